@@ -136,6 +136,7 @@ def _presentation_form(ch: str) -> str:
     return unicodedata.normalize("NFKC", ch).translate(_ALL)
 
 
+_ATTACHED = frozenset(DIACRITICS + TATWEEL)
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 _DELETED = "".join(chr(k) for k, v in _ALL.items() if v is None)
 #: Anything that changes the length of the text when folded.
@@ -175,7 +176,12 @@ class Folded:
             return pos, pos
         # A folded char from an NFKC-expanded presentation form (ﻻ → لا) shares the
         # original position of its neighbour; every original char is one code point.
-        return int(self.offsets[start]), int(self.offsets[end - 1]) + 1
+        # Marks that follow the last letter (harakat, tatweel) belong to it.
+        stop = int(self.offsets[end - 1]) + 1
+        limit = int(self.offsets[end]) if end < len(self.offsets) else len(self.original)
+        while stop < limit and self.original[stop] in _ATTACHED:
+            stop += 1
+        return int(self.offsets[start]), stop
 
     def surface(self, start: int, end: int) -> str:
         """The original text behind the folded span ``[start, end)``."""

@@ -1,0 +1,52 @@
+"""Command line: ``python -m analysis --help`` lists what can be run."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Arabic news framing of US–Russian military contacts over Syria.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="write the study's tables (CSV) for a corpus folder")
+    p.add_argument("corpus_dir", type=Path, help="folder of *.txt articles (+ metadata.csv)")
+    p.add_argument("--out", type=Path, required=True, help="folder for the CSV tables")
+    p.add_argument("--skip-bad", action="store_true",
+                   help="leave unreadable files out (listed in skipped_files.csv) instead of stopping")
+
+    p = sub.add_parser("run", help="execute every notebook and write HTML reports + figures")
+    p.add_argument("--corpus", help="corpus folder (default: the seed corpus)")
+    p.add_argument("--out", type=Path, help="reports folder (default: reports/)")
+    p.add_argument("--only", nargs="*", help="notebook number prefixes, e.g. 01 03")
+
+    p = sub.add_parser("refresh", help="re-execute the committed notebooks in place (seed corpus)")
+    p.add_argument("--only", nargs="*", help="notebook number prefixes, e.g. 01 03")
+
+    args = parser.parse_args(argv)
+    from .corpus import CorpusError
+
+    try:
+        if args.command == "extract":
+            from .pipeline import extract
+
+            extract(args.corpus_dir, args.out, errors="skip" if args.skip_bad else "raise")
+        elif args.command == "run":
+            from .reports import run
+
+            run(corpus=args.corpus, out_dir=args.out, only=args.only)
+        elif args.command == "refresh":
+            from .reports import refresh
+
+            refresh(only=args.only)
+    except CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,280 @@
+"""Cleaning: each article split into title, body and removed lines, with an audit.
+
+Every line of the raw text gets one label:
+
+* ``title``     -- the headline (first content line, at most 30 words)
+* ``body``      -- article text, kept in order
+* ``dateline``  -- a place/agency line in the header («عواصم – وكالات», «بروكسل ـ راديو الكل»)
+* ``stamp``     -- a publication stamp («أخبار | 05 سبتمبر 2019», «تم نشره يوم …»); its
+  date is parsed and reported
+* ``furniture`` -- page furniture, with its ``kind`` from ``data/furniture.tsv``
+* ``duplicate`` -- a repeat of the headline or of an earlier line
+* ``blank``     -- white space only (paragraph separators; not listed as removed)
+
+Every non-blank line that is not title or body is a *removed line*, listed with its line
+number, text and reason, so nothing is lost silently. Furniture rules are data: weak words
+that news prose also uses (اشترك، تابع، شارك) only mark short lines, so a body sentence
+such as «وتابع المسؤول …» or «اشتركت القوات …» is never removed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from . import paths
+from .normalize import count_tokens, fold, strip_invisibles
+
+LABELS = ("title", "body", "dateline", "stamp", "furniture", "duplicate", "blank")
+REMOVED_COLUMNS = ["doc_id", "line_no", "text", "reason", "kind"]
+MAX_WORDS = {"line": 20, "start": 40, "anywhere": 60, "short": 8}
+TITLE_MAX_WORDS = 30
+HEADER_ZONE = 4  # non-furniture lines at the top where datelines are looked for
+
+
+class FurnitureError(ValueError):
+    """The furniture rules file is malformed."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    scope: str
+    pattern: re.Pattern
+    source: str
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: str | None = None) -> tuple[Rule, ...]:
+    """The furniture rules (``data/furniture.tsv`` unless ``path``), patterns folded."""
+    file = paths.data_file("furniture.tsv") if path is None else paths.Path(path)
+    rules = []
+    header_seen = False
+    for line_no, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True
+            if line.split("\t") != ["kind", "scope", "pattern"]:
+                raise FurnitureError(f"{file.name} line {line_no}: header must be kind, scope, pattern")
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3 or not all(p.strip() for p in parts):
+            raise FurnitureError(f"{file.name} line {line_no}: expected 3 non-empty tab-separated fields")
+        kind, scope, pattern = (p.strip() for p in parts)
+        if scope not in MAX_WORDS:
+            raise FurnitureError(f"{file.name} line {line_no}: unknown scope {scope!r} "
+                                 f"(one of {', '.join(MAX_WORDS)})")
+        folded = fold(pattern)
+        try:
+            if scope == "line":
+                rx = re.compile(rf"(?:{folded})", re.IGNORECASE)
+            elif scope == "start":
+                rx = re.compile(rf"^(?:{folded})", re.IGNORECASE)
+            else:
+                rx = re.compile(folded, re.IGNORECASE)
+        except re.error as exc:
+            raise FurnitureError(f"{file.name} line {line_no}: bad pattern {pattern!r}: {exc}") from None
+        rules.append(Rule(kind, scope, rx, pattern))
+    return tuple(rules)
+
+
+_EDGE_PUNCT = re.compile(r"^[\s\W_]+|[\s\W_]+$")
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+")
+
+
+def furniture_kind(line: str) -> str | None:
+    """The furniture kind of one line of text, or None if it is not furniture.
+
+    >>> furniture_kind("اقرأ أيضاً: قصف صاروخي يستهدف إدلب")
+    'related'
+    >>> furniture_kind("وتابع المسؤول أن الاتصالات مستمرة مع الجانب الروسي") is None
+    True
+    """
+    folded = fold(line, collapse_whitespace=True).strip()
+    n_words = len(_WORD.findall(folded))
+    if n_words == 0:
+        return "symbols"
+    if _URL.match(folded):
+        return "link"
+    core = _EDGE_PUNCT.sub("", folded)
+    for rule in load_rules():
+        if n_words > MAX_WORDS[rule.scope]:
+            continue
+        if rule.scope == "line":
+            if rule.pattern.fullmatch(core):
+                return rule.kind
+        elif rule.pattern.search(core if rule.scope == "start" else folded):
+            return rule.kind
+    if not _ARABIC.search(folded) and n_words <= 12:
+        return "non_arabic"
+    return None
+
+
+# --- datelines and stamps ------------------------------------------------------------------
+
+_SEP = r"[-–—ـ/|]"
+_AGENCY = re.compile(
+    r"(وكالات|وكاله|مراسل|خاص|رويترز|فرانس برس|ا ف ب|اف ب|الاناضول|سبوتنيك|د ب ا|سانا|"
+    r"يو بي اي|اسوشيتد|ap|afp|reuters|dpa|راديو|اذاعه|قناه|تلفزيون|صحيفه|موقع)", re.IGNORECASE)
+#: «واشنطن - التقى …», «دمشق (رويترز) - …»: a dateline opening a body paragraph.
+_LEADING_DATELINE = re.compile(r"^([^\s\d\-–—ـ:،.]+(?: [^\s\d\-–—ـ:،.]+){0,2}(?: ?\([^)]{1,30}\))?) ?[-–—ـ] ")
+_STAMP_CUES = re.compile(r"(نشر|تاريخ|تحديث|محدث|بتوقيت|gmt|utc|الساعه|\|)", re.IGNORECASE)
+
+
+def is_dateline(line: str) -> bool:
+    """A short header line naming place(s) and/or source, not a sentence.
+
+    >>> is_dateline("عواصم – وكالات"), is_dateline("بروكسل / هلسنكي ـ راديو الكل")
+    (True, True)
+    >>> is_dateline("رئيسا أركان الجيشين يبحثان الوضع في سوريا")
+    False
+    """
+    folded = fold(line, collapse_whitespace=True).strip()
+    words = _WORD.findall(folded)
+    if not words or len(words) > 8 or folded.endswith((".", ":", "؟", "!")):
+        return False
+    inner = folded.strip("()")
+    has_sep = re.search(rf"\s{_SEP}\s|\s{_SEP}|{_SEP}\s", inner) is not None
+    has_agency = _AGENCY.search(folded) is not None
+    bracketed = folded.startswith("(") and folded.endswith(")")
+    return (has_sep and (has_agency or len(words) <= 6)) or (bracketed and has_agency)
+
+
+def leading_dateline(paragraph: str) -> str:
+    """The dateline that opens a paragraph («واشنطن - التقى …» → «واشنطن»), or ''."""
+    m = _LEADING_DATELINE.match(paragraph.strip())
+    return m.group(1) if m else ""
+
+
+def _day_dates(line: str) -> list[tuple[int, int, str]]:
+    """``(start, end, ISO value)`` of absolute full dates in a line (via the date layer)."""
+    from . import dates
+
+    found = dates.find_in_text(line)
+    rows = found.to_dict("records") if isinstance(found, pd.DataFrame) else list(found)
+    return [(r["start"], r["end"], r["value"]) for r in rows
+            if r.get("granularity") == "day" and r.get("kind") == "absolute" and r.get("value")]
+
+
+def stamp_date(line: str) -> str:
+    """The ISO date of a publication-stamp line, or '' if the line is not a stamp.
+
+    A stamp is short and is mostly its date: it has a stamp cue (نشر، تحديث، تاريخ، |)
+    or at most two other words.
+    """
+    n_words = len(_WORD.findall(fold(line)))
+    if n_words > 20:
+        return ""
+    found = _day_dates(line)
+    if not found:
+        return ""
+    rest = line
+    for s, e, _ in sorted(found, reverse=True):
+        rest = rest[:s] + " " + rest[e:]
+    rest_words = [w for w in _WORD.findall(fold(rest)) if not w.isdigit()]
+    if _STAMP_CUES.search(fold(line)) or len(rest_words) <= 2:
+        return found[0][2]
+    return ""
+
+
+# --- labelling -----------------------------------------------------------------------------
+
+def label_lines(raw: str) -> pd.DataFrame:
+    """Every line of one raw article with its label (see module docstring).
+
+    Columns: line_no (1-based), text (the line as in the file), label, kind (furniture
+    kind, or the parsed date of a stamp), content (the line trimmed, as stored in title/body).
+    """
+    rows = []
+    title_key = None
+    seen: set[str] = set()
+    content_seen = 0
+    body_seen = False
+    for line_no, text in enumerate(raw.split("\n"), start=1):
+        content = strip_invisibles(text).strip()
+        label, kind = "body", ""
+        if not content:
+            label = "blank"
+        else:
+            key = fold(content, collapse_whitespace=True)
+            furn = furniture_kind(content)
+            stamp = stamp_date(content) if not furn else ""
+            if furn:
+                label, kind = "furniture", furn
+            elif key in seen:
+                label = "duplicate"
+                kind = "title" if key == title_key else "line"
+            elif stamp:
+                label, kind = "stamp", stamp
+            elif title_key is None and len(_WORD.findall(key)) <= TITLE_MAX_WORDS \
+                    and not is_dateline(content):
+                label, title_key = "title", key
+            elif not body_seen and content_seen < HEADER_ZONE and is_dateline(content):
+                label = "dateline"
+            else:
+                label = "body"
+                if title_key is None:
+                    title_key = ""  # the article starts with a paragraph: no title
+                body_seen = True
+            if label in ("title", "body"):
+                seen.add(key)
+            if label != "furniture":
+                content_seen += 1
+        rows.append((line_no, text, label, kind, content))
+    return pd.DataFrame(rows, columns=["line_no", "text", "label", "kind", "content"])
+
+
+def clean(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(documents, removed_lines)`` from a loaded corpus (:func:`analysis.corpus.load`).
+
+    The documents table gains title, body (paragraphs joined by ``\\n``), n_tokens,
+    n_lines_removed, found_dateline (header line or paragraph-opening dateline),
+    found_date (ISO date of a publication stamp) and published_check: ``agrees`` /
+    ``differs`` when the stamp can be compared with ``published``, ``supplied`` when
+    ``published`` was empty and the stamp supplied it (its basis then reads ``stamp``).
+    The ``raw`` column is dropped (its sha256 stays). removed_lines has one row per
+    removed line: doc_id, line_no, text, reason (the label), kind.
+    """
+    out, removed = [], []
+    for doc in documents.to_dict("records"):
+        lines = label_lines(doc["raw"])
+        title = lines.loc[lines["label"] == "title", "content"]
+        body_lines = lines.loc[lines["label"] == "body", "content"]
+        body = "\n".join(body_lines)
+        datelines = lines.loc[lines["label"] == "dateline", "content"].tolist()
+        if not datelines and len(body_lines):
+            lead = leading_dateline(body_lines.iloc[0])
+            datelines = [lead] if lead else []
+        stamps = lines.loc[lines["label"] == "stamp", "kind"].tolist()
+        row = {k: v for k, v in doc.items() if k != "raw"}
+        row["title"] = title.iloc[0] if len(title) else ""
+        row["body"] = body
+        row["n_tokens"] = count_tokens(row["title"]) + count_tokens(body)
+        row["found_dateline"] = datelines[0] if datelines else ""
+        row["found_date"] = stamps[0] if stamps else ""
+        row["published_check"] = ""
+        if stamps:
+            if pd.isna(row["published"]):
+                row["published"] = pd.Timestamp(stamps[0])
+                row["published_basis"] = "stamp"
+                row["published_check"] = "supplied"
+            else:
+                same = row["published"].strftime("%Y-%m-%d") == stamps[0]
+                row["published_check"] = "agrees" if same else "differs"
+        gone = lines[~lines["label"].isin(["title", "body", "blank"])]
+        row["n_lines_removed"] = len(gone)
+        out.append(row)
+        for r in gone.itertuples():
+            removed.append((doc["doc_id"], r.line_no, r.text, r.label, r.kind))
+    docs = pd.DataFrame(out)
+    if len(docs):
+        docs["published"] = pd.to_datetime(docs["published"])
+        lead = ["doc_id", "outlet", "published", "published_basis", "title", "body", "n_tokens"]
+        docs = docs[lead + [c for c in docs.columns if c not in lead]]
+    removed_df = pd.DataFrame(removed, columns=REMOVED_COLUMNS)
+    return docs, removed_df.sort_values(["doc_id", "line_no"], ignore_index=True)

@@ -1,0 +1,114 @@
+"""Figures: a small house style, correct Arabic, deterministic PNGs in ``figures/``.
+
+Arabic on screen (see DESIGN.md): matplotlib ≥ 3.11 shapes and orders Arabic itself
+(libraqm), so labels are passed as they are. Older matplotlib, and any string that goes
+through mathtext (``$…$``), does not shape; only there are labels reshaped
+(``arabic_reshaper``) and reordered (``python-bidi``). :func:`ar` decides at display time
+and never changes the data.
+
+The font is IBM Plex Sans Arabic (shipped by the ``fontpkg-ibm-plex-sans-arabic``
+package, no download at run time): it covers Arabic and Latin, so no glyph-missing
+warning reaches stderr.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import matplotlib
+from matplotlib import font_manager
+
+from . import paths
+
+FONT_PACKAGE = "fontpkg_ibm_plex_sans_arabic"
+FONT_FILES = ("IBMPlexSansArabic-Regular.ttf", "IBMPlexSansArabic-Bold.ttf")
+
+#: Colours of the sides of the conflict, used in every figure.
+SIDE_COLORS = {
+    "us": "#1f5fa8",
+    "us_partner": "#6fa8dc",
+    "russia": "#c0392b",
+    "syria_gov": "#e39b3b",
+    "jihadist": "#555555",
+    "opposition": "#7daa57",
+    "other": "#9b8ec4",
+    "media": "#bbbbbb",
+}
+SIDE_LABELS = {
+    "us": "US side", "us_partner": "US partners", "russia": "Russian side",
+    "syria_gov": "Syrian government", "jihadist": "Jihadist groups",
+    "opposition": "Opposition", "other": "Other", "media": "Media",
+}
+
+
+def _version_tuple(version: str) -> tuple[int, int]:
+    major, minor = re.match(r"(\d+)\.(\d+)", version).groups()
+    return int(major), int(minor)
+
+
+def renderer_shapes_arabic(version: str | None = None) -> bool:
+    """Whether this matplotlib shapes and orders Arabic text itself (≥ 3.11)."""
+    return _version_tuple(version or matplotlib.__version__) >= (3, 11)
+
+
+def ar(text: str, *, mathtext: bool = False, native: bool | None = None) -> str:
+    """An Arabic string ready for a matplotlib label.
+
+    Returned unchanged where the renderer shapes Arabic (matplotlib ≥ 3.11, plain text);
+    reshaped and put in visual order where it does not (older matplotlib, or a label
+    that goes through mathtext). ``native`` overrides the detection (for tests).
+    """
+    shapes = renderer_shapes_arabic() if native is None else native
+    if shapes and not mathtext:
+        return text
+    import arabic_reshaper
+    from bidi import get_display
+
+    return get_display(arabic_reshaper.reshape(text))
+
+
+@lru_cache(maxsize=1)
+def font_name() -> str:
+    """Register the bundled Arabic font with matplotlib and return its family name."""
+    import importlib
+
+    package = importlib.import_module(FONT_PACKAGE)
+    folder = Path(package.__file__).parent / "files"
+    name = None
+    for file in FONT_FILES:
+        font_manager.fontManager.addfont(str(folder / file))
+        name = name or font_manager.FontProperties(fname=str(folder / file)).get_name()
+    return name
+
+
+def use_style() -> None:
+    """The house style: Arabic-capable font, quiet axes, fixed DPI and sizes."""
+    matplotlib.rcParams.update({
+        "font.family": [font_name()],
+        "font.size": 10,
+        "axes.titlesize": 11,
+        "axes.titleweight": "bold",
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": False,
+        "figure.dpi": 100,
+        "savefig.dpi": 150,
+        "savefig.bbox": "tight",
+        "figure.figsize": (8, 4),
+        "svg.hashsalt": "analysis",
+        "axes.unicode_minus": False,
+    })
+
+
+def save_figure(fig, name: str, *, folder: Path | None = None) -> Path:
+    """Write ``fig`` to ``figures/<name>.png`` deterministically and return the path.
+
+    The PNG carries no timestamp or software version, so the same figure gives the same
+    bytes on every run.
+    """
+    folder = paths.FIGURES_DIR if folder is None else Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    fig.savefig(path, metadata={"Software": None, "Creation Time": None})
+    return path
