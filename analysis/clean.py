@@ -106,7 +106,7 @@ def furniture_kind(line: str) -> str | None:
         if n_words > MAX_WORDS[rule.scope]:
             continue
         if rule.scope == "line":
-            if rule.pattern.fullmatch(core):
+            if rule.pattern.fullmatch(core) or rule.pattern.fullmatch(folded):
                 return rule.kind
         elif rule.pattern.search(core if rule.scope == "start" else folded):
             return rule.kind
@@ -278,3 +278,19 @@ def clean(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         docs = docs[lead + [c for c in docs.columns if c not in lead]]
     removed_df = pd.DataFrame(removed, columns=REMOVED_COLUMNS)
     return docs, removed_df.sort_values(["doc_id", "line_no"], ignore_index=True)
+
+
+def summary(raw: pd.DataFrame, documents: pd.DataFrame, removed: pd.DataFrame) -> pd.DataFrame:
+    """Per article: characters before and after cleaning, and removed lines by reason.
+
+    Columns: doc_id, chars_raw, chars_kept (title + body), share_kept, one column per
+    removal reason (dateline, duplicate, furniture, stamp) with its number of lines.
+    """
+    sizes = raw[["doc_id", "n_chars"]].rename(columns={"n_chars": "chars_raw"}).merge(
+        documents.assign(chars_kept=documents["title"].str.len() + documents["body"].str.len())
+        [["doc_id", "chars_kept"]], on="doc_id")
+    sizes["share_kept"] = (sizes["chars_kept"] / sizes["chars_raw"]).round(3)
+    reasons = [r for r in LABELS if r not in ("title", "body", "blank")]
+    counts = (removed.groupby(["doc_id", "reason"]).size().unstack(fill_value=0)
+              .reindex(columns=reasons, fill_value=0).reindex(sizes["doc_id"], fill_value=0))
+    return sizes.merge(counts.reset_index(), on="doc_id")

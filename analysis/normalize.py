@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+import pandas as pd
 
 # --- character classes -------------------------------------------------------------------
 
@@ -357,3 +358,52 @@ def _append_stripped(spans: list, text: str, s: int, e: int) -> None:
         e -= 1
     if e > s:
         spans.append((s, e))
+
+
+# --- the effect of folding on a vocabulary ---------------------------------------------------
+
+#: Folding steps in the order they are applied for :func:`folding_steps`.
+STEPS = (
+    ("as written", lambda w: w),
+    ("harakat and tatweel removed", lambda w: strip_tatweel(strip_diacritics(w))),
+    ("alef variants → ا", fold_alef),
+    ("ى → ي, ة → ه", lambda w: fold_teh_marbuta(fold_yeh(w))),
+)
+
+
+def folding_steps(texts) -> pd.DataFrame:
+    """Number of distinct word types after each cumulative folding step.
+
+    Words are runs of letters (harakat kept as written in the first step). Columns:
+    step, n_types, merged (types fewer than the step before).
+    """
+    words = [w for text in texts for w in re.findall(r"[^\W\d_][^\W\d_\u064B-\u065F\u0670\u0640]*"
+                                                     r"(?:[\u064B-\u065F\u0670\u0640]+[^\W\d_]*)*", text)]
+    rows, current, previous = [], words, None
+    for name, step in STEPS:
+        current = [step(w) for w in current]
+        n = len(set(current))
+        rows.append({"step": name, "n_types": n, "merged": 0 if previous is None else previous - n})
+        previous = n
+    return pd.DataFrame(rows)
+
+
+def merged_forms(texts, *, min_forms: int = 2) -> pd.DataFrame:
+    """Folded word types that more than one written form collapses into.
+
+    Columns: folded, forms (the written forms, most frequent first, joined by « / »),
+    n_forms, n_tokens. Sorted by n_forms then n_tokens, descending.
+    """
+    from collections import Counter, defaultdict
+
+    by_folded: dict[str, Counter] = defaultdict(Counter)
+    for text in texts:
+        for tok in tokenize(text):
+            if not tok.folded.isdigit():
+                by_folded[tok.folded][tok.surface] += 1
+    rows = [{"folded": f, "forms": " / ".join(s for s, _ in c.most_common()),
+             "n_forms": len(c), "n_tokens": sum(c.values())}
+            for f, c in by_folded.items() if len(c) >= min_forms]
+    out = pd.DataFrame(rows, columns=["folded", "forms", "n_forms", "n_tokens"])
+    return out.sort_values(["n_forms", "n_tokens", "folded"], ascending=[False, False, True],
+                           ignore_index=True)

@@ -112,3 +112,37 @@ def save_figure(fig, name: str, *, folder: Path | None = None) -> Path:
     path = folder / f"{name}.png"
     fig.savefig(path, metadata={"Software": None, "Creation Time": None})
     return path
+
+
+def new_figure(width: float = 8, height: float = 4, **kwargs):
+    """A figure of an explicit size (nbval compares the ``<Figure size …>`` text)."""
+    import matplotlib.pyplot as plt
+
+    return plt.subplots(figsize=(width, height), **kwargs)
+
+
+def publication_timeline(documents, *, label: str = "outlet"):
+    """Articles on a time axis, one row per outlet; filled = stated date, hollow = inferred.
+
+    Marker area grows with article length (``n_tokens`` if present, else ``n_chars``).
+    """
+    docs = documents.copy()
+    docs[label] = docs[label].replace("", "(not named)").fillna("(not named)")
+    size_col = "n_tokens" if "n_tokens" in docs else "n_chars"
+    rows = sorted(docs[label].unique(), key=lambda o: docs.loc[docs[label] == o, "published"].min())
+    fig, ax = new_figure(8, 0.6 * len(rows) + 1.4)
+    ypos = {o: i for i, o in enumerate(rows)}
+    scale = 300 / max(docs[size_col].max(), 1)
+    for basis, filled in (("stated", True), ("inferred", False), ("stamp", True), ("", False)):
+        sub = docs[docs["published_basis"] == basis]
+        if sub.empty:
+            continue
+        ax.scatter(sub["published"], sub[label].map(ypos), s=sub[size_col] * scale + 20,
+                   facecolors="#1f5fa8" if filled else "white", edgecolors="#1f5fa8",
+                   linewidths=1.5, label=f"date {basis or 'unknown'}", zorder=3)
+    ax.set_yticks(range(len(rows)), rows)
+    ax.set_ylim(-0.7, len(rows) - 0.3)
+    ax.grid(axis="x", color="#dddddd", zorder=0)
+    ax.legend(loc="upper left", frameon=False, fontsize=8, markerscale=0.5)
+    ax.set_xlabel("publication date (marker area: article length)")
+    return fig, ax

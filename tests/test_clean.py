@@ -1,0 +1,257 @@
+"""Cleaning: furniture of Arabic news sites out, every body line kept, every removal audited."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import clean
+
+# Furniture lines as other Arabic news sites print them (not taken from the seeds).
+FURNITURE = [
+    ("نحن نستخدم ملفات تعريف الارتباط لتحسين تجربتك على موقعنا", "cookie"),
+    ("يستخدم هذا الموقع الكوكيز. بمواصلة التصفح فإنك توافق على ذلك", "cookie"),
+    ("موافق", "cookie"),
+    ("باستخدامك الموقع فإنك توافق على سياسة الخصوصية وشروط الاستخدام", "privacy"),
+    ("إقرأ أيضاً: روسيا تنفي استهداف مستشفى في إدلب", "related"),
+    ("اقرأ ايضا.. واشنطن تعلق التعاون العسكري مع موسكو", "related"),
+    ("شاهد أيضاً", "related"),
+    ("أخبار ذات صلة", "related"),
+    ("مواضيع متعلقة", "related"),
+    ("الأكثر قراءة", "related"),
+    ("قد يعجبك أيضاً: تسع صور من دير الزور", "related"),
+    ("شارك", "share"),
+    ("شارك المقال", "share"),
+    ("فيسبوك تويتر واتساب تيليجرام", "share"),
+    ("Facebook Twitter WhatsApp", "share"),
+    ("طباعة", "share"),
+    ("نسخ الرابط", "share"),
+    ("تابعونا على تويتر وفيسبوك", "follow"),
+    ("تابعوا آخر الأخبار عبر قناتنا على تلغرام", "follow"),
+    ("حمل تطبيق الجزيرة", "follow"),
+    ("اشترك في النشرة البريدية", "newsletter"),
+    ("أدخل بريدك الإلكتروني ليصلك كل جديد", "newsletter"),
+    ("اشترك الآن", "newsletter"),
+    ("تسجيل الدخول", "account"),
+    ("نسيت كلمة المرور؟", "account"),
+    ("الرئيسية", "navigation"),
+    ("الرئيسية » أخبار » سوريا", "navigation"),
+    ("Skip to content", "navigation"),
+    ("العودة إلى الأعلى", "back_to_top"),
+    ("الصورة: رويترز", "credit"),
+    ("(صورة أرشيفية)", "credit"),
+    ("Getty Images", "credit"),
+    ("جميع الحقوق محفوظة © 2019", "copyright"),
+    ("© حقوق النشر محفوظة لموقع عنب بلدي", "copyright"),
+    ("التعليقات", "comments"),
+    ("أضف تعليقك", "comments"),
+    ("الكلمات المفتاحية: روسيا، أمريكا، سوريا", "tags"),
+    ("#سوريا #روسيا", "tags"),
+    ("إعلان", "ad"),
+    ("3 دقائق قراءة", "reading_time"),
+    ("جاري التحميل...", "system"),
+    ("بقلم: أحمد محمد", "byline"),
+    ("كتب: محرر الشؤون الدولية", "byline"),
+    ("https://example.com/news/123", "link"),
+    ("• • •", "symbols"),
+]
+
+# Body sentences that use furniture words in a news sense: never removed.
+NEWS_USES = [
+    "وتابع المسؤول أن الاتصالات مع الجانب الروسي مستمرة رغم الخلافات.",
+    "اشتركت القوات الأمريكية والروسية في عمليات منفصلة ضد التنظيم شرق الفرات.",
+    "وقال إن واشنطن لن تشارك في أي اجتماع لا يضم المعارضة السورية.",
+    "وأضاف أن موسكو ستتابع تنفيذ الاتفاق عبر مركز المصالحة في حميميم.",
+    "ونشرت وكالة رويترز صورة للاجتماع الذي عقد في جنيف أمس.",
+    "وحذر من أن التعليقات الروسية الأخيرة لا تساعد على التهدئة في إدلب.",
+    "وأعلنت الخارجية أنها ستعيد النظر في سياسة العقوبات المفروضة على دمشق.",
+    "وشارك في الاجتماع رئيس هيئة الأركان ووزير الدفاع.",
+    "تابع الجيش الروسي عملياته في ريف حماة الشمالي.",
+    "الرئيسية في هذا الملف هي مسألة الانسحاب الأمريكي من شمال شرقي سوريا.",
+]
+
+
+@pytest.mark.parametrize("line, kind", FURNITURE)
+def test_furniture_of_other_sites_is_recognised(line, kind):
+    assert clean.furniture_kind(line) == kind
+
+
+@pytest.mark.parametrize("line", NEWS_USES)
+def test_news_sentences_with_furniture_words_are_not_furniture(line):
+    assert clean.furniture_kind(line) is None
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("عواصم – وكالات", True),
+    ("بروكسل / هلسنكي ـ راديو الكل", True),
+    ("دمشق - خاص", True),
+    ("(وكالة الصحافة الفرنسية أ ف ب)", True),
+    ("موسكو - سبوتنيك", True),
+    ("رئيسا أركان الجيشين الأميركي والروسي يبحثان الوضع في سوريا", False),
+    ("واشنطن وموسكو احتفظتا بقنوات اتصال رغم العلاقات المتوترة", False),
+    ("قال الوزير - في بيان - إن الاجتماع انتهى.", False),
+])
+def test_is_dateline(line, expected):
+    assert clean.is_dateline(line) is expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("واشنطن - التقى رئيسا الأركان في فيينا", "واشنطن"),
+    ("دمشق (رويترز) - قالت وزارة الخارجية", "دمشق (رويترز)"),
+    ("موسكو ـ أعلنت وزارة الدفاع", "موسكو"),
+    ("قال المتحدث إن الاجتماع - الذي استمر ساعة - كان مثمرا", ""),
+])
+def test_leading_dateline(paragraph, expected):
+    assert clean.leading_dateline(paragraph) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("أخبار | 05 سبتمبر 2019", "2019-09-05"),
+    ("نشر بتاريخ: 12 أيلول 2018 - 10:30", "2018-09-12"),
+    ("آخر تحديث: الخميس ٢٢ آذار ٢٠١٨", "2018-03-22"),
+    ("2017/09/23", "2017-09-23"),
+    ("وفي 18 سبتمبر 2015 قال الوزير إن الاجتماع عقد", ""),   # a sentence, not a stamp
+    ("عقد الاجتماع في فيينا", ""),
+])
+def test_stamp_date(line, expected):
+    assert clean.stamp_date(line) == expected
+
+
+ARTICLE = """الرئيسية » أخبار » سوريا
+موسكو وواشنطن تبحثان منع الحوادث في الأجواء السورية
+
+موسكو وواشنطن تبحثان منع الحوادث في الأجواء السورية
+نشر في: 14 أكتوبر 2016 - 09:12
+موسكو - سبوتنيك
+
+قالت وزارة الدفاع الروسية إن خبراء من البلدين عقدوا مؤتمرا عبر الفيديو.
+اقرأ أيضاً: لافروف وكيري يلتقيان في لوزان
+وتابع البيان أن الطرفين اتفقا على مواصلة الاتصالات.
+شارك
+فيسبوك تويتر
+جميع الحقوق محفوظة © 2016"""
+
+
+def test_label_lines_on_an_article_from_another_site():
+    lines = clean.label_lines(ARTICLE)
+    got = list(zip(lines["line_no"], lines["label"]))
+    assert got == [(1, "furniture"), (2, "title"), (3, "blank"), (4, "duplicate"), (5, "stamp"),
+                   (6, "dateline"), (7, "blank"), (8, "body"), (9, "furniture"), (10, "body"),
+                   (11, "furniture"), (12, "furniture"), (13, "furniture")]
+    assert lines.loc[lines.line_no == 5, "kind"].item() == "2016-10-14"
+
+
+def test_clean_builds_title_body_and_the_audit():
+    raw = pd.DataFrame({"doc_id": ["x"], "outlet": [""], "published": [pd.NaT],
+                        "published_basis": [""], "raw": [ARTICLE]})
+    docs, removed = clean.clean(raw)
+    doc = docs.iloc[0]
+    assert doc["title"] == "موسكو وواشنطن تبحثان منع الحوادث في الأجواء السورية"
+    assert doc["body"] == ("قالت وزارة الدفاع الروسية إن خبراء من البلدين عقدوا مؤتمرا عبر الفيديو.\n"
+                           "وتابع البيان أن الطرفين اتفقا على مواصلة الاتصالات.")
+    assert doc["found_dateline"] == "موسكو - سبوتنيك"
+    assert doc["published"] == pd.Timestamp("2016-10-14")       # supplied by the stamp
+    assert doc["published_basis"] == "stamp" and doc["published_check"] == "supplied"
+    assert list(removed["line_no"]) == [1, 4, 5, 6, 9, 11, 12, 13]
+    assert list(removed["reason"]) == ["furniture", "duplicate", "stamp", "dateline",
+                                       "furniture", "furniture", "furniture", "furniture"]
+    assert "raw" not in docs.columns
+
+
+def test_stamp_that_disagrees_with_metadata_is_reported():
+    raw = pd.DataFrame({"doc_id": ["x"], "outlet": [""], "published": [pd.Timestamp("2016-10-15")],
+                        "published_basis": ["inferred"], "raw": [ARTICLE]})
+    docs, _ = clean.clean(raw)
+    assert docs.loc[0, "published_check"] == "differs"
+    assert docs.loc[0, "published"] == pd.Timestamp("2016-10-15")  # metadata is not overwritten
+
+
+def test_article_without_a_headline_line_keeps_its_first_paragraph():
+    first = " ".join(["كلمة"] * 40) + "."
+    lines = clean.label_lines(first + "\nفقرة ثانية من الخبر.")
+    assert list(lines["label"]) == ["body", "body"]
+
+
+def test_file_of_only_furniture_gives_empty_body_and_audits_everything():
+    raw = pd.DataFrame({"doc_id": ["x"], "outlet": [""], "published": [pd.NaT],
+                        "published_basis": [""], "raw": ["الرئيسية\nشارك\nجميع الحقوق محفوظة"]})
+    docs, removed = clean.clean(raw)
+    assert docs.loc[0, "body"] == "" and docs.loc[0, "title"] == ""
+    assert len(removed) == 3
+
+
+# --- the seeds, checked by hand -------------------------------------------------------------
+
+EXPECTED_SEEDS = {
+    # doc_id: (title, number of body paragraphs, removed line numbers)
+    "000_e36ff3077719ab7d": ("عودة التنسيق الأمريكي الروسي في سوريا!", 8, [3, 4, 15, 25]),
+    "001_7c077dfb14768fc5": ("الولايات المتحدة وروسيا تتفقان على تجنب الاشتباكات العرضية في سوريا", 13, [3, 31, 33]),
+    "002_dfe1817d1c00ecb0": ("تنسيق روسي أميركي لتجنب الاحتكاك في سماء سوريا", 13, []),
+    "003_381361e2d55509a7": (None, 11, [3, 27, 29]),
+    "004_91d6d82d5f0f2529": ("البنتاغون يعلن عن محادثات عسكرية حول سوريا بين الولايات المتحدة وروسيا", 25,
+                             [1, 5, 6, 7, 59, 61, 63, 64, 66, 68, 70]),
+}
+
+
+@pytest.mark.parametrize("doc_id", sorted(EXPECTED_SEEDS))
+def test_seed_articles(seeds, doc_id):
+    docs, removed = seeds
+    title, n_paragraphs, removed_lines = EXPECTED_SEEDS[doc_id]
+    doc = docs.set_index("doc_id").loc[doc_id]
+    if title:
+        assert doc["title"] == title
+    assert len(doc["body"].split("\n")) == n_paragraphs
+    assert list(removed.loc[removed.doc_id == doc_id, "line_no"]) == removed_lines
+
+
+def test_seed_stamps_confirm_metadata(seeds):
+    docs = seeds[0].set_index("doc_id")
+    assert docs.loc["000_e36ff3077719ab7d", "found_date"] == "2019-09-05"
+    assert docs.loc["004_91d6d82d5f0f2529", "found_date"] == "2015-09-18"
+    assert set(docs.loc[["000_e36ff3077719ab7d", "004_91d6d82d5f0f2529"], "published_check"]) == {"agrees"}
+    assert docs.loc["002_dfe1817d1c00ecb0", "found_dateline"] == "واشنطن"
+
+
+def test_every_seed_body_line_is_a_line_of_the_file(seeds, raw_seeds):
+    docs, _ = seeds
+    for raw, body in zip(raw_seeds["raw"], docs["body"]):
+        lines = {line.strip() for line in raw.split("\n")}
+        assert all(p in lines for p in body.split("\n"))
+
+
+# --- properties ----------------------------------------------------------------------------
+
+NEWS_WORDS = ["قال", "وزير", "الدفاع", "الروسي", "إن", "القوات", "الأمريكية", "في", "سوريا",
+              "وتابع", "اشتركت", "الاجتماع", "عقد", "أمس", "جنيف", "موسكو", "واشنطن", "التنسيق",
+              "شارك", "المسؤول", "الخرائط", "البيان", "مواصلة", "الاتصالات", "منطقة", "إدلب"]
+paragraph = st.lists(st.sampled_from(NEWS_WORDS), min_size=10, max_size=40).map(lambda w: " ".join(w) + ".")
+furniture_line = st.sampled_from([line for line, _ in FURNITURE])
+
+
+@settings(max_examples=150, deadline=None)
+@given(title=st.lists(st.sampled_from(NEWS_WORDS), min_size=3, max_size=10).map(" ".join),
+       blocks=st.lists(st.tuples(paragraph, st.lists(furniture_line, max_size=2)), min_size=1, max_size=8))
+def test_cleaning_never_loses_or_reorders_body_text(title, blocks):
+    lines, paragraphs = [title], []
+    for para, furniture in blocks:
+        if para in paragraphs or para.rstrip(".") == title:
+            continue
+        lines.append(para)
+        paragraphs.append(para)
+        lines.extend(furniture)
+    labelled = clean.label_lines("\n\n".join(lines))
+    body = labelled.loc[labelled.label == "body", "content"].tolist()
+    assert body == paragraphs
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="ابتسوريامدنك «»:|-0123456789\n ", max_size=300))
+def test_every_line_gets_exactly_one_label(raw):
+    labelled = clean.label_lines(raw)
+    assert list(labelled["line_no"]) == list(range(1, raw.count("\n") + 2))
+    assert set(labelled["label"]) <= set(clean.LABELS)
+    assert (labelled["label"] == "title").sum() <= 1
+    blank = labelled["content"] == ""
+    assert (labelled.loc[blank, "label"] == "blank").all()
+    assert not (labelled.loc[~blank, "label"] == "blank").any()
