@@ -17,6 +17,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, required=True, help="folder for the CSV tables")
     p.add_argument("--skip-bad", action="store_true",
                    help="leave unreadable files out (listed in skipped_files.csv) instead of stopping")
+    p.add_argument("--jobs", type=int, default=1, help="processes (or Dask workers) to use")
+    p.add_argument("--batch-size", type=int, default=500, help="articles per batch (bounds memory)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local processes, or Dask (needs the [scale] extra)")
+    p.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster)")
 
     p = sub.add_parser("run", help="execute every notebook and write HTML reports + figures")
     p.add_argument("--corpus", help="corpus folder (default: the seed corpus)")
@@ -33,7 +38,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "extract":
             from .pipeline import extract
 
-            extract(args.corpus_dir, args.out, errors="skip" if args.skip_bad else "raise")
+            extract(args.corpus_dir, args.out, errors="skip" if args.skip_bad else "raise",
+                    jobs=args.jobs, batch_size=args.batch_size, engine=args.engine,
+                    scheduler=args.scheduler)
         elif args.command == "run":
             from .reports import run
 

@@ -73,8 +73,8 @@ def load_rules(path: str | None = None) -> tuple[Rule, ...]:
                 rx = re.compile(rf"(?:{folded})", re.IGNORECASE)
             elif scope == "start":
                 rx = re.compile(rf"^(?:{folded})", re.IGNORECASE)
-            else:
-                rx = re.compile(folded, re.IGNORECASE)
+            else:  # whole words only: «اشترك» must not fire inside «اشتركت»
+                rx = re.compile(rf"(?<!\w)(?:{folded})(?!\w)", re.IGNORECASE)
         except re.error as exc:
             raise FurnitureError(f"{file.name} line {line_no}: bad pattern {pattern!r}: {exc}") from None
         rules.append(Rule(kind, scope, rx, pattern))
@@ -247,9 +247,9 @@ def clean(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         body_lines = lines.loc[lines["label"] == "body", "content"]
         body = "\n".join(body_lines)
         datelines = lines.loc[lines["label"] == "dateline", "content"].tolist()
-        if not datelines and len(body_lines):
-            lead = leading_dateline(body_lines.iloc[0])
-            datelines = [lead] if lead else []
+        if not datelines:  # «واشنطن - التقى …» opening one of the first paragraphs
+            leads = [leading_dateline(p) for p in body_lines.iloc[:HEADER_ZONE]]
+            datelines = [lead for lead in leads if lead][:1]
         stamps = lines.loc[lines["label"] == "stamp", "kind"].tolist()
         row = {k: v for k, v in doc.items() if k != "raw"}
         row["title"] = title.iloc[0] if len(title) else ""

@@ -174,7 +174,78 @@ def read_metadata(path: Path) -> pd.DataFrame:
     return meta
 
 
-# --- the corpus ----------------------------------------------------------------------------
+# --- the corpus ---------------------------------------------------------------------------
+
+def plan(corpus_dir: str | Path, *, errors: str = "raise") -> tuple[list[Path], pd.DataFrame, list[dict]]:
+    """What to read: the article paths (sorted), the validated metadata, and problems found.
+
+    Checks that need the whole folder happen here, once: a metadata row without a file
+    (a problem: raised, or skipped with a warning), files without a metadata row (one
+    warning), no metadata at all (one warning). Reading the files is left to
+    :func:`read_batch`, so a large corpus can be read in batches of bounded memory.
+    """
+    if errors not in ("raise", "skip"):
+        raise ValueError("errors must be 'raise' or 'skip'")
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"{corpus_dir}: not a folder")
+    paths = sorted(corpus_dir.glob("*.txt"), key=lambda p: p.stem)
+    if not paths:
+        raise CorpusError(f"{corpus_dir}: no *.txt article files")
+    skipped: list[dict] = []
+    meta_path = corpus_dir / METADATA_FILE
+    stems = {p.stem for p in paths}
+    if meta_path.exists():
+        meta = read_metadata(meta_path)
+        for doc_id, line in zip(meta["doc_id"], meta["_line"]):
+            if doc_id not in stems:
+                _problem(CorpusError(f"{METADATA_FILE} line {line}: doc_id {doc_id!r} has no "
+                                     f"file {doc_id}.txt in {corpus_dir.name}/"),
+                         f"{doc_id}.txt", errors, skipped)
+        meta = meta.drop(columns="_line")
+        unlisted = sorted(stems - set(meta["doc_id"]))
+        if unlisted:
+            warnings.warn(f"{len(unlisted)} article file(s) have no row in {METADATA_FILE} "
+                          f"(outlet and published left empty): {', '.join(unlisted[:5])}"
+                          + (" …" if len(unlisted) > 5 else ""), CorpusWarning, stacklevel=3)
+    else:
+        warnings.warn(f"{corpus_dir.name}/ has no {METADATA_FILE}: outlet and published are "
+                      "empty, and relative dates stay unresolved", CorpusWarning, stacklevel=3)
+        meta = pd.DataFrame({"doc_id": pd.Series(dtype=str)})
+    return paths, meta, skipped
+
+
+def _problem(exc: CorpusError, file: str, errors: str, skipped: list[dict]) -> None:
+    if errors == "raise":
+        raise exc
+    warnings.warn(f"skipped: {exc}", CorpusWarning, stacklevel=4)
+    skipped.append({"file": file, "problem": str(exc)})
+
+
+def read_batch(paths: list[Path], meta: pd.DataFrame, *, errors: str = "raise",
+               max_bytes: int = MAX_BYTES, progress: bool = False) -> pd.DataFrame:
+    """The documents table for some article files, with their metadata merged in.
+
+    Same columns and rules as :func:`load`; ``attrs["skipped"]`` lists files left out.
+    """
+    skipped: list[dict] = []
+    rows = []
+    for path in _progress(paths, progress, "load"):
+        try:
+            rows.append(read_article(path, max_bytes=max_bytes))
+        except CorpusError as exc:
+            _problem(exc, path.name, errors, skipped)
+    docs = pd.DataFrame(rows, columns=["doc_id", "file", "encoding", "sha256", "n_chars", "raw"])
+    docs = docs.merge(meta, on="doc_id", how="left")
+    for col in ("outlet", "published_basis"):
+        docs[col] = docs[col].fillna("").astype(str) if col in docs else ""
+    docs["published"] = pd.to_datetime(docs["published"]) if "published" in docs else pd.NaT
+    docs["published"] = docs["published"].astype("datetime64[us]")
+    extra = [c for c in docs.columns if c not in COLUMNS]
+    docs = docs[COLUMNS + extra].sort_values("doc_id", ignore_index=True)
+    docs.attrs["skipped"] = skipped
+    return docs
+
 
 def load(corpus_dir: str | Path, *, errors: str = "raise", max_bytes: int = MAX_BYTES,
          progress: bool = False) -> pd.DataFrame:
@@ -187,59 +258,16 @@ def load(corpus_dir: str | Path, *, errors: str = "raise", max_bytes: int = MAX_
     ``errors="skip"`` leaves bad files out, warns, and lists them in
     ``attrs["skipped"]`` as ``{"file", "problem"}`` records.
     """
-    if errors not in ("raise", "skip"):
-        raise ValueError("errors must be 'raise' or 'skip'")
-    corpus_dir = Path(corpus_dir)
-    if not corpus_dir.is_dir():
-        raise CorpusError(f"{corpus_dir}: not a folder")
-    paths = sorted(corpus_dir.glob("*.txt"))
-    if not paths:
-        raise CorpusError(f"{corpus_dir}: no *.txt article files")
-
-    skipped: list[dict] = []
-
-    def problem(exc: CorpusError, file: str) -> None:
-        if errors == "raise":
-            raise exc
-        warnings.warn(f"skipped: {exc}", CorpusWarning, stacklevel=3)
-        skipped.append({"file": file, "problem": str(exc)})
-
-    rows = []
-    for path in _progress(paths, progress, "load"):
-        try:
-            rows.append(read_article(path, max_bytes=max_bytes))
-        except CorpusError as exc:
-            problem(exc, path.name)
-    docs = pd.DataFrame(rows, columns=["doc_id", "file", "encoding", "sha256", "n_chars", "raw"])
-
-    meta_path = corpus_dir / METADATA_FILE
-    if meta_path.exists():
-        meta = read_metadata(meta_path)
-        have = set(docs["doc_id"]) | {Path(s["file"]).stem for s in skipped}
-        for doc_id, line in zip(meta["doc_id"], meta["_line"]):
-            if doc_id not in have:
-                problem(CorpusError(f"{METADATA_FILE} line {line}: doc_id {doc_id!r} has no "
-                                    f"file {doc_id}.txt in {corpus_dir.name}/"), f"{doc_id}.txt")
-        meta = meta.drop(columns="_line")
-        unlisted = sorted(set(docs["doc_id"]) - set(meta["doc_id"]))
-        if unlisted:
-            warnings.warn(f"{len(unlisted)} article file(s) have no row in {METADATA_FILE} "
-                          f"(outlet and published left empty): {', '.join(unlisted[:5])}"
-                          + (" …" if len(unlisted) > 5 else ""), CorpusWarning, stacklevel=2)
-        docs = docs.merge(meta, on="doc_id", how="left")
-    else:
-        warnings.warn(f"{corpus_dir.name}/ has no {METADATA_FILE}: outlet and published are "
-                      "empty, and relative dates stay unresolved", CorpusWarning, stacklevel=2)
-        docs["outlet"] = ""
-        docs["published"] = pd.NaT
-        docs["published_basis"] = ""
-    docs["outlet"] = docs["outlet"].fillna("").astype(str)
-    docs["published_basis"] = docs["published_basis"].fillna("").astype(str)
-    docs["published"] = pd.to_datetime(docs["published"])
-    extra = [c for c in docs.columns if c not in COLUMNS]
-    docs = docs[COLUMNS + extra].sort_values("doc_id", ignore_index=True)
-    docs.attrs["skipped"] = skipped
+    paths, meta, skipped = plan(corpus_dir, errors=errors)
+    docs = read_batch(paths, meta, errors=errors, max_bytes=max_bytes, progress=progress)
+    docs.attrs["skipped"] = sorted(skipped + docs.attrs["skipped"], key=lambda s: s["file"])
     return docs
+
+
+def batches(items: list, size: int) -> Iterator[list]:
+    """Consecutive chunks of ``items`` of at most ``size`` elements."""
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
 
 
 def _progress(items, enabled: bool, desc: str):

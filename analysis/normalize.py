@@ -362,12 +362,13 @@ def _append_stripped(spans: list, text: str, s: int, e: int) -> None:
 
 # --- the effect of folding on a vocabulary ---------------------------------------------------
 
-#: Folding steps in the order they are applied for :func:`folding_steps`.
+#: Folding steps in the order they are applied for :func:`folding_steps`. Names start
+#: with Latin text so a figure label reads left to right with the Arabic letters inside.
 STEPS = (
     ("as written", lambda w: w),
     ("harakat and tatweel removed", lambda w: strip_tatweel(strip_diacritics(w))),
-    ("alef variants → ا", fold_alef),
-    ("ى → ي, ة → ه", lambda w: fold_teh_marbuta(fold_yeh(w))),
+    ("alef variants unified (أ إ آ ٱ)", fold_alef),
+    ("final alef maqsura (ى) and teh marbuta (ة)", lambda w: fold_teh_marbuta(fold_yeh(w))),
 )
 
 

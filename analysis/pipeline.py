@@ -1,11 +1,20 @@
 """The extraction pipeline: a corpus folder in, the study's tables out (DESIGN.md contract).
 
-``extract_tables(raw)`` is a pure per-batch function (raw documents → tables), so the same
-code runs in one process, in several, or on a cluster; ``extract`` drives it over a
-corpus folder and writes UTF-8 CSVs with a stable column order, sorted deterministically.
+:func:`process_batch` is a pure function from some article files to all tables, so the same
+code runs in one process, in ``jobs`` processes, or on a Dask cluster. :func:`extract`
+streams: files are read in batches, each batch's tables are appended to the CSVs as soon as
+it is done, and at most ``2 × jobs`` batches are in flight, so memory is bounded by the
+batch size, not by the corpus. Batches are chunks of the doc_id-sorted file list and each
+table is sorted within a batch, so the output is the same, byte for byte, whatever ``jobs``
+or the engine.
 """
 from __future__ import annotations
 
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -23,22 +32,47 @@ TABLES = {
 }
 SORT_KEYS = {"documents": ["doc_id"], "removed_lines": ["doc_id", "line_no"]}
 DEFAULT_SORT = ["doc_id", "field", "start", "end"]
+STAGES = ("load", "clean", "actors", "dates", "framing", "write")
+BATCH_SIZE = 500
 
 
-def extract_tables(raw: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """All tables for a batch of loaded documents (:func:`analysis.corpus.load` rows)."""
+def extract_tables(raw: pd.DataFrame, timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
+    """All tables for loaded documents (:func:`analysis.corpus.load` rows)."""
     from . import actors, dates, framing
 
+    timings = {} if timings is None else timings
+    clock = time.perf_counter
+    t = clock()
     documents, removed = clean.clean(raw)
+    timings["clean"] = timings.get("clean", 0.0) + clock() - t
+    t = clock()
     mentions = actors.find_mentions(documents)
-    return {
-        "documents": documents,
-        "removed_lines": removed,
-        "actor_mentions": mentions,
-        "date_mentions": dates.find_mentions(documents),
-        "frame_hits": framing.find_cues(documents),
-        "statements": framing.find_statements(documents, mentions=mentions),
-    }
+    timings["actors"] = timings.get("actors", 0.0) + clock() - t
+    t = clock()
+    date_mentions = dates.find_mentions(documents)
+    timings["dates"] = timings.get("dates", 0.0) + clock() - t
+    t = clock()
+    frame_hits = framing.find_cues(documents)
+    statements = framing.find_statements(documents, mentions=mentions)
+    timings["framing"] = timings.get("framing", 0.0) + clock() - t
+    return {"documents": documents, "removed_lines": removed, "actor_mentions": mentions,
+            "date_mentions": date_mentions, "frame_hits": frame_hits, "statements": statements}
+
+
+def process_batch(paths: list[Path], meta: pd.DataFrame, errors: str = "raise") -> tuple[dict, dict]:
+    """``(tables, stats)`` for some article files; runs in any process or on any worker.
+
+    ``stats`` holds seconds per stage, the bytes read and the files left out.
+    """
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+    raw = corpus.read_batch(paths, meta, errors=errors)
+    timings["load"] = time.perf_counter() - t
+    tables = extract_tables(raw, timings)
+    tables = {name: tidy(name, table) for name, table in tables.items()}
+    stats = {"seconds": timings, "bytes": sum(p.stat().st_size for p in paths),
+             "documents": len(raw), "skipped": raw.attrs.get("skipped", [])}
+    return tables, stats
 
 
 def tidy(name: str, table: pd.DataFrame) -> pd.DataFrame:
@@ -53,22 +87,107 @@ def tidy(name: str, table: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(SORT_KEYS.get(name, DEFAULT_SORT), ignore_index=True, kind="stable")
 
 
-def extract(corpus_dir: str | Path, out_dir: str | Path, *, errors: str = "raise",
-            progress: bool = True, log=print) -> dict[str, Path]:
-    """Write the study's tables for ``corpus_dir`` to ``out_dir``; return their paths."""
+def _ordered(submit: Callable, items: Iterable, window: int) -> Iterator:
+    """Results of ``submit(item).result()`` in input order, at most ``window`` in flight."""
+    pending: deque = deque()
+    for item in items:
+        pending.append(submit(item))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def extract(corpus_dir: str | Path, out_dir: str | Path, *, jobs: int = 1,
+            batch_size: int = BATCH_SIZE, engine: str = "local", scheduler: str | None = None,
+            errors: str = "raise", progress: bool | None = None, log=print) -> dict:
+    """Write the study's tables for ``corpus_dir`` to ``out_dir`` as CSV.
+
+    ``jobs`` processes (``engine="local"``) or Dask workers (``engine="dask"``, on the
+    cluster at ``scheduler`` or a local one of ``jobs`` workers) run :func:`process_batch`.
+    Returns a summary: paths written, rows per table, seconds per stage (summed over
+    workers), wall seconds, bytes and documents.
+    """
+    if engine not in ("local", "dask"):
+        raise ValueError("engine must be 'local' or 'dask'")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    raw = corpus.load(corpus_dir, errors=errors, progress=progress)
-    tables = extract_tables(raw)
-    written = {}
-    for name, table in tables.items():
-        path = out_dir / f"{name}.csv"
-        tidy(name, table).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
-        written[name] = path
-        log(f"{path.name}: {len(table)} rows")
-    skipped = raw.attrs.get("skipped", [])
+    start = time.perf_counter()
+    paths, meta, skipped = corpus.plan(corpus_dir, errors=errors)
+    chunks = list(corpus.batches(paths, batch_size))
+    work = [(chunk, meta[meta["doc_id"].isin({p.stem for p in chunk})]) for chunk in chunks]
+    progress = sys.stderr.isatty() and os.environ.get("CI") is None if progress is None else progress
+
+    files = {name: out_dir / f"{name}.csv" for name in TABLES}
+    for f in files.values():
+        f.unlink(missing_ok=True)
+    rows = dict.fromkeys(TABLES, 0)
+    seconds = dict.fromkeys(STAGES, 0.0)
+    n_bytes = n_docs = 0
+    results, close = _engine(engine, jobs, scheduler, work, errors)
+    bar = _bar(len(paths), progress)
+    try:
+        for tables, stats in results:
+            t = time.perf_counter()
+            for name, table in tables.items():
+                table.to_csv(files[name], mode="a", header=not files[name].exists(), index=False,
+                             encoding="utf-8", lineterminator="\n")
+                rows[name] += len(table)
+            seconds["write"] += time.perf_counter() - t
+            for stage, s in stats["seconds"].items():
+                seconds[stage] += s
+            n_bytes += stats["bytes"]
+            n_docs += stats["documents"]
+            skipped.extend(stats["skipped"])
+            if bar is not None:
+                bar.update(stats["documents"] + len(stats["skipped"]))
+    finally:
+        close()
+        if bar is not None:
+            bar.close()
+    for name, f in files.items():
+        if not f.exists():  # an empty corpus still gets its tables, with headers
+            pd.DataFrame(columns=TABLES[name]).to_csv(f, index=False, lineterminator="\n")
     if skipped:
-        path = out_dir / "skipped_files.csv"
-        pd.DataFrame(skipped).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
-        log(f"{path.name}: {len(skipped)} files left out (see the problem column)")
-    return written
+        pd.DataFrame(sorted(skipped, key=lambda s: s["file"])).to_csv(
+            out_dir / "skipped_files.csv", index=False, encoding="utf-8", lineterminator="\n")
+        log(f"skipped_files.csv: {len(skipped)} files left out (see the problem column)")
+    for name in TABLES:
+        log(f"{files[name].name}: {rows[name]} rows")
+    return {"files": files, "rows": rows, "seconds": seconds, "bytes": n_bytes,
+            "documents": n_docs, "wall_seconds": time.perf_counter() - start}
+
+
+def _engine(engine: str, jobs: int, scheduler: str | None, work: list, errors: str):
+    """An ordered iterator of batch results, and a function that shuts the engine down."""
+    if engine == "local" and jobs <= 1:
+        return (process_batch(chunk, meta, errors) for chunk, meta in work), lambda: None
+    if engine == "local":
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=jobs)
+        submit = lambda item: pool.submit(process_batch, item[0], item[1], errors)  # noqa: E731
+        return _ordered(submit, work, 2 * jobs), lambda: pool.shutdown(cancel_futures=True)
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        client, cluster = Client(scheduler), None
+    else:
+        cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    submit = lambda item: client.submit(process_batch, item[0], item[1], errors, pure=False)  # noqa: E731
+
+    def close():
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return _ordered(submit, work, 2 * max(jobs, 1)), close
+
+
+def _bar(total: int, enabled: bool):
+    if not enabled:
+        return None
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc="extract", unit="doc")
