@@ -101,17 +101,16 @@ def use_style() -> None:
     })
 
 
-def save_figure(fig, name: str, *, folder: Path | None = None) -> Path:
-    """Write ``fig`` to ``figures/<name>.png`` deterministically and return the path.
+def save_figure(fig, name: str, *, folder: Path | None = None) -> None:
+    """Write ``fig`` to ``figures/<name>.png`` (or ``folder``) deterministically.
 
     The PNG carries no timestamp or software version, so the same figure gives the same
-    bytes on every run.
+    bytes on every run. Returns nothing, so a notebook cell ending with it shows only the
+    figure (nbval compares the text outputs).
     """
     folder = paths.FIGURES_DIR if folder is None else Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.png"
-    fig.savefig(path, metadata={"Software": None, "Creation Time": None})
-    return path
+    fig.savefig(folder / f"{name}.png", metadata={"Software": None, "Creation Time": None})
 
 
 def new_figure(width: float = 8, height: float = 4, **kwargs):
