@@ -1,0 +1,446 @@
+"""Date mentions: values, granularity, kind, modifiers, weekday checks, offsets, data files.
+
+Expected values come from reading the Arabic and counting on a calendar. Reference
+weekdays: 2019-09-05 is a Thursday, 2017-09-23 a Saturday, 2019-03-05 a Tuesday,
+2018-06-09 a Saturday, 2015-09-18 a Friday.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import dates, paths
+
+THU = "2019-09-05"
+
+
+def found(text, published=THU):
+    df = dates.find_in_text(text, published=published)
+    for row in df.itertuples():
+        assert text[row.start:row.end] == row.surface
+    return df
+
+
+def pairs(text, published=THU):
+    return [(r.surface, r.value) for r in found(text, published).itertuples()]
+
+
+# --- absolute dates, every month series and spelling ---------------------------------------------
+
+@pytest.mark.parametrize("text_in, expected", [
+    ("وصل الوفد إلى دمشق في 12 تشرين الأول/أكتوبر 2015 لبحث التنسيق",
+     [("12 تشرين الأول/أكتوبر 2015", "2015-10-12")]),
+    ("أُعلن الاتفاق في 9 أيلول (سبتمبر) 2016 في جنيف", [("9 أيلول (سبتمبر) 2016", "2016-09-09")]),
+    ("بدأت الضربات الروسية في 30 سبتمبر/أيلول 2015.", [("30 سبتمبر/أيلول 2015", "2015-09-30")]),
+    ("بدأت الضربات في ٣٠ أيلول ٢٠١٥ بحسب الوكالة", [("٣٠ أيلول ٢٠١٥", "2015-09-30")]),
+    ("قصفت المدمرات قاعدة الشعيرات في إبريل 2017", [("إبريل 2017", "2017-04")]),
+    ("وفي ابريل 2018 ضربت الدول الثلاث", [("ابريل 2018", "2018-04")]),
+    ("انسحبت القوات في أغسطس 2019 وعادت في اغسطس 2020",
+     [("أغسطس 2019", "2019-08"), ("اغسطس 2020", "2020-08")]),
+    ("منذ كانون الثاني/يناير 2016", [("منذ كانون الثاني/يناير 2016", "2016-01")]),
+    ("في الأول من تشرين الأول/أكتوبر 2015 التقى الطرفان", [("الأول من تشرين الأول/أكتوبر 2015", "2015-10-01")]),
+    ("في الخامس عشر من أيار/مايو 2015", [("الخامس عشر من أيار/مايو 2015", "2015-05-15")]),
+    ("في الحادي و العشرين من آب 2013 وقع الهجوم", [("الحادي و العشرين من آب 2013", "2013-08-21")]),
+    ("فِي سِبْتَمْبَرَ 2015 تَدَخَّلَتْ رُوسِيَا", [("سِبْتَمْبَرَ 2015", "2015-09")]),
+    ("في ســبتمبر 2015 تدخلت روسيا", [("ســبتمبر 2015", "2015-09")]),
+    ("اجتمعوا في 15 أيار\n2018 في سوتشي", [("15 أيار\n2018", "2018-05-15")]),
+    ("اعتقل يوم 14 جويلية 2018 في تونس", [("يوم 14 جويلية 2018", "2018-07-14")]),
+    ("في شتنبر 2016 أعلنت الرباط", [("شتنبر 2016", "2016-09")]),
+    ("وقع الاتفاق في 12 فيفري 2015 بمينسك", [("12 فيفري 2015", "2015-02-12")]),
+    ("وفي شهر تموز من عام 2017 اتفق الطرفان", [("شهر تموز من عام 2017", "2017-07")]),
+    ("سبتمبر عام 2015", [("سبتمبر عام 2015", "2015-09")]),
+    ("نشر الخبر في 7 نيسان/أبريل 2017م", [("7 نيسان/أبريل 2017م", "2017-04-07")]),
+    ("في مارس 2011 اندلعت الاحتجاجات", [("مارس 2011", "2011-03")]),
+    ("في 3 ماي 2018 وفي شهر ماي 2019", [("3 ماي 2018", "2018-05-03"), ("شهر ماي 2019", "2019-05")]),
+    ("في أكتوبر\u200f 2015", [("أكتوبر\u200f 2015", "2015-10")]),
+])
+def test_absolute_dates(text_in, expected):
+    assert pairs(text_in) == expected
+    assert set(found(text_in)["kind"]) == {"absolute"}
+
+
+@pytest.mark.parametrize("text_in, expected", [
+    ("عقد الاجتماع في 2018/07/22", "2018-07-22"),
+    ("عقد الاجتماع في 22-07-2018", "2018-07-22"),
+    ("عقد الاجتماع في 22.07.2018", "2018-07-22"),
+    ("عقد الاجتماع في ٢٢/٧/٢٠١٨", "2018-07-22"),
+    ("بتاريخ 5/9/2019 صدر البيان", "2019-09-05"),     # day first: 5 September
+    ("بتاريخ 2019-9-5 صدر البيان", "2019-09-05"),     # year first: ISO order
+    ("في 29/2/2016 صدر البيان", "2016-02-29"),        # leap day exists
+])
+def test_numeric_dates(text_in, expected):
+    df = found(text_in)
+    assert df["value"].tolist() == [expected]
+    assert df["granularity"].tolist() == ["day"]
+
+
+@pytest.mark.parametrize("text_in", [
+    "في 31/2/2018 صدر",          # 31 February does not exist
+    "في 29/2/2019 صدر",          # not a leap year
+    "في 13/13/2018 صدر",         # no 13th month
+    "النسخة 1.2.3 من البرنامج",
+    "الهاتف 22/7/18",             # two-digit year: not read
+])
+def test_impossible_or_partial_numeric_dates_are_rejected(text_in):
+    assert found(text_in).empty
+
+
+# --- years in date context -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text_in, expected", [
+    ("بعد التدخل الروسي في سوريا عام 2015", [("عام 2015", "2015")]),
+    ("منذ العام 2011 والحرب مستمرة", [("منذ العام 2011", "2011")]),
+    ("في سنة 2014 سيطر التنظيم", [("سنة 2014", "2014")]),
+    ("تشن الغارات منذ 2014", [("منذ 2014", "2014")]),
+    ("وفي 2016 استعاد النظام حلب", [("2016", "2016")]),
+    ("خلال ٢٠١٧ تراجع التنظيم", [("٢٠١٧", "2017")]),
+    ("مطلع 2019 أعلن ترامب", [("مطلع 2019", "2019")]),
+    ("حتى عام 2021", [("حتى عام 2021", "2021")]),
+    ("لعام 2018", [("عام 2018", "2018")]),
+    ("عامَ ٢٠١٥م", [("عامَ ٢٠١٥م", "2015")]),
+    ("صيف 2015", [("صيف 2015", "2015")]),
+])
+def test_years_in_date_context(text_in, expected):
+    assert pairs(text_in) == expected
+
+
+@pytest.mark.parametrize("text_in, expected", [
+    ("الفترة بين عامي 2015 و2019", [("بين عامي 2015", "2015", "range_start"), ("2019", "2019", "range_end")]),
+    ("خلال 2015-2019", [("2015", "2015", "range_start"), ("2019", "2019", "range_end")]),
+    ("من 2012 إلى 2014", [("من 2012", "2012", "range_start"), ("2014", "2014", "range_end")]),
+    ("في عامي 2016 و2017", [("عامي 2016", "2016", ""), ("2017", "2017", "")]),
+    ("يومي 9 و10 سبتمبر", [("9", "2019-09-09", "range_start"), ("10 سبتمبر", "2019-09-10", "range_end")]),
+    ("من 30 أغسطس إلى 2 سبتمبر 2019",
+     [("30 أغسطس", "2019-08-30", "range_start"), ("2 سبتمبر 2019", "2019-09-02", "range_end")]),
+    ("في الفترة من 28 - 30 آذار 2017",
+     [("28", "2017-03-28", "range_start"), ("30 آذار 2017", "2017-03-30", "range_end")]),
+    ("بين يناير - مارس 2015", [("يناير", "2015-01", "range_start"), ("مارس 2015", "2015-03", "range_end")]),
+])
+def test_ranges_give_two_rows(text_in, expected):
+    df = found(text_in)
+    assert list(zip(df.surface, df.value, df.modifier)) == expected
+
+
+# --- relative expressions -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text_in, published, expected", [
+    ("وقالت الوزارة أمس إن", THU, [("أمس", "2019-09-04", "day")]),
+    ("وكان الوزير قد صرح بالأمس", THU, [("بالأمس", "2019-09-04", "day")]),
+    ("التقى الطرفان أمس الأول في جنيف", THU, [("أمس الأول", "2019-09-03", "day")]),
+    ("وقع الهجوم أول من أمس", THU, [("أول من أمس", "2019-09-03", "day")]),
+    ("أعلنت الوزارة فجر اليوم", THU, [("فجر اليوم", "2019-09-05", "day")]),
+    ("سيعقد الاجتماع غداً في موسكو", THU, [("غداً", "2019-09-06", "day")]),
+    ("يلتقي الوزيران يوم غد في أنقرة", THU, [("يوم غد", "2019-09-06", "day")]),
+    ("التقى الوزيران الثلاثاء في فيينا", THU, [("الثلاثاء", "2019-09-03", "day")]),
+    ("يوم الأحد الماضي", THU, [("يوم الأحد الماضي", "2019-09-01", "day")]),
+    ("الخميس الماضي", THU, [("الخميس الماضي", "2019-08-29", "day")]),   # strictly before
+    ("والخميس", THU, [("الخميس", "2019-09-05", "day")]),                # on publication day
+    ("الاثنين المقبل", THU, [("الاثنين المقبل", "2019-09-09", "day")]),
+    ("يوم الإثنين القادم", THU, [("يوم الإثنين القادم", "2019-09-09", "day")]),
+    ("في 15 الشهر الجاري", THU, [("15 الشهر الجاري", "2019-09-15", "day")]),
+    ("في 20 من الشهر الماضي", THU, [("20 من الشهر الماضي", "2019-08-20", "day")]),
+    ("في 22 أيلول", THU, [("22 أيلول", "2019-09-22", "day")]),       # month of publication
+    ("في 22 تشرين الأول", THU, [("22 تشرين الأول", "2018-10-22", "day")]),  # October not yet reached
+    ("هذا الأسبوع", "2017-09-23", [("هذا الأسبوع", "2017-W38", "week")]),
+    ("الأسبوع المنصرم", THU, [("الأسبوع المنصرم", "2019-W35", "week")]),
+    ("الأسبوع القادم", THU, [("الأسبوع القادم", "2019-W37", "week")]),
+    ("الشهر الماضي", THU, [("الشهر الماضي", "2019-08", "month")]),
+    ("خلال الشهر الجاري", THU, [("الشهر الجاري", "2019-09", "month")]),
+    ("للشهر المقبل", THU, [("لشهر المقبل", "2019-10", "month")]),  # ل + ال: the preposition is left out
+    ("العام الماضي", THU, [("العام الماضي", "2018", "year")]),
+    ("السنة الماضية", THU, [("السنة الماضية", "2018", "year")]),
+    ("هذا العام", THU, [("هذا العام", "2019", "year")]),
+    ("العام قبل الماضي", THU, [("العام قبل الماضي", "2017", "year")]),
+    ("نهاية آب الفائت", THU, [("نهاية آب الفائت", "2019-08", "month")]),
+    ("في يناير الماضي", THU, [("يناير الماضي", "2019-01", "month")]),
+    ("في مارس الماضي", "2019-03-05", [("مارس الماضي", "2018-03", "month")]),   # previous March
+    ("في كانون الأول الماضي", "2019-03-05", [("كانون الأول الماضي", "2018-12", "month")]),
+    ("في يناير المقبل", THU, [("يناير المقبل", "2020-01", "month")]),
+    ("في أيلول", THU, [("أيلول", "2019-09", "month")]),
+    ("في حزيران", THU, [("حزيران", "2019-06", "month")]),
+    ("في تشرين الثاني", THU, [("تشرين الثاني", "2018-11", "month")]),
+    ("يونيو/حزيرانمن العام الماضي", "2019-03-05", [("يونيو/حزيرانمن العام الماضي", "2018-06", "month")]),
+    ("في ديسمبر من العام الجاري", THU, [("ديسمبر من العام الجاري", "2019-12", "month")]),
+    ("منذ عام", "2015-09-18", [("منذ عام", "2014", "year")]),
+    ("قبل يومين", THU, [("قبل يومين", "2019-09-03", "day")]),
+    ("منذ ثلاثة أشهر", THU, [("منذ ثلاثة أشهر", "2019-06", "month")]),
+    ("قبل أسبوعين", THU, [("قبل أسبوعين", "2019-W34", "week")]),
+])
+def test_relative_expressions(text_in, published, expected):
+    df = found(text_in, published)
+    assert list(zip(df.surface, df.value, df.granularity)) == expected
+    assert set(df["kind"]) == {"relative"}
+    assert set(df["anchor"]) == {published}
+
+
+@pytest.mark.parametrize("text_in, modifier", [
+    ("مطلع الأسبوع الحالي", "start"),
+    ("بداية الشهر الماضي", "start"),
+    ("أوائل العام المقبل", "start"),
+    ("منتصف كانون الثاني (يناير) المقبل", "middle"),
+    ("أواسط 2018", "middle"),
+    ("نهاية آب الفائت", "end"),
+    ("أواخر تشرين الثاني/نوفمبر 2017", "end"),
+    ("منذ 2014", "since"),
+    ("منذ عام", "since"),
+    ("حتى اليوم", "until"),
+    ("لغاية نهاية العام الجاري", "until+end"),
+    ("منذ مطلع العام الجاري", "since+start"),
+    ("قبل نهاية 2019", "before+end"),
+    ("بعد 15 أيلول 2019", "after"),
+    ("خريف العام الماضي", "autumn"),
+])
+def test_modifiers(text_in, modifier):
+    df = found(text_in)
+    assert df["modifier"].tolist() == [modifier]
+    assert df["surface"].tolist() == [text_in]
+
+
+@pytest.mark.parametrize("text_in", [
+    "قطعت الاتصالات خلال السنوات الماضية",
+    "ستجري المحادثات قريباً",
+    "اتفقا على مواصلة المحادثات في المستقبل",
+    "أعلن البلدان قبل فترة قصيرة",
+    "تبحث واشنطن حاليا",
+    "تصاعد التوتر في الآونة الأخيرة",
+    "بدأت المفاوضات منذ سنوات",
+])
+def test_vague_expressions_have_no_value(text_in):
+    df = found(text_in)
+    assert df["kind"].tolist() == ["vague"]
+    assert df["value"].tolist() == [""]
+    assert df["granularity"].tolist() == [""]
+
+
+# --- weekdays attached to dates ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text_in, published, value, weekday, consistent", [
+    ("أعرب المبعوث أمس الجمعة عن أمله", "2017-09-23", "2017-09-22", "Friday", True),
+    ("وقالت الوزارة في بيان لها، أمس الأربعاء، إن", THU, "2019-09-04", "Wednesday", True),
+    ("وقالت الوزارة أمس الأربعاء إن", "2019-09-06", "2019-09-05", "Wednesday", False),
+    ("وصرح اليوم الأحد", "2018-06-09", "2018-06-09", "Sunday", False),
+    ("مساء أمس الثلاثاء", THU, "2019-09-04", "Tuesday", False),
+    ("يوم غدٍ الجمعة", THU, "2019-09-06", "Friday", True),
+    ("الأحد 22 سبتمبر 2019", None, "2019-09-22", "Sunday", True),
+    ("الاثنين 22 سبتمبر 2019", None, "2019-09-22", "Monday", False),
+    ("يوم الجمعة الموافق 22 أيلول 2017", None, "2017-09-22", "Friday", True),
+    ("الخميس 5/9/2019", None, "2019-09-05", "Thursday", True),
+])
+def test_weekday_consistency(text_in, published, value, weekday, consistent):
+    df = found(text_in, published)
+    assert len(df) == 1
+    row = df.iloc[0]
+    assert (row.value, row.weekday, bool(row.weekday_consistent)) == (value, weekday, consistent)
+
+
+def test_bare_weekday_has_nothing_to_check():
+    row = found("التقى الطرفان الاثنين في فيينا", "2019-03-05").iloc[0]
+    assert (row.value, row.weekday) == ("2019-03-04", "Monday")
+    assert pd.isna(row.weekday_consistent)
+
+
+def test_without_publication_date_relative_mentions_stay_unresolved():
+    df = found("قالت الوزارة أمس الجمعة إن اجتماع سبتمبر 2019 والشهر الماضي", None)
+    assert df["surface"].tolist() == ["أمس الجمعة", "سبتمبر 2019", "الشهر الماضي"]
+    assert df["value"].tolist() == ["", "2019-09", ""]
+    assert df["kind"].tolist() == ["relative", "absolute", "relative"]
+    assert df["anchor"].tolist() == ["", "", ""]
+    assert pd.isna(df["weekday_consistent"].iloc[0])
+
+
+# --- not dates ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text_in", [
+    "نقلت قناة روسيا اليوم عن مصدر عسكري",
+    "قال المحلل لـ«روسيا اليوم» إن",
+    "وذكرت صحيفة المصري اليوم أن",
+    "نشرت واشنطن 200 جندي أمريكي",
+    "طالب بتطبيق القرار 2254",
+    "تحالف يضم أكثر من 60 دولة",
+    "سيطرت القوات على الطريق الدولي M5",
+    "وقع الانفجار عند الساعة 16:41",
+    "في اليوم التالي انسحبت القوات",
+    "في ذلك اليوم تغير كل شيء",
+    "مارس الجيش ضغوطا على الفصائل",
+    "قال أبو محمد الجولاني",
+    "عاد الأب إلى منزله",
+    "بعد صلاة الجمعة خرج المتظاهرون",
+    "قتل الأحد عشر جنديا",
+    "ووقع خلاف بين الاثنين",
+    "غدا الوضع أكثر تعقيدا",
+    "رئيسة الوزراء البريطانية تيريزا ماي",
+    "الرئيس التركي رجب طيب أردوغان",
+    "وصل اللواء 93 والفرقة 17",
+    "في 15 محرم 1441 هـ",              # Hijri: recognised and skipped
+    "سقطت 2016 قذيفة",                   # a count, no date cue
+])
+def test_not_dates(text_in):
+    assert found(text_in).empty
+
+
+def test_hijri_date_is_skipped_but_its_gregorian_equivalent_kept():
+    assert pairs("في 15 محرم 1441 هـ الموافق 14 سبتمبر 2019") == [("14 سبتمبر 2019", "2019-09-14")]
+
+
+def test_today_after_channel_name_is_still_found_elsewhere():
+    assert pairs("قال لـ«روسيا اليوم» اليوم إن") == [("اليوم", "2019-09-05")]
+
+
+# --- table shape, offsets -----------------------------------------------------------------------------
+
+def test_find_mentions_table_shape_and_order():
+    docs = pd.DataFrame({
+        "doc_id": ["b", "a"],
+        "title": ["اجتماع الأحد 22 سبتمبر 2019", ""],
+        "body": ["قالت الوزارة أمس إن\nالاجتماع عقد في 2018/07/22", "منذ 2014 والعام الماضي"],
+        "published": ["2019-09-05", pd.NaT],
+    })
+    df = dates.find_mentions(docs)
+    assert list(df.columns) == dates.COLUMNS
+    assert list(zip(df.doc_id, df.field, df.surface)) == [
+        ("a", "body", "منذ 2014"), ("a", "body", "العام الماضي"),
+        ("b", "body", "أمس"), ("b", "body", "2018/07/22"), ("b", "title", "الأحد 22 سبتمبر 2019")]
+    assert df.loc[1, "value"] == ""                    # no published date
+    assert df.loc[2, "value"] == "2019-09-04"
+    assert str(df["weekday_consistent"].dtype) == "boolean"
+    for row in df.itertuples():
+        text = docs.set_index("doc_id").loc[row.doc_id, row.field]
+        assert text[row.start:row.end] == row.surface
+
+
+def test_empty_documents_give_empty_table_with_columns():
+    docs = pd.DataFrame({"doc_id": [], "title": [], "body": [], "published": []})
+    df = dates.find_mentions(docs)
+    assert df.empty and list(df.columns) == dates.COLUMNS
+
+
+_ARABIC = st.text(alphabet=list("امسبتريلولأإآةىـَُِّ ٢٠١٩0123456789/-.\n«»\"الجمعةاليومنهاية"), max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ARABIC)
+def test_offsets_always_index_the_original_text(text):
+    for row in dates.find_in_text(text, published=THU).itertuples():
+        assert text[row.start:row.end] == row.surface
+        assert row.surface.strip() == row.surface
+
+
+# --- seeds: hand-checked facts ----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_mentions(seeds):
+    documents, _ = seeds
+    return documents, dates.find_mentions(documents)
+
+
+@pytest.mark.parametrize("doc_prefix, surface, value, modifier", [
+    ("000", "أمس الأربعاء", "2019-09-04", ""),
+    ("000", "مطلع الأسبوع الحالي", "2019-W36", "start"),
+    ("000", "نهاية آب الفائت", "2019-08", "end"),
+    ("000", "عام 2015", "2015", ""),
+    ("001", "هذا الأسبوع", "2017-W38", ""),
+    ("001", "أمس الجمعة", "2017-09-22", ""),
+    ("001", "منذ 2014", "2014", "since"),
+    ("002", "الاثنين", "2019-03-04", ""),
+    ("002", "فبراير/شباط 2021", "2021-02", ""),
+    ("002", "يونيو/حزيرانمن العام الماضي", "2018-06", ""),
+    ("002", "ديسمبر/كانون الأول من العام الماضي", "2018-12", ""),
+    ("003", "بداية الشهر الماضي", "2018-05", "start"),
+    ("003", "منذ عام 2014", "2014", "since"),
+    ("004", "نيسان/ابريل 2014", "2014-04", ""),
+    ("004", "منذ عام", "2014", "since"),
+    ("004", "الخميس", "2015-09-17", ""),
+])
+def test_seed_facts(seed_mentions, doc_prefix, surface, value, modifier):
+    _, df = seed_mentions
+    rows = df[df.doc_id.str.startswith(doc_prefix) & (df.surface == surface)]
+    assert len(rows) >= 1
+    assert set(rows.value) == {value}
+    assert set(rows.modifier) == {modifier}
+
+
+def test_seed_offsets_and_non_dates(seed_mentions):
+    documents, df = seed_mentions
+    texts = documents.set_index("doc_id")
+    for row in df.itertuples():
+        assert texts.loc[row.doc_id, row.field][row.start:row.end] == row.surface
+    assert not df.surface.str.contains("روسيا|جندي|دولة").any()
+    assert len(df[df.doc_id.str.startswith("004") & (df.surface == "الجمعة")]) == 4
+
+
+def test_seed_weekday_evidence_supports_inferred_date_of_001(seed_mentions):
+    documents, df = seed_mentions
+    ev = dates.weekday_evidence(df, documents).set_index("doc_id")
+    row = ev.loc[ev.index.str.startswith("001")].iloc[0]
+    assert row.published_basis == "inferred"
+    assert (row.checked, row.consistent, bool(row.supported)) == (1, 1, True)
+    assert pd.isna(ev.loc[ev.index.str.startswith("002"), "supported"].iloc[0])  # bare weekday only
+
+
+# --- data files ---------------------------------------------------------------------------------------
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    for name in ("months.tsv", "date_words.tsv"):
+        (tmp_path / name).write_text(paths.data_file(name).read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(paths, "data_file", lambda name: tmp_path / name)
+    dates.lexicon.cache_clear()
+    dates.grammar.cache_clear()
+    yield tmp_path
+    dates.lexicon.cache_clear()
+    dates.grammar.cache_clear()
+
+
+def test_shipped_data_files_load():
+    lex = dates.lexicon()
+    assert lex.months["ايلول"] == 9 and lex.months["سبتمبر"] == 9
+    assert lex.months["كانون الثاني"] == 1 and lex.months["كانون الاول"] == 12
+    assert lex.words["weekday"]["الجمعه"] == "Friday"
+
+
+@pytest.mark.parametrize("name, bad_line, message", [
+    ("months.tsv", "سبتمبر\t13\tgregorian\t0", "outside 1..12"),
+    ("months.tsv", "أيلول\t10\tsyriac\t0", "already month 9"),
+    ("months.tsv", "أيلول\t9\tjulian\t0", "julian"),
+    ("months.tsv", "أيلول\t9", "expected 4 tab-separated"),
+    ("date_words.tsv", "weekday\tالأحد\tSonday\t", "Sonday"),
+    ("date_words.tsv", "colour\tأحمر\t\t", "unknown category 'colour'"),
+])
+def test_bad_data_file_names_file_line_and_problem(data_dir, name, bad_line, message):
+    path = data_dir / name
+    lines = path.read_text(encoding="utf-8").splitlines() + [bad_line]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(dates.DateWordsError) as err:
+        dates.lexicon()
+    assert f"{name}:{len(lines)}:" in str(err.value)
+    assert message in str(err.value)
+
+
+# --- speed machinery gives the same answers as the plain definitions ---------------------------------
+
+_ANY = st.text(alphabet=list("اأإآبتةىيـَُِّْ \n\t\u00a0\u200f«»“”–ﻻ٢٠١9"), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ANY)
+def test_fold_fast_equals_normalize_fold_with_offsets(text):
+    from analysis.normalize import fold_with_offsets
+
+    fast, slow = dates.fold_fast(text), fold_with_offsets(text)
+    assert fast.text == slow.text
+    assert fast.offsets.tolist() == slow.offsets.tolist()
+
+
+def test_windowed_scan_equals_full_scan(seeds, monkeypatch):
+    documents, _ = seeds
+    texts = list(documents["body"]) + [
+        "في 15 محرم 1441 هـ الموافق 14 سبتمبر 2019 وفي الحادي والعشرين من شهر آذار الماضي",
+        "يوم الجمعة الموافق 22 أيلول 2017 ثم ديسمبر/كانون الأول من العام الماضي ومنذ مطلع العام",
+    ]
+    windowed = [dates._scan(t, dates._as_date(THU)) for t in texts]
+    monkeypatch.setattr(dates, "_windows", lambda g, text: [(0, len(text), -1)])
+    full = [dates._scan(t, dates._as_date(THU)) for t in texts]
+    assert windowed == full
+    assert sum(map(len, full)) > 20
