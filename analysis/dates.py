@@ -54,7 +54,6 @@ the longer wins.
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -62,10 +61,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import ahocorasick
-import numpy as np
 import pandas as pd
 
-from . import normalize as N
 from . import paths
 from .corpus import iter_fields
 from .normalize import Folded, fold, fold_with_offsets, strip_diacritics, strip_tatweel
@@ -715,7 +712,6 @@ def _weekday(m, ctx: _Ctx) -> list[_Row] | None:
 
 
 def _period(m, ctx: _Ctx) -> list[_Row] | None:
-    w = ctx.lex.words
     unit = ctx.word("unit", m.group("u1") or m.group("u2"))
     k = ctx.word("direction", m.group("dir")) if m.group("dir") else 0
     s, e = m.span("x")
@@ -778,37 +774,9 @@ _HANDLERS = {"day_month": _day_month, "day_range": _day_range, "numeric": _numer
 
 # --- folding --------------------------------------------------------------------------------
 
-def _code_table() -> np.ndarray:
-    """Code point → folded code point (0 = deleted), for every code point."""
-    table = np.arange(0x110000, dtype=np.uint32)
-    for k, v in {**N._ALL, **N._FOLD_SPACE}.items():  # disjoint: spaces to " ", then the folds
-        table[k] = 0 if v is None else ord(v)
-    return table
-
-
-_CODES = _code_table()
-
-
 def fold_fast(text: str) -> Folded:
-    """:func:`analysis.normalize.fold_with_offsets` (whitespace collapsed), vectorised.
-
-    Same result, computed with numpy over code points instead of a Python loop over
-    characters (which dominated the time of a scan). Texts with presentation forms, whose
-    NFKC expansions change lengths, go to the original function.
-    """
-    if N._PRESENTATION.search(text):
-        return fold_with_offsets(text)
-    codes = _CODES[np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)]
-    positions = np.flatnonzero(codes)
-    kept = codes[positions]
-    if len(kept) > 1:  # a run of spaces (perhaps with deleted marks inside) keeps its first
-        spaces = kept == 32
-        repeated = np.zeros(len(kept), dtype=bool)
-        repeated[1:] = spaces[1:] & spaces[:-1]
-        if repeated.any():
-            positions, kept = positions[~repeated], kept[~repeated]
-    folded = kept.tobytes().decode("utf-32-le")
-    return Folded(folded, np.append(positions, len(text)).astype(np.int64), text)
+    """Folded text with offsets (now vectorised in :mod:`analysis.normalize` itself)."""
+    return fold_with_offsets(text)
 
 
 # --- public API --------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import normalize as N
@@ -131,3 +131,13 @@ def test_split_clitics(word, vocabulary, expected):
 ])
 def test_sentence_spans(text, expected):
     assert [text[s:e] for s, e in N.sentence_spans(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("اأإآبتةىيـَُِّْ \n\t\u00a0\u200f«»“”–ﻻﺍ٢٠١9"), max_size=60),
+       st.booleans())
+def test_vectorised_fold_equals_the_reference_loop(text, collapse):
+    fast = N.fold_with_offsets(text, collapse_whitespace=collapse)
+    slow = N.fold_with_offsets_slow(text, collapse_whitespace=collapse)
+    assert fast.text == slow.text
+    assert fast.offsets.tolist() == slow.offsets.tolist()
