@@ -21,8 +21,8 @@ all: $(VENV)/.installed ## set up, then execute every notebook on the seed corpu
 
 test: $(VENV)/.installed ## set up, then run unit tests and notebook regression (nbval)
 	$(BIN)/python -m pytest -n 2 --dist loadscope -p no:cacheprovider \
-	  --nbval --nbval-current-env --nbval-sanitize-with .ci/nbval-sanitize.cfg \
-	  tests notebooks
+	  --doctest-modules --nbval --nbval-current-env --nbval-sanitize-with .ci/nbval-sanitize.cfg \
+	  analysis tests notebooks
 
 refresh: $(VENV)/.installed ## re-execute the committed notebooks in place (after a package change)
 	$(BIN)/python -m analysis refresh

@@ -922,3 +922,56 @@ def weekday_evidence(mentions: pd.DataFrame, documents: pd.DataFrame) -> pd.Data
                          dtype="boolean")
     out["supported"] = supported
     return out.sort_values("doc_id", ignore_index=True)
+
+
+# --- where the mentions reach in time ---------------------------------------------------------
+
+def period(value: str) -> tuple[pd.Timestamp, pd.Timestamp] | tuple[None, None]:
+    """First and last day of an ISO value at its granularity (``None, None`` if empty).
+
+    >>> period("2019-W36")
+    (Timestamp('2019-09-02 00:00:00'), Timestamp('2019-09-08 00:00:00'))
+    >>> period("2018-02")
+    (Timestamp('2018-02-01 00:00:00'), Timestamp('2018-02-28 00:00:00'))
+    """
+    if not isinstance(value, str) or not value:
+        return None, None
+    if "-W" in value:
+        year, week = value.split("-W")
+        start = pd.Timestamp(dt.date.fromisocalendar(int(year), int(week), 1))
+        return start, start + pd.Timedelta(days=6)
+    parts = value.split("-")
+    if len(parts) == 1:
+        return pd.Timestamp(int(parts[0]), 1, 1), pd.Timestamp(int(parts[0]), 12, 31)
+    if len(parts) == 2:
+        start = pd.Timestamp(int(parts[0]), int(parts[1]), 1)
+        return start, start + pd.offsets.MonthEnd(0)
+    day = pd.Timestamp(value)
+    return day, day
+
+
+def reach(mentions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Mentions with a value, placed against their article's publication date.
+
+    Adds: published, period_start, period_end (the days the value covers),
+    days_from_publication (signed, from publication to the middle of the period;
+    negative = past) and tense: ``past`` (the period ends before publication),
+    ``present`` (it contains the publication day), ``future`` (it starts after).
+    Mentions without a value, or in articles without a date, are left out.
+    """
+    cols = list(mentions.columns) + ["published", "period_start", "period_end",
+                                     "days_from_publication", "tense"]
+    out = mentions[mentions["value"].fillna("") != ""].merge(
+        documents[["doc_id", "published"]], on="doc_id", how="left")
+    out = out[out["published"].notna()].copy()
+    if out.empty:
+        return pd.DataFrame(columns=cols)
+    bounds = [period(v) for v in out["value"]]
+    out["period_start"] = pd.to_datetime([b[0] for b in bounds])
+    out["period_end"] = pd.to_datetime([b[1] for b in bounds])
+    middle = out["period_start"] + (out["period_end"] - out["period_start"]) / 2
+    out["days_from_publication"] = (middle - out["published"]).dt.days
+    out["tense"] = "present"
+    out.loc[out["period_end"] < out["published"], "tense"] = "past"
+    out.loc[out["period_start"] > out["published"], "tense"] = "future"
+    return out[cols].reset_index(drop=True)

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import dates, paths
+from conftest import make_documents
 
 THU = "2019-09-05"
 
@@ -433,3 +434,37 @@ def test_windowed_scan_equals_full_scan(seeds, monkeypatch):
     full = [dates._scan(t, dates._as_date(THU)) for t in texts]
     assert windowed == full
     assert sum(map(len, full)) > 20
+
+
+# --- reach: periods, distance and tense --------------------------------------------------------
+
+@pytest.mark.parametrize("value, start, end", [
+    ("2015", "2015-01-01", "2015-12-31"),
+    ("2016-02", "2016-02-01", "2016-02-29"),           # leap year
+    ("2019-09-04", "2019-09-04", "2019-09-04"),
+    ("2017-W38", "2017-09-18", "2017-09-24"),          # ISO week, Monday to Sunday
+    ("2021-W01", "2021-01-04", "2021-01-10"),          # week 1 of 2021 starts in January
+])
+def test_period(value, start, end):
+    assert dates.period(value) == (pd.Timestamp(start), pd.Timestamp(end))
+
+
+def test_reach_places_mentions_in_past_present_future():
+    docs = make_documents([("d", "", "", "2019-03-05")])
+    mentions = pd.DataFrame({
+        "doc_id": ["d"] * 5, "value": ["2019-03-04", "2019-W10", "2021-02", "2014", ""],
+        "surface": ["الاثنين", "هذا الأسبوع", "فبراير 2021", "منذ 2014", "قريبا"]})
+    got = dates.reach(mentions, docs).set_index("surface")
+    assert list(got.index) == ["الاثنين", "هذا الأسبوع", "فبراير 2021", "منذ 2014"]  # vague left out
+    assert got.loc["الاثنين", "tense"] == "past" and got.loc["الاثنين", "days_from_publication"] == -1
+    assert got.loc["هذا الأسبوع", "tense"] == "present"
+    assert got.loc["فبراير 2021", "tense"] == "future"
+    # middle of February 2021 (14 Feb 12:00) is 712 days after 5 March 2019
+    assert got.loc["فبراير 2021", "days_from_publication"] == 712
+    assert got.loc["منذ 2014", "tense"] == "past"
+
+
+def test_reach_without_publication_date_is_empty():
+    docs = make_documents([("d", "", "", None)])
+    mentions = pd.DataFrame({"doc_id": ["d"], "value": ["2015"], "surface": ["عام 2015"]})
+    assert dates.reach(mentions, docs).empty
