@@ -1,0 +1,609 @@
+"""Actors: the codebook as data, actor mentions with offsets, counts and co-occurrence.
+
+The codebook lives in three editable TSV files in ``analysis/data/`` (UTF-8, one header
+line, tab-separated; see ``analysis/data/actors.md``):
+
+* ``codebook.tsv``      -- one row per actor: ``id, type, side, english, label_ar``
+* ``actor_aliases.tsv`` -- one row per alias: ``actor_id, alias, kind, note``. ``kind`` is
+  one of :data:`ALIAS_KINDS`; ``exclude`` rows are phrases that contain an alias but are
+  not a mention of the actor («روسيا البيضاء», «القاعدة الجوية», «حافظ الأسد»).
+* ``actor_heads.tsv``   -- words that make an adjective an unnamed reference:
+  ``phrase, role, note`` with role ``unnamed``, ``not_actor``, ``title`` or ``modifier``.
+
+A researcher adds an actor or an alias by adding a row; a malformed file raises
+:class:`CodebookError` naming the file, the line and the problem.
+
+How a mention is counted (the conventions of DESIGN.md, "Actors"):
+
+* Matching runs on the folded text (``normalize.fold``: hamza/alef, ى/ي, ة/ه, harakat,
+  tatweel, digits), in which line breaks, quote marks of every kind and all other
+  punctuation read as one space, so «قوات “سوريا الديمقراطية”», «الولايات\nالمتحدة»
+  and «أ.ف.ب» match. Every alias also matches with attached proclitics (و ف ب ل ك,
+  ال → لل): «وموسكو», «للولايات المتحدة», «لـروسيا». A match never starts or ends
+  inside a word.
+* The span of a mention is the whole orthographic word(s): it includes an attached
+  proclitic («وموسكو») and trailing harakat, so ``text[start:end] == surface`` and the
+  span starts and ends on word boundaries. ``alias`` gives the codebook form matched.
+* The longest match wins and overlapping matches are resolved greedily by length, so
+  «وزارة الدفاع الروسية» is RUS_MOD only and «روسيا اليوم» is RT only. Two names side
+  by side are two mentions: «وزارة الدفاع الأمريكية (البنتاغون)» is US_DOD twice.
+* Nisba adjectives (kind ``adjective``: «الروسية», «الأمريكان», «أمريكياً») count for the
+  state when they stand for the state, its forces or its acts («القوات الروسية»,
+  «الجانب الروسي», «الاتهامات الروسية»). They are NOT counted when they describe an
+  unnamed person or a non-actor -- a head from ``actor_heads.tsv``:
+
+  - directly after an ``unnamed`` or ``not_actor`` head, optionally with up to two
+    ``modifier`` words between: «المسؤول الأمريكي», «نظيره الروسي», «مسؤولون عسكريون
+    أمريكيون», «الرئيس الروسي», «الشعب الأمريكي»;
+  - after a ``title`` head in construct with up to four definite nouns: «وزير الدفاع
+    الأمريكي», «مستشار الأمن القومي الأمريكي», «رئيس هيئة الأركان العامة للقوات
+    المسلحة الروسية»;
+  - a coordinated adjective inherits the decision of the one before it:
+    «المسؤولين الروس والأمريكيين» (neither), «القوات الروسية والأمريكية» (both).
+
+  So a title without a name is an unnamed reference and is not counted, and a title
+  followed by a name is the person once: «الرئيس الروسي فلاديمير بوتين» is PUTIN
+  (span «فلاديمير بوتين»), «وزير الخارجية الروسي سيرغي لافروف» is LAVROV. A named
+  institution inside a title is still a name and counts: «رئيس هيئة الأركان الروسية
+  فاليري غيراسيموف» is RUS_GENSTAFF and GERASIMOV.
+* Unnamed references that are not adjectives («الطرفين», «البلدين», «وزارة الدفاع»
+  without a nationality) are simply not aliases.
+
+Cost: the fields are joined in batches, folded with vectorised table look-ups and
+scanned once by one Aho-Corasick automaton holding every alias form (each padded with
+spaces, so hits are whole words), so time grows with the corpus, not with the number of
+aliases (``benchmarks/bench_actors.py``).
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field as dc_field
+from functools import lru_cache
+from itertools import combinations
+from pathlib import Path
+
+import ahocorasick
+import numpy as np
+import pandas as pd
+
+from . import normalize
+from .corpus import iter_fields
+from .paths import data_file
+
+SIDES = ("us", "russia", "syria_gov", "other", "jihadist", "us_partner", "opposition", "media")
+TYPES = ("state", "institution", "alliance", "intl_org", "armed_group", "person", "media")
+ALIAS_KINDS = ("name", "short_name", "title", "metonym", "abbreviation", "adjective",
+               "spelling", "exclude")
+HEAD_ROLES = ("unnamed", "not_actor", "title", "modifier")
+
+MENTION_COLUMNS = ["doc_id", "field", "start", "end", "surface", "actor_id", "sentence",
+                   "alias", "kind"]
+
+_ID_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+
+class CodebookError(ValueError):
+    """A codebook data file is malformed; the message names the file, line and problem."""
+
+
+# --- reading the data files ------------------------------------------------------------
+
+def _read_tsv(path: Path, columns: list[str], optional: tuple[str, ...] = ()) -> list[tuple[int, dict]]:
+    """``(line_no, row)`` for each non-blank line of a TSV file whose header has ``columns``."""
+    try:
+        handle = open(path, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise CodebookError(f"{path}: cannot read the file ({exc.strerror})") from None
+    with handle:
+        try:
+            lines = handle.read().splitlines()
+        except UnicodeDecodeError as exc:
+            raise CodebookError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    if not lines:
+        raise CodebookError(f"{path}:1: empty file, expected a header {columns}")
+    header = [h.strip().lstrip("\ufeff") for h in lines[0].split("\t")]
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise CodebookError(f"{path}:1: header lacks column(s) {missing}; found {header}")
+    known = set(columns) | set(optional)
+    unknown = [h for h in header if h not in known]
+    if unknown:
+        raise CodebookError(f"{path}:1: unknown column(s) {unknown}; expected {columns + list(optional)}")
+    rows = []
+    for line_no, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        if len(cells) > len(header):
+            raise CodebookError(f"{path}:{line_no}: {len(cells)} fields, header has {len(header)}")
+        cells += [""] * (len(header) - len(cells))
+        rows.append((line_no, {h: c.strip() for h, c in zip(header, cells)}))
+    return rows
+
+
+def _key(text: str) -> str:
+    """The form in which phrases are compared and matched: folded, words separated by
+    one space, punctuation and quote marks read as spaces («أ.ف.ب» → «ا ف ب»)."""
+    return _matching_view(text)[0].strip(" \x00")
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return -1
+
+
+def load_codebook(path: str | os.PathLike | None = None) -> pd.DataFrame:
+    """The actors: one row per actor, columns ``id, type, side, english, label_ar``.
+
+    Read once per file version (cached on path and modification time). Raises
+    :class:`CodebookError` for a missing column, an empty or duplicate id, an unknown type
+    or side.
+    """
+    path = Path(path) if path else data_file("codebook.tsv")
+    return _load_codebook(path.resolve(), _mtime(path)).copy()
+
+
+@lru_cache(maxsize=16)
+def _load_codebook(path: Path, mtime: float) -> pd.DataFrame:
+    columns = ["id", "type", "side", "english", "label_ar"]
+    seen: dict[str, int] = {}
+    records = []
+    for line_no, row in _read_tsv(path, columns):
+        where = f"{path}:{line_no}"
+        if not row["id"]:
+            raise CodebookError(f"{where}: empty id")
+        if not _ID_RE.match(row["id"]):
+            raise CodebookError(f"{where}: id {row['id']!r} must be upper-case letters, digits, _")
+        if row["id"] in seen:
+            raise CodebookError(f"{where}: duplicate id {row['id']!r} (first on line {seen[row['id']]})")
+        if row["type"] not in TYPES:
+            raise CodebookError(f"{where}: unknown type {row['type']!r} for {row['id']}; allowed: {', '.join(TYPES)}")
+        if row["side"] not in SIDES:
+            raise CodebookError(f"{where}: unknown side {row['side']!r} for {row['id']}; allowed: {', '.join(SIDES)}")
+        if not row["english"]:
+            raise CodebookError(f"{where}: empty english name for {row['id']}")
+        seen[row["id"]] = line_no
+        records.append([row[c] for c in columns])
+    if not records:
+        raise CodebookError(f"{path}: no actors")
+    return pd.DataFrame(records, columns=columns)
+
+
+def load_aliases(path: str | os.PathLike | None = None, *,
+                 codebook: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The aliases: columns ``actor_id, alias, kind, note, key, line``.
+
+    ``key`` is the folded form used for matching. Checked against ``codebook`` (default:
+    :func:`load_codebook`): unknown actor id, empty alias, unknown kind, and one folded
+    alias given to two actors all raise :class:`CodebookError`. The same alias listed twice
+    for one actor (e.g. «أمريكا» and «امريكا», which fold alike) is kept once.
+    """
+    path = Path(path) if path else data_file("actor_aliases.tsv")
+    ids = tuple(sorted((codebook if codebook is not None else load_codebook())["id"]))
+    return _load_aliases(path.resolve(), _mtime(path), ids).copy()
+
+
+@lru_cache(maxsize=16)
+def _load_aliases(path: Path, mtime: float, ids: tuple[str, ...]) -> pd.DataFrame:
+    known = set(ids)
+    first: dict[str, tuple[str, int, str]] = {}
+    records = []
+    for line_no, row in _read_tsv(path, ["actor_id", "alias", "kind"], optional=("note",)):
+        where = f"{path}:{line_no}"
+        actor, alias, kind = row["actor_id"], row["alias"], row["kind"]
+        if actor not in known:
+            raise CodebookError(f"{where}: unknown actor id {actor!r} (not in the codebook)")
+        if not alias:
+            raise CodebookError(f"{where}: empty alias for {actor}")
+        if kind not in ALIAS_KINDS:
+            raise CodebookError(f"{where}: unknown kind {kind!r}; allowed: {', '.join(ALIAS_KINDS)}")
+        key = _key(alias)
+        if not key:
+            raise CodebookError(f"{where}: alias {alias!r} has no letters or digits once folded")
+        if key in first:
+            other_actor, other_line, other_kind = first[key]
+            if other_actor != actor or (other_kind == "exclude") != (kind == "exclude"):
+                raise CodebookError(
+                    f"{where}: alias {alias!r} (folded {key!r}) is already given to "
+                    f"{other_actor} ({other_kind}) on line {other_line}")
+            continue
+        first[key] = (actor, line_no, kind)
+        records.append([actor, alias, kind, row.get("note", ""), key, line_no])
+    return pd.DataFrame(records, columns=["actor_id", "alias", "kind", "note", "key", "line"])
+
+
+def load_heads(path: str | os.PathLike | None = None) -> pd.DataFrame:
+    """Heads that make a following adjective an unnamed reference: ``phrase, role, note, key``."""
+    path = Path(path) if path else data_file("actor_heads.tsv")
+    return _load_heads(path.resolve(), _mtime(path)).copy()
+
+
+@lru_cache(maxsize=16)
+def _load_heads(path: Path, mtime: float) -> pd.DataFrame:
+    records, seen = [], {}
+    for line_no, row in _read_tsv(path, ["phrase", "role"], optional=("note",)):
+        where = f"{path}:{line_no}"
+        if not _key(row["phrase"]):
+            raise CodebookError(f"{where}: empty phrase")
+        if row["role"] not in HEAD_ROLES:
+            raise CodebookError(f"{where}: unknown role {row['role']!r}; allowed: {', '.join(HEAD_ROLES)}")
+        key = _key(row["phrase"])
+        if (key, row["role"]) in seen:
+            raise CodebookError(f"{where}: duplicate {row['role']} head {row['phrase']!r} (line {seen[key, row['role']]})")
+        seen[key, row["role"]] = line_no
+        records.append([row["phrase"], row["role"], row.get("note", ""), key])
+    return pd.DataFrame(records, columns=["phrase", "role", "note", "key"])
+
+
+# --- the compiled codebook ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Codebook:
+    """Actors, aliases and heads, validated together, with the matcher built from them."""
+
+    actors: pd.DataFrame
+    aliases: pd.DataFrame
+    heads: pd.DataFrame
+    _cache: dict = dc_field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def matcher(self) -> "_Matcher":
+        if "matcher" not in self._cache:
+            self._cache["matcher"] = _Matcher(self.aliases, self.heads)
+        return self._cache["matcher"]
+
+
+def load(*, codebook_path: str | os.PathLike | None = None,
+         aliases_path: str | os.PathLike | None = None,
+         heads_path: str | os.PathLike | None = None) -> Codebook:
+    """The codebook files read and checked together (cached per file version)."""
+    paths = [Path(p) if p else data_file(d) for p, d in ((codebook_path, "codebook.tsv"),
+             (aliases_path, "actor_aliases.tsv"), (heads_path, "actor_heads.tsv"))]
+    return _load_all(*(p.resolve() for p in paths), *(_mtime(p) for p in paths))
+
+
+@lru_cache(maxsize=8)
+def _load_all(cb: Path, al: Path, hd: Path, *mtimes: float) -> Codebook:
+    actors = load_codebook(cb)
+    return Codebook(actors, load_aliases(al, codebook=actors), load_heads(hd))
+
+
+def _alias_forms(key: str, kind: str) -> list[str]:
+    """The written forms an alias can take with attached proclitics.
+
+    An indefinite adjective follows its noun and only takes a conjunction («وروسية»); a
+    preposition would make «بروس» (Bruce) or «كروس» (cross) look like «روس».
+    """
+    if kind == "adjective" and not key.startswith("ال"):
+        return [key, "و" + key, "ف" + key]
+    return normalize.proclitic_forms(key)
+
+
+class _Matcher:
+    """One Aho-Corasick automaton over every alias form, plus the head-word sets."""
+
+    def __init__(self, aliases: pd.DataFrame, heads: pd.DataFrame):
+        self.actor = aliases["actor_id"].tolist()
+        self.kind = aliases["kind"].tolist()
+        self.key = aliases["key"].tolist()
+        self.automaton = ahocorasick.Automaton()
+        best: dict[str, tuple[int, int]] = {}  # form -> (is_clitic_form, alias index)
+        for i, (key, kind) in enumerate(zip(self.key, self.kind)):
+            for j, form in enumerate(_alias_forms(key, kind)):
+                rank = (int(j > 0), i)
+                if form not in best or rank < best[form]:
+                    best[form] = rank
+        for form, (_, i) in best.items():
+            # padded with spaces: a hit always starts and ends on a word boundary
+            self.automaton.add_word(f" {form} ", (len(form) + 2) << 20 | i)
+        self.automaton.make_automaton()
+        self.heads = {role: set() for role in HEAD_ROLES}
+        for key, role in zip(heads["key"], heads["role"]):
+            forms = [key] if role == "modifier" else normalize.proclitic_forms(key)
+            self.heads[role].update(forms)
+        self.blocking = self.heads["unnamed"] | self.heads["not_actor"] | self.heads["title"]
+        self.immediate_words = {w for role in ("unnamed", "not_actor", "title", "modifier")
+                                for f in self.heads[role] for w in f.split()}
+        self.title_words = {w for f in self.heads["title"] for w in f.split()}
+        self.actor_array = np.array(self.actor, dtype=object)
+        self.kind_array = np.array(self.kind, dtype=object)
+        self.key_array = np.array(self.key, dtype=object)
+        self.max_words = max([len(k.split()) for k in heads["key"]] + [1])
+
+
+# --- finding mentions -------------------------------------------------------------------
+
+_TRAILING_MARKS = frozenset(normalize.DIACRITICS + normalize.TATWEEL)
+_WORDS = re.compile(r"[^\W_]+|[^\w\s]")
+#: What may stand between two coordinated adjectives: «الروسية والأمريكية», «الروسية – الأمريكية».
+_CHAIN_GAP = re.compile(r"[\s\-/و\"']*")
+_SEPARATOR = "\n\x00\n"  # joins the fields of a batch: a sentence break that is never part of a word
+_BATCH_CHARS = 2_000_000
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``normalize.fold`` of every BMP character, as arrays for vectorised folding.
+
+    Returns (folded code point, dropped?, irregular?): a character that folds to nothing
+    is dropped; one that folds to several characters is irregular (the exact slow path
+    handles it). Everything that is not a letter or digit -- white space, quote marks of
+    every kind, punctuation -- folds to a space here, so that «قوات “سوريا الديمقراطية”»
+    reads like «قوات سوريا الديمقراطية» and every word is between spaces. The field
+    separator ``\x00`` stays, so no match crosses fields.
+    """
+    table = np.arange(0x10000, dtype=np.uint32)
+    dropped = np.zeros(0x10000, dtype=bool)
+    irregular = np.zeros(0x10000, dtype=bool)
+    for code in range(0x10000):
+        folded = normalize.fold(chr(code))
+        if len(folded) == 0:
+            dropped[code] = True
+        elif len(folded) > 1:
+            irregular[code] = True
+        elif not (folded.isalnum() or folded == "\x00" or unicodedata.category(folded)[0] == "M"):
+            table[code] = 32
+        else:
+            table[code] = ord(folded)
+    irregular[0xD800:0xE000] = True  # lone surrogates cannot be encoded
+    return table, dropped, irregular
+
+
+def _matching_view(text: str) -> tuple[str, np.ndarray]:
+    """Folded ``text`` with spaces for white space and quotes, runs of spaces collapsed,
+    and for each of its characters the position in ``text``.
+
+    Same result as ``normalize.fold`` character by character, vectorised (no Python loop
+    per character); text with presentation forms goes through the exact
+    ``normalize.fold_with_offsets``.
+    """
+    table, dropped, irregular = _fold_table()
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    bmp = np.minimum(codes, 0xFFFF)
+    if irregular[bmp].any():
+        folded = normalize.fold_with_offsets(text, collapse_whitespace=False)
+        codes = np.frombuffer(folded.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        index = folded.offsets[:-1]
+        bmp = np.minimum(codes, 0xFFFF)
+    else:
+        index = np.arange(len(codes), dtype=np.int64)
+    mapped = np.where(codes < 0x10000, table[bmp], 32)  # emoji and other astral symbols: spaces
+    keep = ~dropped[bmp]
+    if not keep.all():
+        mapped, index = mapped[keep], index[keep]
+    space = mapped == 32
+    repeat = np.zeros(len(mapped), dtype=bool)
+    repeat[1:] = space[1:] & space[:-1]
+    if repeat.any():
+        mapped, index = mapped[~repeat], index[~repeat]
+    return mapped.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass"), index
+
+
+def _is_definite(word: str) -> bool:
+    return word.startswith(("ال", "لل")) and len(word) > 3
+
+
+def _ends_with(words: list[str], end: int, phrases: set[str], max_words: int) -> bool:
+    """Whether ``words[:end]`` ends with one of ``phrases`` (of up to ``max_words`` words)."""
+    for n in range(1, min(max_words, end) + 1):
+        if " ".join(words[end - n:end]) in phrases:
+            return True
+    return False
+
+
+def _unnamed(text: str, start: int, m: _Matcher) -> bool:
+    """Whether the adjective at ``text[start:]`` follows a head that makes it unnamed.
+
+    Read on the folded text with its punctuation, which ends the phrase: in «قال
+    المسؤول، الروسي …» the comma separates the head from the adjective."""
+    words = _WORDS.findall(normalize.fold(text[max(0, start - 100):start]))
+    end = len(words)
+    for _ in range(2):  # «مسؤولون عسكريون كبار أمريكيون»
+        if end and words[end - 1] in m.heads["modifier"] and not _ends_with(words, end, m.blocking, m.max_words):
+            end -= 1
+    if _ends_with(words, end, m.blocking, m.max_words):
+        return True
+    for _ in range(4):  # «وزير الدفاع الأمريكي», «مستشار الأمن القومي الأمريكي»
+        if not (end and _is_definite(words[end - 1])):
+            return False
+        end -= 1
+        if _ends_with(words, end, m.heads["title"], m.max_words):
+            return True
+    return False
+
+
+def find_mentions(documents: pd.DataFrame, *, codebook: Codebook | None = None) -> pd.DataFrame:
+    """One row per actor mention in the titles and bodies of ``documents``.
+
+    Columns: ``doc_id, field, start, end, surface, actor_id, sentence, alias, kind`` --
+    ``start``/``end`` index the stored field text (``text[start:end] == surface``),
+    ``sentence`` is the index of the sentence within the field
+    (:func:`analysis.normalize.sentence_spans`), ``alias`` the codebook alias matched and
+    ``kind`` its kind. Sorted by doc_id, field, start. See the module docstring for the
+    counting rules.
+    """
+    cb = codebook if codebook is not None else load()
+    m = cb.matcher
+    fields = list(iter_fields(documents))
+    parts: list[pd.DataFrame] = [pd.DataFrame(columns=MENTION_COLUMNS)]
+    batch: list[int] = []
+    size = 0
+    for i, (_, _, text) in enumerate(fields):
+        batch.append(i)
+        size += len(text) + 1
+        if size >= _BATCH_CHARS:
+            parts.append(_scan(fields, batch, m))
+            batch, size = [], 0
+    if batch:
+        parts.append(_scan(fields, batch, m))
+    out = pd.concat([p for p in parts if len(p)] or parts[:1], ignore_index=True)
+    out = out.astype({"doc_id": str, "field": str, "start": "int64", "end": "int64",
+                      "surface": str, "actor_id": str, "sentence": "int64", "alias": str, "kind": str})
+    return out.sort_values(["doc_id", "field", "start"], kind="stable").reset_index(drop=True)
+
+
+def _scan(fields: list[tuple[str, str, str]], batch: list[int], m: _Matcher) -> pd.DataFrame:
+    """Mentions in one batch of fields, joined by a separator and scanned once."""
+    texts = [fields[i][2] for i in batch]
+    joined = _SEPARATOR.join(texts)
+    starts = np.cumsum([0] + [len(t) + len(_SEPARATOR) for t in texts[:-1]])
+    view, index = _matching_view(joined)
+    view = f" {view} "  # every word, the first and last too, between spaces
+
+    # 1. every alias form found, then the longest first, greedily, without overlaps
+    hits = np.array(list(m.automaton.iter(view)), dtype=np.int64).reshape(-1, 2)
+    if not len(hits):
+        return pd.DataFrame(columns=MENTION_COLUMNS)
+    length, alias = hits[:, 1] >> 20, hits[:, 1] & 0xFFFFF
+    s_view = hits[:, 0] - length + 2  # the hit is " form ": the form is view[s:e]
+    e_view = hits[:, 0]
+    order = np.lexsort((-length, s_view))
+    s_view, e_view, alias = s_view[order], e_view[order], alias[order]
+    # hits that overlap no other one are kept as they are; clusters of overlapping hits
+    # (an alias inside a longer one) are resolved longest first
+    reach = np.maximum.accumulate(e_view)
+    new_cluster = np.ones(len(s_view), dtype=bool)
+    new_cluster[1:] = s_view[1:] >= reach[:-1]
+    cluster = np.cumsum(new_cluster)
+    size = np.bincount(cluster)[cluster]
+    keep = size == 1
+    for members in np.split(np.flatnonzero(~keep), np.flatnonzero(np.diff(cluster[~keep])) + 1):
+        taken: list[tuple[int, int]] = []
+        for i in sorted(members.tolist(), key=lambda i: (s_view[i] - e_view[i], s_view[i])):
+            if all(e_view[i] <= a or s_view[i] >= b for a, b in taken):
+                taken.append((s_view[i], e_view[i]))
+                keep[i] = True
+    s_view, e_view, alias = s_view[keep], e_view[keep], alias[keep]
+    # view[s:e] is index[s - 1:e - 1] (the view got a leading space)
+    start = index[s_view - 1]
+    end = index[e_view - 2] + 1
+
+    # 2. a leading tatweel and trailing harakat belong to the word; dropped characters
+    # left a gap in index
+    preceding = np.concatenate(([-1], index))[s_view - 1]  # the view character before
+    for i in np.flatnonzero(start - preceding > 1):
+        while start[i] > 0 and joined[start[i] - 1] == normalize.TATWEEL:
+            start[i] -= 1
+    following = np.append(index, len(joined))[e_view - 1]  # where the next view character is
+    for i in np.flatnonzero(following - end > 0):
+        while end[i] < len(joined) and joined[end[i]] in _TRAILING_MARKS:
+            end[i] += 1
+
+    # 3. exclusions and unnamed adjectives
+    kind = m.kind_array[alias]
+    keep = kind != "exclude"
+    adjectives = np.flatnonzero(kind == "adjective")
+    previous_end, previous_unnamed = None, False  # the adjective just before
+    for i, a, b, s in zip(adjectives.tolist(), start[adjectives].tolist(),
+                          end[adjectives].tolist(), s_view[adjectives].tolist()):
+        if previous_end is not None and 0 <= a - previous_end <= 12 and _CHAIN_GAP.fullmatch(normalize.fold(joined[previous_end:a])):
+            unnamed = previous_unnamed  # coordinated: «الروس والأمريكيين»
+        else:
+            near = view[max(0, s - 90):s].split()
+            unnamed = ((not m.immediate_words.isdisjoint(near[-3:])
+                        or not m.title_words.isdisjoint(near[-8:]))
+                       and _unnamed(joined, a, m))
+        previous_end, previous_unnamed = b, unnamed
+        keep[i] = not unnamed
+    start, end, alias, kind = start[keep], end[keep], alias[keep], kind[keep]
+
+    # 4. fields and sentences, vectorised. The separator is a line break, where
+    # sentence_spans always splits, so the sentences of the joined text are those of
+    # each field (plus one "\x00" sentence between fields).
+    k = np.searchsorted(starts, start, side="right") - 1
+    offset = starts[k]
+    sentence_starts = np.array([a for a, _ in normalize.sentence_spans(joined)], dtype=np.int64)
+    first = np.searchsorted(sentence_starts, offset, side="left")
+    sentence = np.maximum(np.searchsorted(sentence_starts, start, side="right") - 1 - first, 0)
+    doc_ids = [fields[i][0] for i in batch]
+    field_names = [fields[i][1] for i in batch]
+    return pd.DataFrame({
+        "doc_id": [doc_ids[j] for j in k],
+        "field": [field_names[j] for j in k],
+        "start": start - offset,
+        "end": end - offset,
+        "surface": [joined[a:b] for a, b in zip(start.tolist(), end.tolist())],
+        "actor_id": m.actor_array[alias],
+        "sentence": sentence,
+        "alias": m.key_array[alias],
+        "kind": kind,
+    }, columns=MENTION_COLUMNS)
+
+
+# --- aggregates --------------------------------------------------------------------------
+
+_BY = ("actor_id", "side", "type")
+
+
+def _with_dimension(mentions: pd.DataFrame, by: str, codebook: Codebook | None) -> pd.DataFrame:
+    if by not in _BY:
+        raise ValueError(f"by must be one of {_BY}, not {by!r}")
+    if by == "actor_id":
+        return mentions
+    actors = (codebook if codebook is not None else load()).actors
+    return mentions.merge(actors[["id", by]].rename(columns={"id": "actor_id"}),
+                          on="actor_id", how="left", validate="many_to_one")
+
+
+def _n_tokens(documents: pd.DataFrame) -> pd.Series:
+    if "n_tokens" in documents.columns:
+        return pd.Series(documents["n_tokens"].to_numpy(), index=documents["doc_id"].astype(str))
+    totals = Counter()
+    for doc_id, _, text in iter_fields(documents):
+        totals[str(doc_id)] += normalize.count_tokens(text)
+    return pd.Series(totals)
+
+
+def counts(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: str = "actor_id",
+           codebook: Codebook | None = None, fill_zeros: bool = False) -> pd.DataFrame:
+    """Mentions per document rolled up by ``by`` (``actor_id``, ``side`` or ``type``).
+
+    Columns: ``doc_id, <by>, n, per_1000_tokens, share`` -- ``per_1000_tokens`` divides
+    by ``documents.n_tokens`` (counted from title and body if the column is absent),
+    ``share`` is the part of the document's mentions. With ``fill_zeros`` every document
+    gets a row for every actor/side/type of the codebook (n = 0), which averages across
+    documents need. Sorted by doc_id, then ``by``.
+    """
+    table = _with_dimension(mentions, by, codebook)
+    n = table.groupby(["doc_id", by], sort=True).size().rename("n").reset_index()
+    if fill_zeros:
+        actors = (codebook if codebook is not None else load()).actors
+        values = sorted(actors["id" if by == "actor_id" else by].unique())
+        grid = pd.MultiIndex.from_product([documents["doc_id"].astype(str).unique(), values],
+                                          names=["doc_id", by]).to_frame(index=False)
+        n = grid.merge(n, on=["doc_id", by], how="left").fillna({"n": 0})
+    n["n"] = n["n"].astype("int64")
+    tokens = _n_tokens(documents)
+    n_tok = n["doc_id"].map(tokens).astype("float64")
+    n["per_1000_tokens"] = (n["n"] / n_tok.where(n_tok > 0) * 1000).astype("float64")
+    total = n.groupby("doc_id")["n"].transform("sum").astype("float64")
+    n["share"] = (n["n"] / total.where(total > 0)).astype("float64")
+    return n.sort_values(["doc_id", by], kind="stable").reset_index(drop=True)
+
+
+def cooccurrence(mentions: pd.DataFrame, *, unit: str = "sentence", by: str = "actor_id",
+                 codebook: Codebook | None = None) -> pd.DataFrame:
+    """Pairs of actors (or sides, types) named in the same sentence or document.
+
+    ``unit`` is ``sentence`` (doc_id, field, sentence) or ``document``. Columns:
+    ``<by>_a, <by>_b, n_units`` with ``a < b``; a unit counts once per pair however often
+    each is named in it. Sorted by n_units (descending), then a, b.
+    """
+    keys = {"sentence": ["doc_id", "field", "sentence"], "document": ["doc_id"]}
+    if unit not in keys:
+        raise ValueError(f"unit must be 'sentence' or 'document', not {unit!r}")
+    table = _with_dimension(mentions, by, codebook)
+    pairs: Counter = Counter()
+    for _, values in table.groupby(keys[unit], sort=False)[by]:
+        for a, b in combinations(sorted(set(values.dropna())), 2):
+            pairs[a, b] += 1
+    out = pd.DataFrame([(a, b, c) for (a, b), c in pairs.items()],
+                       columns=[f"{by}_a", f"{by}_b", "n_units"])
+    out["n_units"] = out["n_units"].astype("int64")
+    return out.sort_values(["n_units", f"{by}_a", f"{by}_b"], ascending=[False, True, True],
+                           kind="stable").reset_index(drop=True)
