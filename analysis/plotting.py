@@ -145,3 +145,105 @@ def publication_timeline(documents, *, label: str = "outlet"):
     ax.legend(loc="upper left", frameon=False, fontsize=8, markerscale=0.5)
     ax.set_xlabel("publication date (marker area: article length)")
     return fig, ax
+
+
+TENSE_COLORS = {"past": "#1f5fa8", "present": "#2e8b57", "future": "#e39b3b"}
+#: Above this many articles, per-article rows give way to one row per outlet.
+MAX_ROWS = 30
+
+
+def article_labels(documents) -> "pd.Series":
+    """``outlet · YYYY-MM-DD`` for each article (``(not named)`` for an empty outlet),
+    ``~`` before an inferred date; indexed by doc_id."""
+    outlet = documents["outlet"].replace("", "(not named)").fillna("(not named)")
+    approx = documents["published_basis"].eq("inferred").map({True: "~", False: ""})
+    date = documents["published"].dt.strftime("%Y-%m-%d").fillna("no date")
+    return (outlet + " · " + approx + date).set_axis(documents["doc_id"])
+
+
+def _rows(reach, documents):
+    """Row key and row order for a per-article (or, for large corpora, per-outlet) figure."""
+    docs = documents.sort_values("published")
+    if len(docs) <= MAX_ROWS:
+        labels = article_labels(docs)
+        return reach["doc_id"].map(labels), list(labels), docs.set_index("doc_id")["published"].rename(index=labels)
+    outlet = docs["outlet"].replace("", "(not named)").fillna("(not named)")
+    key = reach["doc_id"].map(dict(zip(docs["doc_id"], outlet)))
+    return key, list(dict.fromkeys(outlet)), None
+
+
+def date_timeline(reach, documents):
+    """Every dated mention on a time axis, one row per article ordered by publication.
+
+    A bar covers the period a mention names (a year, a month, a week), a dot marks a day;
+    colour says past / present / future relative to publication, and a black tick marks
+    the publication date itself.
+    """
+    key, order, published = _rows(reach, documents)
+    fig, ax = new_figure(9, 0.55 * len(order) + 1.6)
+    ypos = {k: i for i, k in enumerate(order)}
+    y = key.map(ypos)
+    for tense, color in TENSE_COLORS.items():
+        sel = reach["tense"] == tense
+        if not sel.any():
+            continue
+        spans = reach[sel]
+        wide = spans["period_end"] > spans["period_start"]
+        ax.hlines(y[sel][wide], spans["period_start"][wide], spans["period_end"][wide] + pd_day(),
+                  colors=color, linewidth=7, alpha=0.45)
+        ax.scatter(spans["period_start"][~wide], y[sel][~wide], color=color, s=28, zorder=3,
+                   label=f"{tense}: a day (dot), a longer period (bar)")
+    if published is not None:
+        ax.scatter(published.values, [ypos[k] for k in published.index], marker="|", s=260,
+                   color="black", zorder=4, label="publication")
+    ax.set_yticks(range(len(order)), order)
+    ax.invert_yaxis()
+    ax.grid(axis="x", color="#e5e5e5", zorder=0)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
+    return fig, ax
+
+
+def pd_day():
+    import pandas as pd
+
+    return pd.Timedelta(days=1)
+
+
+def temporal_distance(reach, documents):
+    """How far back and forward each article reaches: shares of past/present/future
+    mentions (left) and each mention's distance from publication (right, symmetric log
+    scale in days)."""
+    import numpy as np
+    import pandas as pd
+
+    key, order, _ = _rows(reach, documents)
+    fig, (left, right) = new_figure(10, 0.5 * len(order) + 1.8, ncols=2, sharey=True,
+                                    gridspec_kw={"width_ratios": [1, 2]})
+    shares = (pd.crosstab(key, reach["tense"], normalize="index")
+              .reindex(index=order, columns=list(TENSE_COLORS), fill_value=0))
+    counts = key.value_counts().reindex(order, fill_value=0)
+    lefts = np.zeros(len(order))
+    for tense, color in TENSE_COLORS.items():
+        left.barh(range(len(order)), shares[tense], left=lefts, color=color, label=tense)
+        lefts += shares[tense].to_numpy()
+    for i, n in enumerate(counts):
+        left.text(1.02, i, f"n={n}", va="center", fontsize=8)
+    left.set_xlim(0, 1.25)
+    left.set_xticks([0, 0.5, 1], ["0", "50%", "100%"])
+    left.set_yticks(range(len(order)), order)
+    left.invert_yaxis()
+    left.set_title("share of dated mentions")
+    left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, frameon=False, fontsize=8)
+    rng = np.random.default_rng(0)
+    jitter = rng.uniform(-0.18, 0.18, len(reach))
+    right.scatter(reach["days_from_publication"], key.map({k: i for i, k in enumerate(order)}) + jitter,
+                  c=reach["tense"].map(TENSE_COLORS), s=22, alpha=0.8, zorder=3)
+    right.axvline(0, color="black", linewidth=1)
+    right.set_xscale("symlog", linthresh=7)
+    ticks = [-3650, -365, -30, 0, 30, 365, 3650]
+    names = ["−10 y", "−1 y", "−1 mo", "0", "+1 mo", "+1 y", "+10 y"]
+    right.set_xticks(ticks, names)
+    right.set_xlim(-8000, 8000)
+    right.grid(axis="x", color="#e5e5e5", zorder=0)
+    right.set_title("distance from publication (middle of the period named)")
+    return fig, (left, right)
