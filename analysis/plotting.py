@@ -247,3 +247,51 @@ def temporal_distance(reach, documents):
     right.grid(axis="x", color="#e5e5e5", zorder=0)
     right.set_title("distance from publication (middle of the period named)")
     return fig, (left, right)
+
+
+def heatmap(matrix, *, title: str = "", cbar_label: str = "", fmt: str = "{:.0f}",
+            width: float = 8, cmap: str = "Blues", annotate: bool = True):
+    """A labelled heatmap of a DataFrame (rows × columns), values written in the cells."""
+    import numpy as np
+
+    values = matrix.to_numpy(dtype=float)
+    fig, ax = new_figure(width, 0.32 * len(matrix.index) + 1.8)
+    im = ax.imshow(values, aspect="auto", cmap=cmap, vmin=0)
+    ax.set_xticks(range(len(matrix.columns)), matrix.columns, rotation=30, ha="right")
+    ax.set_yticks(range(len(matrix.index)), matrix.index)
+    ax.tick_params(length=0)
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    if annotate:
+        top = np.nanmax(values) if values.size else 0
+        for (i, j), v in np.ndenumerate(values):
+            if v:
+                ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=7,
+                        color="white" if v > 0.6 * top else "#333333")
+    bar = fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
+    bar.set_label(cbar_label)
+    bar.outline.set_visible(False)
+    ax.set_title(title)
+    return fig, ax
+
+
+def side_balance(shares, *, order=None, title: str = ""):
+    """Stacked horizontal bars of each row's shares by side (columns = sides)."""
+    import numpy as np
+
+    sides = [s for s in SIDE_COLORS if s in shares.columns]
+    rows = list(order) if order is not None else list(shares.index)
+    shares = shares.reindex(index=rows, columns=sides, fill_value=0)
+    fig, ax = new_figure(8, 0.5 * len(rows) + 1.6)
+    left = np.zeros(len(rows))
+    for side in sides:
+        ax.barh(range(len(rows)), shares[side], left=left, color=SIDE_COLORS[side],
+                label=SIDE_LABELS.get(side, side))
+        left += shares[side].to_numpy()
+    ax.set_yticks(range(len(rows)), rows)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0", "25%", "50%", "75%", "100%"])
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
+    ax.set_title(title)
+    return fig, ax
