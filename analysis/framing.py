@@ -1073,3 +1073,30 @@ def evidence(documents: pd.DataFrame, spans: pd.DataFrame, *, width: int = 60) -
     from .evidence import kwic
 
     return kwic(documents, spans, width=width)
+
+
+# --- glosses for display ------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _glossary() -> dict[str, str]:
+    """Folded term → English gloss: glossary.tsv, then frame cues, then codebook names."""
+    from . import actors
+
+    glosses: dict[str, str] = {}
+    english = actors.load_codebook().set_index("id")["english"]
+    aliases = actors.load_aliases()
+    for alias, actor_id in zip(aliases["key"], aliases["actor_id"]):
+        if " " not in alias:
+            glosses.setdefault(alias, english[actor_id])
+    for cue in load_lexicon().cues:
+        if not any(ch in cue.text for ch in " /["):
+            glosses[fold(cue.text)] = cue.gloss
+    for _, row in _read_tsv(paths.data_file("glossary.tsv"), ("term", "gloss")):
+        glosses[fold(row["term"])] = row["gloss"]
+    return glosses
+
+
+def gloss(term: str) -> str:
+    """An English gloss for a folded term, or '' (glossary, frame cues, actor names)."""
+    g = _glossary()
+    return g.get(term) or g.get("ال" + term, "")

@@ -275,23 +275,89 @@ def heatmap(matrix, *, title: str = "", cbar_label: str = "", fmt: str = "{:.0f}
     return fig, ax
 
 
-def side_balance(shares, *, order=None, title: str = ""):
-    """Stacked horizontal bars of each row's shares by side (columns = sides)."""
+FRAME_COLORS = {
+    "cooperation": "#2e8b57",
+    "deconfliction": "#8fd19e",
+    "diplomacy": "#6fa8dc",
+    "strategic_stability": "#9b8ec4",
+    "counter_terrorism": "#555555",
+    "military_operations": "#e39b3b",
+    "confrontation": "#c0392b",
+}
+VOICE_COLORS = {"us": SIDE_COLORS["us"], "russia": SIDE_COLORS["russia"],
+                "other": SIDE_COLORS["other"], "unresolved": "#dddddd"}
+
+
+def stacked_shares(shares, *, colors: dict, labels: dict | None = None, order=None,
+                   title: str = "", counts=None):
+    """Stacked horizontal bars of each row's shares (columns in the order of ``colors``).
+
+    ``counts`` (a Series indexed like the rows) is written at the end of each bar.
+    """
     import numpy as np
 
-    sides = [s for s in SIDE_COLORS if s in shares.columns]
+    keys = [k for k in colors if k in shares.columns]
     rows = list(order) if order is not None else list(shares.index)
-    shares = shares.reindex(index=rows, columns=sides, fill_value=0)
+    shares = shares.reindex(index=rows, columns=keys, fill_value=0).fillna(0)
     fig, ax = new_figure(8, 0.5 * len(rows) + 1.6)
     left = np.zeros(len(rows))
-    for side in sides:
-        ax.barh(range(len(rows)), shares[side], left=left, color=SIDE_COLORS[side],
-                label=SIDE_LABELS.get(side, side))
-        left += shares[side].to_numpy()
+    for key in keys:
+        ax.barh(range(len(rows)), shares[key], left=left, color=colors[key],
+                label=(labels or {}).get(key, key.replace("_", " ")))
+        left += shares[key].to_numpy()
+    if counts is not None:
+        for i, row in enumerate(rows):
+            ax.text(1.01, i, f"n={int(counts.get(row, 0))}", va="center", fontsize=8)
     ax.set_yticks(range(len(rows)), rows)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0", "25%", "50%", "75%", "100%"])
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.08 if counts is not None else 1.0, 1.0),
+              frameon=False, fontsize=8)
     ax.set_title(title)
     return fig, ax
+
+
+def side_balance(shares, *, order=None, title: str = ""):
+    """Stacked horizontal bars of each row's shares by side (columns = sides)."""
+    return stacked_shares(shares, colors=SIDE_COLORS, labels=SIDE_LABELS, order=order, title=title)
+
+
+def keyness_panels(table, *, groups, labels: dict, n_terms: int = 8, gloss=None):
+    """One panel per group: its most distinctive terms by z-score, Arabic with a gloss.
+
+    ``table`` is :func:`analysis.framing.keyness` output (group, term, z,
+    single_occurrence). Hatched bars are terms driven by a single occurrence.
+    """
+    import math
+
+    n = len(groups)
+    ncols = min(n, 3)
+    nrows = math.ceil(n / ncols)
+    fig, axes = new_figure(4.6 * ncols, 0.3 * n_terms * nrows + 1.2 * nrows, nrows=nrows,
+                           ncols=ncols, squeeze=False)
+    fig.subplots_adjust(wspace=0.35, hspace=0.55)
+    for ax in axes.flat[n:]:
+        ax.set_visible(False)
+    for ax, group in zip(axes.flat, groups):
+        top = (table[(table["group"] == group) & (table["z"] > 0)]
+               .sort_values(["z", "term"], ascending=[False, True]).head(n_terms))
+        bars = ax.barh(range(len(top)), top["z"], color="#1f5fa8")
+        for bar, single in zip(bars, top["single_occurrence"]):
+            if single:
+                bar.set_hatch("///")
+                bar.set_facecolor("#9fbbe0")
+        # The Arabic term alone is the tick label and the English gloss a separate text,
+        # so the bidi algorithm never reorders a mixed Arabic/English string.
+        ax.set_yticks(range(len(top)), list(top["term"]), fontsize=9)
+        top_z = float(top["z"].max()) if len(top) else 1.0
+        for i, term in enumerate(top["term"]):
+            text = gloss(term) if gloss else ""
+            if text:
+                ax.text(top["z"].iloc[i] + 0.03 * top_z, i, text, va="center", fontsize=7,
+                        color="#444444")
+        ax.set_xlim(0, top_z * 1.9)
+        ax.invert_yaxis()
+        ax.set_title(labels.get(group, group), fontsize=9)
+        ax.set_xlabel("z (log-odds)", fontsize=8)
+    return fig, axes

@@ -455,3 +455,26 @@ def test_smoke_synthetic_corpus_offsets_and_order():
         keys = list(zip(table["doc_id"], table["field"].map({"title": 0, "body": 1}), table["start"]))
         assert keys == sorted(keys)
     assert all(texts[(r.doc_id, r.field)][r.start:r.end] == r.surface for r in hits.itertuples())
+
+
+# --- glosses for display ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("term, expected", [
+    ("ادلب", "Idlib"),                 # glossary.tsv
+    ("موسكو", "Moscow"),               # glossary overrides the actor name (Russia)
+    ("داعش", "Islamic State"),          # codebook name of a one-word alias
+    ("كلمهلاتوجد", ""),                 # unknown: no gloss rather than a guess
+])
+def test_gloss(term, expected):
+    assert framing.gloss(term) == expected
+
+
+def test_glossary_glosses_are_plain_english():
+    """Arabic inside an English gloss is reordered by the bidi algorithm in figure labels."""
+    import re
+
+    from analysis import paths
+
+    rows = paths.data_file("glossary.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    glosses = [r.split("\t")[1] for r in rows if r and not r.startswith("#")]
+    assert glosses and not [g for g in glosses if re.search(r"[\u0600-\u06FF]", g)]
