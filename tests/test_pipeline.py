@@ -1,0 +1,123 @@
+"""The extraction pipeline and CLI: table contract, offsets, identical output whatever the engine."""
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from analysis import pipeline
+from analysis.__main__ import main
+
+SPAN_TABLES = ["actor_mentions", "date_mentions", "frame_hits", "statements"]
+
+
+@pytest.fixture(scope="module")
+def seed_tables(tmp_path_factory):
+    out = tmp_path_factory.mktemp("tables")
+    assert main(["extract", "seeds", "--out", str(out)]) == 0
+    return out
+
+
+def read(out, name):
+    return pd.read_csv(out / f"{name}.csv", keep_default_na=False, dtype=str)
+
+
+def test_every_table_has_the_contract_columns_first(seed_tables):
+    for name, required in pipeline.TABLES.items():
+        table = read(seed_tables, name)
+        assert list(table.columns[:len(required)]) == required, name
+        assert len(table) > 0, name
+
+
+def test_documents_table(seed_tables):
+    docs = read(seed_tables, "documents")
+    assert list(docs["doc_id"]) == sorted(docs["doc_id"])
+    assert docs.set_index("doc_id").loc["001_7c077dfb14768fc5", "published"] == "2017-09-23"
+    assert (docs["body"].str.len() > 1000).all()
+    assert len(read(seed_tables, "removed_lines")) == 21
+
+
+@pytest.mark.parametrize("name", SPAN_TABLES)
+def test_offsets_index_the_stored_fields(seed_tables, name):
+    docs = read(seed_tables, "documents").set_index("doc_id")
+    table = read(seed_tables, name)
+    surface_col = "surface" if "surface" in table else None
+    for row in table.itertuples():
+        text = docs.loc[row.doc_id, row.field]
+        start, end = int(row.start), int(row.end)
+        assert 0 <= start < end <= len(text)
+        if surface_col:
+            assert text[start:end] == row.surface
+
+
+@pytest.mark.parametrize("name", SPAN_TABLES)
+def test_span_tables_are_sorted(seed_tables, name):
+    table = read(seed_tables, name)
+    keys = list(zip(table["doc_id"], table["field"], table["start"].astype(int), table["end"].astype(int)))
+    assert keys == sorted(keys)
+
+
+def test_seed_counts_are_those_the_notebooks_report(seed_tables):
+    mentions = read(seed_tables, "actor_mentions")
+    assert (mentions["actor_id"] == "RUS_MOD").sum() == 8          # KWIC table of notebook 03
+    assert mentions.groupby("doc_id").size().sum() == len(mentions)
+    dates = read(seed_tables, "date_mentions")
+    friday = dates[(dates["doc_id"] == "001_7c077dfb14768fc5") & (dates["surface"] == "أمس الجمعة")]
+    assert list(friday["value"]) == ["2017-09-22"]
+
+
+def _corpus_copy(tmp_path, n_copies=4):
+    """The seeds, several times over under new ids, so batches and workers have work."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    meta = pd.read_csv("seeds/metadata.csv", dtype=str, keep_default_na=False)
+    rows = []
+    for k in range(n_copies):
+        for doc in meta.itertuples():
+            new = f"c{k}_{doc.doc_id}"
+            shutil.copy(f"seeds/{doc.doc_id}.txt", folder / f"{new}.txt")
+            rows.append({**doc._asdict(), "doc_id": new})
+    pd.DataFrame(rows).drop(columns="Index").to_csv(folder / "metadata.csv", index=False)
+    return folder
+
+
+def _outputs(out):
+    return {name: (out / f"{name}.csv").read_bytes() for name in pipeline.TABLES}
+
+
+def test_jobs_and_batches_give_byte_identical_tables(tmp_path):
+    corpus = _corpus_copy(tmp_path)
+    pipeline.extract(corpus, tmp_path / "one", jobs=1, batch_size=100, log=lambda *a: None)
+    pipeline.extract(corpus, tmp_path / "two", jobs=2, batch_size=3, log=lambda *a: None)
+    assert _outputs(tmp_path / "one") == _outputs(tmp_path / "two")
+
+
+def test_dask_local_cluster_gives_the_same_tables(tmp_path):
+    pytest.importorskip("distributed")
+    corpus = _corpus_copy(tmp_path, n_copies=2)
+    pipeline.extract(corpus, tmp_path / "one", jobs=1, log=lambda *a: None)
+    pipeline.extract(corpus, tmp_path / "dask", jobs=2, batch_size=4, engine="dask",
+                     log=lambda *a: None)
+    assert _outputs(tmp_path / "one") == _outputs(tmp_path / "dask")
+
+
+def test_bad_file_stops_with_its_name_or_is_skipped_and_listed(tmp_path, capsys):
+    corpus = _corpus_copy(tmp_path, n_copies=1)
+    (corpus / "broken.txt").write_bytes(b"")
+    with open(corpus / "metadata.csv", "a", encoding="utf-8") as meta:
+        meta.write("broken,X,2019-01-01,stated,,\n")
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "a")]) == 2
+    assert "broken.txt: empty file" in capsys.readouterr().err
+    with pytest.warns(UserWarning, match="broken.txt"):
+        assert main(["extract", str(corpus), "--out", str(tmp_path / "b"), "--skip-bad"]) == 0
+    skipped = pd.read_csv(tmp_path / "b" / "skipped_files.csv")
+    assert list(skipped["file"]) == ["broken.txt"]
+    assert len(pd.read_csv(tmp_path / "b" / "documents.csv")) == 5
+
+
+def test_help_lists_the_commands(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert all(cmd in out for cmd in ("extract", "run", "refresh"))
