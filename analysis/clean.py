@@ -87,6 +87,18 @@ _URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=1)
+def _prefilters() -> dict[str, re.Pattern]:
+    """One alternation of all patterns per scope: a line no alternation matches skips the
+    rule-by-rule loop (most body lines), and a line that matches is looked up rule by rule
+    so the first rule in the file still decides its kind."""
+    by_scope: dict[str, list[str]] = {}
+    for rule in load_rules():
+        by_scope.setdefault(rule.scope, []).append(rule.pattern.pattern)
+    return {scope: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
+            for scope, pats in by_scope.items()}
+
+
 def furniture_kind(line: str) -> str | None:
     """The furniture kind of one line of text, or None if it is not furniture.
 
@@ -95,21 +107,39 @@ def furniture_kind(line: str) -> str | None:
     >>> furniture_kind("وتابع المسؤول أن الاتصالات مستمرة مع الجانب الروسي") is None
     True
     """
-    folded = fold(line, collapse_whitespace=True).strip()
+    return _furniture_kind(fold(line, collapse_whitespace=True).strip())
+
+
+def _furniture_kind(folded: str) -> str | None:
+    """:func:`furniture_kind` of an already folded, trimmed line."""
     n_words = len(_WORD.findall(folded))
     if n_words == 0:
         return "symbols"
+    if n_words > MAX_WORDS["anywhere"]:  # longer than any furniture rule reaches
+        return None
     if _URL.match(folded):
         return "link"
     core = _EDGE_PUNCT.sub("", folded)
-    for rule in load_rules():
-        if n_words > MAX_WORDS[rule.scope]:
+    rules = load_rules()
+    hit = False
+    for scope, rx in _prefilters().items():
+        if n_words > MAX_WORDS[scope]:
             continue
-        if rule.scope == "line":
-            if rule.pattern.fullmatch(core) or rule.pattern.fullmatch(folded):
+        if scope == "line":
+            hit = bool(rx.fullmatch(core) or rx.fullmatch(folded))
+        else:
+            hit = rx.search(core if scope == "start" else folded) is not None
+        if hit:
+            break
+    if hit:
+        for rule in rules:
+            if n_words > MAX_WORDS[rule.scope]:
+                continue
+            if rule.scope == "line":
+                if rule.pattern.fullmatch(core) or rule.pattern.fullmatch(folded):
+                    return rule.kind
+            elif rule.pattern.search(core if rule.scope == "start" else folded):
                 return rule.kind
-        elif rule.pattern.search(core if rule.scope == "start" else folded):
-            return rule.kind
     if not _ARABIC.search(folded) and n_words <= 12:
         return "non_arabic"
     return None
@@ -151,14 +181,17 @@ def leading_dateline(paragraph: str) -> str:
     return m.group(1) if m else ""
 
 
+_HAS_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
+
+
 def _day_dates(line: str) -> list[tuple[int, int, str]]:
     """``(start, end, ISO value)`` of absolute full dates in a line (via the date layer)."""
+    if not _HAS_DIGIT.search(line):  # a full date always has a day and a year in digits
+        return []
     from . import dates
 
-    found = dates.find_in_text(line)
-    rows = found.to_dict("records") if isinstance(found, pd.DataFrame) else list(found)
-    return [(r["start"], r["end"], r["value"]) for r in rows
-            if r.get("granularity") == "day" and r.get("kind") == "absolute" and r.get("value")]
+    return [(r[0], r[1], r[3]) for r in dates.scan_text(line)
+            if r[4] == "day" and r[5] == "absolute" and r[3]]
 
 
 def stamp_date(line: str) -> str:
@@ -184,12 +217,22 @@ def stamp_date(line: str) -> str:
 
 # --- labelling -----------------------------------------------------------------------------
 
-def label_lines(raw: str) -> pd.DataFrame:
-    """Every line of one raw article with its label (see module docstring).
+LINE_COLUMNS = ["line_no", "text", "label", "kind", "content"]
 
-    Columns: line_no (1-based), text (the line as in the file), label, kind (furniture
-    kind, or the parsed date of a stamp), content (the line trimmed, as stored in title/body).
+
+@lru_cache(maxsize=65536)
+def _classify(content: str) -> tuple[str, str, str]:
+    """``(folded key, furniture kind, stamp date)`` of one trimmed line.
+
+    Cached: sites repeat their furniture, byline and stamp lines in every article.
     """
+    key = fold(content, collapse_whitespace=True)
+    furn = _furniture_kind(key.strip()) or ""
+    return key, furn, "" if furn else stamp_date(content)
+
+
+def _label(raw: str) -> list[tuple[int, str, str, str, str]]:
+    """The rows of :func:`label_lines` as tuples (no DataFrame: the cleaner's hot path)."""
     rows = []
     title_key = None
     seen: set[str] = set()
@@ -201,9 +244,7 @@ def label_lines(raw: str) -> pd.DataFrame:
         if not content:
             label = "blank"
         else:
-            key = fold(content, collapse_whitespace=True)
-            furn = furniture_kind(content)
-            stamp = stamp_date(content) if not furn else ""
+            key, furn, stamp = _classify(content)
             if furn:
                 label, kind = "furniture", furn
             elif key in seen:
@@ -226,7 +267,16 @@ def label_lines(raw: str) -> pd.DataFrame:
             if label != "furniture":
                 content_seen += 1
         rows.append((line_no, text, label, kind, content))
-    return pd.DataFrame(rows, columns=["line_no", "text", "label", "kind", "content"])
+    return rows
+
+
+def label_lines(raw: str) -> pd.DataFrame:
+    """Every line of one raw article with its label (see module docstring).
+
+    Columns: line_no (1-based), text (the line as in the file), label, kind (furniture
+    kind, or the parsed date of a stamp), content (the line trimmed, as stored in title/body).
+    """
+    return pd.DataFrame(_label(raw), columns=LINE_COLUMNS)
 
 
 def clean(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -242,17 +292,17 @@ def clean(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """
     out, removed = [], []
     for doc in documents.to_dict("records"):
-        lines = label_lines(doc["raw"])
-        title = lines.loc[lines["label"] == "title", "content"]
-        body_lines = lines.loc[lines["label"] == "body", "content"]
+        lines = _label(doc["raw"])
+        titles = [r[4] for r in lines if r[2] == "title"]
+        body_lines = [r[4] for r in lines if r[2] == "body"]
         body = "\n".join(body_lines)
-        datelines = lines.loc[lines["label"] == "dateline", "content"].tolist()
+        datelines = [r[4] for r in lines if r[2] == "dateline"]
         if not datelines:  # «واشنطن - التقى …» opening one of the first paragraphs
-            leads = [leading_dateline(p) for p in body_lines.iloc[:HEADER_ZONE]]
+            leads = [leading_dateline(p) for p in body_lines[:HEADER_ZONE]]
             datelines = [lead for lead in leads if lead][:1]
-        stamps = lines.loc[lines["label"] == "stamp", "kind"].tolist()
+        stamps = [r[3] for r in lines if r[2] == "stamp"]
         row = {k: v for k, v in doc.items() if k != "raw"}
-        row["title"] = title.iloc[0] if len(title) else ""
+        row["title"] = titles[0] if titles else ""
         row["body"] = body
         row["n_tokens"] = count_tokens(row["title"]) + count_tokens(body)
         row["found_dateline"] = datelines[0] if datelines else ""
@@ -266,11 +316,10 @@ def clean(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             else:
                 same = row["published"].strftime("%Y-%m-%d") == stamps[0]
                 row["published_check"] = "agrees" if same else "differs"
-        gone = lines[~lines["label"].isin(["title", "body", "blank"])]
+        gone = [r for r in lines if r[2] not in ("title", "body", "blank")]
         row["n_lines_removed"] = len(gone)
         out.append(row)
-        for r in gone.itertuples():
-            removed.append((doc["doc_id"], r.line_no, r.text, r.label, r.kind))
+        removed.extend((doc["doc_id"], r[0], r[1], r[2], r[3]) for r in gone)
     docs = pd.DataFrame(out)
     if len(docs):
         docs["published"] = pd.to_datetime(docs["published"])

@@ -879,6 +879,12 @@ def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     return frame
 
 
+def scan_text(text: str, *, published=None) -> list[tuple]:
+    """Date mentions of one string as plain tuples in :data:`TEXT_COLUMNS` order (no
+    DataFrame: for callers that scan many short strings, such as the cleaner's stamps)."""
+    return _scan(text, _as_date(published))
+
+
 def find_in_text(text: str, *, published=None) -> pd.DataFrame:
     """Date mentions of one string, resolved against ``published`` (date, Timestamp, ISO
     string or None). Columns: :data:`TEXT_COLUMNS` (no doc_id/field), sorted by start.
