@@ -25,7 +25,7 @@ from functools import lru_cache
 import pandas as pd
 
 from . import paths
-from .normalize import count_tokens, fold, strip_invisibles
+from .normalize import INVISIBLES, count_tokens, fold, strip_invisibles
 
 LABELS = ("title", "body", "dateline", "stamp", "furniture", "duplicate", "blank")
 REMOVED_COLUMNS = ["doc_id", "line_no", "text", "reason", "kind"]
@@ -43,7 +43,8 @@ class Rule:
     kind: str
     scope: str
     pattern: re.Pattern
-    source: str
+    source: str  # as written in the file
+    folded: str  # the pattern folded, before its scope's anchors are added
 
 
 @lru_cache(maxsize=4)
@@ -77,26 +78,51 @@ def load_rules(path: str | None = None) -> tuple[Rule, ...]:
                 rx = re.compile(rf"(?<!\w)(?:{folded})(?!\w)", re.IGNORECASE)
         except re.error as exc:
             raise FurnitureError(f"{file.name} line {line_no}: bad pattern {pattern!r}: {exc}") from None
-        rules.append(Rule(kind, scope, rx, pattern))
+        rules.append(Rule(kind, scope, rx, pattern, folded))
     return tuple(rules)
 
 
-_EDGE_PUNCT = re.compile(r"^[\s\W_]+|[\s\W_]+$")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
 
 
+_ANCHORS = {"line": "(?:{})", "start": "^(?:{})", "anywhere": r"(?<!\w)(?:{})(?!\w)",
+            "short": r"(?<!\w)(?:{})(?!\w)"}
+
+
 @lru_cache(maxsize=1)
-def _prefilters() -> dict[str, re.Pattern]:
-    """One alternation of all patterns per scope: a line no alternation matches skips the
-    rule-by-rule loop (most body lines), and a line that matches is looked up rule by rule
-    so the first rule in the file still decides its kind."""
-    by_scope: dict[str, list[str]] = {}
-    for rule in load_rules():
-        by_scope.setdefault(rule.scope, []).append(rule.pattern.pattern)
-    return {scope: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
-            for scope, pats in by_scope.items()}
+def _scopes() -> dict[str, tuple[re.Pattern, re.Pattern]]:
+    """Per scope, the alternation of all its patterns with the anchors written once around
+    it (the engine then tries alternatives only at word starts: five times faster than
+    anchoring each one), plain as a fast test and with named groups ``r<index>`` to tell,
+    for a line that matched, which rule fired (capturing groups slow every search, so they
+    are only used on the lines that match)."""
+    by_scope: dict[str, list[tuple[int, str]]] = {}
+    for i, rule in enumerate(load_rules()):
+        by_scope.setdefault(rule.scope, []).append((i, rule.folded))
+    out = {}
+    for scope, pats in by_scope.items():
+        plain = "|".join(f"(?:{p})" for _, p in pats)
+        named = "|".join(f"(?P<r{i}>{p})" for i, p in pats)
+        out[scope] = (re.compile(_ANCHORS[scope].format(plain), re.IGNORECASE),
+                      re.compile(_ANCHORS[scope].format(named), re.IGNORECASE))
+    return out
+
+
+def _trim(text: str) -> str:
+    """``text`` without the non-alphanumeric characters at either end (« ‹ : • … ›»)."""
+    i, j = 0, len(text)
+    while i < j and not text[i].isalnum():
+        i += 1
+    while j > i and not text[j - 1].isalnum():
+        j -= 1
+    return text[i:j]
+
+
+def line_key(line: str) -> str:
+    """The form lines are compared and matched in: folded, white space collapsed, trimmed."""
+    return " ".join(fold(line).split())
 
 
 def furniture_kind(line: str) -> str | None:
@@ -107,7 +133,7 @@ def furniture_kind(line: str) -> str | None:
     >>> furniture_kind("وتابع المسؤول أن الاتصالات مستمرة مع الجانب الروسي") is None
     True
     """
-    return _furniture_kind(fold(line, collapse_whitespace=True).strip())
+    return _furniture_kind(line_key(line))
 
 
 def _furniture_kind(folded: str) -> str | None:
@@ -119,27 +145,21 @@ def _furniture_kind(folded: str) -> str | None:
         return None
     if _URL.match(folded):
         return "link"
-    core = _EDGE_PUNCT.sub("", folded)
-    rules = load_rules()
-    hit = False
-    for scope, rx in _prefilters().items():
+    core = _trim(folded)
+    fired = []  # rule indexes: in each scope, the rule whose phrase comes first in the line
+    for scope, (test, named) in _scopes().items():
         if n_words > MAX_WORDS[scope]:
             continue
         if scope == "line":
-            hit = bool(rx.fullmatch(core) or rx.fullmatch(folded))
+            text = core if test.fullmatch(core) else folded if test.fullmatch(folded) else None
+            m = named.fullmatch(text) if text is not None else None
         else:
-            hit = rx.search(core if scope == "start" else folded) is not None
-        if hit:
-            break
-    if hit:
-        for rule in rules:
-            if n_words > MAX_WORDS[rule.scope]:
-                continue
-            if rule.scope == "line":
-                if rule.pattern.fullmatch(core) or rule.pattern.fullmatch(folded):
-                    return rule.kind
-            elif rule.pattern.search(core if rule.scope == "start" else folded):
-                return rule.kind
+            text = core if scope == "start" else folded
+            m = named.search(text) if test.search(text) else None
+        if m:
+            fired.append(int(m.lastgroup[1:]))
+    if fired:  # across scopes, the rule written first in the file decides the kind
+        return load_rules()[min(fired)].kind
     if not _ARABIC.search(folded) and n_words <= 12:
         return "non_arabic"
     return None
@@ -181,13 +201,13 @@ def leading_dateline(paragraph: str) -> str:
     return m.group(1) if m else ""
 
 
-_HAS_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
+_INVISIBLE = re.compile("[" + INVISIBLES + "]")
+_DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+_YEAR = re.compile(f"(?<!{_DIGIT}){_DIGIT}{{4}}(?!{_DIGIT})")
 
 
 def _day_dates(line: str) -> list[tuple[int, int, str]]:
     """``(start, end, ISO value)`` of absolute full dates in a line (via the date layer)."""
-    if not _HAS_DIGIT.search(line):  # a full date always has a day and a year in digits
-        return []
     from . import dates
 
     return [(r[0], r[1], r[3]) for r in dates.scan_text(line)
@@ -200,6 +220,8 @@ def stamp_date(line: str) -> str:
     A stamp is short and is mostly its date: it has a stamp cue (نشر، تحديث، تاريخ، |)
     or at most two other words.
     """
+    if not _YEAR.search(line):  # a full date always has a year in digits
+        return ""
     n_words = len(_WORD.findall(fold(line)))
     if n_words > 20:
         return ""
@@ -221,14 +243,13 @@ LINE_COLUMNS = ["line_no", "text", "label", "kind", "content"]
 
 
 @lru_cache(maxsize=65536)
-def _classify(content: str) -> tuple[str, str, str]:
-    """``(folded key, furniture kind, stamp date)`` of one trimmed line.
+def _classify(content: str, key: str) -> tuple[str, str]:
+    """``(furniture kind, stamp date)`` of one trimmed line and its :func:`line_key`.
 
     Cached: sites repeat their furniture, byline and stamp lines in every article.
     """
-    key = fold(content, collapse_whitespace=True)
-    furn = _furniture_kind(key.strip()) or ""
-    return key, furn, "" if furn else stamp_date(content)
+    furn = _furniture_kind(key) or ""
+    return furn, "" if furn else stamp_date(content)
 
 
 def _label(raw: str) -> list[tuple[int, str, str, str, str]]:
@@ -238,13 +259,16 @@ def _label(raw: str) -> list[tuple[int, str, str, str, str]]:
     seen: set[str] = set()
     content_seen = 0
     body_seen = False
-    for line_no, text in enumerate(raw.split("\n"), start=1):
-        content = strip_invisibles(text).strip()
+    # Fold the article once; folding keeps line breaks, so its lines match the raw lines.
+    invisible = _INVISIBLE.search(raw) is not None
+    for line_no, (text, folded) in enumerate(zip(raw.split("\n"), fold(raw).split("\n")), start=1):
+        content = (strip_invisibles(text) if invisible else text).strip()
         label, kind = "body", ""
         if not content:
             label = "blank"
         else:
-            key, furn, stamp = _classify(content)
+            key = " ".join(folded.split())
+            furn, stamp = _classify(content, key)
             if furn:
                 label, kind = "furniture", furn
             elif key in seen:
