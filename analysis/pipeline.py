@@ -116,7 +116,7 @@ def extract(corpus_dir: str | Path, out_dir: str | Path, *, jobs: int = 1,
     paths, meta, skipped = corpus.plan(corpus_dir, errors=errors)
     chunks = list(corpus.batches(paths, batch_size))
     work = [(chunk, meta[meta["doc_id"].isin({p.stem for p in chunk})]) for chunk in chunks]
-    progress = sys.stderr.isatty() and os.environ.get("CI") is None if progress is None else progress
+    progress = show_progress() if progress is None else progress
 
     files = {name: out_dir / f"{name}.csv" for name in TABLES}
     for f in files.values():
@@ -183,6 +183,13 @@ def _engine(engine: str, jobs: int, scheduler: str | None, work: list, errors: s
         if cluster is not None:
             cluster.close()
     return _ordered(submit, work, 2 * max(jobs, 1)), close
+
+
+def show_progress(stream=None, environ=None) -> bool:
+    """Whether to draw a progress bar: only for a person at a terminal, never in CI."""
+    stream = sys.stderr if stream is None else stream
+    environ = os.environ if environ is None else environ
+    return bool(getattr(stream, "isatty", lambda: False)()) and not environ.get("CI")
 
 
 def _bar(total: int, enabled: bool):

@@ -121,3 +121,20 @@ def test_help_lists_the_commands(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     assert all(cmd in out for cmd in ("extract", "run", "refresh"))
+
+
+class _Stream:
+    def __init__(self, tty):
+        self.tty = tty
+
+    def isatty(self):
+        return self.tty
+
+
+@pytest.mark.parametrize("tty, environ, expected", [
+    (True, {}, True),                 # a person at a terminal
+    (False, {}, False),               # output piped to a file or a log
+    (True, {"CI": "true"}, False),    # CI, even with a pseudo-terminal
+])
+def test_progress_bar_only_for_a_person_at_a_terminal(tty, environ, expected):
+    assert pipeline.show_progress(_Stream(tty), environ) is expected
