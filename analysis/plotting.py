@@ -148,28 +148,24 @@ def publication_timeline(documents, *, label: str = "outlet"):
 
 
 TENSE_COLORS = {"past": "#1f5fa8", "present": "#2e8b57", "future": "#e39b3b"}
-#: Above this many articles, per-article rows give way to one row per outlet.
-MAX_ROWS = 30
+def article_labels(documents):
+    """``outlet · YYYY-MM-DD`` per article (see :func:`analysis.compare.article_labels`)."""
+    from .compare import article_labels as labels
 
-
-def article_labels(documents) -> "pd.Series":
-    """``outlet · YYYY-MM-DD`` for each article (``(not named)`` for an empty outlet),
-    ``~`` before an inferred date; indexed by doc_id."""
-    outlet = documents["outlet"].replace("", "(not named)").fillna("(not named)")
-    approx = documents["published_basis"].eq("inferred").map({True: "~", False: ""})
-    date = documents["published"].dt.strftime("%Y-%m-%d").fillna("no date")
-    return (outlet + " · " + approx + date).set_axis(documents["doc_id"])
+    return labels(documents)
 
 
 def _rows(reach, documents):
-    """Row key and row order for a per-article (or, for large corpora, per-outlet) figure."""
-    docs = documents.sort_values("published")
-    if len(docs) <= MAX_ROWS:
-        labels = article_labels(docs)
-        return reach["doc_id"].map(labels), list(labels), docs.set_index("doc_id")["published"].rename(index=labels)
-    outlet = docs["outlet"].replace("", "(not named)").fillna("(not named)")
-    key = reach["doc_id"].map(dict(zip(docs["doc_id"], outlet)))
-    return key, list(dict.fromkeys(outlet)), None
+    """Row key of each mention, row order, and (for per-article rows) publication dates:
+    one row per unit of comparison (:func:`analysis.compare.units`)."""
+    from . import compare
+
+    unit_of = compare.units(documents)
+    rows = compare.order(documents, unit_of)
+    published = None
+    if len(documents) <= compare.MAX_ARTICLES:
+        published = documents.set_index("doc_id")["published"].rename(index=unit_of)
+    return reach["doc_id"].map(unit_of), rows, published
 
 
 def date_timeline(reach, documents):
