@@ -20,9 +20,11 @@ matter; every offset is mapped back to the stored text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +32,17 @@ import pandas as pd
 
 from . import paths
 from .corpus import iter_fields
-from .normalize import PROCLITICS, TOKEN_RE, count_tokens, fold, fold_with_offsets, split_clitics, tokenize
+from .normalize import (
+    DIACRITICS,
+    PROCLITICS,
+    TATWEEL,
+    TOKEN_RE,
+    count_tokens,
+    fold,
+    fold_with_offsets,
+    split_clitics,
+    tokenize,
+)
 
 # --- constants -----------------------------------------------------------------------------
 
@@ -77,13 +89,11 @@ IMPERFECT_SUFFIXES = ("", "ان", "ون", "ين", "وا", "ا", "ن")
 NOUN_PREFIXES = frozenset(("",) + PROCLITICS)
 #: Proclitics a verb cue may carry: conjunction, purpose lam, future sin.
 VERB_PREFIXES = frozenset(("", "و", "ف", "ل", "ول", "فل", "س", "وس", "فس", "وسوف"))
-_ALL_PREFIXES = NOUN_PREFIXES | VERB_PREFIXES
-_MAX_PREFIX = max(len(p) for p in _ALL_PREFIXES)
 
 _WORD = re.compile(r"[^\W\d_]+")
 _PHRASE_GAP = re.compile(r"[ \"']+")  # what may separate the words of a phrase cue
 _QUOTE_GAP = re.compile(r"[ ]*[\"'][ ]*")
-_SENTENCE_END = re.compile(r"[.!?؟…]")
+_SENTENCE_END = ".!?؟…"  # a gap holding one of these ends a sentence
 
 
 class LexiconError(ValueError):
@@ -156,6 +166,9 @@ class Cue:
 class Lexicon:
     cues: tuple[Cue, ...]
     first: Mapping[str, tuple[int, ...]]  # folded first-word form -> indices of cues
+    #: a folded word of running text, proclitics included («والتنسيق») -> indices of the
+    #: cues it can start: one dict look-up per word instead of trying every proclitic split
+    heads: Mapping[str, tuple[int, ...]]
 
 
 def stem_forms(stem: str) -> set[str]:
@@ -239,7 +252,15 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         cues.append(Cue(row["frame"], row["cue"], row["match"], row["gloss"], slots))
         for form in slots[0].forms:
             first.setdefault(form, []).append(index)
-    return Lexicon(tuple(cues), {k: tuple(v) for k, v in first.items()})
+    heads: dict[str, list[int]] = {}
+    for form, indices in first.items():
+        if len(form) < 2:  # a proclitic is never split off a word leaving one letter
+            continue
+        for index in indices:
+            for prefix in cues[index].prefixes:
+                heads.setdefault(prefix + form, []).append(index)
+    return Lexicon(tuple(cues), {k: tuple(v) for k, v in first.items()},
+                   {k: tuple(v) for k, v in heads.items()})
 
 
 def frame_lexicon(path: str | None = None) -> pd.DataFrame:
@@ -271,103 +292,226 @@ def load_negators(path: str | None = None) -> Negators:
     return Negators(**{k: frozenset(v) for k, v in kinds.items()})
 
 
+# --- folded words ----------------------------------------------------------------------------
+
+class _Field:
+    """One field's text as folded words, the unit that cue and statement finding walk over.
+
+    ``words[i]`` is the i-th letter run of the folded text (:data:`_WORD`); ``starts[i]``,
+    ``ends[i]`` its span in the stored text, marks after its last letter included (as
+    :meth:`analysis.normalize.Folded.span`); ``joined[i]`` is True when word ``i`` follows
+    word ``i-1`` with one space between; ``sentence[i]`` counts the gaps before word ``i``
+    that end a sentence (a running count: compare it within one field only).
+    """
+
+    def __init__(self, text: str, folded: str, start: int, words: list[str],
+                 fstarts: list[int], fends: list[int], starts: list[int], ends: list[int],
+                 joined: list[bool], sentence: list[int]):
+        self.text, self.words, self.starts, self.ends = text, words, starts, ends
+        self._folded, self._start, self._fstarts, self._fends = folded, start, fstarts, fends
+        self._joined, self.sentence = joined, sentence
+        self.set_mentions([])
+
+    def set_mentions(self, mentions: list[tuple[int, int, str]]) -> None:
+        """The actor mentions of the field, ``(start, end, actor_id)`` sorted; with the
+        starts and the running maximum of the ends, for bisection (:func:`_mentions_in`)."""
+        self.mentions = mentions
+        self.mention_starts = [m[0] for m in mentions]
+        self.mention_reach = list(accumulate((m[1] for m in mentions), max))
+
+    def gap(self, i: int) -> str:
+        """The folded text between word ``i-1`` (or the field's start) and word ``i``."""
+        return self._folded[self._fends[i - 1] if i else self._start:self._fstarts[i]]
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        return self.starts[first], self.ends[last]
+
+    def w(self, i: int) -> str:
+        return self.words[i]
+
+    def joined(self, i: int) -> bool:
+        """Word ``i`` follows word ``i-1`` with only a space between."""
+        return 0 < i < len(self.words) and self._joined[i]
+
+
+_SEP = "\x01"  # joins the fields of a batch: kept by folding, neither a letter nor a space
+_BATCH_CHARS = 200_000
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")  # as in normalize.fold_with_offsets
+_ATTACHED = frozenset(DIACRITICS + TATWEEL)  # marks that belong to the letter before them
+
+
+def _fields(texts: Iterable[str]) -> Iterator[_Field]:
+    """:class:`_Field` of each text, in order.
+
+    Texts are folded and split into words in batches of about a million characters joined by
+    :data:`_SEP`, with numpy over the whole batch: per-text numpy calls and a regex pass
+    over every word cost more than the matching itself. A text with presentation forms
+    (ﻻ …), which :func:`fold_with_offsets` folds with a slower per-character loop, is
+    folded alone so that it does not slow down its neighbours.
+    """
+    batch, size = [], 0
+    for text in texts:
+        if _PRESENTATION.search(text):
+            yield from _fold_batch(batch)
+            yield from _fold_batch([text])
+            batch, size = [], 0
+            continue
+        batch.append(text)
+        size += len(text)
+        if size >= _BATCH_CHARS:
+            yield from _fold_batch(batch)
+            batch, size = [], 0
+    yield from _fold_batch(batch)
+
+
+@lru_cache(maxsize=1)
+def _letter_table() -> np.ndarray:
+    """Code point -> is a letter (what :data:`_WORD` matches), for every code point."""
+    table = np.zeros(0x110000, dtype=bool)
+    for m in _WORD.finditer("".join(map(chr, range(0x110000)))):
+        table[m.start():m.end()] = True
+    return table
+
+
+def _fold_batch(texts: list[str]) -> Iterator[_Field]:
+    if not texts:
+        return
+    joined = _SEP.join(texts)
+    folded = fold_with_offsets(joined)
+    ftext, offsets = folded.text, folded.offsets
+    codes = np.frombuffer(ftext.encode("utf-32-le"), dtype=np.uint32)
+    letter = _letter_table()[codes]
+    edges = np.flatnonzero(np.diff(letter, prepend=False, append=False))
+    fstarts, fends = edges[0::2], edges[1::2]  # words in folded coordinates
+    # the words themselves: every non-letter made a space, then one C-level split
+    words = np.where(letter, codes, np.uint32(32)).tobytes().decode("utf-32-le").split()
+    # each text's place in the joined text and in the folded text
+    lengths = np.array([len(t) for t in texts])
+    bases = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
+    field_start = np.searchsorted(offsets, bases)
+    first_word = np.searchsorted(fstarts, field_start)
+    last_word = np.searchsorted(fstarts, np.searchsorted(offsets, bases + lengths))
+    base = np.repeat(bases, last_word - first_word)
+    # original spans, as Folded.span: marks deleted after a word's last letter are its own
+    ends = offsets[fends - 1] + 1
+    limit = offsets[fends]
+    for k in np.flatnonzero(ends < limit).tolist():
+        stop, lim = int(ends[k]), int(limit[k])
+        while stop < lim and joined[stop] in _ATTACHED:
+            stop += 1
+        ends[k] = stop
+    starts, ends = (offsets[fstarts] - base).tolist(), (ends - base).tolist()
+    # one space between a word and the previous one; gaps that end a sentence
+    single = np.zeros(len(fstarts), dtype=bool)
+    single[1:] = (fstarts[1:] - fends[:-1] == 1) & (codes[fends[:-1]] == 32)
+    marks = np.concatenate(([0], np.cumsum(np.isin(codes, [ord(c) for c in _SENTENCE_END], kind="table"))))
+    gap_start = np.concatenate(([0], fends[:-1]))
+    has_words = first_word < last_word
+    gap_start[first_word[has_words]] = field_start[has_words]
+    sentence = np.cumsum(marks[fstarts] > marks[gap_start]).tolist()
+    single, fstarts, fends = single.tolist(), fstarts.tolist(), fends.tolist()
+    for text, start, a, b in zip(texts, field_start.tolist(), first_word.tolist(),
+                                 last_word.tolist()):
+        yield _Field(text, ftext, start, words[a:b], fstarts[a:b], fends[a:b], starts[a:b],
+                     ends[a:b], single[a:b], sentence[a:b])
+
+
 # --- frame cues ----------------------------------------------------------------------------
-
-def _words(folded: str) -> tuple[list[tuple[int, int, str]], list[str]]:
-    """Letter runs of folded text, and for each word the text since the previous word."""
-    words, gaps, prev = [], [], 0
-    for m in _WORD.finditer(folded):
-        words.append((m.start(), m.end(), m.group()))
-        gaps.append(folded[prev:m.start()])
-        prev = m.end()
-    return words, gaps
-
-
-def _splits(word: str, prefixes: frozenset[str]) -> Iterable[tuple[str, str]]:
-    """``(prefix, rest)`` for every allowed proclitic string ``word`` starts with."""
-    for k in range(0, min(_MAX_PREFIX, len(word) - 2) + 1):
-        if word[:k] in prefixes:
-            yield word[:k], word[k:]
-
 
 def _slot_accepts(slot: Slot, word: str) -> bool:
     return word in slot.forms or (word.startswith("ال") and word[2:] in slot.forms)
 
 
-def _match_rest(words, gaps, t: int, slots: tuple[Slot, ...]) -> int | None:
+def _match_rest(field: _Field, t: int, slots: tuple[Slot, ...]) -> int | None:
     """Index of the last word of a match of ``slots`` starting at word ``t`` (greedy)."""
     if not slots:
         return t - 1
     slot, rest = slots[0], slots[1:]
-    if t < len(words) and _PHRASE_GAP.fullmatch(gaps[t]) and _slot_accepts(slot, words[t][2]):
-        end = _match_rest(words, gaps, t + 1, rest)
+    if (t < len(field.words) and _PHRASE_GAP.fullmatch(field.gap(t))
+            and _slot_accepts(slot, field.words[t])):
+        end = _match_rest(field, t + 1, rest)
         if end is not None:
             return end
     if slot.optional:
-        return _match_rest(words, gaps, t, rest)
+        return _match_rest(field, t, rest)
     return None
 
 
-def _bare(word: str, vocabulary: frozenset[str]) -> str | None:
-    """``word`` or ``word`` minus a conjunction/preposition, if that is in ``vocabulary``."""
-    for pre in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ال", "وال", "بال", "لل"):
-        if word.startswith(pre) and word[len(pre):] in vocabulary:
-            return word[len(pre):]
-    return None
+_BARE_PREFIXES = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ال", "وال", "بال", "لل")
 
 
-def _negator(words, gaps, t: int, neg: Negators) -> int | None:
+def _with_prefixes(vocabulary: frozenset[str]) -> frozenset[str]:
+    """The words of ``vocabulary`` bare or after a conjunction/preposition (one set look-up
+    per word instead of trying each prefix)."""
+    return frozenset(pre + word for pre in _BARE_PREFIXES for word in vocabulary)
+
+
+def _negator(field: _Field, t: int, neg: Negators) -> int | None:
     """Index of the word negating the cue that starts at word ``t``, if any.
 
     «عدم/دون/غياب/انقطعت + [bridge words] + cue», «لا/لم/لن + [one verb] + [bridge words] +
     cue»; never across punctuation. «لا بد»، «لا يزال» … are not negations.
     """
+    words, forms = field.words, _negator_forms(neg)
     i = t - 1
     for _ in range(3):  # walk back over at most three bridge words
-        if i < 0 or gaps[i + 1] != " " or _bare(words[i][2], neg.bridge) is None:
+        if i < 0 or not field.joined(i + 1) or words[i] not in forms["bridge"]:
             break
         i -= 1
-    if i < 0 or gaps[i + 1] != " ":
+    if i < 0 or not field.joined(i + 1):
         return None
-    word = words[i][2]
-    if _bare(word, neg.direct | neg.particle) is not None:
+    word = words[i]
+    if word in forms["direct"] or word in forms["particle"]:
         return i
-    if (i >= 1 and gaps[i] == " " and _bare(word, neg.exception) is None
-            and _bare(words[i - 1][2], neg.particle) is not None):
+    if (i >= 1 and field.joined(i) and word not in forms["exception"]
+            and words[i - 1] in forms["particle"]):
         return i - 1
     return None
 
 
-def _cue_matches(text: str, lexicon: Lexicon, neg: Negators) -> list[tuple]:
-    """``(start, end, frame, cue, negated)`` of every cue in ``text`` (original offsets)."""
-    folded = fold_with_offsets(text)
-    words, gaps = _words(folded.text)
+@lru_cache(maxsize=4)
+def _negator_forms(neg: Negators) -> dict[str, frozenset[str]]:
+    """Each kind of negator word, bare or with a conjunction/preposition."""
+    return {kind: _with_prefixes(getattr(neg, kind))
+            for kind in ("direct", "particle", "exception", "bridge")}
+
+
+def _cue_matches(field: _Field, lexicon: Lexicon, neg: Negators) -> list[tuple]:
+    """``(start, end, frame, cue, negated)`` of every cue in a field (original offsets)."""
+    heads = lexicon.heads
     candidates = []
-    for t, (_, _, word) in enumerate(words):
-        for prefix, core in _splits(word, _ALL_PREFIXES):
-            for index in lexicon.first.get(core, ()):
-                cue = lexicon.cues[index]
-                if prefix not in cue.prefixes:
-                    continue
-                last = _match_rest(words, gaps, t + 1, cue.slots[1:])
-                if last is not None:
-                    candidates.append((t, last, index))
+    for t in [t for t, word in enumerate(field.words) if word in heads]:
+        for index in heads[field.words[t]]:
+            rest = lexicon.cues[index].slots[1:]
+            last = _match_rest(field, t + 1, rest) if rest else t
+            if last is not None:
+                candidates.append((t, last, index))
     # leftmost-longest, one cue per stretch of text; ties go to the earlier lexicon row
-    candidates.sort(key=lambda c: (words[c[0]][0], -words[c[1]][1], c[2]))
+    candidates.sort(key=lambda c: (c[0], -c[1], c[2]))
     out, taken_until = [], -1
     for t, last, index in candidates:
-        if words[t][0] < taken_until:
+        if t <= taken_until:
             continue
-        taken_until = words[last][1]
+        taken_until = last
         cue = lexicon.cues[index]
         first, frame, negated = t, cue.frame, False
         if cue.frame in NEGATABLE:
-            n = _negator(words, gaps, t, neg)
+            n = _negator(field, t, neg)
             if n is not None:
                 first, frame, negated = n, NEGATED_FRAME, True
-        start, end = folded.span(words[first][0], words[last][1])
-        out.append((start, end, frame, cue.text, negated))
+        out.append((field.starts[first], field.ends[last], frame, cue.text, negated))
     return out
+
+
+def _texts(documents: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
+    """doc_id, field and text of every title and body, in :func:`iter_fields` order, as
+    lists (iterating pandas string columns row by row is slower than converting them)."""
+    ids, fields, texts = [], [], []
+    for doc_id, field, text in iter_fields(documents):
+        ids.append(doc_id)
+        fields.append(field)
+        texts.append(text)
+    return ids, fields, texts
 
 
 def find_cues(documents: pd.DataFrame, *, lexicon_path: str | None = None,
@@ -383,8 +527,10 @@ def find_cues(documents: pd.DataFrame, *, lexicon_path: str | None = None,
     lexicon = load_lexicon(lexicon_path)
     neg = load_negators(negators_path)
     rows = []
-    for doc_id, field, text in iter_fields(documents):
-        for start, end, frame, cue, negated in _cue_matches(text, lexicon, neg):
+    ids, fields, texts = _texts(documents)
+    for doc_id, field, prepared in zip(ids, fields, _fields(texts)):
+        text = prepared.text
+        for start, end, frame, cue, negated in _cue_matches(prepared, lexicon, neg):
             rows.append((doc_id, field, start, end, text[start:end], frame, cue, negated))
     hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
     return _sorted(hits)
@@ -461,6 +607,18 @@ class Reporting:
     sides: Mapping[str, str]
     heads: frozenset[str] = frozenset()  # first words of forms, bare and with و/ف
 
+    @cached_property
+    def surface(self) -> dict[tuple[str, ...], tuple[str, str]]:
+        """One or two words as they stand in the text, و/ف included -> ``(lemma, kind)``: a
+        form as written wins over the same words read as و/ف + form (one look-up in
+        :func:`_verb_at` instead of trying each reading)."""
+        out = {(c + key[0],) + key[1:]: (lemma, kind)
+               for key, (lemma, kind, _) in self.forms.items() if len(key) <= 2
+               for c in ("و", "ف")}
+        out.update({key: (lemma, kind) for key, (lemma, kind, required) in self.forms.items()
+                    if len(key) <= 2 and not required})
+        return out
+
 
 REPORTING_KINDS = ("verb", "verb_object", "transmit", "formula", "statement")
 
@@ -535,53 +693,16 @@ class _Speaker:
     last: int
 
 
-class _Field:
-    """One field's text prepared for statement finding: folded words, gaps, original spans."""
-
-    def __init__(self, text: str, mentions: list[tuple[int, int, str]]):
-        self.text = text
-        self.folded = fold_with_offsets(text)
-        self.words, self.gaps = _words(self.folded.text)
-        self.spans = [self.folded.span(s, e) for s, e, _ in self.words]
-        self.mentions = mentions  # (start, end, actor_id), original offsets, sorted
-        self.sentence = _sentence_index(self.gaps)
-
-    def span(self, first: int, last: int) -> tuple[int, int]:
-        return self.spans[first][0], self.spans[last][1]
-
-    def w(self, i: int) -> str:
-        return self.words[i][2]
-
-    def joined(self, i: int) -> bool:
-        """Word ``i`` follows word ``i-1`` with only a space between."""
-        return 0 < i < len(self.words) and self.gaps[i] == " "
-
-
-def _sentence_index(gaps: list[str]) -> list[int]:
-    """For each word, the number of sentence-ending marks (. ! ? ؟ …) before it."""
-    index, count = [], 0
-    for gap in gaps:
-        if _SENTENCE_END.search(gap):
-            count += 1
-        index.append(count)
-    return index
-
-
 def _verb_at(field: _Field, t: int, rep: Reporting) -> tuple[int, str, str] | None:
     """``(last_word, lemma, kind)`` if a reporting form starts at word ``t``."""
-    if field.w(t) not in rep.heads:
+    word = field.words[t]
+    if word not in rep.heads:
         return None
-    for n in (2, 1):
-        if t + n > len(field.words) or any(not field.joined(k) for k in range(t + 1, t + n)):
-            continue
-        words = [field.w(k) for k in range(t, t + n)]
-        for strip in (0, 1):
-            if strip and words[0][:1] not in ("و", "ف"):
-                continue
-            found = rep.forms.get((words[0][strip:],) + tuple(words[1:]))
-            if found and (strip or not found[2]):
-                return t + n - 1, found[0], found[1]
-    return None
+    found = field.joined(t + 1) and rep.surface.get((word, field.words[t + 1]))
+    if found:  # two-word forms first
+        return t + 1, found[0], found[1]
+    found = rep.surface.get((word,))
+    return (t, found[0], found[1]) if found else None
 
 
 def _is_stop(field: _Field, i: int, rep: Reporting) -> bool:
@@ -602,12 +723,12 @@ def _phrase(field: _Field, i: int, rep: Reporting, *, quoted_ok: bool = False,
         i += 1
     if i >= n:
         return None
-    if quoted_ok and '"' in field.gaps[i] and _QUOTE_GAP.fullmatch(field.gaps[i]):
+    if quoted_ok and '"' in field.gap(i) and _QUOTE_GAP.fullmatch(field.gap(i)):
         last = i
         while last + 1 < n and field.joined(last + 1) and last + 1 - i < max_words:
             last += 1
         return _Speaker(i, last)
-    if field.gaps[i] != " " or _is_stop(field, i, rep) or _verb_at(field, i, rep):
+    if field.gap(i) != " " or _is_stop(field, i, rep) or _verb_at(field, i, rep):
         return None
     last = i
     while (last + 1 < n and field.joined(last + 1) and last + 1 - i < max_words
@@ -621,6 +742,7 @@ _KAN = frozenset(("كان", "كانت", "كانوا", "كانا", "كانتا"))
 
 _PREPOSITIONS = frozenset(("في", "من", "الي", "علي", "عن", "مع", "بين", "حول", "ضد", "عبر",
                            "لدي", "نحو", "امام", "داخل", "خارج"))
+_SPACE_QUOTES = "\"'«»“”„"  # with white space, what may stand between a subject and its verb
 _RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين"))
 
 
@@ -642,24 +764,32 @@ def _subject_before(field: _Field, t: int) -> tuple[_Speaker | None, bool]:
                 last -= 1
             return (_Speaker(first, last), True) if first <= last else (None, False)
         i -= 1
-    vstart = field.spans[t][0]
-    for start, end, _ in field.mentions:
-        if end > vstart or not re.fullmatch(r"[\s\"'«»“”„]*", field.text[end:vstart]):
+    vstart = field.starts[t]
+    text, p = field.text, vstart  # text[p:vstart]: the spaces and quotes before the verb
+    while p > 0 and (text[p - 1].isspace() or text[p - 1] in _SPACE_QUOTES):
+        p -= 1
+    for start, end, _ in field.mentions[:bisect_left(field.mention_starts, vstart)]:
+        if not p <= end <= vstart:
             continue
-        inside = [k for k in range(t) if field.spans[k][1] > start and field.spans[k][0] < end]
-        if not inside:
+        # the words before the verb that overlap the mention
+        k0, k1 = bisect_left(field.ends, start + 1), min(bisect_left(field.starts, end), t)
+        if k0 >= k1:
             continue
-        k0 = inside[0]
-        clitic = fold(field.text[field.spans[k0][0]:start])
+        clitic = fold(field.text[field.starts[k0]:start])
         if any(c in clitic for c in "بلك") or (k0 > 0 and field.joined(k0)
                                                  and field.w(k0 - 1) in _PREPOSITIONS):
             continue
-        return _Speaker(k0, inside[-1]), False
+        return _Speaker(k0, k1 - 1), False
     return None, False
 
 
 def _mentions_in(field: _Field, s: int, e: int) -> list[tuple[int, int, str]]:
-    return [m for m in field.mentions if m[0] < e and m[1] > s]
+    """The field's mentions overlapping ``[s, e)``, in order."""
+    # mentions are sorted by start: none from the first one starting at e on, and none
+    # before the first whose end (or an earlier mention's end) passes s
+    lo = bisect_left(field.mention_reach, s + 1)
+    hi = bisect_left(field.mention_starts, e)
+    return [m for m in field.mentions[lo:hi] if m[1] > s]
 
 
 def _side_of_words(words: list[str], rep: Reporting) -> str:
@@ -677,10 +807,10 @@ def _speaker_after(field: _Field, t: int, last: int, kind: str,
     n = len(field.words)
     k = last + 1
     if kind == "transmit":  # «نقلت وكالة رويترز عن المتحدث …»: the speaker follows عن
-        while (k < n and k - last <= 8 and _PHRASE_GAP.fullmatch(field.gaps[k])
+        while (k < n and k - last <= 8 and _PHRASE_GAP.fullmatch(field.gap(k))
                and field.w(k) != "عن"):
             k += 1
-        if k >= n or field.w(k) != "عن" or not _PHRASE_GAP.fullmatch(field.gaps[k]):
+        if k >= n or field.w(k) != "عن" or not _PHRASE_GAP.fullmatch(field.gap(k)):
             return None, last
         k += 1
     elif kind == "formula":  # «بحسب ما ذكرت قناة …», «حسبما أفادت …», «وفقاً لـ…»
@@ -702,8 +832,8 @@ def _speaker_after(field: _Field, t: int, last: int, kind: str,
 def _cover_mentions(field: _Field, sp: _Speaker) -> _Speaker:
     """Extend a phrase cut inside an actor's name («قناة روسيا | اليوم») to the name's end."""
     ends = [e for s, e, _ in _mentions_in(field, *field.span(sp.first, sp.last))]
-    if ends and max(ends) > field.spans[sp.last][1]:
-        sp.last = max(j for j in range(sp.last, len(field.words)) if field.spans[j][0] < max(ends))
+    if ends and max(ends) > field.ends[sp.last]:
+        sp.last = bisect_left(field.starts, max(ends)) - 1  # the last word starting inside
     return sp
 
 
@@ -721,10 +851,10 @@ def _extend_to_institution(field: _Field, sp: _Speaker, rep: Reporting) -> _Spea
     words = [field.w(j) for j in range(sp.first, sp.last + 1)]
     if _mentions_in(field, *field.span(sp.first, sp.last)) or _side_of_words(words, rep):
         return sp
-    ws, we = field.spans[k + 1]
+    ws, we = field.starts[k + 1], field.ends[k + 1]
     for start, end, _ in field.mentions:
         if ws <= start < we:
-            last = max(j for j in range(k + 1, n) if field.spans[j][0] < end)
+            last = bisect_left(field.starts, end) - 1  # the last word starting inside
             return _Speaker(sp.first, last)
     return sp
 
@@ -742,20 +872,22 @@ def _statements_in(field: _Field, rep: Reporting, sides: dict, types: dict) -> l
     previous: tuple | None = None
     sentences_with_verb: set[int] = set()
     in_statement = []  # «في بيان» forms, used only where no verb reports the sentence
-    n, t = len(field.words), 0
-    while t < n:
+    n, resume = len(field.words), 0  # resume: the first word after the last form found
+    # only words that can begin a reporting form are tried (one set look-up per word)
+    for t in [k for k, w in enumerate(field.words) if w in rep.heads]:
+        if t < resume:
+            continue
         hit = _verb_at(field, t, rep)
         if hit is None:
-            t += 1
             continue
         last, lemma, kind = hit
         if kind == "statement":
             in_statement.append((t, last, lemma))
-            t = last + 1
+            resume = last + 1
             continue
         if kind in ("verb", "verb_object") and t > 0 and field.joined(t) \
                 and field.w(t - 1) in _RELATIVES:
-            t = last + 1  # «المسلمة الروسية التي تقول …»: a relative clause, not a source
+            resume = last + 1  # «المسلمة الروسية التي تقول …»: a relative clause, not a source
             continue
         before, certain = (_subject_before(field, t) if kind in ("verb", "verb_object")
                            else (None, False))
@@ -766,7 +898,7 @@ def _statements_in(field: _Field, rep: Reporting, sides: dict, types: dict) -> l
         else:
             speaker, basis = after, ("after_verb" if after is not None else "")
         if speaker is None and kind in ("formula", "transmit"):
-            t = last + 1  # «فحسب», «نقل الجنود»: no source, no statement
+            resume = last + 1  # «فحسب», «نقل الجنود»: no source, no statement
             continue
         if speaker is not None and kind == "verb_object":
             # «اتهمت هيئة الأركان الروسية الاستخبارات الأمريكية»: the object follows the subject
@@ -774,7 +906,7 @@ def _statements_in(field: _Field, rep: Reporting, sides: dict, types: dict) -> l
             if ms:
                 end_of_first = min(ms)[1]
                 speaker.last = max(k for k in range(speaker.first, speaker.last + 1)
-                                   if field.spans[k][0] < end_of_first)
+                                   if field.starts[k] < end_of_first)
         if speaker is not None:
             s_span = field.span(speaker.first, speaker.last)
             actor, side, basis = _resolve(field, speaker, s_span, rep, sides, types, names,
@@ -794,7 +926,7 @@ def _statements_in(field: _Field, rep: Reporting, sides: dict, types: dict) -> l
         sentences_with_verb.add(field.sentence[t])
         if sp_text:
             previous = row
-        t = last + 1
+        resume = last + 1
     for t, last, lemma in in_statement:  # «في بيان للخارجية الروسية» with no verb nearby
         if field.sentence[t] in sentences_with_verb:
             continue
@@ -830,7 +962,7 @@ def _resolve(field: _Field, speaker: _Speaker, s_span: tuple[int, int], rep: Rep
         best = min(mentions, key=lambda m: (_TYPE_PRIORITY.get(types.get(m[2], ""), 9), m[0]))
         actor, side = best[2], sides.get(best[2], "")
         for k in range(speaker.first, speaker.last + 1):  # the name after a title
-            if field.spans[k][0] >= best[1] and not field.w(k).startswith("ال") and len(field.w(k)) >= 3:
+            if field.starts[k] >= best[1] and not field.w(k).startswith("ال") and len(field.w(k)) >= 3:
                 names[field.w(k)] = (actor, side)
         return actor, side, basis
     words = [field.w(k) for k in range(speaker.first, speaker.last + 1)]
@@ -869,12 +1001,13 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
     sides, types = _codebook_maps(codebook)
     by_field: dict[tuple[str, str], list] = {}
     if mentions is not None and len(mentions):
-        for doc_id, field, s, e, a in zip(mentions["doc_id"], mentions["field"], mentions["start"],
-                                          mentions["end"], mentions["actor_id"]):
+        columns = (mentions[c].tolist() for c in ("doc_id", "field", "start", "end", "actor_id"))
+        for doc_id, field, s, e, a in zip(*columns):
             by_field.setdefault((doc_id, field), []).append((int(s), int(e), str(a)))
     rows = []
-    for doc_id, field, text in iter_fields(documents):
-        prepared = _Field(text, sorted(by_field.get((doc_id, field), [])))
+    ids, fields, texts = _texts(documents)
+    for doc_id, field, prepared in zip(ids, fields, _fields(texts)):
+        prepared.set_mentions(sorted(by_field.get((doc_id, field), [])))
         for st in _statements_in(prepared, rep, sides, types):
             start, end, speaker, actor, side, lemma, ss, se, basis = st
             rows.append((doc_id, field, start, end, speaker, actor, side, lemma,
