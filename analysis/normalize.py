@@ -150,12 +150,14 @@ def fold(text: str, *, collapse_whitespace: bool = False) -> str:
     >>> fold("أَمِيرْكا")
     'اميركا'
     """
-    if _PRESENTATION.search(text):
-        text = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-    if len(text) >= 64:  # a code-point table in numpy beats str.translate on longer texts
-        codes = _code_table(False)[np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)]
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) if len(text) >= 64 else None
+    if points is not None and not _has_presentation_forms(points):
+        # a code-point table in numpy beats str.translate on longer texts
+        codes = _code_table(False)[points]
         out = codes[codes != 0].tobytes().decode("utf-32-le")
     else:
+        if _PRESENTATION.search(text):
+            text = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
         out = text.translate(_ALL)
     return collapse_space(out) if collapse_whitespace else out
 
@@ -203,10 +205,10 @@ def fold_with_offsets(text: str, *, collapse_whitespace: bool = True) -> Folded:
     lengths, take the character loop of :func:`fold_with_offsets_slow`. Both give the
     same result (tested).
     """
-    if _PRESENTATION.search(text):
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    if _has_presentation_forms(points):
         return fold_with_offsets_slow(text, collapse_whitespace=collapse_whitespace)
-    table = _code_table(collapse_whitespace)
-    codes = table[np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)]
+    codes = _code_table(collapse_whitespace)[points]
     positions = np.flatnonzero(codes)
     kept = codes[positions]
     if collapse_whitespace and len(kept) > 1:  # a run of spaces keeps its first
@@ -216,7 +218,16 @@ def fold_with_offsets(text: str, *, collapse_whitespace: bool = True) -> Folded:
         if repeated.any():
             positions, kept = positions[~repeated], kept[~repeated]
     folded = kept.tobytes().decode("utf-32-le")
-    return Folded(folded, np.append(positions, len(text)).astype(np.int64), text)
+    offsets = np.empty(len(positions) + 1, dtype=np.int64)
+    offsets[:-1] = positions
+    offsets[-1] = len(text)
+    return Folded(folded, offsets, text)
+
+
+def _has_presentation_forms(points: np.ndarray) -> bool:
+    """Whether code points include Arabic presentation forms (U+FB50–FDFF, U+FE70–FEFE)."""
+    return bool((((points >= 0xFB50) & (points <= 0xFDFF)) |
+                 ((points >= 0xFE70) & (points <= 0xFEFE))).any())
 
 
 @lru_cache(maxsize=2)

@@ -141,3 +141,12 @@ def test_vectorised_fold_equals_the_reference_loop(text, collapse):
     slow = N.fold_with_offsets_slow(text, collapse_whitespace=collapse)
     assert fast.text == slow.text
     assert fast.offsets.tolist() == slow.offsets.tolist()
+
+
+@pytest.mark.parametrize("text", [
+    "ﺍﻟﺴﻼﻡ عليكم " * 10,                 # presentation forms in a long text
+    "أَمْرِيكَا الـمتحدة " * 10,          # long text, numpy path
+    "ﻻ",                                  # short text, translate path
+])
+def test_fold_paths_agree(text):
+    assert N.fold(text) == N.fold_with_offsets(text, collapse_whitespace=False).text
