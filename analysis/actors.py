@@ -62,7 +62,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field as dc_field
 from functools import lru_cache
-from itertools import combinations
+from itertools import chain, combinations
 from pathlib import Path
 
 import ahocorasick
@@ -127,7 +127,7 @@ def _read_tsv(path: Path, columns: list[str], optional: tuple[str, ...] = ()) ->
 def _key(text: str) -> str:
     """The form in which phrases are compared and matched: folded, words separated by
     one space, punctuation and quote marks read as spaces («أ.ف.ب» → «ا ف ب»)."""
-    return _matching_view(text)[0].strip(" \x00")
+    return _matching_view(text).text.strip(" " + _FIELD_MARK)
 
 
 def _mtime(path: Path) -> float:
@@ -310,9 +310,11 @@ class _Matcher:
         self.immediate_words = {w for role in ("unnamed", "not_actor", "title", "modifier")
                                 for f in self.heads[role] for w in f.split()}
         self.title_words = {w for f in self.heads["title"] for w in f.split()}
-        self.actor_array = np.array(self.actor, dtype=object)
         self.kind_array = np.array(self.kind, dtype=object)
-        self.key_array = np.array(self.key, dtype=object)
+        # the output columns, taken by alias index
+        self.actor_str = pd.array(self.actor, dtype="str")
+        self.kind_str = pd.array(self.kind, dtype="str")
+        self.key_str = pd.array(self.key, dtype="str")
         self.max_words = max([len(k.split()) for k in heads["key"]] + [1])
 
 
@@ -322,66 +324,91 @@ _TRAILING_MARKS = frozenset(normalize.DIACRITICS + normalize.TATWEEL)
 _WORDS = re.compile(r"[^\W_]+|[^\w\s]")
 #: What may stand between two coordinated adjectives: «الروسية والأمريكية», «الروسية – الأمريكية».
 _CHAIN_GAP = re.compile(r"[\s\-/و\"']*")
-_SEPARATOR = "\n\x00\n"  # joins the fields of a batch: a sentence break that is never part of a word
+#: Joins the fields of a batch: a sentence break around a mark that folding keeps, that is no
+#: letter and that the matching view keeps as a token of its own, so no alias can match
+#: across two fields. (NUL would not do: folding deletes it as an invisible character.)
+_FIELD_MARK = "\x01"
+_SEPARATOR = f"\n{_FIELD_MARK}\n"
 _BATCH_CHARS = 2_000_000
 
 
-@lru_cache(maxsize=1)
-def _fold_table() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``normalize.fold`` of every BMP character, as arrays for vectorised folding.
+#: Table values for characters that fold to nothing (harakat, tatweel, invisibles) and
+#: to several characters (presentation forms such as «ﻻ», lone surrogates).
+_DROPPED, _IRREGULAR = 0xFFFFFFFE, 0xFFFFFFFF
 
-    Returns (folded code point, dropped?, irregular?): a character that folds to nothing
-    is dropped; one that folds to several characters is irregular (the exact slow path
-    handles it). Everything that is not a letter or digit -- white space, quote marks of
-    every kind, punctuation -- folds to a space here, so that «قوات “سوريا الديمقراطية”»
-    reads like «قوات سوريا الديمقراطية» and every word is between spaces. The field
-    separator ``\x00`` stays, so no match crosses fields.
+
+@lru_cache(maxsize=1)
+def _fold_tables() -> tuple[np.ndarray, np.ndarray]:
+    """``normalize.fold`` of every code point, as arrays for vectorised folding.
+
+    ``(plain, view)``: ``plain`` holds the folded character; ``view`` the same, except
+    that everything that is not a letter or digit -- white space, quote marks of every
+    kind, punctuation, emoji and other astral symbols -- is a space, so that «قوات “سوريا
+    الديمقراطية”» reads like «قوات سوريا الديمقراطية» and every word is between spaces.
+    A character that folds to nothing is :data:`_DROPPED`; one that folds to several
+    characters :data:`_IRREGULAR` (the exact slow path handles it). Tables over all of
+    Unicode (4 MB each) make folding one look-up per character.
     """
-    table = np.arange(0x10000, dtype=np.uint32)
-    dropped = np.zeros(0x10000, dtype=bool)
-    irregular = np.zeros(0x10000, dtype=bool)
+    plain = np.arange(0x110000, dtype=np.uint32)
+    view = np.full(0x110000, 32, dtype=np.uint32)
     for code in range(0x10000):
         folded = normalize.fold(chr(code))
-        if len(folded) == 0:
-            dropped[code] = True
-        elif len(folded) > 1:
-            irregular[code] = True
-        elif not (folded.isalnum() or folded == "\x00" or unicodedata.category(folded)[0] == "M"):
-            table[code] = 32
-        else:
-            table[code] = ord(folded)
-    irregular[0xD800:0xE000] = True  # lone surrogates cannot be encoded
-    return table, dropped, irregular
+        if len(folded) != 1:
+            plain[code] = view[code] = _DROPPED if not folded else _IRREGULAR
+            continue
+        plain[code] = ord(folded)
+        if folded.isalnum() or folded == _FIELD_MARK or unicodedata.category(folded)[0] == "M":
+            view[code] = ord(folded)
+    plain[0xD800:0xE000] = view[0xD800:0xE000] = _IRREGULAR  # lone surrogates cannot be encoded
+    return plain, view
 
 
-def _matching_view(text: str) -> tuple[str, np.ndarray]:
-    """Folded ``text`` with spaces for white space and quotes, runs of spaces collapsed,
-    and for each of its characters the position in ``text``.
+@dataclass(frozen=True)
+class _View:
+    """A text folded two ways, each with the position in the text of its characters.
 
-    Same result as ``normalize.fold`` character by character, vectorised (no Python loop
-    per character); text with presentation forms goes through the exact
+    ``text``/``index``: the matching view -- folded, spaces for white space, quotes and
+    punctuation, runs of spaces collapsed. ``folded``/``folded_index``: ``normalize.fold``
+    of the text (punctuation kept), so that ``normalize.fold(text[a:b])`` is
+    ``folded[searchsorted(folded_index, a):searchsorted(folded_index, b)]``.
+    """
+
+    text: str
+    index: np.ndarray
+    folded: str
+    folded_index: np.ndarray
+
+    def folded_at(self, positions: np.ndarray) -> np.ndarray:
+        """Where each position of the text falls in ``folded``."""
+        return np.searchsorted(self.folded_index, positions)
+
+
+def _matching_view(text: str) -> _View:
+    """``text`` folded for matching (:class:`_View`), vectorised (no Python loop per
+    character); text with presentation forms goes through the exact
     ``normalize.fold_with_offsets``.
     """
-    table, dropped, irregular = _fold_table()
+    plain_table, view_table = _fold_tables()
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    bmp = np.minimum(codes, 0xFFFF)
-    if irregular[bmp].any():
-        folded = normalize.fold_with_offsets(text, collapse_whitespace=False)
-        codes = np.frombuffer(folded.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        index = folded.offsets[:-1]
-        bmp = np.minimum(codes, 0xFFFF)
+    plain = plain_table[codes]
+    if len(plain) and plain.max() == _IRREGULAR:
+        exact = normalize.fold_with_offsets(text, collapse_whitespace=False)
+        folded, folded_index = exact.text, exact.offsets[:-1]
+        codes = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        mapped = view_table[codes]
+        keep = mapped != _DROPPED
+        mapped, index = mapped[keep], folded_index[keep]
     else:
-        index = np.arange(len(codes), dtype=np.int64)
-    mapped = np.where(codes < 0x10000, table[bmp], 32)  # emoji and other astral symbols: spaces
-    keep = ~dropped[bmp]
-    if not keep.all():
-        mapped, index = mapped[keep], index[keep]
-    space = mapped == 32
-    repeat = np.zeros(len(mapped), dtype=bool)
-    repeat[1:] = space[1:] & space[:-1]
+        keep = plain != _DROPPED
+        folded_index = np.flatnonzero(keep)
+        folded = plain[keep].tobytes().decode("utf-32-le", "surrogatepass")
+        mapped, index = view_table[codes[keep]], folded_index
+    repeat = mapped[1:] == 32
+    repeat &= mapped[:-1] == 32
     if repeat.any():
-        mapped, index = mapped[~repeat], index[~repeat]
-    return mapped.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass"), index
+        single = np.concatenate(([True], ~repeat))
+        mapped, index = mapped[single], index[single]
+    return _View(mapped.tobytes().decode("utf-32-le", "surrogatepass"), index, folded, folded_index)
 
 
 def _is_definite(word: str) -> bool:
@@ -396,12 +423,13 @@ def _ends_with(words: list[str], end: int, phrases: set[str], max_words: int) ->
     return False
 
 
-def _unnamed(text: str, start: int, m: _Matcher) -> bool:
-    """Whether the adjective at ``text[start:]`` follows a head that makes it unnamed.
+def _unnamed(folded: str, start: int, end: int, m: _Matcher) -> bool:
+    """Whether the adjective after ``folded[start:end]`` (the folded text of the 100
+    characters before it) follows a head that makes it unnamed.
 
     Read on the folded text with its punctuation, which ends the phrase: in «قال
     المسؤول، الروسي …» the comma separates the head from the adjective."""
-    words = _WORDS.findall(normalize.fold(text[max(0, start - 100):start]))
+    words = _WORDS.findall(folded, start, end)
     end = len(words)
     for _ in range(2):  # «مسؤولون عسكريون كبار أمريكيون»
         if end and words[end - 1] in m.heads["modifier"] and not _ends_with(words, end, m.blocking, m.max_words):
@@ -429,55 +457,102 @@ def find_mentions(documents: pd.DataFrame, *, codebook: Codebook | None = None) 
     """
     cb = codebook if codebook is not None else load()
     m = cb.matcher
-    fields = list(iter_fields(documents))
-    parts: list[pd.DataFrame] = [pd.DataFrame(columns=MENTION_COLUMNS)]
-    batch: list[int] = []
-    size = 0
-    for i, (_, _, text) in enumerate(fields):
-        batch.append(i)
-        size += len(text) + 1
-        if size >= _BATCH_CHARS:
-            parts.append(_scan(fields, batch, m))
-            batch, size = [], 0
-    if batch:
-        parts.append(_scan(fields, batch, m))
-    out = pd.concat([p for p in parts if len(p)] or parts[:1], ignore_index=True)
-    out = out.astype({"doc_id": str, "field": str, "start": "int64", "end": "int64",
-                      "surface": str, "actor_id": str, "sentence": "int64", "alias": str, "kind": str})
-    return out.sort_values(["doc_id", "field", "start"], kind="stable").reset_index(drop=True)
+    texts = [text for _, _, text in iter_fields(documents)]  # field 2i: title of doc i, 2i + 1: body
+    batches, first, size = [], 0, 0
+    for i, text in enumerate(texts):
+        size += len(text) + len(_SEPARATOR)
+        if size >= _BATCH_CHARS or i == len(texts) - 1:
+            batches.append(_scan(texts, first, i + 1, m))
+            first, size = i + 1, 0
+    field_no, start, end, alias, sentence = (
+        np.concatenate([b[j] for b in batches] + [np.zeros(0, dtype=np.int64)]) for j in range(5))
+    surface = pd.array([s for b in batches for s in b[5]], dtype="str")
+
+    # Sort by doc_id, field, start on integer keys (a stable sort, like sort_values):
+    # much cheaper than sorting string columns. The body sorts before the title.
+    doc_id = pd.Series(documents["doc_id"].to_numpy(dtype=object)).astype(str).array
+    doc_rank, uniques = pd.factorize(doc_id, sort=True)
+    doc_rank[doc_rank < 0] = len(uniques)  # a missing doc_id sorts last
+    doc, is_body = field_no // 2, field_no % 2
+    order = np.lexsort((start, 1 - is_body, doc_rank[doc]))
+    alias = alias[order]
+    return pd.DataFrame({
+        "doc_id": doc_id.take(doc[order]),
+        "field": _FIELD_NAMES.take(is_body[order]),
+        "start": start[order],
+        "end": end[order],
+        "surface": surface.take(order),
+        "actor_id": m.actor_str.take(alias),
+        "sentence": sentence[order],
+        "alias": m.key_str.take(alias),
+        "kind": m.kind_str.take(alias),
+    }, columns=MENTION_COLUMNS)
 
 
-def _scan(fields: list[tuple[str, str, str]], batch: list[int], m: _Matcher) -> pd.DataFrame:
-    """Mentions in one batch of fields, joined by a separator and scanned once."""
-    texts = [fields[i][2] for i in batch]
+_FIELD_NAMES = pd.array(["title", "body"], dtype="str")  # field 2i is a title, 2i + 1 a body
+
+#: A sentence break as :func:`analysis.normalize.sentence_spans` finds it (``_SENTENCE_END``:
+#: final marks, closing quotes, then white space or the end; or line breaks), with the
+#: white space after it: where it ends, a sentence starts. Written to begin with one
+#: character class, so that ``re`` skips to candidates in C: four times faster than
+#: that alternation, same matches (a line break can only be followed by line breaks,
+#: a final mark only by more marks and closing quotes).
+_SENTENCE_BREAK = re.compile(r"[.!?؟!…۔\n](?:(?<=\n)\n*|(?<!\n)[.!?؟!…۔]*[\"'»”’)\]]*(?=\s|$))\s*")
+
+
+def _sentence_starts(text: str) -> np.ndarray:
+    """``[s for s, _ in normalize.sentence_spans(text)]``, without a Python step per sentence.
+
+    A sentence starts at the first non-space character after the start of the text or
+    after a break; only white space lies between two breaks that leave an empty piece,
+    so their starts coincide and are kept once.
+    """
+    starts = np.array([len(text) - len(text.lstrip())]
+                      + [b.end() for b in _SENTENCE_BREAK.finditer(text)], dtype=np.int64)
+    starts = starts[starts < len(text)]
+    return starts[np.concatenate(([True], np.diff(starts) > 0))] if len(starts) else starts
+
+
+def _scan(texts: list[str], first: int, stop: int, m: _Matcher) -> tuple:
+    """Mentions in the fields ``texts[first:stop]``, joined by a separator and scanned once.
+
+    Returns arrays (field number, start, end, alias index, sentence) and the surfaces.
+    """
+    texts = texts[first:stop]
     joined = _SEPARATOR.join(texts)
     starts = np.cumsum([0] + [len(t) + len(_SEPARATOR) for t in texts[:-1]])
-    view, index = _matching_view(joined)
-    view = f" {view} "  # every word, the first and last too, between spaces
+    folds = _matching_view(joined)
+    view, index = f" {folds.text} ", folds.index  # every word, the first and last too, between spaces
+    empty = np.zeros(0, dtype=np.int64)
 
     # 1. every alias form found, then the longest first, greedily, without overlaps
-    hits = np.array(list(m.automaton.iter(view)), dtype=np.int64).reshape(-1, 2)
+    hits = np.fromiter(chain.from_iterable(m.automaton.iter(view)), dtype=np.int64).reshape(-1, 2)
     if not len(hits):
-        return pd.DataFrame(columns=MENTION_COLUMNS)
+        return empty, empty, empty, empty, empty, []
     length, alias = hits[:, 1] >> 20, hits[:, 1] & 0xFFFFF
     s_view = hits[:, 0] - length + 2  # the hit is " form ": the form is view[s:e]
     e_view = hits[:, 0]
     order = np.lexsort((-length, s_view))
     s_view, e_view, alias = s_view[order], e_view[order], alias[order]
-    # hits that overlap no other one are kept as they are; clusters of overlapping hits
-    # (an alias inside a longer one) are resolved longest first
+    # Clusters of overlapping hits. Nearly always the first hit of a cluster (the longest
+    # at its start) covers the whole cluster -- an alias inside a longer one, «روسيا» in
+    # «روسيا اليوم» -- and is the one kept; other clusters are resolved greedily in Python.
     reach = np.maximum.accumulate(e_view)
     new_cluster = np.ones(len(s_view), dtype=bool)
     new_cluster[1:] = s_view[1:] >= reach[:-1]
-    cluster = np.cumsum(new_cluster)
-    size = np.bincount(cluster)[cluster]
-    keep = size == 1
-    for members in np.split(np.flatnonzero(~keep), np.flatnonzero(np.diff(cluster[~keep])) + 1):
+    heads = np.flatnonzero(new_cluster)
+    tails = np.append(heads[1:], len(s_view))
+    covers = e_view[heads] == np.maximum.reduceat(e_view, heads)
+    keep = np.zeros(len(s_view), dtype=bool)
+    keep[heads[covers]] = True
+    for a, b in zip(heads[~covers].tolist(), tails[~covers].tolist()):
         taken: list[tuple[int, int]] = []
-        for i in sorted(members.tolist(), key=lambda i: (s_view[i] - e_view[i], s_view[i])):
-            if all(e_view[i] <= a or s_view[i] >= b for a, b in taken):
-                taken.append((s_view[i], e_view[i]))
-                keep[i] = True
+        spans = list(zip(s_view[a:b].tolist(), e_view[a:b].tolist()))
+        for i in sorted(range(b - a), key=lambda i: (spans[i][0] - spans[i][1], spans[i][0])):
+            s, e = spans[i]
+            if all(e <= ts or s >= te for ts, te in taken):
+                taken.append((s, e))
+                keep[a + i] = True
     s_view, e_view, alias = s_view[keep], e_view[keep], alias[keep]
     # view[s:e] is index[s - 1:e - 1] (the view got a leading space)
     start = index[s_view - 1]
@@ -485,54 +560,49 @@ def _scan(fields: list[tuple[str, str, str]], batch: list[int], m: _Matcher) -> 
 
     # 2. a leading tatweel and trailing harakat belong to the word; dropped characters
     # left a gap in index
-    preceding = np.concatenate(([-1], index))[s_view - 1]  # the view character before
+    preceding = np.where(s_view >= 2, index[np.maximum(s_view - 2, 0)], -1)  # the view character before
     for i in np.flatnonzero(start - preceding > 1):
         while start[i] > 0 and joined[start[i] - 1] == normalize.TATWEEL:
             start[i] -= 1
-    following = np.append(index, len(joined))[e_view - 1]  # where the next view character is
+    last = e_view - 1 >= len(index)  # where the next view character is
+    following = np.where(last, len(joined), index[np.minimum(e_view - 1, len(index) - 1)])
     for i in np.flatnonzero(following - end > 0):
         while end[i] < len(joined) and joined[end[i]] in _TRAILING_MARKS:
             end[i] += 1
 
-    # 3. exclusions and unnamed adjectives
+    # 3. exclusions and unnamed adjectives, read on the folded text: the text before each
+    # adjective and the gap after the adjective before it, located all at once
     kind = m.kind_array[alias]
     keep = kind != "exclude"
     adjectives = np.flatnonzero(kind == "adjective")
+    a_start, a_end = start[adjectives], end[adjectives]
+    window = folds.folded_at(np.maximum(a_start - 100, 0))
+    at = folds.folded_at(a_start)
+    gap = folds.folded_at(np.concatenate(([0], a_end[:-1])))
     previous_end, previous_unnamed = None, False  # the adjective just before
-    for i, a, b, s in zip(adjectives.tolist(), start[adjectives].tolist(),
-                          end[adjectives].tolist(), s_view[adjectives].tolist()):
-        if previous_end is not None and 0 <= a - previous_end <= 12 and _CHAIN_GAP.fullmatch(normalize.fold(joined[previous_end:a])):
+    for i, a, b, s, w, f, g in zip(adjectives.tolist(), a_start.tolist(), a_end.tolist(),
+                                   s_view[adjectives].tolist(), window.tolist(), at.tolist(), gap.tolist()):
+        if previous_end is not None and 0 <= a - previous_end <= 12 and _CHAIN_GAP.fullmatch(folds.folded, g, f):
             unnamed = previous_unnamed  # coordinated: «الروس والأمريكيين»
         else:
             near = view[max(0, s - 90):s].split()
             unnamed = ((not m.immediate_words.isdisjoint(near[-3:])
                         or not m.title_words.isdisjoint(near[-8:]))
-                       and _unnamed(joined, a, m))
+                       and _unnamed(folds.folded, w, f, m))
         previous_end, previous_unnamed = b, unnamed
         keep[i] = not unnamed
-    start, end, alias, kind = start[keep], end[keep], alias[keep], kind[keep]
+    start, end, alias = start[keep], end[keep], alias[keep]
 
     # 4. fields and sentences, vectorised. The separator is a line break, where
     # sentence_spans always splits, so the sentences of the joined text are those of
-    # each field (plus one "\x00" sentence between fields).
+    # each field (plus one field-mark sentence between fields).
     k = np.searchsorted(starts, start, side="right") - 1
     offset = starts[k]
-    sentence_starts = np.array([a for a, _ in normalize.sentence_spans(joined)], dtype=np.int64)
-    first = np.searchsorted(sentence_starts, offset, side="left")
-    sentence = np.maximum(np.searchsorted(sentence_starts, start, side="right") - 1 - first, 0)
-    doc_ids = [fields[i][0] for i in batch]
-    field_names = [fields[i][1] for i in batch]
-    return pd.DataFrame({
-        "doc_id": [doc_ids[j] for j in k],
-        "field": [field_names[j] for j in k],
-        "start": start - offset,
-        "end": end - offset,
-        "surface": [joined[a:b] for a, b in zip(start.tolist(), end.tolist())],
-        "actor_id": m.actor_array[alias],
-        "sentence": sentence,
-        "alias": m.key_array[alias],
-        "kind": kind,
-    }, columns=MENTION_COLUMNS)
+    sentence_starts = _sentence_starts(joined)
+    first_sentence = np.searchsorted(sentence_starts, offset, side="left")
+    sentence = np.maximum(np.searchsorted(sentence_starts, start, side="right") - 1 - first_sentence, 0)
+    surfaces = [joined[a:b] for a, b in zip(start.tolist(), end.tolist())]
+    return k + first, start - offset, end - offset, alias, sentence, surfaces
 
 
 # --- aggregates --------------------------------------------------------------------------

@@ -49,7 +49,8 @@ def iter_fields(documents: pd.DataFrame) -> Iterator[tuple[str, str, str]]:
 
     Missing values (no title) yield an empty string, so offsets stay defined.
     """
-    for doc_id, title, body in zip(documents["doc_id"], documents["title"], documents["body"]):
+    columns = (documents[c].tolist() for c in ("doc_id", "title", "body"))  # plain lists iterate fastest
+    for doc_id, title, body in zip(*columns):
         yield doc_id, "title", title if isinstance(title, str) else ""
         yield doc_id, "body", body if isinstance(body, str) else ""
 

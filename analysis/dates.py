@@ -59,8 +59,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import ahocorasick
+import numpy as np
 import pandas as pd
 
 from . import paths
@@ -262,13 +264,19 @@ def _trie(words) -> str:
     return build(root)
 
 
+def _alt_forms(forms) -> tuple[set[str], list[str]]:
+    """The strings :func:`_alt` matches: the forms (and «X و Y» spelled «X وY»), and the
+    forms with the article whose alef a «ل» clitic absorbed (matched after that «ل»)."""
+    forms = set(forms)
+    forms |= {f.replace(" و", " و ") for f in forms if " و" in f}
+    return forms, [f[1:] for f in forms if f.startswith("ال") and len(f) > 3]
+
+
 def _alt(forms) -> str:
     """Any of the folded forms (longest first). A form with the article also matches after
     a «ل» clitic that absorbed its alef («للعام»), and «X و Y» ordinals allow «X وY»."""
-    forms = set(forms)
-    forms |= {f.replace(" و", " و ") for f in forms if " و" in f}
+    forms, absorbed = _alt_forms(forms)
     plain = _trie(forms)
-    absorbed = [f[1:] for f in forms if f.startswith("ال") and len(f) > 3]
     if not absorbed:
         return f"(?:{plain})"
     return f"(?:{plain}|(?<=ل){_trie(absorbed)})"
@@ -279,12 +287,16 @@ class Grammar:
     """Compiled patterns, one per kind of expression, and the lexicon they come from."""
 
     lex: Lexicon
-    patterns: tuple[tuple[str, re.Pattern, int], ...]  # name, pattern, trigger kinds it needs
+    #: name, pattern, trigger kinds it needs (one of), hints it needs (all of)
+    patterns: tuple[tuple[str, re.Pattern, int, int], ...]
     #: Words without which no pattern can match (digits, month and weekday names, relative
     #: days, direction words, «منذ», «قبل + duration», vague phrases): the patterns only
     #: run in windows around them, which keeps the scan fast on long articles.
-    trigger: ahocorasick.Automaton  # folded word → (length, kind bits)
+    trigger: ahocorasick.Automaton  # folded word → length << 8 | kind bits
     trigger_kinds: dict[str, int]
+    #: Strings that some patterns cannot match without (month names as the month pattern
+    #: spells them, «شهر»), found anywhere, even inside words: see :func:`_hints`.
+    hint: ahocorasick.Automaton  # string → hint bits
 
 
 # Kinds of trigger words (bits), and the kinds each pattern needs at least one of.
@@ -293,6 +305,19 @@ _NEEDS = {"day_month": _DIGIT | _MONTH | _DIRECTION, "day_range": _DIGIT, "numer
           "month": _MONTH, "year_range": _DIGIT, "year": _DIGIT, "relative_day": _RELDAY,
           "weekday": _WEEKDAY, "period": _DIRECTION | _PERIOD, "ago": _AGO, "vague": _VAGUE,
           "hijri": _MONTH | _DIGIT}
+
+# Hints (bits): strings or characters that a pattern cannot match without, wherever they
+# stand. A window is scanned by a pattern only if it has all the hints the pattern needs:
+# trigger kinds say that a window holds digits, hints whether they can be a day, a year or
+# a numeric date, and whether a month name is there for them.
+_H_MONTH, _H_MONTH_OR_SHAHR, _H_DAY, _H_YEAR, _H_YEARS, _H_HIJRI, _H_NUMERIC, _H_UNIT = (
+    1 << i for i in range(8))
+_HINT_NEEDS = {"day_month": _H_MONTH_OR_SHAHR | _H_DAY,  # a day (or ordinal) and a month or «شهر»
+               "day_range": _H_MONTH | _H_DAY, "month": _H_MONTH,
+               "numeric": _H_NUMERIC,  # [/.-] between its numbers
+               "year": _H_YEAR, "year_range": _H_YEARS,  # (18|19|20)\d\d, two of them
+               "hijri": _H_HIJRI,  # a Hijri month, or 1[2-5]\d\d
+               "period": _H_UNIT}  # الأسبوع، الشهر، العام …
 
 
 @lru_cache(maxsize=1)
@@ -380,10 +405,20 @@ def grammar() -> Grammar:
             kinds[word] = kinds.get(word, 0) | bit
     trigger = ahocorasick.Automaton()
     for word, bit in kinds.items():
-        trigger.add_word(word, (len(word), bit))
+        trigger.add_word(word, len(word) << 8 | bit)
     trigger.make_automaton()
-    compiled = tuple((k, re.compile(v), _NEEDS[k]) for k, v in patterns.items())
-    return Grammar(lex, compiled, trigger, kinds)
+    hints: dict[str, int] = {"شهر": _H_MONTH_OR_SHAHR}
+    for bit, forms in ((_H_MONTH | _H_MONTH_OR_SHAHR, lex.months), (_H_HIJRI, lex.hijri),
+                       (_H_UNIT, w["unit"]), (_H_DAY, w["ordinal"])):
+        plain, absorbed = _alt_forms(forms)
+        for form in plain | set(absorbed):
+            hints[form] = hints.get(form, 0) | bit
+    hint = ahocorasick.Automaton()
+    for form, bit in hints.items():
+        hint.add_word(form, bit)
+    hint.make_automaton()
+    compiled = tuple((k, re.compile(v), _NEEDS[k], _HINT_NEEDS.get(k, 0)) for k, v in patterns.items())
+    return Grammar(lex, compiled, trigger, kinds, hint)
 
 
 # --- resolution --------------------------------------------------------------------------------
@@ -406,6 +441,7 @@ class _Ctx:
     folded: Folded
     pub: dt.date | None
     lex: Lexicon
+    end: int  # end of the field in ``folded.text`` (fields of a batch are folded together)
 
     @property
     def text(self) -> str:
@@ -680,7 +716,7 @@ def _relative_day(m, ctx: _Ctx) -> list[_Row] | None:
         prev = ctx.prev_word(m.start())
         future = prev in w["future_marker"] or re.match(r"س[يتن]", prev) is not None
         ok = (part or m.group("wd") or span_word or future or rel == "بعد غد"
-              or (rel == "غدا" and ("\u064b" in orig or _CLAUSE_END.match(ctx.text, m.end("rel")))))
+              or (rel == "غدا" and ("\u064b" in orig or _CLAUSE_END.match(ctx.text, m.end("rel"), ctx.end))))
         if not ok:
             return None
     modifier = ctx.word("span_modifier", span_word) if span_word else ""
@@ -798,6 +834,30 @@ def _as_date(published) -> dt.date | None:
 WINDOW_BEFORE, WINDOW_AFTER = 28, 32
 
 
+#: Joins the texts of a batch: kept by folding, then replaced by "\x00", which folding
+#: removes from any text, so that in the folded batch "\x00" marks the field boundaries.
+_SEPARATOR = "\x01"
+_BATCH_CHARS = 1_000_000
+
+
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+@lru_cache(maxsize=2)
+def _bmp_table(test: str) -> np.ndarray:
+    return np.array([getattr(chr(c), test)() for c in range(0x10000)], dtype=bool)
+
+
+def _chars_are(test: str, codes: np.ndarray) -> np.ndarray:
+    """``str.isalpha`` or ``str.isdecimal`` (regex ``\\d``) of each code point, by table
+    look-up (the rare astral ones one by one)."""
+    out = _bmp_table(test)[np.minimum(codes, 0xFFFF)]
+    astral = np.flatnonzero(codes > 0xFFFF)
+    out[astral] = [getattr(chr(c), test)() for c in codes[astral].tolist()]
+    return out
+
+
 _DIGITS = re.compile(r"[0-9]+")
 
 
@@ -806,12 +866,13 @@ def _windows(g: Grammar, text: str) -> list[tuple[int, int, int]]:
     words, on word edges."""
     hits = [(m.start(), m.end(), _DIGIT) for m in _DIGITS.finditer(text)]
     n = len(text)
-    for last, (length, kind) in g.trigger.iter(text):
+    for last, value in g.trigger.iter(text):
+        length, kind = value >> 8, value & 0xFF
         end = last + 1
         if end < n and text[end].isalpha():
             continue  # inside a longer word
         s = end - length
-        k = s  # a trigger word starts a word, or follows at most 2 clitic letters
+        k = s  # a trigger word starts a word, or follows at most 3 clitic letters
         while k > 0 and s - k < 3 and text[k - 1].isalpha():
             k -= 1
         if k > 0 and text[k - 1].isalpha():
@@ -832,21 +893,156 @@ def _windows(g: Grammar, text: str) -> list[tuple[int, int, int]]:
     return [(s, e, k) for s, e, k in spans]
 
 
+def _batch_windows(g: Grammar, text: str) -> list[tuple[int, int, int]]:
+    """:func:`_windows` of a folded batch, never across a "\x00" (the boundary of two
+    fields), vectorised over the trigger hits of the whole batch (the same rules: a hit
+    counts when it ends a word and follows at most 3 letters of its word; a window
+    reaches :data:`WINDOW_BEFORE` characters before it and :data:`WINDOW_AFTER` after,
+    widened to the next space, in its field; overlapping windows merge).
+    """
+    codes = _codes(text)
+    n = len(codes)
+    digit = np.concatenate(([0], (codes >= 48) & (codes <= 57), [0])).astype(np.int8)
+    runs = np.flatnonzero(np.diff(digit))  # starts and ends of digit runs, alternating
+    hits = np.fromiter(chain.from_iterable(g.trigger.iter(text)), dtype=np.int64).reshape(-1, 2)
+    t_end = hits[:, 0] + 1
+    t_start = t_end - (hits[:, 1] >> 8)
+    alpha = np.zeros(n + 5, dtype=bool)  # alpha[i + 4] is text[i].isalpha(), False outside
+    alpha[4:n + 4] = _chars_are("isalpha", codes)
+    counts = ~alpha[t_end + 4]
+    counts &= ~(alpha[t_start + 3] & alpha[t_start + 2] & alpha[t_start + 1] & alpha[t_start])
+    start = np.concatenate((runs[0::2], t_start[counts]))
+    if not len(start):
+        return []
+    end = np.concatenate((runs[1::2], t_end[counts]))
+    kind = np.concatenate((np.full(len(runs) // 2, _DIGIT), hits[counts, 1] & 0xFF))
+    order = np.argsort(start, kind="stable")
+    start, end, kind = start[order], end[order], kind[order]
+
+    bounds = np.flatnonzero(codes == 0)
+    edges = np.concatenate(([-1], bounds, [n]))
+    b = np.searchsorted(bounds, start)
+    field_start, field_end = edges[b] + 1, edges[b + 1]
+    spaces = np.append(np.flatnonzero(codes == 32), n)
+    # the window starts after the last space before start - WINDOW_BEFORE, in the field
+    j = np.searchsorted(spaces, np.maximum(field_start, start - WINDOW_BEFORE)) - 1
+    before = spaces[np.maximum(j, 0)]
+    ws = np.where((j >= 0) & (before >= field_start), before + 1, field_start)
+    # and ends at the first space from end + WINDOW_AFTER, in the field
+    after = spaces[np.searchsorted(spaces, np.minimum(field_end, end + WINDOW_AFTER))]
+    we = np.minimum(after, field_end)
+
+    merged = np.ones(len(ws), dtype=bool)  # a new window where none reaches this one
+    merged[1:] = ws[1:] > np.maximum.accumulate(we)[:-1]
+    heads = np.flatnonzero(merged)
+    return list(zip(ws[heads].tolist(), np.maximum.reduceat(we, heads).tolist(),
+                    np.bitwise_or.reduceat(kind, heads).tolist()))
+
+
+def _hints(g: Grammar, text: str, windows: np.ndarray) -> np.ndarray:
+    """The hint bits found in each window (rows of ``start, end``) of the folded text.
+
+    Read on the windows only, joined by "\x00" (which, like the spaces or field
+    boundaries around a window, is neither a digit nor part of a hint): a pattern
+    matches inside its window, so what it needs is inside too.
+    """
+    pieces = [text[s:e] for s, e in windows.tolist()]
+    starts = np.cumsum([0] + [len(p) + 1 for p in pieces])
+    text = "\x00".join(pieces)
+    codes = _codes(text)
+    n = len(codes)
+    found = np.zeros(n + 1, dtype=np.uint8)  # bits by position
+    hits = np.fromiter(chain.from_iterable(g.hint.iter(text)), dtype=np.int64).reshape(-1, 2)
+    np.bitwise_or.at(found, hits[:, 0], hits[:, 1].astype(np.uint8))  # where each hint ends
+    # Days: [0-3]?\d, a run of one or two digits; years: (18|19|20)\d\d after no digit
+    # (_NUM_START) and before none; Hijri years: the same with 1[2-5]; numeric dates: [/.-]
+    # between digits, perhaps with spaces.
+    c = np.concatenate(([0], codes, [0] * 4))  # c[i + 1] is codes[i]
+    d = np.concatenate(([False], _chars_are("isdecimal", codes), [False] * 4))
+    first, second = c[1:n + 1], c[2:n + 2]
+    four = ~d[:n] & d[3:n + 3] & d[4:n + 4] & ~d[5:n + 5]
+    year = ((first == 49) & ((second == 56) | (second == 57))) | ((first == 50) & (second == 48))
+    hijri = (first == 49) & (second >= 50) & (second <= 53)
+    year &= four
+    found[:n][year] |= _H_YEAR
+    found[:n][four & hijri] |= _H_HIJRI
+    found[:n][d[1:n + 1] & ~d[2:n + 2] & ~(d[:n] & np.concatenate(([False], d[:n - 1])))] |= _H_DAY
+    separator = (first == ord("/")) | (first == ord(".")) | (first == ord("-"))
+    separator &= d[:n] | ((c[:n] == 32) & np.concatenate(([False], d[:n - 1])))  # digit before
+    separator &= d[2:n + 2] | ((second == 32) & d[3:n + 3])  # and after
+    found[:n][separator] |= _H_NUMERIC
+    hints = np.bitwise_or.reduceat(found, starts[:-1])
+    hints[np.add.reduceat(np.append(year, False).astype(np.int32), starts[:-1]) >= 2] |= _H_YEARS
+    return hints
+
+
+def _fold_batch(texts: list[str]) -> tuple[Folded, np.ndarray]:
+    """The texts joined by :data:`_SEPARATOR` and folded as one (``fold_with_offsets``
+    applies to each character alone), with "\x00" at the field boundaries, and where
+    each field starts in the joined text."""
+    starts = np.cumsum([0] + [len(t) + 1 for t in texts])
+    joined = _SEPARATOR.join(texts)
+    points = _codes(joined)
+    if (((points >= 0xFB50) & (points <= 0xFDFF)) | ((points >= 0xFE70) & (points <= 0xFEFE))).any():
+        # presentation forms take normalize's character loop: only for the texts that have them
+        parts = [fold_with_offsets(t) for t in texts]
+        text = _SEPARATOR.join(f.text for f in parts)
+        offsets = np.concatenate([f.offsets + s for f, s in zip(parts, starts.tolist())])
+    else:
+        folded = fold_with_offsets(joined)
+        text, offsets = folded.text, folded.offsets
+    codes = _codes(text).copy()
+    codes[np.searchsorted(offsets, starts[1:-1] - 1)] = 0  # the separators
+    return Folded(codes.tobytes().decode("utf-32-le", "surrogatepass"), offsets, joined), starts
+
+
 def _scan(text: str, pub: dt.date | None) -> list[tuple]:
-    """Mentions of one text as tuples in :data:`TEXT_COLUMNS` order, sorted by start."""
+    """Mentions of one text as tuples in :data:`TEXT_COLUMNS` order, sorted by start.
+
+    For one short string (the cleaner's stamps) plain Python beats the batch machinery
+    of :func:`_scan_batch`, which gives the same result."""
     if not text:
         return []
     g = grammar()
     folded = fold_fast(text)
-    ctx = _Ctx(folded, pub, g.lex)
-    windows = _windows(g, folded.text)
+    windows = [(s, e, k, -1) for s, e, k in _windows(g, folded.text)]  # -1: every hint
+    return _mentions(g, _Ctx(folded, pub, g.lex, len(folded.text)), windows, 0)
+
+
+def _scan_batch(texts: list[str], pubs: list[dt.date | None]) -> list[list[tuple]]:
+    """Mentions of each text (see :func:`_scan`). The texts are folded and searched for
+    trigger words and hints together; the patterns then run in the windows of each."""
+    g = grammar()
+    folded, starts = _fold_batch(texts)
+    found: list[list[tuple]] = [[] for _ in texts]
+    windows = np.array(_batch_windows(g, folded.text), dtype=np.int64).reshape(-1, 3)
+    if not len(windows):
+        return found
+    hints = _hints(g, folded.text, windows[:, :2])
+    # where each field ends in the folded text, and the field of each window
+    field_end = np.append(np.flatnonzero(_codes(folded.text) == 0), len(folded.text))
+    field = np.searchsorted(field_end, windows[:, 0])
+    rows = np.column_stack((windows, hints)).tolist()
+    first = 0
+    for last in np.append(np.flatnonzero(np.diff(field)) + 1, len(field)).tolist():
+        i = int(field[first])
+        ctx = _Ctx(folded, pubs[i], g.lex, int(field_end[i]))
+        found[i] = _mentions(g, ctx, rows[first:last], int(starts[i]))
+        first = last
+    return found
+
+
+def _mentions(g: Grammar, ctx: _Ctx, windows: list, offset: int) -> list[tuple]:
+    """Mentions in the windows ``(start, end, kinds, hints)`` of one field, as tuples in
+    :data:`TEXT_COLUMNS` order (positions minus ``offset``), sorted by start."""
+    text = ctx.text
     candidates = []  # (-length, start, order, end, rows)
-    for order, (name, pattern, needs) in enumerate(g.patterns):
+    for order, (name, pattern, needs, hint_needs) in enumerate(g.patterns):
         handler = _HANDLERS[name]
-        for ws, we, kinds in windows:
-            if not kinds & needs:
+        for ws, we, kinds, hints in windows:
+            if not kinds & needs or hints & hint_needs != hint_needs:
                 continue
-            for m in pattern.finditer(folded.text, ws, we):
+            for m in pattern.finditer(text, ws, we):
                 rows = handler(m, ctx)
                 if rows:
                     s = min(r.fs for r in rows)
@@ -855,6 +1051,7 @@ def _scan(text: str, pub: dt.date | None) -> list[tuple]:
     candidates.sort(key=lambda c: c[:3])
     taken: list[tuple[int, int]] = []
     out = []
+    original = ctx.folded.original
     for _, s, _, e, rows in candidates:
         if any(s < te and ts < e for ts, te in taken):
             continue
@@ -862,9 +1059,9 @@ def _scan(text: str, pub: dt.date | None) -> list[tuple]:
         for r in rows:
             if r.kind == "skip":
                 continue
-            start, end = folded.span(r.fs, r.fe)
-            out.append((start, end, text[start:end], r.value, r.granularity, r.kind, r.modifier,
-                        r.anchor, r.weekday, r.consistent))
+            start, end = ctx.folded.span(r.fs, r.fe)
+            out.append((start - offset, end - offset, original[start:end], r.value, r.granularity,
+                        r.kind, r.modifier, r.anchor, r.weekday, r.consistent))
     out.sort(key=lambda t: (t[0], t[1]))
     return out
 
@@ -900,9 +1097,17 @@ def find_mentions(documents: pd.DataFrame) -> pd.DataFrame:
     sorted by doc_id, field, start. Relative mentions resolve against ``published``."""
     published = documents["published"] if "published" in documents else [None] * len(documents)
     pubs = dict(zip(documents["doc_id"], (_as_date(p) for p in published)))
+    fields = list(iter_fields(documents))
     rows = []
-    for doc_id, field, text in iter_fields(documents):
-        rows.extend((doc_id, field) + r for r in _scan(text, pubs.get(doc_id)))
+    first, size = 0, 0
+    for i, (_, _, text) in enumerate(fields):
+        size += len(text) + 1
+        if size >= _BATCH_CHARS or i == len(fields) - 1:
+            batch = fields[first:i + 1]
+            found = _scan_batch([t for _, _, t in batch], [pubs.get(d) for d, _, _ in batch])
+            for (doc_id, field, _), mentions in zip(batch, found):
+                rows.extend((doc_id, field) + r for r in mentions)
+            first, size = i + 1, 0
     frame = _frame(rows, COLUMNS)
     return frame.sort_values(["doc_id", "field", "start", "end"], ignore_index=True, kind="stable")
 

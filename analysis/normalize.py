@@ -365,7 +365,8 @@ def split_clitics(word: str, *, vocabulary: "set[str] | frozenset[str] | None" =
 
 # --- sentences -----------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?؟!…۔]+[\"'»”’)\]]*(?=\s|$)|\n+")
+# The leading look-ahead lets the engine skip to candidate characters in C.
+_SENTENCE_END = re.compile(r"(?=[.!?؟!…۔\n])(?:[.!?؟!…۔]+[\"'»”’)\]]*(?=\s|$)|\n+)")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

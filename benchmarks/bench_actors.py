@@ -3,7 +3,7 @@
 Builds ``--n`` articles (default 10,000) by resampling seed paragraphs
 (:func:`benchmarks.common.synthetic_documents`), loads the codebook and builds the
 automaton once (reported apart), then times :func:`analysis.actors.find_mentions` and
-prints MB/s of UTF-8 title + body text. Target: at least 10 MB/s on one core.
+prints MB/s of UTF-8 title + body text. Target (issue 6): at least 30 MB/s on one core.
 
     .venv/bin/python benchmarks/bench_actors.py [--n 10000] [--repeat 3]
 """

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import make_documents
 from analysis import actors
 from analysis.paths import ROOT, data_file
 
@@ -435,3 +436,14 @@ def test_smoke_benchmark_script_runs():
     out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_actors.py"), "--n", "50",
                           "--repeat", "1"], capture_output=True, text=True, check=True)
     assert "MB/s" in out.stdout and out.stderr == ""
+
+
+def test_no_mention_runs_across_title_and_body():
+    """Fields are scanned joined in batches; a name split between them is not one mention."""
+    docs = make_documents([("x", "قمة في الولايات", "المتحدة تستضيف اللقاء مع روسيا", "2019-01-01")])
+    mentions = actors.find_mentions(docs)
+    for row in mentions.itertuples():
+        text = docs.loc[0, row.field]
+        assert 0 <= row.start < row.end <= len(text) and text[row.start:row.end] == row.surface
+    assert not ((mentions["field"] == "title") & (mentions["actor_id"] == "USA")).any()
+    assert list(mentions.loc[mentions["field"] == "body", "actor_id"]) == ["RUS"]

@@ -468,3 +468,25 @@ def test_reach_without_publication_date_is_empty():
     docs = make_documents([("d", "", "", None)])
     mentions = pd.DataFrame({"doc_id": ["d"], "value": ["2015"], "surface": ["عام 2015"]})
     assert dates.reach(mentions, docs).empty
+
+
+def test_batch_path_equals_per_text_scan(seeds):
+    """find_mentions folds and scans fields in batches; scan_text does one text: same rows."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(paths.ROOT) / "benchmarks"))
+    from common import synthetic_documents
+
+    documents = pd.concat([seeds[0], synthetic_documents(150, seed=3)], ignore_index=True)
+    documents.loc[0, "title"] = "ﻻ " + documents.loc[0, "title"]  # a presentation form
+    batch = dates.find_mentions(documents)
+    rows = []
+    for doc_id, title, body, published in zip(documents["doc_id"], documents["title"],
+                                              documents["body"], documents["published"]):
+        for field, text in (("title", title), ("body", body)):
+            rows.extend((doc_id, field) + r for r in dates.scan_text(text, published=published))
+    single = pd.DataFrame(rows, columns=dates.COLUMNS)
+    assert len(batch) > 200
+    assert batch[dates.COLUMNS[:7]].astype(str).values.tolist() == \
+        single.sort_values(["doc_id", "field", "start", "end"], kind="stable")[dates.COLUMNS[:7]].astype(str).values.tolist()
