@@ -1,6 +1,8 @@
 """Cleaning: furniture of Arabic news sites out, every body line kept, every removal audited."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -255,3 +257,83 @@ def test_every_line_gets_exactly_one_label(raw):
     blank = labelled["content"] == ""
     assert (labelled.loc[blank, "label"] == "blank").all()
     assert not (labelled.loc[~blank, "label"] == "blank").any()
+
+
+# --- the fast paths agree with the plain definitions -----------------------------------------
+
+from analysis.normalize import TOKEN_RE, fold  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab5٣0.,٫٬_²9 \n\t\u00a0\x1c-كم1xİ", max_size=60))
+def test_line_stats_count_as_the_regexes_do(text):
+    folded = fold(text)
+    words, tokens, spaced = clean._line_stats(folded)
+    lines = folded.split("\n")
+    assert words.tolist() == [len(clean._WORD.findall(line)) for line in lines]
+    assert tokens.tolist() == [len(TOKEN_RE.findall(line)) for line in lines]
+    assert all(clean.line_key(line) == " ".join(line.split()) == line
+               for line, odd in zip(lines, spaced) if not odd)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="12٣٤x -/", max_size=20))
+def test_year_pattern_is_four_digits_alone(text):
+    plain = re.compile(f"(?<!{clean._DIGIT}){clean._DIGIT}{{4}}(?!{clean._DIGIT})")
+    assert [m.span() for m in clean._YEAR.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+LATIN_FURNITURE = ["We use COOKIES on this site", "Privacy Policy", "TERMS OF SERVICE",
+                   "ALL RIGHTS RESERVED", "Copyright 2019", "Loading...", "Please enable JavaScript",
+                   "AFP_Getty images", "Subscribe", "Google News", "PRİVACY POLİCY",
+                   "prıvacy polıcy", "ſubscribe", "KOOKIE"]
+WORDS = sorted({w for line in [f for f, _ in FURNITURE] + NEWS_USES + LATIN_FURNITURE
+                for w in line.split()})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(" ".join))
+def test_trigger_pass_never_hides_a_rule(line):
+    expected = _without_triggers(line)
+    assert clean.furniture_kind(line) == expected
+
+
+@pytest.mark.parametrize("line", [f for f, _ in FURNITURE] + NEWS_USES + LATIN_FURNITURE)
+def test_trigger_pass_never_hides_a_rule_on_whole_lines(line):
+    assert clean.furniture_kind(line) == _without_triggers(line)
+
+
+def _without_triggers(line):
+    """furniture_kind with every scope searched (no trigger-word pass)."""
+    triggered = clean._triggered
+    clean._triggered = lambda folded: -1
+    try:
+        return clean.furniture_kind(line)
+    finally:
+        clean._triggered = triggered
+
+
+def test_batches_do_not_change_the_result(raw_seeds, seeds, monkeypatch):
+    monkeypatch.setattr(clean, "BATCH_CHARS", 3000)  # several batches, cut between articles
+    docs, removed = clean.clean(raw_seeds)
+    assert docs.equals(seeds[0]) and removed.equals(seeds[1])
+
+
+def test_n_tokens_is_count_tokens_of_title_and_body(seeds):
+    from analysis.normalize import count_tokens
+
+    docs = seeds[0]
+    assert docs["n_tokens"].tolist() == [count_tokens(t) + count_tokens(b)
+                                         for t, b in zip(docs["title"], docs["body"])]
+
+
+def test_without_the_regex_parser_every_scope_is_searched_with_the_same_result(monkeypatch):
+    """The trigger shortcut reads CPython's private regex parser; without it, same labels."""
+    lines = [line for line, _ in FURNITURE] + NEWS_USES
+    expected = [clean.furniture_kind(line) for line in lines]
+    monkeypatch.setattr(clean, "re_parser", None)
+    clean._triggers.cache_clear()
+    try:
+        assert [clean.furniture_kind(line) for line in lines] == expected
+    finally:
+        clean._triggers.cache_clear()
