@@ -256,11 +256,24 @@ _AGENCY = re.compile(
     r"يو بي اي|اسوشيتد|ap|afp|reuters|dpa|راديو|اذاعه|قناه|تلفزيون|صحيفه|موقع)", re.IGNORECASE)
 #: «واشنطن - التقى …», «دمشق (رويترز) - …»: a dateline opening a body paragraph.
 _LEADING_DATELINE = re.compile(r"^([^\s\d\-–—ـ:،.]+(?: [^\s\d\-–—ـ:،.]+){0,2}(?: ?\([^)]{1,30}\))?) ?[-–—ـ] ")
-_STAMP_CUES = re.compile(r"(نشر|تاريخ|تحديث|محدث|بتوقيت|gmt|utc|الساعه|\|)", re.IGNORECASE)
+_STAMP_CUES = re.compile(r"(نشر|تاريخ|تحديث|محدث|بتوقيت|gmt|utc|الساعه|رقم العدد|\|)", re.IGNORECASE)
+#: An image credit closing a caption: «… (أ.ف.ب)», «… / Reuters», «… (رويترز)».
+_CAPTION_CREDIT = re.compile(
+    r"[(/] ?(reuters|afp|ap|epa|getty( images)?|رويترز|ا ?\.? ?ف ?\.? ?ب|الاناضول|سانا|"
+    r"د ?\.? ?ب ?\.? ?ا|اسوشيتد برس|فرانس برس|الفرنسيه|وكالات)\)?$", re.IGNORECASE)
+#: A caption is short and reports nothing: a line with a reporting verb is a paragraph.
+CAPTION_MAX_WORDS = 16
+_REPORTING = re.compile(r"(?<!\w)[وف]?(قال|قالت|قالوا|اعلن|اعلنت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|"
+                        r"اضاف|اضافت|اشار|اشارت|صرح|صرحت|نقل|نقلت|كشف|كشفت|اوضح|اوضحت|تابع)(?!\w)")
+#: Lines listed under a related-articles heading are links while they stay short.
+RELATED_LINK_MAX_WORDS = 12
 
 
-def is_dateline(line: str) -> bool:
+def is_dateline(line: str, *, colon: bool = False) -> bool:
     """A short header line naming place(s) and/or source, not a sentence.
+
+    With ``colon``, also «موسكو: «الشرق الأوسط»» (place, colon, a source in quotes or an
+    agency); only used below the headline, since «بوتين: سنرد» is a headline's shape.
 
     >>> is_dateline("عواصم – وكالات"), is_dateline("بروكسل / هلسنكي ـ راديو الكل")
     (True, True)
@@ -275,7 +288,20 @@ def is_dateline(line: str) -> bool:
     has_sep = re.search(rf"\s{_SEP}\s|\s{_SEP}|{_SEP}\s", inner) is not None
     has_agency = _AGENCY.search(folded) is not None
     bracketed = folded.startswith("(") and folded.endswith(")")
-    return (has_sep and (has_agency or len(words) <= 6)) or (bracketed and has_agency)
+    # «دمشق-سانا»: place and agency joined by a bare hyphen or slash
+    glued = len(words) <= 3 and has_agency and re.search(rf"\w{_SEP}\w", inner) is not None
+    source = re.fullmatch(r"([^\s:]+( [^\s:]+)?): ?(\"[^\":]{2,30}\"|[^:]*)", inner)
+    sourced = bool(colon and source and len(words) <= 5 and source.group(1) in places()
+                   and (source.group(3).startswith('"') or has_agency))
+    return ((has_sep and (has_agency or len(words) <= 6)) or (bracketed and has_agency)
+            or glued or sourced)
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Folded place names that open datelines (``data/places.txt``)."""
+    lines = paths.data_file("places.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
 
 
 def leading_dateline(paragraph: str) -> str:
@@ -449,6 +475,7 @@ def _label_article(texts: list[str], keys: list[str], words: list[int], tokens: 
     seen: set[str] = set()
     content_seen = 0
     body_seen = False
+    related_block = False  # after a related-articles heading, short lines are its links
     for line_no, (text, key, n_words) in enumerate(zip(texts, keys, words), start=1):
         content = (strip_invisibles(text) if invisible else text).strip()
         label, kind = "body", ""
@@ -456,6 +483,17 @@ def _label_article(texts: list[str], keys: list[str], words: list[int], tokens: 
             label = "blank"
         else:
             furn, stamp = _classify(content, key, n_words)
+            if not furn and related_block:
+                if n_words <= RELATED_LINK_MAX_WORDS and not key.endswith((".", ":", "!", "؟")):
+                    furn = "related"
+                else:
+                    related_block = False
+            elif furn == "related":
+                related_block = n_words <= 6  # a heading such as «مقالات ذات صلة», not a teaser
+            if (not furn and not body_seen and title_key is not None
+                    and n_words <= CAPTION_MAX_WORDS and _CAPTION_CREDIT.search(key)
+                    and not _REPORTING.search(key)):
+                furn = "credit"  # a caption between the headline and the first paragraph
             if furn:
                 label, kind = "furniture", furn
             elif key in seen:
@@ -467,7 +505,7 @@ def _label_article(texts: list[str], keys: list[str], words: list[int], tokens: 
                     and not (n_words <= DATELINE_MAX_WORDS and is_dateline(content)):
                 label, title_key = "title", key
             elif not body_seen and content_seen < HEADER_ZONE \
-                    and n_words <= DATELINE_MAX_WORDS and is_dateline(content):
+                    and n_words <= DATELINE_MAX_WORDS and is_dateline(content, colon=True):
                 label = "dateline"
             else:
                 label = "body"

@@ -56,6 +56,20 @@ FURNITURE = [
     ("بقلم: أحمد محمد", "byline"),
     ("كتب: محرر الشؤون الدولية", "byline"),
     ("https://example.com/news/123", "link"),
+    ("أخبار › الشرق الأوسط › سوريا", "navigation"),
+    ("الرئيسية | سياسة | ملفات ساخنة", "navigation"),
+    ("شارك المقال: واتساب | فيسبوك", "share"),
+    ("انشر هذا الخبر عبر تويتر", "share"),
+    ("جنود أمريكيون قرب منبج - صورة تعبيرية", "credit"),
+    ("تعليق على الصورة: آليات روسية على طريق حلب", "credit"),
+    ("المصدر: وكالات", "credit"),
+    ("اشترك في قناتنا على يوتيوب", "follow"),
+    ("انضموا إلى صفحتنا على فيسبوك", "follow"),
+    ("تابعونا عبر تيليغرام", "follow"),
+    ("لا يجوز إعادة نشر هذه المواد دون إذن خطي", "system"),
+    ("الموقع غير مسؤول عن محتوى التعليقات", "system"),
+    ("المزيد عن هذا الموضوع", "related"),
+    ("العودة للأعلى", "back_to_top"),
     ("• • •", "symbols"),
 ]
 
@@ -93,9 +107,41 @@ def test_news_sentences_with_furniture_words_are_not_furniture(line):
     ("رئيسا أركان الجيشين الأميركي والروسي يبحثان الوضع في سوريا", False),
     ("واشنطن وموسكو احتفظتا بقنوات اتصال رغم العلاقات المتوترة", False),
     ("قال الوزير - في بيان - إن الاجتماع انتهى.", False),
+    ("حلب-الأناضول", True),
+    ("بوتين: سنرد على أي هجوم", False),
 ])
 def test_is_dateline(line, expected):
     assert clean.is_dateline(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("أنقرة: «القدس العربي»", True),          # below the headline: place, colon, source
+    ("بيروت: رويترز", True),
+    ("لافروف: «لن نسمح بذلك»", False),       # a quoted statement is longer than a name
+    ("بوتين: سنرد على أي هجوم", False),
+])
+def test_colon_datelines_below_the_headline(line, expected):
+    assert clean.is_dateline(line, colon=True) is expected
+
+
+def test_a_colon_headline_stays_the_headline():
+    lines = clean.label_lines("بوتين: سنرد على أي هجوم\nقال الرئيس الروسي إن بلاده سترد على أي هجوم يستهدف قواتها في سوريا.")
+    assert list(lines["label"]) == ["title", "body"]
+
+
+def test_links_under_a_related_heading_are_furniture_until_a_paragraph():
+    raw = ("عنوان الخبر عن الاجتماع العسكري\nنص الخبر الأول عن اجتماع القادة العسكريين في جنيف أمس.\n"
+           "مقالات ذات صلة\nموسكو تنفي استهداف مستشفى\nواشنطن تعلق التنسيق العسكري\n"
+           "وفي سياق متصل، قالت وزارة الدفاع الروسية إن طائراتها نفذت عشرات الطلعات في ريف إدلب أمس.")
+    labels = list(clean.label_lines(raw)["label"])
+    assert labels == ["title", "body", "furniture", "furniture", "furniture", "body"]
+
+
+def test_a_caption_ending_with_an_agency_credit_is_removed_above_the_body():
+    raw = ("محادثات عسكرية روسية أمريكية\nجنود روس في دورية قرب الحسكة (أ ف ب)\n"
+           "قال مسؤولون إن المحادثات تناولت منع الحوادث بين القوات في شمال شرق سوريا (رويترز)")
+    labels = list(clean.label_lines(raw)["label"])
+    assert labels == ["title", "furniture", "body"]   # the body line's credit does not remove it
 
 
 @pytest.mark.parametrize("paragraph, expected", [
