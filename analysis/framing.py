@@ -19,12 +19,15 @@ matter; every offset is mapped back to the stored text.
 """
 from __future__ import annotations
 
+import gc
 import re
+from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from pathlib import Path
 
 import numpy as np
@@ -148,6 +151,11 @@ class Slot:
     forms: frozenset[str]
     optional: bool
 
+    @cached_property
+    def accepts(self) -> frozenset[str]:
+        """The words the slot accepts: its forms, bare or after the article."""
+        return self.forms | {"ال" + form for form in self.forms}
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -169,6 +177,26 @@ class Lexicon:
     #: a folded word of running text, proclitics included («والتنسيق») -> indices of the
     #: cues it can start: one dict look-up per word instead of trying every proclitic split
     heads: Mapping[str, tuple[int, ...]]
+
+    @cached_property
+    def entries(self) -> dict[str, tuple[int, tuple, frozenset[str]]]:
+        """:attr:`heads` as :func:`_cue_matches` walks them: a word -> (the earliest one-word
+        cue it is, or -1; ``(index, slots after the first)`` of the longer cues it can
+        start, by index; the words that may follow it in one of those cues, to try them
+        only when the next word is one)."""
+        by_indices = {}  # the same cues start many words: build each entry once
+        for indices in set(self.heads.values()):
+            single = min((i for i in indices if len(self.cues[i].slots) == 1), default=-1)
+            longer = tuple((i, self.cues[i].slots[1:]) for i in sorted(set(indices))
+                           if len(self.cues[i].slots) > 1)
+            follow = set()
+            for _, rest in longer:
+                for slot in rest:  # up to the first slot that must be there
+                    follow |= slot.accepts
+                    if not slot.optional:
+                        break
+            by_indices[indices] = (single, longer, frozenset(follow))
+        return {word: by_indices[indices] for word, indices in self.heads.items()}
 
 
 def stem_forms(stem: str) -> set[str]:
@@ -299,22 +327,46 @@ class _Field:
 
     ``words[i]`` is the i-th letter run of the folded text (:data:`_WORD`); ``starts[i]``,
     ``ends[i]`` its span in the stored text, marks after its last letter included (as
-    :meth:`analysis.normalize.Folded.span`); ``joined[i]`` is True when word ``i`` follows
-    word ``i-1`` with one space between; ``sentence[i]`` counts the gaps before word ``i``
-    that end a sentence (a running count: compare it within one field only).
+    :meth:`analysis.normalize.Folded.span`); ``joined[i]`` is 1 when word ``i`` follows
+    word ``i-1`` with one space between, else 0 (always 0 for ``i`` = 0 and for ``i`` =
+    ``len(words)``, one past the last word, so that callers need no bounds check);
+    ``sentence[i]`` counts the gaps before word ``i`` that end a sentence (a running count:
+    compare it within one field only).
+
+    The per-word sequences are a tuple (words) and ``array``/``bytes`` (numbers), not
+    lists: a prepared corpus holds millions of them, and the garbage collector would
+    otherwise walk every element of every list again at each collection (a tuple of
+    strings is untracked after one look; an array of numbers has no elements to walk).
     """
 
-    def __init__(self, text: str, folded: str, start: int, words: list[str],
-                 fstarts: list[int], fends: list[int], starts: list[int], ends: list[int],
-                 joined: list[bool], sentence: list[int]):
+    __slots__ = (
+        "_fends",
+        "_folded",
+        "_fstarts",
+        "_start",
+        "ends",
+        "joined",
+        "mention_reach",
+        "mention_starts",
+        "mentions",
+        "sentence",
+        "starts",
+        "text",
+        "words",
+    )
+
+    def __init__(self, text: str, folded: str, start: int, words: tuple[str, ...],
+                 fstarts: array, fends: array, starts: array, ends: array,
+                 joined: bytes, sentence: array):
         self.text, self.words, self.starts, self.ends = text, words, starts, ends
         self._folded, self._start, self._fstarts, self._fends = folded, start, fstarts, fends
-        self._joined, self.sentence = joined, sentence
-        self.set_mentions([])
+        self.joined, self.sentence = joined, sentence
+        self.mentions = self.mention_starts = self.mention_reach = ()
 
     def set_mentions(self, mentions: list[tuple[int, int, str]]) -> None:
         """The actor mentions of the field, ``(start, end, actor_id)`` sorted; with the
-        starts and the running maximum of the ends, for bisection (:func:`_mentions_in`)."""
+        starts and the running maximum of the ends, for bisection (:func:`_mentions_in`).
+        :func:`find_statements` sets them on every field before walking it."""
         self.mentions = mentions
         self.mention_starts = [m[0] for m in mentions]
         self.mention_reach = list(accumulate((m[1] for m in mentions), max))
@@ -326,12 +378,57 @@ class _Field:
     def span(self, first: int, last: int) -> tuple[int, int]:
         return self.starts[first], self.ends[last]
 
-    def w(self, i: int) -> str:
-        return self.words[i]
 
-    def joined(self, i: int) -> bool:
-        """Word ``i`` follows word ``i-1`` with only a space between."""
-        return 0 < i < len(self.words) and self._joined[i]
+
+@dataclass(frozen=True)
+class Prepared:
+    """Titles and bodies of a documents table as folded words (:func:`prepare`).
+
+    :func:`find_cues` and :func:`find_statements` walk the same words; preparing them once
+    and passing ``prepared=`` to both saves folding and splitting every text twice.
+    """
+
+    doc_ids: list
+    field_names: list[str]  # "title" / "body", in :func:`iter_fields` order
+    fields: list[_Field]
+
+
+def prepare(documents: pd.DataFrame) -> Prepared:
+    """Fold and split every title and body of ``documents`` into words, once, for
+    :func:`find_cues` and :func:`find_statements` (``prepared=``)."""
+    ids, names, texts = _texts(documents)
+    with _gc_paused():
+        return Prepared(ids, names, list(_fields(texts)))
+
+
+@contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector while words are prepared or walked.
+
+    Both allocate hundreds of thousands of small objects (tuples, lists, strings) that
+    never form cycles, and each allocation-triggered collection would walk every live
+    prepared field again (a sixth of the framing time). Reference counting still frees
+    everything at once; only cycle detection waits until the end.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _walk(documents: pd.DataFrame, prepared: Prepared | None) -> Iterator[tuple]:
+    """``(doc_id, field, _Field)`` of every title and body: from ``prepared``, checked to
+    be the preparation of ``documents``, or folded batch by batch as they are walked."""
+    if prepared is None:
+        ids, names, texts = _texts(documents)
+        return zip(ids, names, _fields(texts))
+    if prepared.doc_ids[0::2] != documents["doc_id"].tolist() \
+            or len(prepared.fields) != 2 * len(documents):
+        raise ValueError("prepared= was made from other documents than the ones given")
+    return zip(prepared.doc_ids, prepared.field_names, prepared.fields)
 
 
 _SEP = "\x01"  # joins the fields of a batch: kept by folding, neither a letter nor a space
@@ -343,7 +440,7 @@ _ATTACHED = frozenset(DIACRITICS + TATWEEL)  # marks that belong to the letter b
 def _fields(texts: Iterable[str]) -> Iterator[_Field]:
     """:class:`_Field` of each text, in order.
 
-    Texts are folded and split into words in batches of about a million characters joined by
+    Texts are folded and split into words in batches of about 200,000 characters joined by
     :data:`_SEP`, with numpy over the whole batch: per-text numpy calls and a regex pass
     over every word cost more than the matching itself. A text with presentation forms
     (ﻻ …), which :func:`fold_with_offsets` folds with a slower per-character loop, is
@@ -373,6 +470,11 @@ def _letter_table() -> np.ndarray:
     return table
 
 
+def _int_array(values: np.ndarray) -> array:
+    """A numpy integer array as an ``array('q')``: one copy of the bytes, no int objects."""
+    return array("q", values.astype(np.int64, copy=False).tobytes())
+
+
 def _fold_batch(texts: list[str]) -> Iterator[_Field]:
     if not texts:
         return
@@ -384,7 +486,7 @@ def _fold_batch(texts: list[str]) -> Iterator[_Field]:
     edges = np.flatnonzero(np.diff(letter, prepend=False, append=False))
     fstarts, fends = edges[0::2], edges[1::2]  # words in folded coordinates
     # the words themselves: every non-letter made a space, then one C-level split
-    words = np.where(letter, codes, np.uint32(32)).tobytes().decode("utf-32-le").split()
+    words = tuple(np.where(letter, codes, np.uint32(32)).tobytes().decode("utf-32-le").split())
     # each text's place in the joined text and in the folded text
     lengths = np.array([len(t) for t in texts])
     bases = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
@@ -400,35 +502,35 @@ def _fold_batch(texts: list[str]) -> Iterator[_Field]:
         while stop < lim and joined[stop] in _ATTACHED:
             stop += 1
         ends[k] = stop
-    starts, ends = (offsets[fstarts] - base).tolist(), (ends - base).tolist()
+    starts, ends = _int_array(offsets[fstarts] - base), _int_array(ends - base)
     # one space between a word and the previous one; gaps that end a sentence
-    single = np.zeros(len(fstarts), dtype=bool)
-    single[1:] = (fstarts[1:] - fends[:-1] == 1) & (codes[fends[:-1]] == 32)
-    marks = np.concatenate(([0], np.cumsum(np.isin(codes, [ord(c) for c in _SENTENCE_END], kind="table"))))
+    single = np.zeros(len(fstarts) + 1, dtype=bool)  # one more: the sentinel after a field
+    single[1:-1] = (fstarts[1:] - fends[:-1] == 1) & (codes[fends[:-1]] == 32)
+    single[first_word] = single[last_word] = False  # no word before a field's first word
+    ending = np.zeros(len(codes), dtype=bool)
+    for mark in _SENTENCE_END:
+        ending |= codes == ord(mark)
+    marks = np.concatenate(([0], np.cumsum(ending)))
     gap_start = np.concatenate(([0], fends[:-1]))
     has_words = first_word < last_word
     gap_start[first_word[has_words]] = field_start[has_words]
-    sentence = np.cumsum(marks[fstarts] > marks[gap_start]).tolist()
-    single, fstarts, fends = single.tolist(), fstarts.tolist(), fends.tolist()
+    sentence = _int_array(np.cumsum(marks[fstarts] > marks[gap_start]))
+    single, fstarts, fends = single.tobytes(), _int_array(fstarts), _int_array(fends)
     for text, start, a, b in zip(texts, field_start.tolist(), first_word.tolist(),
                                  last_word.tolist()):
         yield _Field(text, ftext, start, words[a:b], fstarts[a:b], fends[a:b], starts[a:b],
-                     ends[a:b], single[a:b], sentence[a:b])
+                     ends[a:b], single[a:b + 1], sentence[a:b])
 
 
 # --- frame cues ----------------------------------------------------------------------------
-
-def _slot_accepts(slot: Slot, word: str) -> bool:
-    return word in slot.forms or (word.startswith("ال") and word[2:] in slot.forms)
-
 
 def _match_rest(field: _Field, t: int, slots: tuple[Slot, ...]) -> int | None:
     """Index of the last word of a match of ``slots`` starting at word ``t`` (greedy)."""
     if not slots:
         return t - 1
     slot, rest = slots[0], slots[1:]
-    if (t < len(field.words) and _PHRASE_GAP.fullmatch(field.gap(t))
-            and _slot_accepts(slot, field.words[t])):
+    if (t < len(field.words) and field.words[t] in slot.accepts
+            and _PHRASE_GAP.fullmatch(field.gap(t))):
         end = _match_rest(field, t + 1, rest)
         if end is not None:
             return end
@@ -446,24 +548,25 @@ def _with_prefixes(vocabulary: frozenset[str]) -> frozenset[str]:
     return frozenset(pre + word for pre in _BARE_PREFIXES for word in vocabulary)
 
 
-def _negator(field: _Field, t: int, neg: Negators) -> int | None:
+def _negator(field: _Field, t: int, forms: dict[str, frozenset[str]]) -> int | None:
     """Index of the word negating the cue that starts at word ``t``, if any.
 
     «عدم/دون/غياب/انقطعت + [bridge words] + cue», «لا/لم/لن + [one verb] + [bridge words] +
-    cue»; never across punctuation. «لا بد»، «لا يزال» … are not negations.
+    cue»; never across punctuation. «لا بد»، «لا يزال» … are not negations. ``forms`` is
+    :func:`_negator_forms`.
     """
-    words, forms = field.words, _negator_forms(neg)
+    words = field.words
     i = t - 1
     for _ in range(3):  # walk back over at most three bridge words
-        if i < 0 or not field.joined(i + 1) or words[i] not in forms["bridge"]:
+        if i < 0 or not field.joined[i + 1] or words[i] not in forms["bridge"]:
             break
         i -= 1
-    if i < 0 or not field.joined(i + 1):
+    if i < 0 or not field.joined[i + 1]:
         return None
     word = words[i]
     if word in forms["direct"] or word in forms["particle"]:
         return i
-    if (i >= 1 and field.joined(i) and word not in forms["exception"]
+    if (i >= 1 and field.joined[i] and word not in forms["exception"]
             and words[i - 1] in forms["particle"]):
         return i - 1
     return None
@@ -476,30 +579,35 @@ def _negator_forms(neg: Negators) -> dict[str, frozenset[str]]:
             for kind in ("direct", "particle", "exception", "bridge")}
 
 
-def _cue_matches(field: _Field, lexicon: Lexicon, neg: Negators) -> list[tuple]:
-    """``(start, end, frame, cue, negated)`` of every cue in a field (original offsets)."""
-    heads = lexicon.heads
-    candidates = []
-    for t in [t for t, word in enumerate(field.words) if word in heads]:
-        for index in heads[field.words[t]]:
-            rest = lexicon.cues[index].slots[1:]
-            last = _match_rest(field, t + 1, rest) if rest else t
-            if last is not None:
-                candidates.append((t, last, index))
-    # leftmost-longest, one cue per stretch of text; ties go to the earlier lexicon row
-    candidates.sort(key=lambda c: (c[0], -c[1], c[2]))
+def _cue_matches(field: _Field, lexicon: Lexicon, negators: dict) -> list[tuple]:
+    """``(start, end, cue index, negated)`` of every cue in a field (original offsets).
+
+    Leftmost-longest, one cue per stretch of text, ties to the earlier lexicon row: words
+    are tried from left to right, and a word inside a stretch already taken is skipped
+    without trying its cues. ``negators`` is :func:`_negator_forms`.
+    """
+    entries, cues, words = lexicon.entries, lexicon.cues, field.words
     out, taken_until = [], -1
-    for t, last, index in candidates:
+    # the words that can start a cue, found with one C-level set look-up per word
+    for t in compress(count(), map(entries.__contains__, words)):
         if t <= taken_until:
             continue
+        index, longer, follow = entries[words[t]]
+        last = t if index >= 0 else -1
+        if t + 1 < len(words) and words[t + 1] in follow:
+            for i, rest in longer:  # by index: on equal length the earlier row stays
+                end = _match_rest(field, t + 1, rest)
+                if end is not None and end > last:
+                    last, index = end, i
+        if last < 0:
+            continue
         taken_until = last
-        cue = lexicon.cues[index]
-        first, frame, negated = t, cue.frame, False
-        if cue.frame in NEGATABLE:
-            n = _negator(field, t, neg)
+        first, negated = t, False
+        if cues[index].frame in NEGATABLE:
+            n = _negator(field, t, negators)
             if n is not None:
-                first, frame, negated = n, NEGATED_FRAME, True
-        out.append((field.starts[first], field.ends[last], frame, cue.text, negated))
+                first, negated = n, True
+        out.append((field.starts[first], field.ends[last], index, negated))
     return out
 
 
@@ -515,7 +623,8 @@ def _texts(documents: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
 
 
 def find_cues(documents: pd.DataFrame, *, lexicon_path: str | None = None,
-              negators_path: str | None = None) -> pd.DataFrame:
+              negators_path: str | None = None,
+              prepared: Prepared | None = None) -> pd.DataFrame:
     """Frame cue hits in titles and bodies: one row per cue occurrence.
 
     Columns: doc_id, field, start, end, surface (the stored text, ``text[start:end]``),
@@ -523,17 +632,59 @@ def find_cues(documents: pd.DataFrame, *, lexicon_path: str | None = None,
     cue only, the longest («قناة التنسيق» is deconfliction, not also cooperation). A negated
     cooperation or deconfliction cue («عدم التنسيق», «دون أي تنسيق», «انقطعت الاتصالات»)
     is counted as confrontation, with the negation inside its span and ``negated`` True.
+
+    ``prepared`` is :func:`prepare` of the same ``documents``, to share with
+    :func:`find_statements`; made here when not given.
     """
     lexicon = load_lexicon(lexicon_path)
     neg = load_negators(negators_path)
-    rows = []
-    ids, fields, texts = _texts(documents)
-    for doc_id, field, prepared in zip(ids, fields, _fields(texts)):
-        text = prepared.text
-        for start, end, frame, cue, negated in _cue_matches(prepared, lexicon, neg):
-            rows.append((doc_id, field, start, end, text[start:end], frame, cue, negated))
-    hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
-    return _sorted(hits)
+    negators = _negator_forms(neg)
+    rows = []  # frame and cue as numbers: row i of the lexicon, or NEGATED_FRAME after it
+    with _gc_paused():
+        for k, (_, _, words) in enumerate(_walk(documents, prepared)):
+            text = words.text
+            for start, end, index, negated in _cue_matches(words, lexicon, negators):
+                rows.append((k, start, end, text[start:end],
+                             len(lexicon.cues) if negated else index, index, negated))
+    frames = [cue.frame for cue in lexicon.cues] + [NEGATED_FRAME]
+    return _table(documents, rows, HIT_COLUMNS,
+                  labels={"frame": frames, "cue": [cue.text for cue in lexicon.cues]})
+
+
+def _table(documents: pd.DataFrame, rows: list[tuple], columns: list[str],
+           labels: Mapping[str, list] | None = None) -> pd.DataFrame:
+    """The table of ``rows`` ``(k, start, end, …)`` -- ``k`` the field's number in
+    :func:`iter_fields` order: the title of document ``k // 2`` if even, else its body --
+    with ``columns`` (doc_id, field, start, end, …), sorted as :func:`_sorted` sorts.
+    A column named in ``labels`` holds numbers into its list of labels.
+
+    Built column by column and sorted on integer keys: doc_id, field and labelled columns
+    are taken by number from a few values instead of being converted row by row, and
+    nothing is sorted as strings.
+    """
+    if not rows:
+        return _sorted(pd.DataFrame(rows, columns=columns))
+    labels = labels or {}
+    k, start, end, *rest = zip(*rows)
+    k, start, end = np.array(k), np.array(start), np.array(end)
+    doc_ids = pd.Series(documents["doc_id"].tolist())  # the dtype pandas infers for rows
+    doc_rank, uniques = pd.factorize(doc_ids, sort=True)
+    doc_rank[doc_rank < 0] = len(uniques)  # a missing doc_id sorts last, as in sort_values
+    order = np.lexsort((end, start, k % 2, doc_rank[k // 2]))  # stable, like _sorted
+    if (np.diff(order) == 1).all():  # rows found in order already (documents by doc_id)
+        order = slice(None)
+
+    def column(name: str, values: tuple) -> Iterable:
+        if name in labels:
+            return pd.Series(labels[name]).array.take(np.array(values)[order])
+        # a list, for pandas to infer the dtype as it does for rows
+        return np.array(values, dtype=object)[order].tolist()
+
+    data = {"doc_id": doc_ids.array.take(k[order] // 2),
+            "field": pd.Series(["title", "body"]).array.take(k[order] % 2),
+            "start": start[order], "end": end[order]}
+    data.update((name, column(name, values)) for name, values in zip(columns[4:], rest))
+    return pd.DataFrame(data, columns=columns)
 
 
 def _sorted(table: pd.DataFrame) -> pd.DataFrame:
@@ -619,6 +770,26 @@ class Reporting:
                     if len(key) <= 2 and not required})
         return out
 
+    @cached_property
+    def singles(self) -> frozenset[str]:
+        """The one-word forms of :attr:`surface`."""
+        return frozenset(key[0] for key in self.surface if len(key) == 1)
+
+    @cached_property
+    def pairs(self) -> dict[str, frozenset[str]]:
+        """First word of a two-word form in :attr:`surface` -> the words that complete it."""
+        out: dict[str, set[str]] = {}
+        for key in self.surface:
+            if len(key) == 2:
+                out.setdefault(key[0], set()).add(key[1])
+        return {first: frozenset(seconds) for first, seconds in out.items()}
+
+    @cached_property
+    def bounds(self) -> frozenset[str]:
+        """Every word that can start a stop cue or a reporting form: a word outside it cannot
+        end a speaker phrase (one set look-up per word of a phrase, see :func:`_phrase`)."""
+        return self.heads | {stop[0] for stop in self.stops}
+
 
 REPORTING_KINDS = ("verb", "verb_object", "transmit", "formula", "statement")
 
@@ -698,7 +869,7 @@ def _verb_at(field: _Field, t: int, rep: Reporting) -> tuple[int, str, str] | No
     word = field.words[t]
     if word not in rep.heads:
         return None
-    found = field.joined(t + 1) and rep.surface.get((word, field.words[t + 1]))
+    found = field.joined[t + 1] and rep.surface.get((word, field.words[t + 1]))
     if found:  # two-word forms first
         return t + 1, found[0], found[1]
     found = rep.surface.get((word,))
@@ -706,10 +877,10 @@ def _verb_at(field: _Field, t: int, rep: Reporting) -> tuple[int, str, str] | No
 
 
 def _is_stop(field: _Field, i: int, rep: Reporting) -> bool:
-    w = field.w(i)
+    w = field.words[i]
     if (w,) in rep.stops:
         return True
-    return i + 1 < len(field.words) and field.joined(i + 1) and (w, field.w(i + 1)) in rep.stops
+    return i + 1 < len(field.words) and field.joined[i + 1] and (w, field.words[i + 1]) in rep.stops
 
 
 def _phrase(field: _Field, i: int, rep: Reporting, *, quoted_ok: bool = False,
@@ -719,22 +890,27 @@ def _phrase(field: _Field, i: int, rep: Reporting, *, quoted_ok: bool = False,
     With ``quoted_ok`` a name in quotes («وفق "الشرق الأوسط"») is taken whole.
     """
     n = len(field.words)
-    while i < n and field.joined(i) and field.w(i) in rep.skips:
+    while i < n and field.joined[i] and field.words[i] in rep.skips:
         i += 1
     if i >= n:
         return None
     if quoted_ok and '"' in field.gap(i) and _QUOTE_GAP.fullmatch(field.gap(i)):
         last = i
-        while last + 1 < n and field.joined(last + 1) and last + 1 - i < max_words:
+        while last + 1 < n and field.joined[last + 1] and last + 1 - i < max_words:
             last += 1
         return _Speaker(i, last)
-    if field.gap(i) != " " or _is_stop(field, i, rep) or _verb_at(field, i, rep):
+    if field.gap(i) != " " or _ends_phrase(field, i, rep):
         return None
-    last = i
-    while (last + 1 < n and field.joined(last + 1) and last + 1 - i < max_words
-           and not _is_stop(field, last + 1, rep) and not _verb_at(field, last + 1, rep)):
+    last, words = i, field.words
+    while (last + 1 < n and field.joined[last + 1] and last + 1 - i < max_words
+           and (words[last + 1] not in rep.bounds or not _ends_phrase(field, last + 1, rep))):
         last += 1
     return _Speaker(i, last)
+
+
+def _ends_phrase(field: _Field, i: int, rep: Reporting) -> bool:
+    """Word ``i`` is a stop cue or starts a reporting form."""
+    return _is_stop(field, i, rep) or _verb_at(field, i, rep) is not None
 
 
 _KAN = frozenset(("كان", "كانت", "كانوا", "كانا", "كانتا"))
@@ -756,11 +932,11 @@ def _subject_before(field: _Field, t: int) -> tuple[_Speaker | None, bool]:
     the verb to the latter.
     """
     i = t - 1
-    while i >= 0 and field.joined(i + 1) and t - i <= 9:
-        w = field.w(i)
+    while i >= 0 and field.joined[i + 1] and t - i <= 9:
+        w = field.words[i]
         if w in _KAN or (w[:1] in ("و", "ف") and w[1:] in _KAN):
             first, last = i + 1, t - 1
-            while last >= first and field.w(last) in ("قد", "لقد"):  # «… قد أكدت»
+            while last >= first and field.words[last] in ("قد", "لقد"):  # «… قد أكدت»
                 last -= 1
             return (_Speaker(first, last), True) if first <= last else (None, False)
         i -= 1
@@ -776,8 +952,8 @@ def _subject_before(field: _Field, t: int) -> tuple[_Speaker | None, bool]:
         if k0 >= k1:
             continue
         clitic = fold(field.text[field.starts[k0]:start])
-        if any(c in clitic for c in "بلك") or (k0 > 0 and field.joined(k0)
-                                                 and field.w(k0 - 1) in _PREPOSITIONS):
+        if any(c in clitic for c in "بلك") or (k0 > 0 and field.joined[k0]
+                                                 and field.words[k0 - 1] in _PREPOSITIONS):
             continue
         return _Speaker(k0, k1 - 1), False
     return None, False
@@ -808,18 +984,18 @@ def _speaker_after(field: _Field, t: int, last: int, kind: str,
     k = last + 1
     if kind == "transmit":  # «نقلت وكالة رويترز عن المتحدث …»: the speaker follows عن
         while (k < n and k - last <= 8 and _PHRASE_GAP.fullmatch(field.gap(k))
-               and field.w(k) != "عن"):
+               and field.words[k] != "عن"):
             k += 1
-        if k >= n or field.w(k) != "عن" or not _PHRASE_GAP.fullmatch(field.gap(k)):
+        if k >= n or field.words[k] != "عن" or not _PHRASE_GAP.fullmatch(field.gap(k)):
             return None, last
         k += 1
     elif kind == "formula":  # «بحسب ما ذكرت قناة …», «حسبما أفادت …», «وفقاً لـ…»
-        inner_at = k + 1 if k < n and field.joined(k) and field.w(k) == "ما" else k
-        inner = _verb_at(field, inner_at, rep) if inner_at < n and field.joined(inner_at) else None
+        inner_at = k + 1 if k < n and field.joined[k] and field.words[k] == "ما" else k
+        inner = _verb_at(field, inner_at, rep) if inner_at < n and field.joined[inner_at] else None
         if inner is not None and inner[2] in ("verb", "verb_object"):
             last = inner[0]
             k = last + 1
-        if k < n and field.w(k) == "ل":
+        if k < n and field.words[k] == "ل":
             k += 1
     if k >= n:
         return None, last
@@ -845,10 +1021,10 @@ def _extend_to_institution(field: _Field, sp: _Speaker, rep: Reporting) -> _Spea
     two words, with no actor and no nationality of its own, followed by في/من + an actor,
     speaks for that actor. («السفير الروسي في واشنطن» is not extended: it has a side.)"""
     k, n = sp.last + 1, len(field.words)
-    if (k + 1 >= n or sp.last - sp.first > 1 or not field.joined(k) or field.w(k) not in _OF
-            or not field.joined(k + 1)):
+    if (k + 1 >= n or sp.last - sp.first > 1 or not field.joined[k] or field.words[k] not in _OF
+            or not field.joined[k + 1]):
         return sp
-    words = [field.w(j) for j in range(sp.first, sp.last + 1)]
+    words = [field.words[j] for j in range(sp.first, sp.last + 1)]
     if _mentions_in(field, *field.span(sp.first, sp.last)) or _side_of_words(words, rep):
         return sp
     ws, we = field.starts[k + 1], field.ends[k + 1]
@@ -862,7 +1038,20 @@ def _extend_to_institution(field: _Field, sp: _Speaker, rep: Reporting) -> _Spea
 def _has_referent(field: _Field, speaker: _Speaker, names: dict) -> bool:
     s, e = field.span(speaker.first, speaker.last)
     return bool(_mentions_in(field, s, e)) or any(
-        field.w(k) in names for k in range(speaker.first, speaker.last + 1))
+        field.words[k] in names for k in range(speaker.first, speaker.last + 1))
+
+
+def _form_starts(words: tuple[str, ...], rep: Reporting) -> list[int]:
+    """The words where :func:`_verb_at` may find a form: a one-word form, or the first
+    word of a two-word form followed by its second word. The first words of two-word
+    forms include some of the commonest words («في بيان», «على لسان»): checking the next
+    word here, not in the main loop, keeps two thirds of the words of :attr:`Reporting.heads`
+    out of it."""
+    pairs = rep.pairs
+    starts = set(compress(count(), map(rep.singles.__contains__, words)))
+    starts.update(t for t in compress(count(), map(pairs.__contains__, words[:-1]))
+                  if words[t + 1] in pairs[words[t]])
+    return sorted(starts)
 
 
 def _statements_in(field: _Field, rep: Reporting, sides: dict, types: dict) -> list[tuple]:
@@ -874,7 +1063,7 @@ def _statements_in(field: _Field, rep: Reporting, sides: dict, types: dict) -> l
     in_statement = []  # «في بيان» forms, used only where no verb reports the sentence
     n, resume = len(field.words), 0  # resume: the first word after the last form found
     # only words that can begin a reporting form are tried (one set look-up per word)
-    for t in [k for k, w in enumerate(field.words) if w in rep.heads]:
+    for t in _form_starts(field.words, rep):
         if t < resume:
             continue
         hit = _verb_at(field, t, rep)
@@ -885,8 +1074,8 @@ def _statements_in(field: _Field, rep: Reporting, sides: dict, types: dict) -> l
             in_statement.append((t, last, lemma))
             resume = last + 1
             continue
-        if kind in ("verb", "verb_object") and t > 0 and field.joined(t) \
-                and field.w(t - 1) in _RELATIVES:
+        if kind in ("verb", "verb_object") and t > 0 and field.joined[t] \
+                and field.words[t - 1] in _RELATIVES:
             resume = last + 1  # «المسلمة الروسية التي تقول …»: a relative clause, not a source
             continue
         before, certain = (_subject_before(field, t) if kind in ("verb", "verb_object")
@@ -931,9 +1120,9 @@ def _statements_in(field: _Field, rep: Reporting, sides: dict, types: dict) -> l
         if field.sentence[t] in sentences_with_verb:
             continue
         k = last + 1
-        while k < n and field.joined(k) and field.w(k) in ("صادر", "صادره", "عن"):
+        while k < n and field.joined[k] and field.words[k] in ("صادر", "صادره", "عن"):
             k += 1
-        speaker = _phrase(field, k, rep) if k < n and field.joined(k) else None
+        speaker = _phrase(field, k, rep) if k < n and field.joined[k] else None
         if speaker is None:
             continue
         s_span = field.span(speaker.first, speaker.last)
@@ -962,10 +1151,10 @@ def _resolve(field: _Field, speaker: _Speaker, s_span: tuple[int, int], rep: Rep
         best = min(mentions, key=lambda m: (_TYPE_PRIORITY.get(types.get(m[2], ""), 9), m[0]))
         actor, side = best[2], sides.get(best[2], "")
         for k in range(speaker.first, speaker.last + 1):  # the name after a title
-            if field.starts[k] >= best[1] and not field.w(k).startswith("ال") and len(field.w(k)) >= 3:
-                names[field.w(k)] = (actor, side)
+            if field.starts[k] >= best[1] and not field.words[k].startswith("ال") and len(field.words[k]) >= 3:
+                names[field.words[k]] = (actor, side)
         return actor, side, basis
-    words = [field.w(k) for k in range(speaker.first, speaker.last + 1)]
+    words = [field.words[k] for k in range(speaker.first, speaker.last + 1)]
     for w in reversed(words):
         if w in names:
             return names[w][0], names[w][1], basis
@@ -977,8 +1166,34 @@ def _resolve(field: _Field, speaker: _Speaker, s_span: tuple[int, int], rep: Rep
     return "", side, basis
 
 
+def _mentions_by_field(mentions: pd.DataFrame) -> dict[tuple, list[tuple[int, int, str]]]:
+    """``(doc_id, field) -> [(start, end, actor_id), …]``, sorted, from an actor-mention table.
+
+    One numpy sort of the whole table (by field, then start, end, actor id) cut into runs:
+    a Python step per field rather than per mention.
+    """
+    doc, docs = pd.factorize(mentions["doc_id"], use_na_sentinel=False)
+    field, fields = pd.factorize(mentions["field"], use_na_sentinel=False)
+    actor, actors = pd.factorize(mentions["actor_id"], use_na_sentinel=False)
+    names = [str(a) for a in actors]
+    rank = {name: r for r, name in enumerate(sorted(set(names)))}  # actor ids in str order
+    actor_rank = np.array([rank[name] for name in names])[actor]
+    start = mentions["start"].to_numpy(dtype=np.int64)
+    end = mentions["end"].to_numpy(dtype=np.int64)
+    order = np.lexsort((actor_rank, end, start, field, doc))
+    run = doc[order] * len(fields) + field[order]
+    cuts = [0, *(np.flatnonzero(np.diff(run)) + 1).tolist(), len(order)]
+    triples = list(zip(start[order].tolist(), end[order].tolist(),
+                       [names[a] for a in actor[order].tolist()]))
+    first = order[cuts[:-1]]  # a row of each run, for its doc_id and field
+    docs, fields = docs.tolist(), fields.tolist()
+    keys = zip([docs[d] for d in doc[first].tolist()], [fields[f] for f in field[first].tolist()])
+    return {key: triples[lo:hi] for key, lo, hi in zip(keys, cuts[:-1], cuts[1:])}
+
+
 def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = None,
-                    codebook: pd.DataFrame | None = None) -> pd.DataFrame:
+                    codebook: pd.DataFrame | None = None,
+                    prepared: Prepared | None = None) -> pd.DataFrame:
     """Attributed statements: who is quoted or reported as saying something.
 
     One row per reporting verb or source formula (قال، أعلن، أكد … بحسب، وفق، نقلت … عن):
@@ -993,26 +1208,24 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
     ``mentions`` is an actor-mention table (doc_id, field, start, end, actor_id), by default
     :func:`analysis.actors.find_mentions`; ``codebook`` (id, type, side) by default
     :func:`analysis.actors.load_codebook`. Without the actor layer speakers stay unresolved.
+    ``prepared`` is :func:`prepare` of the same ``documents``, to share with
+    :func:`find_cues`; made here when not given.
     """
     rep = load_reporting()
     actors = _actor_layer()
     if mentions is None:
         mentions = actors.find_mentions(documents) if actors is not None else None
     sides, types = _codebook_maps(codebook)
-    by_field: dict[tuple[str, str], list] = {}
-    if mentions is not None and len(mentions):
-        columns = (mentions[c].tolist() for c in ("doc_id", "field", "start", "end", "actor_id"))
-        for doc_id, field, s, e, a in zip(*columns):
-            by_field.setdefault((doc_id, field), []).append((int(s), int(e), str(a)))
+    by_field = _mentions_by_field(mentions) if mentions is not None and len(mentions) else {}
     rows = []
-    ids, fields, texts = _texts(documents)
-    for doc_id, field, prepared in zip(ids, fields, _fields(texts)):
-        prepared.set_mentions(sorted(by_field.get((doc_id, field), [])))
-        for st in _statements_in(prepared, rep, sides, types):
-            start, end, speaker, actor, side, lemma, ss, se, basis = st
-            rows.append((doc_id, field, start, end, speaker, actor, side, lemma,
-                         -1 if ss is None else ss, -1 if se is None else se, basis))
-    return _sorted(pd.DataFrame(rows, columns=STATEMENT_COLUMNS))
+    with _gc_paused():
+        for k, (doc_id, field, words) in enumerate(_walk(documents, prepared)):
+            words.set_mentions(by_field.get((doc_id, field), []))
+            for st in _statements_in(words, rep, sides, types):
+                start, end, speaker, actor, side, lemma, ss, se, basis = st
+                rows.append((k, start, end, speaker, actor, side, lemma,
+                             -1 if ss is None else ss, -1 if se is None else se, basis))
+    return _table(documents, rows, STATEMENT_COLUMNS)
 
 
 def _bloc(side: str) -> str:

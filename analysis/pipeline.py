@@ -52,8 +52,9 @@ def extract_tables(raw: pd.DataFrame, timings: dict[str, float] | None = None) -
     date_mentions = dates.find_mentions(documents)
     timings["dates"] = timings.get("dates", 0.0) + clock() - t
     t = clock()
-    frame_hits = framing.find_cues(documents)
-    statements = framing.find_statements(documents, mentions=mentions)
+    prepared = framing.prepare(documents)  # folded words, shared by cues and statements
+    frame_hits = framing.find_cues(documents, prepared=prepared)
+    statements = framing.find_statements(documents, mentions=mentions, prepared=prepared)
     timings["framing"] = timings.get("framing", 0.0) + clock() - t
     return {"documents": documents, "removed_lines": removed, "actor_mentions": mentions,
             "date_mentions": date_mentions, "frame_hits": frame_hits, "statements": statements}

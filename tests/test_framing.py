@@ -457,6 +457,70 @@ def test_smoke_synthetic_corpus_offsets_and_order():
     assert all(texts[(r.doc_id, r.field)][r.start:r.end] == r.surface for r in hits.itertuples())
 
 
+
+# --- shared preparation --------------------------------------------------------------------
+
+def _shuffled_corpus() -> pd.DataFrame:
+    """Synthetic articles out of doc_id order, with a missing title, an empty body and
+    presentation forms (folded on their own): the cases the prepared path must not change."""
+    import sys
+
+    from analysis import paths
+
+    sys.path.insert(0, str(paths.ROOT))
+    from benchmarks.common import synthetic_documents
+
+    d = synthetic_documents(60).sample(frac=1, random_state=1).reset_index(drop=True)
+    d.loc[0, "title"] = None
+    d.loc[1, "body"] = ""
+    d.loc[2, "body"] = "ﻻ " + d.loc[2, "body"]
+    return d
+
+
+def test_prepared_gives_the_same_tables(seed_documents):
+    from analysis import actors
+
+    for d in (seed_documents, _shuffled_corpus()):
+        mentions = actors.find_mentions(d)
+        prepared = framing.prepare(d)
+        # twice with one preparation: statements set each field's mentions afresh
+        for _ in range(2):
+            pd.testing.assert_frame_equal(framing.find_cues(d, prepared=prepared),
+                                          framing.find_cues(d))
+            pd.testing.assert_frame_equal(
+                framing.find_statements(d, mentions=mentions, prepared=prepared),
+                framing.find_statements(d, mentions=mentions))
+
+
+def test_prepared_from_other_documents_is_an_error():
+    prepared = framing.prepare(docs("أكد الطرفان ضرورة التنسيق", doc_id="a"))
+    with pytest.raises(ValueError, match="other documents"):
+        framing.find_cues(docs("أكد الطرفان ضرورة التنسيق", doc_id="b"), prepared=prepared)
+
+
+def test_statement_mentions_in_any_row_order():
+    from analysis import actors
+
+    d = _shuffled_corpus()
+    mentions = actors.find_mentions(d)
+    pd.testing.assert_frame_equal(
+        framing.find_statements(d, mentions=mentions.sample(frac=1, random_state=2)),
+        framing.find_statements(d, mentions=mentions))
+
+
+def test_gc_is_restored_after_matching():
+    import gc
+
+    framing.find_cues(docs("أكد الطرفان ضرورة التنسيق"))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        framing.find_cues(docs("أكد الطرفان ضرورة التنسيق"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 # --- glosses for display ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("term, expected", [
