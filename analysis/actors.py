@@ -42,10 +42,12 @@ How a mention is counted (the conventions of DESIGN.md, "Actors"):
     «المسؤولين الروس والأمريكيين» (neither), «القوات الروسية والأمريكية» (both).
 
   So a title without a name is an unnamed reference and is not counted, and a title
-  followed by a name is the person once: «الرئيس الروسي فلاديمير بوتين» is PUTIN
-  (span «فلاديمير بوتين»), «وزير الخارجية الروسي سيرغي لافروف» is LAVROV. A named
-  institution inside a title is still a name and counts: «رئيس هيئة الأركان الروسية
-  فاليري غيراسيموف» is RUS_GENSTAFF and GERASIMOV.
+  followed by a codebook person is the person once: «الرئيس الروسي فلاديمير بوتين» is
+  PUTIN (span «فلاديمير بوتين»), «وزير الخارجية الروسي سيرغي لافروف» is LAVROV,
+  «وزيرا الخارجية الأمريكي جون كيري والروسي سيرغي لافروف» is KERRY and LAVROV, and an
+  institution or state named inside the title counts no more than the adjective would:
+  «رئيس هيئة الأركان الروسية فاليري غيراسيموف» is GERASIMOV. (Before a person outside the
+  codebook the institution counts: «المتحدث باسم البنتاغون بيتر كوك» is US_DOD.)
 * Unnamed references that are not adjectives («الطرفين», «البلدين», «وزارة الدفاع»
   without a nationality) are simply not aliases.
 
@@ -77,7 +79,7 @@ SIDES = ("us", "russia", "syria_gov", "other", "jihadist", "us_partner", "opposi
 TYPES = ("state", "institution", "alliance", "intl_org", "armed_group", "person", "media")
 ALIAS_KINDS = ("name", "short_name", "title", "metonym", "abbreviation", "adjective",
                "spelling", "exclude")
-HEAD_ROLES = ("unnamed", "not_actor", "title", "modifier")
+HEAD_ROLES = ("unnamed", "not_actor", "title", "modifier", "rank")
 
 MENTION_COLUMNS = ["doc_id", "field", "start", "end", "surface", "actor_id", "sentence",
                    "alias", "kind"]
@@ -254,7 +256,7 @@ class Codebook:
     @property
     def matcher(self) -> "_Matcher":
         if "matcher" not in self._cache:
-            self._cache["matcher"] = _Matcher(self.aliases, self.heads)
+            self._cache["matcher"] = _Matcher(self.aliases, self.heads, self.actors)
         return self._cache["matcher"]
 
 
@@ -287,8 +289,10 @@ def _alias_forms(key: str, kind: str) -> list[str]:
 class _Matcher:
     """One Aho-Corasick automaton over every alias form, plus the head-word sets."""
 
-    def __init__(self, aliases: pd.DataFrame, heads: pd.DataFrame):
+    def __init__(self, aliases: pd.DataFrame, heads: pd.DataFrame, actors: pd.DataFrame):
         self.actor = aliases["actor_id"].tolist()
+        types = dict(zip(actors["id"], actors["type"]))
+        self.person_array = np.array([types.get(a) == "person" for a in self.actor], dtype=bool)
         self.kind = aliases["kind"].tolist()
         self.key = aliases["key"].tolist()
         self.automaton = ahocorasick.Automaton()
@@ -591,6 +595,21 @@ def _scan(texts: list[str], first: int, stop: int, m: _Matcher) -> tuple:
                        and _unnamed(folds.folded, w, f, m))
         previous_end, previous_unnamed = b, unnamed
         keep[i] = not unnamed
+    start, end, alias, s_view = start[keep], end[keep], alias[keep], s_view[keep]
+
+    # 3b. a title before a named person belongs to the person's mention: an adjective or a
+    # name inside it is not counted again («وزيرا الخارجية الأمريكي جون كيري والروسي سيرغي
+    # لافروف», «رئيس هيئة الأركان الروسية فاليري غيراسيموف»). Only rank words («الفريق
+    # أول», «الجنرال») may stand between; a name needs a title word just before it.
+    person = m.person_array[alias]
+    keep = np.ones(len(alias), dtype=bool)
+    for i in np.flatnonzero(~person[:-1] & person[1:]).tolist():
+        between = _WORDS.findall(normalize.fold(joined[end[i]:start[i + 1]]))
+        if not all(w in m.heads["rank"] for w in between):
+            continue
+        if m.kind_array[alias[i]] == "adjective" or not m.title_words.isdisjoint(
+                view[max(0, s_view[i] - 60):s_view[i]].split()[-4:]):
+            keep[i] = False
     start, end, alias = start[keep], end[keep], alias[keep]
 
     # 4. fields and sentences, vectorised. The separator is a line break, where
