@@ -334,11 +334,17 @@ def grammar() -> Grammar:
     period = _alt(list(w["period_modifier"]) + list(w["season"]))
     yword = r"(?:ال|(?<=ل)ل)?(?:عام|سنه)"
 
-    def month(p: str) -> str:
+    def month(p: str, glued: bool = False) -> str:
+        # After a day number («4 نيسانأقلعت»), a safe month name may be glued to any word
+        # by bad scraping; elsewhere only to the short words of _GLUE («حزيرانمن»).
+        # The day number also settles an ambiguous name («4 نيسان» is April, not Nissan).
+        if glued:
+            glue = rf"(?:{_END_LETTER}|(?={_GLUE})|(?=[^\W\d_]))"
+            return rf"(?:(?P<{p}m>{safe}){glue}|(?P<{p}a>{amb}){glue})"
         return rf"(?:(?P<{p}m>{safe})(?:{_END_LETTER}|(?={_GLUE}))|(?P<{p}a>{amb}){_END_LETTER})"
 
-    def months(p: str) -> str:  # one name, or a dual form: فبراير/شباط, شباط (فبراير)
-        return (rf"(?P<{p}shahr>شهر ?)?{month(p + '1')}"
+    def months(p: str, glued: bool = False) -> str:  # one name, or a dual form: فبراير/شباط, شباط (فبراير)
+        return (rf"(?P<{p}shahr>شهر ?)?{month(p + '1', glued)}"
                 rf"(?: ?(?P<{p}sep>[/\\(-]|او ) ?(?:شهر )?{month(p + '2')}(?: ?\))?)?")
 
     def tail(p: str) -> str:  # what may follow a month: its year, stated or relative
@@ -359,7 +365,7 @@ def grammar() -> Grammar:
     patterns = {
         # 22 سبتمبر 2019, الجمعة 22 أيلول, الخامس من شهر آب الماضي, 15 الشهر الجاري
         "day_month": (rf"{_START}(?P<x>{pre}{wd_pre}(?:{day} ?(?:من )?|{ordinal})"
-                      rf"(?:{months('g')}{tail('g')}|(?:ال|(?<=ل)ل)شهر (?P<pdir>{direction})"
+                      rf"(?:{months('g', glued=True)}{tail('g')}|(?:ال|(?<=ل)ل)شهر (?P<pdir>{direction})"
                       rf"|(?P<pthis>هذا الشهر)))"),
         # يومي 9 و10 سبتمبر, من 30 أغسطس إلى 2 سبتمبر 2019
         "day_range": (rf"{_START}(?:(?:يومي|بين|من) )?(?P<x>(?P<d1>{_NUM_START}[0-3]?\d)(?!\d)"

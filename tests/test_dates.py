@@ -490,3 +490,20 @@ def test_batch_path_equals_per_text_scan(seeds):
     assert len(batch) > 200
     assert batch[dates.COLUMNS[:7]].astype(str).values.tolist() == \
         single.sort_values(["doc_id", "field", "start", "end"], kind="stable")[dates.COLUMNS[:7]].astype(str).values.tolist()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a month glued to the next word by bad scraping, after a day number
+    ("في 12 أيلولقصفت الطائرات المدينة", [("12 أيلول", "2016-09-12")]),
+    ("في 4 نيسانأقلعت منه الطائرات", [("4 نيسان", "2017-04-04")]),
+    # a year after an event noun
+    ("تدخل موسكو في انتخابات 2016 الأمريكية", [("2016", "2016")]),
+    ("منذ حرب 2003 على العراق", [("2003", "2003")]),
+    # not dates: a car maker, a resolution number, a count
+    ("اشترى سيارة نيسان جديدة", []),
+    ("بموجب القرار 2254", []),
+    ("أرسلت واشنطن 2000 جندي", []),
+])
+def test_glued_months_and_event_years(text, expected):
+    found = dates.find_in_text(text, published="2017-04-08")
+    assert list(zip(found["surface"], found["value"])) == expected
