@@ -383,3 +383,14 @@ def test_without_the_regex_parser_every_scope_is_searched_with_the_same_result(m
         assert [clean.furniture_kind(line) for line in lines] == expected
     finally:
         clean._triggers.cache_clear()
+
+
+def test_every_searched_furniture_rule_has_a_literal_start():
+    """A rule without one makes the cleaner search its whole scope in every line (slow)."""
+    import re
+
+    if clean.re_parser is None:
+        pytest.skip("no CPython regex parser")
+    slow = [r.source for r in clean.load_rules() if r.scope in ("anywhere", "short")
+            and "" in clean._starts(list(clean.re_parser.parse(r.folded, re.IGNORECASE)), clean._TRIGGER_LEN)]
+    assert slow == []
