@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis import actors  # noqa: E402
-from benchmarks.common import synthetic_documents  # noqa: E402
+from benchmarks.common import synthetic_documents, text_megabytes  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -27,8 +27,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     documents = synthetic_documents(args.n)
-    mb = sum(len(t.encode("utf-8")) for t in documents["title"]) / 1e6
-    mb += sum(len(t.encode("utf-8")) for t in documents["body"]) / 1e6
+    mb = text_megabytes(documents)
 
     t0 = time.perf_counter()
     codebook = actors.load()

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pandas as pd  # noqa: E402
 
 from analysis import actors, framing  # noqa: E402
-from benchmarks.common import synthetic_documents  # noqa: E402
+from benchmarks.common import synthetic_documents, text_megabytes  # noqa: E402
 
 #: MB/s per core each extraction stage needs for the pipeline to reach 5 MB/s (issue 6).
 TARGET_MBS = 25
@@ -55,8 +55,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     documents = synthetic_documents(args.n)
-    mb = sum(len(t.encode("utf-8")) for t in documents["title"]) / 1e6
-    mb += sum(len(t.encode("utf-8")) for t in documents["body"]) / 1e6
+    mb = text_megabytes(documents)
 
     t0 = time.perf_counter()
     framing.load_lexicon(), framing.load_negators(), framing.load_reporting()

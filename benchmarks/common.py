@@ -41,3 +41,8 @@ def synthetic_documents(n: int, *, paragraphs_per_doc: int = 8, seed: int = 0) -
             "body": body,
         })
     return pd.DataFrame(rows)
+
+
+def text_megabytes(documents: pd.DataFrame) -> float:
+    """MB of UTF-8 title and body text: the unit every layer benchmark divides by."""
+    return sum(len(t.encode("utf-8")) for column in ("title", "body") for t in documents[column]) / 1e6
