@@ -59,3 +59,15 @@ def kwic(documents: pd.DataFrame, spans: pd.DataFrame, *, width: int = 60,
     for c in extra:
         out[c] = spans[c].to_numpy()
     return out
+
+
+def for_display(lines: pd.DataFrame, *, keep: tuple[str, ...] = ()) -> pd.DataFrame:
+    """KWIC lines laid out for an Arabic reader: ``after | match | before``.
+
+    A table is drawn left to right, but a row of Arabic is read right to left, so the text
+    before the match must stand to its right and the text after it to its left: the row
+    then reads, from the right, «before → match → after». ``keep`` names other columns to
+    show first (doc_id is always shown).
+    """
+    columns = ["doc_id", *keep, "right", "match", "left"]
+    return lines[columns].rename(columns={"right": "after", "left": "before"})

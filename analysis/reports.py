@@ -87,8 +87,8 @@ def run(*, corpus: str | None = None, out_dir: Path | None = None, only: list[st
     corpus_path = paths.corpus_dir(corpus)
     on_seeds = corpus_path == paths.SEEDS_DIR.resolve()
     figures_dir = paths.FIGURES_DIR if on_seeds else out_dir / "figures"
-    params = {"CORPUS": None if on_seeds else str(corpus_path),
-              "FIGURES": None if on_seeds else str(figures_dir)}
+    # On the seeds the notebooks' own defaults apply: nothing to inject.
+    params = {} if on_seeds else {"CORPUS": str(corpus_path), "FIGURES": str(figures_dir)}
     entries = []
     chosen = [nb for nb in notebooks() if not only or any(nb.name.startswith(o) for o in only)]
     for i, nb in enumerate(chosen, start=1):

@@ -77,3 +77,13 @@ def test_bad_spans_are_rejected(spans, message):
 def test_empty_spans_give_an_empty_table():
     out = evidence.kwic(documents(), pd.DataFrame(columns=["doc_id", "field", "start", "end"]))
     assert list(out.columns) == evidence.KWIC_COLUMNS and len(out) == 0
+
+
+def test_display_puts_the_preceding_text_to_the_right_of_the_match():
+    docs = pd.DataFrame({"doc_id": ["d"], "title": [""], "body": ["قبل المطابقة روسيا بعد المطابقة"]})
+    start = docs.loc[0, "body"].index("روسيا")
+    lines = evidence.kwic(docs, pd.DataFrame({"doc_id": ["d"], "field": ["body"], "start": [start],
+                                              "end": [start + 5], "frame": ["x"]}), width=20)
+    shown = evidence.for_display(lines, keep=("frame",))
+    assert list(shown.columns) == ["doc_id", "frame", "after", "match", "before"]
+    assert shown.loc[0, "before"] == "قبل المطابقة" and shown.loc[0, "after"] == "بعد المطابقة"
