@@ -39,6 +39,11 @@ def load_gold(folder: Path = HELDOUT) -> dict:
     return json.loads((folder / "gold.json").read_text(encoding="utf-8"))
 
 
+def evaluate(folder: Path = HELDOUT, *, errors=None) -> dict:
+    """:func:`score` of :func:`run` on one held-out folder."""
+    return score(*run(folder), errors=errors, folder=folder)
+
+
 def run(folder: Path = HELDOUT):
     """(documents, removed, actor mentions, date mentions, gold) for the held-out pages."""
     gold = load_gold(folder)
@@ -91,7 +96,8 @@ def _overlap(a, b) -> bool:
     return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
 
 
-def score(documents, removed, actor_mentions, date_mentions, gold, *, errors=None) -> dict:
+def score(documents, removed, actor_mentions, date_mentions, gold, *, errors=None,
+          folder: Path = HELDOUT) -> dict:
     """Figures of the three layers; ``errors`` (a list) collects every miss and false hit."""
     errors = [] if errors is None else errors
     body_total = body_kept = furn_total = furn_removed = 0
@@ -121,7 +127,7 @@ def score(documents, removed, actor_mentions, date_mentions, gold, *, errors=Non
             spans = list(zip(pred["field"], pred["start"], pred["end"], pred["surface"],
                              pred["actor_id"] if kind == "actor" else pred["value"]))
             used = set()
-            raw_lines = (HELDOUT / name).read_text(encoding="utf-8").split("\n")
+            raw_lines = (folder / name).read_text(encoding="utf-8").split("\n")
             for item, span in _locate(documents, items, doc_id, raw_lines):
                 if span is None:
                     unlocated += 1
@@ -176,9 +182,10 @@ def score(documents, removed, actor_mentions, date_mentions, gold, *, errors=Non
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--errors", action="store_true", help="list every miss and false mention")
+    ap.add_argument("--folder", type=Path, default=HELDOUT, help="a held-out folder with gold.json")
     args = ap.parse_args()
     errors: list = []
-    figures = score(*run(), errors=errors)
+    figures = evaluate(args.folder, errors=errors)
     counts = figures.pop("counts")
     for name, value in figures.items():
         print(f"{name:26s} {value:6.1%}")
