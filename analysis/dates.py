@@ -386,7 +386,7 @@ def grammar() -> Grammar:
         "year": rf"{_START}(?P<x>{pre}(?:(?P<kw>{yword}) ?)?(?P<y>{_NUM_START}{year}){era})",
         # أمس، أمس الأول، صباح اليوم، غداً الخميس، يوم أمس الأربعاء
         "relative_day": (rf"{_START}(?P<x>(?:(?P<m1>{span}) )?{part}(?P<rel>{_alt(w['relative_day'])})"
-                         rf"{_END}(?: ?[,،]? ?(?:يوم )?(?P<wd>{weekday}))?)"),
+                         rf"{_END}(?: ?[,،]? ?(?:يوم )?(?P<wd>{weekday})| ?\((?:يوم )?(?P<pwd>{weekday})\))?)"),
         # الاثنين, يوم الجمعة الماضي, الخميس المقبل
         "weekday": (rf"{_START}(?P<x>(?:(?P<m1>{span}) )?{part}(?P<wd>{weekday})"
                     rf"(?: (?P<dir>{direction}))?)"),
@@ -715,7 +715,7 @@ def _relative_day(m, ctx: _Ctx) -> list[_Row] | None:
         if not part and ctx.prev_in(m.start(), "today_blocker_before"):
             return None
         nxt = ctx.next_word(m.end("rel"))
-        if nxt in w["today_blocker_after"] and not m.group("wd"):
+        if nxt in w["today_blocker_after"] and not (m.group("wd") or m.group("pwd")):
             return None
     elif rel in ("غدا", "الغد", "غد"):
         orig = ctx.original(*m.span("rel"))
@@ -729,7 +729,8 @@ def _relative_day(m, ctx: _Ctx) -> list[_Row] | None:
     row = ctx.relative(_Row(s, e, granularity="day", modifier=modifier))
     if ctx.pub:
         row.value = (ctx.pub + dt.timedelta(days=ctx.word("relative_day", rel))).isoformat()
-    return [_check_weekday(row, m.group("wd"), ctx)]
+    # the weekday may follow in parentheses: «أمس (الأربعاء)», «اليوم (الخميس)»
+    return [_check_weekday(row, m.group("wd") or m.group("pwd"), ctx)]
 
 
 def _weekday(m, ctx: _Ctx) -> list[_Row] | None:

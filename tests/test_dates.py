@@ -507,3 +507,14 @@ def test_batch_path_equals_per_text_scan(seeds):
 def test_glued_months_and_event_years(text, expected):
     found = dates.find_in_text(text, published="2017-04-08")
     assert list(zip(found["surface"], found["value"])) == expected
+
+
+@pytest.mark.parametrize("text, surface, value, consistent", [
+    ("قال البيت الأبيض في بيان صدر أمس (الأربعاء) إن", "أمس (الأربعاء)", "2020-08-26", True),
+    ("تبادلت موسكو وواشنطن اليوم (الخميس) الاتهامات", "اليوم (الخميس)", "2020-08-27", True),
+    ("أعلنت الوزارة أمس (الجمعة) أن", "أمس (الجمعة)", "2020-08-26", False),   # disagreement is reported
+])
+def test_weekday_in_parentheses_after_a_relative_day(text, surface, value, consistent):
+    found = dates.find_in_text(text, published="2020-08-27")
+    assert list(found["surface"]) == [surface]
+    assert found.loc[0, "value"] == value and bool(found.loc[0, "weekday_consistent"]) is consistent
