@@ -32,7 +32,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--only", nargs="*", help="notebook number prefixes, e.g. 01 03")
 
     args = parser.parse_args(argv)
+    import warnings
+
     from .corpus import CorpusError
+
+    # one readable line per warning, without Python source lines (restored on return)
+    formatwarning = warnings.formatwarning
+    warnings.formatwarning = lambda message, category, *_: f"warning: {message}\n"
 
     try:
         if args.command == "extract":
@@ -50,8 +56,11 @@ def main(argv: list[str] | None = None) -> int:
 
             refresh(only=args.only)
     except CorpusError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        hint = " (--skip-bad leaves such files out)" if args.command == "extract" else ""
+        print(f"error: {exc}{hint}", file=sys.stderr)
         return 2
+    finally:
+        warnings.formatwarning = formatwarning
     return 0
 
 

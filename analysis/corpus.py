@@ -210,8 +210,9 @@ def plan(corpus_dir: str | Path, *, errors: str = "raise") -> tuple[list[Path], 
                           f"(outlet and published left empty): {', '.join(unlisted[:5])}"
                           + (" …" if len(unlisted) > 5 else ""), CorpusWarning, stacklevel=3)
     else:
-        warnings.warn(f"{corpus_dir.name}/ has no {METADATA_FILE}: outlet and published are "
-                      "empty, and relative dates stay unresolved", CorpusWarning, stacklevel=3)
+        warnings.warn(f"{corpus_dir.name}/ has no {METADATA_FILE}: outlet is empty, and "
+                      "published comes only from publication stamps in the text (relative "
+                      "dates stay unresolved without one)", CorpusWarning, stacklevel=3)
         meta = pd.DataFrame({"doc_id": pd.Series(dtype=str)})
     return paths, meta, skipped
 

@@ -108,7 +108,8 @@ def test_bad_file_stops_with_its_name_or_is_skipped_and_listed(tmp_path, capsys)
     with open(corpus / "metadata.csv", "a", encoding="utf-8") as meta:
         meta.write("broken,X,2019-01-01,stated,,\n")
     assert main(["extract", str(corpus), "--out", str(tmp_path / "a")]) == 2
-    assert "broken.txt: empty file" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "broken.txt: empty file" in err and "--skip-bad" in err
     with pytest.warns(UserWarning, match="broken.txt"):
         assert main(["extract", str(corpus), "--out", str(tmp_path / "b"), "--skip-bad"]) == 0
     skipped = pd.read_csv(tmp_path / "b" / "skipped_files.csv")
