@@ -868,6 +868,10 @@ def _chars_are(test: str, codes: np.ndarray) -> np.ndarray:
 _DIGITS = re.compile(r"[0-9]+")
 
 
+#: The shortest month name taken as a trigger when glued to the next word.
+_GLUED_MONTH_MIN = 5
+
+
 def _windows(g: Grammar, text: str) -> list[tuple[int, int, int]]:
     """Merged ``(start, end, trigger kinds)`` spans of the folded text around trigger
     words, on word edges."""
@@ -876,8 +880,8 @@ def _windows(g: Grammar, text: str) -> list[tuple[int, int, int]]:
     for last, value in g.trigger.iter(text):
         length, kind = value >> 8, value & 0xFF
         end = last + 1
-        if end < n and text[end].isalpha():
-            continue  # inside a longer word
+        if end < n and text[end].isalpha() and not (kind & _MONTH and length >= _GLUED_MONTH_MIN):
+            continue  # inside a longer word (a month name may be glued to the next one)
         s = end - length
         k = s  # a trigger word starts a word, or follows at most 3 clitic letters
         while k > 0 and s - k < 3 and text[k - 1].isalpha():
@@ -916,7 +920,10 @@ def _batch_windows(g: Grammar, text: str) -> list[tuple[int, int, int]]:
     t_start = t_end - (hits[:, 1] >> 8)
     alpha = np.zeros(n + 5, dtype=bool)  # alpha[i + 4] is text[i].isalpha(), False outside
     alpha[4:n + 4] = _chars_are("isalpha", codes)
-    counts = ~alpha[t_end + 4]
+    # a hit must end its word, except a month name, which bad scraping glues to the next
+    # word («أكتوبرالجاري», «حزيرانمن»): the patterns then decide
+    # (only names of 5+ letters: «اب», «مارس» sit inside too many words)
+    counts = ~alpha[t_end + 4] | (((hits[:, 1] & _MONTH) != 0) & ((hits[:, 1] >> 8) >= _GLUED_MONTH_MIN))
     counts &= ~(alpha[t_start + 3] & alpha[t_start + 2] & alpha[t_start + 1] & alpha[t_start])
     start = np.concatenate((runs[0::2], t_start[counts]))
     if not len(start):
