@@ -815,13 +815,6 @@ _HANDLERS = {"day_month": _day_month, "day_range": _day_range, "numeric": _numer
              "ago": _ago, "vague": _vague, "hijri": _hijri}
 
 
-# --- folding --------------------------------------------------------------------------------
-
-def fold_fast(text: str) -> Folded:
-    """Folded text with offsets (now vectorised in :mod:`analysis.normalize` itself)."""
-    return fold_with_offsets(text)
-
-
 # --- public API --------------------------------------------------------------------------------
 
 def _as_date(published) -> dt.date | None:
@@ -1018,7 +1011,7 @@ def _scan(text: str, pub: dt.date | None) -> list[tuple]:
     if not text:
         return []
     g = grammar()
-    folded = fold_fast(text)
+    folded = fold_with_offsets(text)
     windows = [(s, e, k, -1) for s, e, k in _windows(g, folded.text)]  # -1: every hint
     return _mentions(g, _Ctx(folded, pub, g.lex, len(folded.text)), windows, 0)
 

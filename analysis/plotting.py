@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import matplotlib
+import pandas as pd
 from matplotlib import font_manager
 
 from . import paths
@@ -185,7 +186,7 @@ def date_timeline(reach, documents):
             continue
         spans = reach[sel]
         wide = spans["period_end"] > spans["period_start"]
-        ax.hlines(y[sel][wide], spans["period_start"][wide], spans["period_end"][wide] + pd_day(),
+        ax.hlines(y[sel][wide], spans["period_start"][wide], spans["period_end"][wide] + pd.Timedelta(days=1),
                   colors=color, linewidth=7, alpha=0.45)
         ax.scatter(spans["period_start"][~wide], y[sel][~wide], color=color, s=28, zorder=3,
                    label=f"{tense}: a day (dot), a longer period (bar)")
@@ -197,12 +198,6 @@ def date_timeline(reach, documents):
     ax.grid(axis="x", color="#e5e5e5", zorder=0)
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
     return fig, ax
-
-
-def pd_day():
-    import pandas as pd
-
-    return pd.Timedelta(days=1)
 
 
 def temporal_distance(reach, documents):
