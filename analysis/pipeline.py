@@ -10,13 +10,20 @@ or the engine.
 """
 from __future__ import annotations
 
+import csv
+import gc
+import io
 import os
+import re
 import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import clean, corpus
@@ -66,14 +73,33 @@ def process_batch(paths: list[Path], meta: pd.DataFrame, errors: str = "raise") 
     ``stats`` holds seconds per stage, the bytes read and the files left out.
     """
     timings: dict[str, float] = {}
-    t = time.perf_counter()
-    raw = corpus.read_batch(paths, meta, errors=errors)
-    timings["load"] = time.perf_counter() - t
-    tables = extract_tables(raw, timings)
-    tables = {name: tidy(name, table) for name, table in tables.items()}
+    with _gc_paused():
+        t = time.perf_counter()
+        raw = corpus.read_batch(paths, meta, errors=errors)
+        timings["load"] = time.perf_counter() - t
+        tables = extract_tables(raw, timings)
+        tables = {name: tidy(name, table) for name, table in tables.items()}
     stats = {"seconds": timings, "bytes": sum(p.stat().st_size for p in paths),
              "documents": len(raw), "skipped": raw.attrs.get("skipped", [])}
     return tables, stats
+
+
+@contextmanager
+def _gc_paused():
+    """No cyclic garbage collection while a batch is processed.
+
+    A batch allocates millions of small objects (tuples, lists, strings, match objects)
+    that form no cycles, and each allocation-triggered collection walks every live object
+    of the batch again: about a tenth of the run. Reference counting still frees them;
+    cycles wait for the next collection after the batch.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def tidy(name: str, table: pd.DataFrame) -> pd.DataFrame:
@@ -86,6 +112,77 @@ def tidy(name: str, table: pd.DataFrame) -> pd.DataFrame:
     if name == "documents" and len(table):
         table = table.assign(published=table["published"].dt.strftime("%Y-%m-%d"))
     return table.sort_values(SORT_KEYS.get(name, DEFAULT_SORT), ignore_index=True, kind="stable")
+
+
+def append_csv(table: pd.DataFrame, path: Path) -> None:
+    """Append ``table`` to the CSV file ``path`` (with the header if the file is new),
+    byte for byte as ``table.to_csv(path, mode="a", index=False, lineterminator="\\n")``.
+
+    Writing takes a fifth of an extraction. A table whose columns are all strings without
+    missing values, integers or booleans -- every table of the study -- is written with
+    ``str.join`` over whole columns, a third faster than pandas' row-by-row writer: a
+    string column is quoted value by value only if one of its values holds a character
+    the csv module quotes (``,``, ``"``, the line end). Any other table goes to ``to_csv``.
+    """
+    header = not path.exists()
+    columns = [_csv_column(table[c]) for c in table.columns]
+    if any(c is None for c in columns) or not len(table.columns):
+        table.to_csv(path, mode="a", header=header, index=False, encoding="utf-8",
+                     lineterminator="\n")
+        return
+    names = _csv_column(pd.Series([str(c) for c in table.columns], dtype="str"))
+    lines = ([",".join(names)] if header else []) + list(map(",".join, zip(*columns)))
+    with open(path, "a", encoding="utf-8", newline="") as f:
+        f.write("\n".join(lines) + "\n" if lines else "")
+
+
+def _csv_column(values: pd.Series) -> list[str] | None:
+    """The fields of one column as pandas' csv writer writes them, or None to leave the
+    column to pandas (floats, missing values, dates, characters the csv module refuses)."""
+    kind = values.dtype.kind
+    if values.hasnans:
+        return None
+    if kind == "b":
+        return ["True" if v else "False" for v in values.tolist()]
+    if kind in "iu":
+        return list(map(str, values.tolist()))
+    if not isinstance(values.dtype, pd.StringDtype):
+        return None
+    fields = values.tolist()
+    quote, refuse = _csv_specials()
+    together = "".join(fields)  # one C-level scan of the column instead of one per value
+    if refuse is not None and refuse.search(together):
+        return None
+    hits = [m.start() for m in quote.finditer(together)] if quote is not None else []
+    if hits:  # the values holding those characters, found from their places in the scan
+        ends = np.cumsum([len(v) for v in fields])
+        for i in np.unique(np.searchsorted(ends, hits, side="right")).tolist():
+            fields[i] = '"' + fields[i].replace('"', '""') + '"'
+    return fields
+
+
+@lru_cache(maxsize=1)
+def _csv_specials() -> tuple[re.Pattern | None, re.Pattern | None]:
+    """Characters that make pandas' writer (the csv module, with ``\\n`` line ends) quote
+    a field, and characters it writes in any other way or refuses, asked of the csv
+    module itself: ``\\r`` is quoted on some Python versions and not on others.
+    Only ASCII characters are special to it."""
+    quote, refuse = [], []
+    for code in range(128):
+        c = chr(code)
+        buf = io.StringIO()
+        try:
+            csv.writer(buf, lineterminator="\n").writerow([f"a{c}b", 1])
+        except csv.Error:
+            refuse.append(c)
+            continue
+        written = buf.getvalue()
+        if written == f'"a{c}{c}b",1\n' if c == '"' else written == f'"a{c}b",1\n':
+            quote.append(c)
+        elif written != f"a{c}b,1\n":
+            refuse.append(c)
+    return tuple(re.compile(f"[{re.escape(''.join(chars))}]") if chars else None
+                 for chars in (quote, refuse))
 
 
 def _ordered(submit: Callable, items: Iterable, window: int) -> Iterator:
@@ -131,8 +228,7 @@ def extract(corpus_dir: str | Path, out_dir: str | Path, *, jobs: int = 1,
         for tables, stats in results:
             t = time.perf_counter()
             for name, table in tables.items():
-                table.to_csv(files[name], mode="a", header=not files[name].exists(), index=False,
-                             encoding="utf-8", lineterminator="\n")
+                append_csv(table, files[name])
                 rows[name] += len(table)
             seconds["write"] += time.perf_counter() - t
             for stage, s in stats["seconds"].items():

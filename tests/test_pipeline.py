@@ -139,3 +139,56 @@ class _Stream:
 ])
 def test_progress_bar_only_for_a_person_at_a_terminal(tty, environ, expected):
     assert pipeline.show_progress(_Stream(tty), environ) is expected
+
+
+_TRICKY = ['plain', 'a,b', 'say "hi"', '', ' lead', 'trail ', 'two\nlines', 'cr\rhere',
+           'tab\there', '«الروسي»، "قال"', 'ﻻ', '\u2028', '"', ',', 'x' * 300]
+
+
+@pytest.mark.parametrize("header", [True, False])
+def test_append_csv_writes_what_pandas_writes(tmp_path, header):
+    """The fast writer's bytes are pandas' ``to_csv`` bytes, for the characters the csv
+    module quotes (comma, quote, line break) and those it leaves alone (\\r, tabs,
+    spaces, Arabic punctuation), integers and booleans; the header only in a new file."""
+    table = pd.DataFrame({
+        "text": pd.array(_TRICKY, dtype="str"),
+        "n": range(-3, len(_TRICKY) - 3),
+        "flag": [i % 3 == 0 for i in range(len(_TRICKY))],
+        "a,b": pd.array(["x"] * len(_TRICKY), dtype="str"),  # a column name that needs quotes
+    })
+    ours, theirs = tmp_path / "ours.csv", tmp_path / "theirs.csv"
+    if not header:
+        for f in (ours, theirs):
+            f.write_text("existing\n", encoding="utf-8")
+    pipeline.append_csv(table, ours)
+    pipeline.append_csv(table.iloc[:2], ours)
+    table.to_csv(theirs, mode="a", header=header, index=False, lineterminator="\n")
+    table.iloc[:2].to_csv(theirs, mode="a", header=False, index=False, lineterminator="\n")
+    assert ours.read_bytes() == theirs.read_bytes()
+    lines = ours.read_text(encoding="utf-8").split("\n")
+    assert lines[0] == ('text,n,flag,"a,b"' if header else "existing")
+    assert lines.count('text,n,flag,"a,b"') == (1 if header else 0)
+
+
+@pytest.mark.parametrize("column", [
+    pd.array(["a", None, "b"], dtype="str"),  # a missing value
+    [0.5, 1.0, float("nan")],  # floats
+    pd.array([True, None, False], dtype="boolean"),  # a missing boolean
+    pd.to_datetime(["2016-09-10", "2017-01-01", None]),
+    ["a", 1, None],  # an object column
+])
+def test_append_csv_leaves_other_columns_to_pandas(tmp_path, column):
+    table = pd.DataFrame({"text": pd.array(["x", 'y,"z"', "w"], dtype="str"), "other": column})
+    assert pipeline._csv_column(table["other"]) is None
+    ours, theirs = tmp_path / "ours.csv", tmp_path / "theirs.csv"
+    pipeline.append_csv(table, ours)
+    table.to_csv(theirs, index=False, lineterminator="\n")
+    assert ours.read_bytes() == theirs.read_bytes()
+
+
+def test_csv_specials_are_what_the_csv_module_quotes():
+    quote, refuse = pipeline._csv_specials()
+    for c in ',"\n':
+        assert quote.fullmatch(c)
+    for c in "a ؛،\t«":
+        assert not quote.fullmatch(c) and (refuse is None or not refuse.fullmatch(c))
