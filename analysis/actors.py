@@ -603,9 +603,12 @@ def _scan(texts: list[str], first: int, stop: int, m: _Matcher) -> tuple:
     # أول», «الجنرال») may stand between; a name needs a title word just before it.
     person = m.person_array[alias]
     keep = np.ones(len(alias), dtype=bool)
-    for i in np.flatnonzero(~person[:-1] & person[1:]).tolist():
-        between = _WORDS.findall(normalize.fold(joined[end[i]:start[i + 1]]))
-        if not all(w in m.heads["rank"] for w in between):
+    pairs = np.flatnonzero(~person[:-1] & person[1:])
+    # the folded text between the two mentions, ``normalize.fold(joined[end:start])``,
+    # read word by word until a word that is no rank word
+    gap_from, gap_to = folds.folded_at(end[pairs]), folds.folded_at(start[pairs + 1])
+    for i, a, b in zip(pairs.tolist(), gap_from.tolist(), gap_to.tolist()):
+        if not all(w.group() in m.heads["rank"] for w in _WORDS.finditer(folds.folded, a, b)):
             continue
         if m.kind_array[alias[i]] == "adjective" or not m.title_words.isdisjoint(
                 view[max(0, s_view[i] - 60):s_view[i]].split()[-4:]):
