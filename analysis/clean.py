@@ -21,17 +21,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 try:  # read-only use of CPython's regex parser: the literal starts of furniture patterns
     from re import _parser as re_parser
-    from re._constants import AT, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
+    from re._constants import (AT, BRANCH, IN, LITERAL, MAX_REPEAT, MAXREPEAT, MIN_REPEAT,
+                                  SUBPATTERN)
 except ImportError:  # another Python: no trigger shortcut, every scope is searched (same result)
     re_parser = None
 
 import ahocorasick
 import numpy as np
 import pandas as pd
+
+try:  # what DataFrame.to_dict unboxes values with (see _records)
+    from pandas.core.dtypes.cast import maybe_box_native as _box_native
+except ImportError:
+    _box_native = None
 
 from . import paths
 from .normalize import INVISIBLES, fold, strip_invisibles
@@ -40,6 +47,7 @@ LABELS = ("title", "body", "dateline", "stamp", "furniture", "duplicate", "blank
 REMOVED_COLUMNS = ["doc_id", "line_no", "text", "reason", "kind"]
 MAX_WORDS = {"line": 20, "start": 40, "anywhere": 60, "short": 8}
 TITLE_MAX_WORDS = 30
+NON_ARABIC_MAX_WORDS = 12  # a short line without Arabic letters is furniture («Home», «EN»)
 HEADER_ZONE = 4  # non-furniture lines at the top where datelines are looked for
 DATELINE_MAX_WORDS = 8
 
@@ -120,8 +128,16 @@ def _scopes() -> dict[str, tuple[re.Pattern, re.Pattern]]:
     return out
 
 
-#: Scopes whose patterns are searched anywhere in a line (the others are anchored, and cheap).
-_SEARCHED = {"anywhere": 1, "short": 2}
+#: Scopes gated by a trigger-word pass (:func:`_triggers`), with their bits: the searched
+#: ones (their matches may begin anywhere in a line); ``start`` (its match begins at the
+#: start of the trimmed line, so also somewhere in it); ``line`` (a rule that matches the
+#: whole line contains one of its required strings, or the line begins with one of its
+#: literal starts: :func:`_line_starts`).
+_GATED = {"anywhere": 1, "short": 2, "start": 4, "line": 8}
+_ALL_GATED, _SEARCHED = 15, 3
+#: Flag of the triggers that stand for a case variant (İ ı ſ), not for where a match begins.
+_UNALIGNED = 16
+_LENGTH_SHIFT = 5  # an automaton value: its bits, plus its length shifted by this
 _TRIGGER_LEN = 8
 
 
@@ -133,22 +149,149 @@ def _starts(items: list, room: int) -> set[str]:
     (op, av), rest = items[0], items[1:]
     if op is LITERAL:
         return {chr(av) + s for s in _starts(rest, room - 1)}
+    if op is IN and all(o is LITERAL for o, _ in av):  # [›>|]: one of its characters
+        return set().union(*(_starts([item, *rest], room) for item in av))
     if op is SUBPATTERN:  # a group: its items, then the rest
         return _starts([*av[-1], *rest], room)
     if op is BRANCH:
         return set().union(*(_starts([*alt, *rest], room) for alt in av[1]))
     if op in (MAX_REPEAT, MIN_REPEAT) and av[:2] == (0, 1):  # optional: with it or without
         return _starts([*av[2], *rest], room) | _starts(rest, room)
+    if op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:  # X{m,n}: X, then X{m-1,n-1}
+        low, high, body = av
+        again = [] if high == 1 else [(op, (low - 1, high if high == MAXREPEAT else high - 1, body))]
+        return _starts([*body, *again, *rest], room)
     if op is AT:  # \b, ^: zero width
         return _starts(rest, room)
     return {""}  # a class, a repeat, …: the literal start ends here
 
 
+def _required(items: list, room: int) -> set[str]:
+    """Literal strings one of which occurs in every match of the parsed pattern ``items``:
+    its :func:`_starts` or, if a match can begin with anything, those of a later part
+    of it (whose match is a part of the whole match); ``''`` among them: none known."""
+    starts = _starts(items, room)
+    if "" not in starts or not items:
+        return starts
+    (op, av), rest = items[0], items[1:]
+    if op is SUBPATTERN:
+        return _required([*av[-1], *rest], room)
+    if op is BRANCH:
+        return set().union(*(_required([*alt, *rest], room) for alt in av[1]))
+    return _required(rest, room)
+
+
+def _line_gates(items: list, room: int) -> tuple[set[str], set[str]]:
+    """``(starts, required)`` of the parsed pattern ``items``: every match begins with one of
+    ``starts`` or contains one of ``required`` (:func:`_required`, used for the
+    alternatives that can begin with anything)."""
+    starts = _starts(items, room)
+    if "" not in starts or not items:
+        return starts, set()
+    (op, av), rest = items[0], items[1:]
+    if op is SUBPATTERN:
+        return _line_gates([*av[-1], *rest], room)
+    if op is BRANCH:
+        gates = [_line_gates([*alt, *rest], room) for alt in av[1]]
+        return set().union(*(g[0] for g in gates)), set().union(*(g[1] for g in gates))
+    return set(), _required(items, room)
+
+
+def _case_safe(literals: set[str]) -> set[str] | None:
+    """``literals`` lower-cased, each cut before its first cased letter of a script other
+    than Latin (``re`` has case folds of its own for some: «ſ» matches «s»); None if one
+    is left empty (a match can begin with anything). Latin letters are lower-cased on
+    both sides."""
+    out = set()
+    for s in literals:
+        s = s.lower()
+        for i, c in enumerate(s):
+            if not c.isascii() and (c.lower() != c or c.upper() != c):
+                s = s[:i]
+                break
+        if not s:
+            return None
+        out.add(s)
+    return out
+
+
+def _literals(rule: Rule) -> tuple[set[str], set[str]] | None:
+    """The literal strings that gate a rule (lower case, see :func:`_case_safe`): for a
+    line rule its :func:`_line_gates`, for the others its :func:`_starts` (and no
+    required strings); None if there is no regex parser or a match can do without them."""
+    if re_parser is None:
+        return None
+    items = list(re_parser.parse(rule.folded, re.IGNORECASE))
+    if rule.scope == "line":
+        starts, required = _line_gates(items, _TRIGGER_LEN)
+    else:
+        starts, required = _starts(items, _TRIGGER_LEN), set()
+    starts, required = _case_safe(starts), _case_safe(required)
+    return None if starts is None or required is None else (starts, required)
+
+
+@lru_cache(maxsize=1)
+def _line_starts() -> re.Pattern | None:
+    """The literal starts of the line rules that have them, as a trie ignoring case as the
+    rules do: a line (or its trimmed form) that such a rule matches begins with one."""
+    starts = set()
+    for rule in load_rules():
+        if rule.scope == "line" and (literals := _literals(rule)) is not None:
+            starts |= literals[0]
+    return re.compile(_trie(starts), re.IGNORECASE) if starts else None
+
+
+@lru_cache(maxsize=1)
+def _line_required() -> re.Pattern | None:
+    """The strings required by the line rules without literal starts, one of which a line
+    matched by such a rule contains (a trie ignoring case; see :func:`_line_gates`)."""
+    required = set()
+    for rule in load_rules():
+        if rule.scope == "line" and (literals := _literals(rule)) is not None:
+            required |= literals[1]
+    return re.compile(_trie(required), re.IGNORECASE) if required else None
+
+
+def _trie(words: set[str]) -> str:
+    """A regex matching any of ``words``, written as a trie («ab|ac» as «a(?:b|c)»): the
+    engine then tries one branch per character instead of every word at every position."""
+    branches: dict[str, set[str]] = {}
+    for word in words:
+        branches.setdefault(word[:1], set()).add(word[1:])
+    alternatives = []
+    for head, rests in sorted(branches.items()):
+        if not head:
+            continue
+        rest = _trie(rests - {""}) if rests - {""} else ""
+        if rest:
+            rest = f"(?:{rest})" + ("?" if "" in rests else "")
+        alternatives.append(re.escape(head) + rest)
+    return "|".join(alternatives)
+
+
+def _line_rule_possible(folded: str) -> bool:
+    """Whether a line rule may match the line ``folded`` or its trimmed form: one of them
+    begins with a literal start of a line rule, or ``folded`` contains a string required
+    by one (a rule without literals, or a case variant in the line, is marked by the
+    ``line`` bit of :func:`_trigger_hits` instead). A line that begins with a letter or
+    digit begins with its trimmed form, so only the line is tested then."""
+    starts = _line_starts()
+    if starts is not None and (starts.match(folded)
+                               or not folded[:1].isalnum() and starts.match(_trim(folded))):
+        return True
+    required = _line_required()
+    return required is not None and required.search(folded) is not None
+
+
 @lru_cache(maxsize=1)
 def _triggers() -> tuple[ahocorasick.Automaton, int]:
-    """A trigger-word pass for the searched scopes: an automaton of the strings that begin
-    their patterns' matches (lower case), each with its scopes' bits, and the bits of the
-    scopes that always need their search (a pattern without a literal start).
+    """A trigger-word pass for the gated scopes: an automaton of lower-case strings, each
+    with its scopes' bits (and its length, see :data:`_LENGTH_SHIFT`), and the bits of the
+    scopes that always need their search.
+
+    For the searched scopes and ``start``, the strings that begin their rules' matches (a
+    rule without them: its scope always needs its search); ``line`` is tested on the line
+    itself (:func:`_line_rule_possible`), its bit here marks a case variant.
 
     Searching a scope's alternation costs ~0.1 µs per character (the engine tries every
     alternative at every word start); one automaton pass over the line is ~20 times
@@ -157,36 +300,40 @@ def _triggers() -> tuple[ahocorasick.Automaton, int]:
     ``str.lower`` does not turn into it (İ ı ſ) make the line a candidate in every scope.
     """
     automaton, always = ahocorasick.Automaton(), 0
-    bits: dict[str, int] = {"i\u0307": 3, "ı": 3, "ſ": 3}  # «İ».lower() is «i̇»
+    every = _ALL_GATED | _UNALIGNED
+    bits: dict[str, int] = {"i\u0307": every, "ı": every, "ſ": every}  # «İ».lower() is «i̇»
     for rule in load_rules():
-        bit = _SEARCHED.get(rule.scope, 0)
-        if not bit:
-            continue
-        if re_parser is None:
+        bit = _GATED[rule.scope]
+        literals = _literals(rule)
+        if literals is None:
             always |= bit
             continue
-        starts = {s.lower() for s in _starts(list(re_parser.parse(rule.folded, re.IGNORECASE)),
-                                             _TRIGGER_LEN)}
-        # Latin letters are lower-cased on both sides; a cased letter of another script
-        # (with case folds of its own in ``re``): no shortcut for the scope.
-        if "" in starts or any(not c.isascii() and (c.lower() != c or c.upper() != c)
-                               for start in starts for c in start):
-            always |= bit
-            continue
-        for start in starts:
-            bits[start] = bits.get(start, 0) | bit
-    for start, bit in bits.items():
-        automaton.add_word(start, bit)
+        if rule.scope == "line":
+            continue  # gated by _line_rule_possible
+        for s in literals[0]:
+            bits[s] = bits.get(s, 0) | bit
+    for s, bit in bits.items():
+        automaton.add_word(s, bit | len(s) << _LENGTH_SHIFT)
     automaton.make_automaton()
     return automaton, always
 
 
-def _triggered(folded: str) -> int:
-    """Bits of the searched scopes that may match ``folded`` (see :func:`_triggers`)."""
-    automaton, bits = _triggers()
-    for _, bit in automaton.iter(folded.lower()):
-        bits |= bit
-    return bits
+Triggers = tuple[int, "tuple[int, ...] | None"]
+
+
+def _trigger_hits(folded: str) -> Triggers:
+    """The bits of the gated scopes that may match ``folded`` (see :func:`_triggers`), and
+    the sorted positions where a match of a searched scope may begin (those of its
+    triggers), or None if they are not known (a case variant, a scope without triggers):
+    then the scope is searched in the whole line."""
+    automaton, always = _triggers()
+    bits, starts, low = always, set(), folded.lower()
+    for last, value in automaton.iter(low):
+        bits |= value
+        if value & _SEARCHED:
+            starts.add(last - (value >> _LENGTH_SHIFT) + 1)
+    aligned = not (bits & _UNALIGNED or always & _SEARCHED or len(low) != len(folded))
+    return bits & _ALL_GATED, tuple(sorted(starts)) if aligned else None
 
 
 def _trim(text: str) -> str:
@@ -215,8 +362,17 @@ def furniture_kind(line: str) -> str | None:
     return _furniture_kind(line_key(line))
 
 
-def _furniture_kind(folded: str, n_words: int | None = None) -> str | None:
-    """:func:`furniture_kind` of an already folded, trimmed line (of ``n_words`` words)."""
+@lru_cache(maxsize=1)
+def _scope_table() -> list[tuple[str, int, int, re.Pattern, re.Pattern]]:
+    """Per scope of :func:`_scopes`: its name, most words, gate bit, test and named pattern."""
+    return [(scope, MAX_WORDS[scope], _GATED[scope], test, named)
+            for scope, (test, named) in _scopes().items()]
+
+
+def _furniture_kind(folded: str, n_words: int | None = None,
+                    triggers: Triggers | None = None) -> str | None:
+    """:func:`furniture_kind` of an already folded, trimmed line (of ``n_words`` words,
+    ``triggers`` its :func:`_trigger_hits`)."""
     if n_words is None:
         n_words = len(_WORD.findall(folded))
     if n_words == 0:
@@ -225,25 +381,30 @@ def _furniture_kind(folded: str, n_words: int | None = None) -> str | None:
         return None
     if _URL.match(folded):
         return "link"
-    core = _trim(folded)
-    triggered = _triggered(folded)
+    triggered, starts = _trigger_hits(folded) if triggers is None else triggers
+    core = None
     fired = []  # rule indexes: in each scope, the rule whose phrase comes first in the line
-    for scope, (test, named) in _scopes().items():
-        if n_words > MAX_WORDS[scope]:
+    for scope, most_words, bit, test, named in _scope_table():
+        if n_words > most_words:
             continue
-        if scope in _SEARCHED and not triggered & _SEARCHED[scope]:
-            continue  # none of its patterns can begin anywhere in the line
+        if not triggered & bit and not (scope == "line" and _line_rule_possible(folded)):
+            continue  # none of its patterns can match the line
         if scope == "line":
+            core = _trim(folded) if core is None else core
             text = core if test.fullmatch(core) else folded if test.fullmatch(folded) else None
             m = named.fullmatch(text) if text is not None else None
-        else:
-            text = core if scope == "start" else folded
-            m = named.search(text) if test.search(text) else None
+        elif scope == "start":
+            core = _trim(folded) if core is None else core
+            m = named.search(core) if test.search(core) else None
+        elif starts is None:
+            m = named.search(folded) if test.search(folded) else None
+        else:  # the leftmost match begins at one of the triggers: the first that matches
+            m = next(filter(None, (named.match(folded, pos) for pos in starts)), None)
         if m:
             fired.append(int(m.lastgroup[1:]))
     if fired:  # across scopes, the rule written first in the file decides the kind
         return load_rules()[min(fired)].kind
-    if n_words <= 12 and not _ARABIC.search(folded):
+    if n_words <= NON_ARABIC_MAX_WORDS and not _ARABIC.search(folded):
         return "non_arabic"
     return None
 
@@ -256,6 +417,7 @@ _AGENCY = re.compile(
     r"يو بي اي|اسوشيتد|ap|afp|reuters|dpa|راديو|اذاعه|قناه|تلفزيون|صحيفه|موقع)", re.IGNORECASE)
 #: «واشنطن - التقى …», «دمشق (رويترز) - …»: a dateline opening a body paragraph.
 _LEADING_DATELINE = re.compile(r"^([^\s\d\-–—ـ:،.]+(?: [^\s\d\-–—ـ:،.]+){0,2}(?: ?\([^)]{1,30}\))?) ?[-–—ـ] ")
+_DASH_SPACE = re.compile("[-–—ـ] ")
 _STAMP_CUES = re.compile(r"(نشر|تاريخ|تحديث|محدث|بتوقيت|gmt|utc|الساعه|رقم العدد|\|)", re.IGNORECASE)
 #: An image credit closing a caption: «… (أ.ف.ب)», «… / Reuters», «… (رويترز)».
 _CAPTION_CREDIT = re.compile(
@@ -306,11 +468,15 @@ def places() -> frozenset[str]:
 
 def leading_dateline(paragraph: str) -> str:
     """The dateline that opens a paragraph («واشنطن - التقى …» → «واشنطن»), or ''."""
-    m = _LEADING_DATELINE.match(paragraph.strip())
+    text = paragraph.strip()
+    if not _DASH_SPACE.search(text):  # the pattern ends with a dash and a space: no match
+        return ""
+    m = _LEADING_DATELINE.match(text)
     return m.group(1) if m else ""
 
 
-_INVISIBLE = re.compile("[" + INVISIBLES + "]")
+_INVISIBLE_UNITS = np.zeros(0x10000, dtype=bool)
+_INVISIBLE_UNITS[[ord(c) for c in INVISIBLES]] = True
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 # Four digits alone. Written to begin with the digit class (the look-behind checks the
 # character before the first digit) so that the engine skips to digits in C: five times
@@ -361,25 +527,58 @@ BATCH_CHARS = 1 << 20
 #: What :data:`analysis.normalize.TOKEN_RE` lets follow a letter or digit inside one token:
 #: one of these separators and ASCII digits («3.5», «2,000»).
 _TOKEN_SEPARATORS = [ord(c) for c in ".,٫٬"]
-_ALNUM, _SPACE = 1, 2  # bits of :func:`_char_table`
+_ALNUM, _SPACE, _CASE_VARIANT, _DIGIT_09, _SEPARATOR = 1, 2, 4, 16, 32  # :func:`_char_table`
+_TRIGGER_FIRST = 8  # bit of :attr:`_TriggerTable.chars`: a trigger begins with the character
 
 
 @lru_cache(maxsize=1)
 def _char_table() -> np.ndarray:
     """Code point -> bits: _ALNUM if a letter or digit (what :data:`_WORD` matches), _SPACE
-    if white space (what ``str.split`` splits at), for every code point."""
+    if white space (what ``str.split`` splits at), _DIGIT_09 for 0-9, _SEPARATOR for
+    :data:`_TOKEN_SEPARATORS`, _CASE_VARIANT (below), for every code point."""
     table = np.zeros(0x110000, dtype=np.uint8)
+    table[48:58] |= _DIGIT_09
+    table[_TOKEN_SEPARATORS] |= _SEPARATOR
     every = "".join(map(chr, range(0x110000)))
     for bit, pattern in ((_ALNUM, _WORD), (_SPACE, re.compile(r"\s+"))):
         for m in pattern.finditer(every):
             table[m.start():m.end()] |= bit
+    # Beyond ASCII, what ``re`` matches to a Latin letter ignoring case (ı ſ K) or what
+    # ``str.lower`` turns into one (İ): see _batch_triggers.
+    for m in re.finditer("[a-z]", every[128:], re.IGNORECASE):
+        table[128 + m.start()] |= _CASE_VARIANT
+    for block in range(128, 0x110000, 4096):
+        chunk = every[block:block + 4096]
+        if chunk.lower() != chunk:
+            for i, c in enumerate(chunk):
+                if any(x.isascii() for x in c.lower()):
+                    table[block + i] |= _CASE_VARIANT
     return table
+
+
+class _Scan(NamedTuple):
+    """A folded batch as numpy arrays (:func:`_scan`)."""
+    points: np.ndarray  # its code points
+    kind: np.ndarray  # their bits in the character table (:func:`_char_table`)
+    alnum: np.ndarray  # whether each is a letter or digit
+    newlines: np.ndarray  # positions of its line breaks
+    words: np.ndarray  # per line: number of words
+    tokens: np.ndarray  # per line: number of tokens
+    spaced: np.ndarray  # per line: white space other than single spaces between words
+    variant: np.ndarray  # per line: has a case variant of a Latin letter (_CASE_VARIANT)
 
 
 def _line_stats(folded: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per line of ``folded``: its number of words (:data:`_WORD` matches) and of tokens
     (:func:`analysis.normalize.count_tokens`), and whether its white space is anything but
-    single spaces between words; for all lines at once.
+    single spaces between words (see :func:`_scan`)."""
+    scan = _scan(folded)
+    return scan.words, scan.tokens, scan.spaced
+
+
+def _scan(folded: str, table: np.ndarray | None = None) -> _Scan:
+    """The code points of ``folded``, their bits in ``table`` (:func:`_char_table` unless
+    given) and the counts of :func:`_line_stats`, for all lines at once.
 
     The regex engine needs ~25 ns a character to find words; a code-point table in numpy
     needs ~3. A word starts at a letter or digit that follows none. A token is a word,
@@ -389,7 +588,7 @@ def _line_stats(folded: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """
     points = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
     n = len(points)
-    kind = _char_table()[points]
+    kind = (_char_table() if table is None else table)[points]
     alnum, space = (kind & _ALNUM) > 0, (kind & _SPACE) > 0
     newlines = np.flatnonzero(points == 10)
     n_lines = len(newlines) + 1
@@ -399,10 +598,14 @@ def _line_stats(folded: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
     starts = alnum.copy()
     starts[1:] &= ~alnum[:-1]
-    words = per_line(np.flatnonzero(starts))
+    # words per line: word starts summed from each line's start (a line break, or the
+    # False appended, is none: an empty line, whose sum reduceat takes as that one value,
+    # counts 0)
+    words = np.add.reduceat(np.append(starts, False).view(np.uint8),
+                            np.concatenate(([0], newlines + 1)), dtype=np.int64)
 
-    digit = (points >= 48) & (points <= 57)
-    seps = np.flatnonzero(np.logical_or.reduce([points == c for c in _TOKEN_SEPARATORS]))
+    digit = (kind & _DIGIT_09) > 0
+    seps = np.flatnonzero(kind & _SEPARATOR)
     seps = seps[(seps > 0) & (seps < n - 1)]
     glued = seps[alnum[seps - 1] & digit[seps + 1]]
     run_ends = np.flatnonzero(digit & ~np.append(digit[1:], False)) + 1  # past each digit run
@@ -410,120 +613,321 @@ def _line_stats(folded: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     split = glued[alnum[np.minimum(after, n - 1)] & (after < n)]
     tokens = words - per_line(glued) + per_line(split)
 
-    plain = points == 32
-    odd = (space & ~plain & (points != 10)  # a tab, a no-break space …
-           | plain & np.append(space[1:], True)  # a space before a space, a break or the end
-           | plain & np.insert(points[:-1] == 10, 0, True))  # a space opening a line
-    return words, tokens, per_line(np.flatnonzero(odd)) > 0
+    # Odd white space, looked at where the white space is: a tab, a no-break space …; a
+    # space before a space, a break or the end; a space opening a line.
+    white = np.flatnonzero(space)
+    after, before = np.append(space, True)[white + 1], np.insert(points, 0, 10)[white]
+    plain = points[white] == 32
+    odd = white[plain & (after | (before == 10)) | ~plain & (points[white] != 10)]
+    variant = per_line(np.flatnonzero(kind & _CASE_VARIANT)) > 0
+    return _Scan(points, kind, alnum, newlines, words, tokens, per_line(odd) > 0, variant)
+
+
+#: A trigger's head (first four characters) and tail (next four) are looked up as 64-bit
+#: codes of four 16-bit units: a character's code point truncated to 16 bits, ASCII
+#: capitals lower-cased (:func:`_units`). Equal strings have equal codes; a character
+#: beyond 16 bits may give a code equal to another's, which only adds candidates.
+_HASH = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing of a head into a bucket
+_BUCKET_BITS = 16
+
+
+def _unit(c: str) -> int:
+    """The 16-bit unit of one character (see :data:`_HASH`)."""
+    u = ord(c) & 0xFFFF
+    return u + 32 if 65 <= u <= 90 else u
+
+
+def _code(text: str) -> int:
+    """The code of ``text`` (at most four characters; the rest is zero)."""
+    return sum(_unit(c) << 16 * i for i, c in enumerate(text[:4]))
+
+
+def _units(points: np.ndarray) -> np.ndarray:
+    """For every position of a text given by its code points, the code of the four
+    characters from there (:func:`_code`; the text is padded with zeros): a 64-bit view,
+    two bytes apart, of the text's 16-bit units."""
+    units = np.zeros(len(points) + 8, dtype=np.uint16)
+    units[:len(points)] = points  # truncated to 16 bits
+    units[units - 65 < 26] += 32  # A-Z (unsigned: below 65 wraps around)
+    return np.ndarray((len(points) + 4,), dtype="<u8", buffer=units, strides=(2,))
+
+
+class _TriggerTable(NamedTuple):
+    """The trigger words of :func:`_triggers` (without the case variants) for
+    :func:`_batch_triggers`."""
+    chars: np.ndarray  # :func:`_char_table` with :data:`_TRIGGER_FIRST` (in either case)
+    buckets: np.ndarray  # per hash bucket: whether a trigger's first four characters fall in it
+    heads: np.ndarray  # codes of the first four characters of the longer triggers, sorted
+    tails: np.ndarray  # for each: the code of its 5th to 8th characters
+    tail_masks: np.ndarray  # for each: the bits of the tail code it has characters in
+    bits: np.ndarray  # for each: its scope bits
+    short: list[tuple[int, int, int]]  # triggers of 1–3 characters: (mask, code, bits)
+
+
+@lru_cache(maxsize=1)
+def _trigger_table() -> _TriggerTable:
+    """:class:`_TriggerTable` of the words of :func:`_triggers`."""
+    automaton, _ = _triggers()
+    chars = _char_table().copy()
+    longer, short = [], []
+    for word, value in automaton.items():
+        if value & _UNALIGNED:
+            continue  # case variants: the line is taken alone (_batch_triggers)
+        for c in {word[0], word[0].upper()} if word[0].isascii() else {word[0]}:
+            chars[ord(c)] |= _TRIGGER_FIRST
+        bits = value & _ALL_GATED
+        mask = (1 << 16 * min(len(word), 4)) - 1
+        if len(word) < 4:
+            short.append((mask, _code(word), bits))
+        else:
+            longer.append((_code(word[:4]), _code(word[4:]), (1 << 16 * (len(word) - 4)) - 1, bits))
+    longer.sort()
+    heads = np.array([x[0] for x in longer], dtype=np.uint64)
+    buckets = np.zeros(1 << _BUCKET_BITS, dtype=bool)
+    buckets[(heads * _HASH) >> np.uint64(64 - _BUCKET_BITS)] = True
+    return _TriggerTable(chars, buckets, heads, *(np.array([x[i] for x in longer], dtype=np.uint64)
+                                                  for i in (1, 2, 3)), short)
+
+
+def _find_triggers(points: np.ndarray, kind: np.ndarray, alnum: np.ndarray,
+                   newlines: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(line, position in the line, scope bits)`` of the trigger words of
+    :func:`_trigger_table` in a text given by its code points, their bits in the table's
+    characters, whether each is a letter or digit, and where its line breaks are.
+
+    Triggers are only looked for where no letter or digit precedes: matches of the gated
+    scopes begin there (after no word character, or at the start of the trimmed line).
+    There the code of the next four characters is hashed into a bucket; the positions in
+    a bucket of a trigger's head (~5%) are compared with the heads and tails of the
+    triggers (8 characters at most), those of 1–3 characters with their masked codes."""
+    table = _trigger_table()
+    candidate = (kind & _TRIGGER_FIRST) > 0
+    candidate[1:] &= ~alnum[:-1]
+    positions = np.flatnonzero(candidate)
+    codes = _units(points)
+    head = codes[positions]
+    hit_at, hit_bits = [positions[:0]], [np.zeros(0, dtype=np.int64)]
+    for mask, code, b in table.short:
+        found = (head & np.uint64(mask)) == np.uint64(code)
+        hit_at.append(positions[found])
+        hit_bits.append(np.full(found.sum(), b, dtype=np.int64))
+    if len(table.heads):
+        passed = table.buckets[(head * _HASH) >> np.uint64(64 - _BUCKET_BITS)]
+        positions, head = positions[passed], head[passed]
+        tail = codes[positions + 4]
+        lo = np.searchsorted(table.heads, head, side="left")
+        hi = np.searchsorted(table.heads, head, side="right")
+        for k in range(int((hi - lo).max(initial=0))):  # the triggers sharing a head
+            i = np.minimum(lo + k, len(table.heads) - 1)
+            found = (lo + k < hi) & ((tail & table.tail_masks[i]) == table.tails[i])
+            hit_at.append(positions[found])
+            hit_bits.append(table.bits[i[found]].astype(np.int64))
+    hit_at, hit_bits = np.concatenate(hit_at), np.concatenate(hit_bits)
+    line = np.searchsorted(newlines, hit_at)
+    return line, hit_at - np.concatenate(([0], newlines + 1))[line], hit_bits
+
+
+def _batch_triggers(scan: _Scan, keys: list[str]) -> tuple[list[int], list]:
+    """What :func:`_trigger_hits` gives for the key of every line of a batch (scanned with
+    the trigger table's characters) where it matters (lines of 1 to 60 words), found in
+    numpy for the whole batch (:func:`_find_triggers`). The bits may include more scopes
+    and the positions more places than :func:`_trigger_hits` gives: the furniture is the
+    same, since every scope that can match is searched, at every place where its match
+    can begin.
+
+    Lower-casing only ASCII letters finds every trigger occurrence that lower-casing the
+    line does in a line without case variants (:data:`_CASE_VARIANT`): triggers have no
+    other cased letters; a line with one is taken alone by :func:`_trigger_hits`. A line
+    whose key is not its folded line (odd white space, which a trigger such as «ملفات ال»
+    may span) is looked at in its key, in a second pass over those keys.
+    """
+    _, always = _triggers()
+    n_lines = len(keys)
+    bits = np.full(n_lines, always, dtype=np.int64)
+    starts: list = [None if always & _SEARCHED else ()] * n_lines  # None: search the line
+    needed = (scan.words > 0) & (scan.words <= MAX_WORDS["anywhere"])
+    line, pos, hit_bits = _find_triggers(scan.points, scan.kind, scan.alnum, scan.newlines)
+    keep = ~scan.spaced[line]
+    found = [(line[keep], pos[keep], hit_bits[keep])]
+    spaced = np.flatnonzero(scan.spaced & needed)
+    if len(spaced):
+        text = "\n".join([keys[i] for i in spaced.tolist()])
+        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        kind = _trigger_table().chars[points]
+        line, pos, hit_bits = _find_triggers(points, kind, (kind & _ALNUM) > 0,
+                                             np.flatnonzero(points == 10))
+        found.append((spaced[line], pos, hit_bits))
+    line, pos, hit_bits = (np.concatenate(x) for x in zip(*found))
+    np.bitwise_or.at(bits, line, hit_bits)
+    bits = bits.tolist()
+    if not always & _SEARCHED:  # per line, its distinct positions of searched scopes, sorted
+        searched = (hit_bits & _SEARCHED) != 0
+        where = np.unique(line[searched] << 32 | pos[searched])
+        line, pos = (where >> 32).tolist(), (where & 0xFFFFFFFF).tolist()
+        firsts = (np.flatnonzero(np.diff(where >> 32)) + 1).tolist()  # where lines begin
+        for i, j in zip([0, *firsts], [*firsts, len(pos)]) if pos else ():
+            starts[line[i]] = tuple(pos[i:j])
+    for i in np.flatnonzero(scan.variant & needed).tolist():
+        bits[i], starts[i] = _trigger_hits(keys[i])
+    return bits, starts
 
 
 @lru_cache(maxsize=65536)
-def _classify(content: str, key: str, n_words: int) -> tuple[str, str]:
-    """``(furniture kind, stamp date)`` of one trimmed line, its :func:`line_key` and the
-    key's number of words.
+def _classify(content: str, key: str, n_words: int, triggered: int,
+              starts: tuple[int, ...] | None) -> tuple[str, str]:
+    """``(furniture kind, stamp date)`` of one trimmed line, its :func:`line_key`, the
+    key's number of words and its :func:`_trigger_hits`.
 
     Cached: sites repeat their furniture, byline and stamp lines in every article.
     """
-    furn = _furniture_kind(key, n_words) or ""
+    furn = _furniture_kind(key, n_words, (triggered, starts)) or ""
     return furn, "" if furn or n_words > STAMP_MAX_WORDS else stamp_date(content)
 
 
-def _labelled(raws: list[str]) -> Iterator[tuple[list[tuple[int, str, str, str, str]], int]]:
-    """Per raw article: the rows of :func:`label_lines` as tuples (no DataFrame: the
-    cleaner's hot path), and the number of tokens in its title and body."""
+#: Above this many words a line can only be furniture through a gated scope or as a link
+#: (no line rule, non-Arabic line or stamp is that long).
+_UNGATED_MAX_WORDS = max(MAX_WORDS["line"], NON_ARABIC_MAX_WORDS, STAMP_MAX_WORDS)
+#: Per number of words up to the longest furniture: the bits of the gated scopes that
+#: still apply to a line that long.
+_GATED_BY_WORDS = [sum(bit for scope, bit in _GATED.items() if n <= MAX_WORDS[scope])
+                   for n in range(MAX_WORDS["anywhere"] + 1)]
+
+
+class _Article(NamedTuple):
+    """One labelled article: the rows of :func:`label_lines` as tuples (no DataFrame: the
+    cleaner's hot path), the number of tokens in its title and body, and what
+    :func:`clean` reports, gathered while labelling."""
+    rows: list[tuple[int, str, str, str, str]]  # empty unless asked for
+    n_tokens: int
+    title: str  # content of the title line, or ""
+    body: list[str]  # contents of the body lines
+    dateline: str  # content of the first dateline, or ""
+    stamp: str  # date of the first stamp, or ""
+    removed: list[tuple[int, str, str, str, str]]  # rows not title, body or blank
+
+
+def _labelled(raws: list[str], *, rows: bool = True) -> Iterator[_Article]:
+    """Per raw article, its :class:`_Article` (with all its rows if ``rows``)."""
     batch: list[str] = []
     size = 0
     for raw in raws:
         batch.append(raw)
         size += len(raw)
         if size >= BATCH_CHARS:
-            yield from _label_batch(batch)
+            yield from _label_batch(batch, rows)
             batch, size = [], 0
-    yield from _label_batch(batch)
+    yield from _label_batch(batch, rows)
 
 
-def _label_batch(raws: list[str]) -> Iterator[tuple[list[tuple[int, str, str, str, str]], int]]:
+def _label_batch(raws: list[str], rows: bool) -> Iterator[_Article]:
     """:func:`_labelled` of one batch: what does not depend on an article's other lines
-    (folding, keys, word and token counts) is done for the whole batch at once."""
+    (folding, keys, word and token counts, trigger words) is done for the whole batch at
+    once."""
     if not raws:
         return
     # Fold the batch once; folding keeps line breaks, so its lines match the raw lines.
     joined = "\n".join(raws)
     folded = fold(joined)
-    words, tokens, spaced = (a.tolist() for a in _line_stats(folded))
+    scan = _scan(folded, _trigger_table().chars)
+    words, tokens, spaced = scan.words.tolist(), scan.tokens.tolist(), scan.spaced.tolist()
     # The lines' keys (:func:`line_key`): most lines are already one.
     keys = [" ".join(line.split()) if odd else line
             for line, odd in zip(folded.split("\n"), spaced)]
     texts = joined.split("\n")
-    invisible = _INVISIBLE.search(joined) is not None
+    # Invisibles are not white space and contain no line break: stripping them from the
+    # whole batch strips them from each line. (They are looked for in the batch's UTF-16
+    # units: all are single units, and no unit of another character is one.)
+    if _INVISIBLE_UNITS[np.frombuffer(joined.encode("utf-16-le"), dtype=np.uint16)].any():
+        visible = strip_invisibles(joined).split("\n")
+    else:
+        visible = texts
+    contents = [line.strip() for line in visible]
+    triggered, starts = _batch_triggers(scan, keys)
     first = 0
     for raw in raws:
         last = first + raw.count("\n") + 1
-        yield _label_article(texts[first:last], keys[first:last], words[first:last],
-                             tokens[first:last], invisible and _INVISIBLE.search(raw) is not None)
+        yield _label_article(texts[first:last], contents[first:last], keys[first:last],
+                             words[first:last], tokens[first:last], triggered[first:last],
+                             starts[first:last], rows)
         first = last
 
 
-def _label_article(texts: list[str], keys: list[str], words: list[int], tokens: list[int],
-                   invisible: bool) -> tuple[list[tuple[int, str, str, str, str]], int]:
-    """One article's rows, and its title and body tokens, from its lines' texts, keys and
-    counts. :func:`is_dateline` is only called on lines short enough for one (its own
-    first test), since their words are already counted."""
-    rows = []
+def _label_article(texts: list[str], contents: list[str], keys: list[str], words: list[int],
+                   tokens: list[int], triggered: list[int], starts: list,
+                   keep_rows: bool) -> _Article:
+    """One article, from its lines' texts, contents, keys, counts and trigger hits.
+    :func:`is_dateline` is only called on lines short enough for one (its own first
+    test), since their words are already counted."""
+    rows, body, removed = [], [], []
     n_tokens = 0
+    title = dateline = stamp_found = ""
     title_key = None
     seen: set[str] = set()
     content_seen = 0
     body_seen = False
     related_block = False  # after a related-articles heading, short lines are its links
-    for line_no, (text, key, n_words) in enumerate(zip(texts, keys, words), start=1):
-        content = (strip_invisibles(text) if invisible else text).strip()
-        label, kind = "body", ""
+    longest = MAX_WORDS["anywhere"]
+    for line_no, (text, content, key, n_words, n_line_tokens, bits, where) in enumerate(
+            zip(texts, contents, keys, words, tokens, triggered, starts), start=1):
         if not content:
-            label = "blank"
+            if keep_rows:
+                rows.append((line_no, text, "blank", "", content))
+            continue
+        if n_words > longest or (n_words > _UNGATED_MAX_WORDS and " " in key
+                                 and not bits & _GATED_BY_WORDS[n_words]):
+            furn = stamp = ""  # what _classify gives: too long for a rule, link or stamp
+        elif n_words == 0:
+            furn, stamp = "symbols", ""
         else:
-            furn, stamp = _classify(content, key, n_words)
-            if not furn and related_block:
-                if n_words <= RELATED_LINK_MAX_WORDS and not key.endswith((".", ":", "!", "؟")):
-                    furn = "related"
-                else:
-                    related_block = False
-            elif furn == "related":
-                related_block = n_words <= 6  # a heading such as «مقالات ذات صلة», not a teaser
-            if (not furn and not body_seen and title_key is not None
-                    and n_words <= CAPTION_MAX_WORDS and _CAPTION_CREDIT.search(key)
-                    and not _REPORTING.search(key)):
-                furn = "credit"  # a caption between the headline and the first paragraph
-            if furn:
-                label, kind = "furniture", furn
-            elif key in seen:
-                label = "duplicate"
-                kind = "title" if key == title_key else "line"
-            elif stamp:
-                label, kind = "stamp", stamp
-            elif title_key is None and n_words <= TITLE_MAX_WORDS \
-                    and not (n_words <= DATELINE_MAX_WORDS and is_dateline(content)):
-                label, title_key = "title", key
-            elif not body_seen and content_seen < HEADER_ZONE \
-                    and n_words <= DATELINE_MAX_WORDS and is_dateline(content, colon=True):
-                label = "dateline"
+            furn, stamp = _classify(content, key, n_words, bits, where)
+        if not furn and related_block:
+            if n_words <= RELATED_LINK_MAX_WORDS and not key.endswith((".", ":", "!", "؟")):
+                furn = "related"
             else:
-                label = "body"
-                if title_key is None:
-                    title_key = ""  # the article starts with a paragraph: no title
-                body_seen = True
-            if label in ("title", "body"):
-                seen.add(key)
-                n_tokens += tokens[line_no - 1]
-            if label != "furniture":
-                content_seen += 1
-        rows.append((line_no, text, label, kind, content))
-    return rows, n_tokens
+                related_block = False
+        elif furn == "related":
+            related_block = n_words <= 6  # a heading such as «مقالات ذات صلة», not a teaser
+        if (not furn and not body_seen and title_key is not None
+                and n_words <= CAPTION_MAX_WORDS and _CAPTION_CREDIT.search(key)
+                and not _REPORTING.search(key)):
+            furn = "credit"  # a caption between the headline and the first paragraph
+        kind = ""
+        if furn:
+            label, kind = "furniture", furn
+        elif key in seen:
+            label = "duplicate"
+            kind = "title" if key == title_key else "line"
+        elif stamp:
+            label, kind = "stamp", stamp
+            stamp_found = stamp_found or stamp
+        elif title_key is None and n_words <= TITLE_MAX_WORDS \
+                and not (n_words <= DATELINE_MAX_WORDS and is_dateline(content)):
+            label, title_key, title = "title", key, content
+        elif not body_seen and content_seen < HEADER_ZONE \
+                and n_words <= DATELINE_MAX_WORDS and is_dateline(content, colon=True):
+            label = "dateline"
+            dateline = dateline or content
+        else:
+            label = "body"
+            if title_key is None:
+                title_key = ""  # the article starts with a paragraph: no title
+            body_seen = True
+            body.append(content)
+        if label == "title" or label == "body":
+            seen.add(key)
+            n_tokens += n_line_tokens
+        else:
+            removed.append((line_no, text, label, kind, content))
+        if label != "furniture":
+            content_seen += 1
+        if keep_rows:
+            rows.append((line_no, text, label, kind, content))
+    return _Article(rows, n_tokens, title, body, dateline, stamp_found, removed)
 
 
 def _label(raw: str) -> list[tuple[int, str, str, str, str]]:
     """The rows of :func:`label_lines` as tuples."""
-    return next(_labelled([raw]))[0]
+    return next(_labelled([raw])).rows
 
 
 def label_lines(raw: str) -> pd.DataFrame:
@@ -533,6 +937,23 @@ def label_lines(raw: str) -> pd.DataFrame:
     kind, or the parsed date of a stamp), content (the line trimmed, as stored in title/body).
     """
     return pd.DataFrame(_label(raw), columns=LINE_COLUMNS)
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """``frame.to_dict("records")``, the same values, built from one ``tolist`` per column
+    (the scalars that iterating a column gives, as ``to_dict`` does) instead of value by
+    value; as in ``to_dict``, values of object and extension columns are unboxed to Python
+    scalars (``pd.NA`` → None), which leaves a ``str`` as it is."""
+    columns = frame.columns.tolist()
+    if _box_native is None or not columns or len(set(columns)) < len(columns):
+        return frame.to_dict("records")
+    values = []
+    for k, dtype in enumerate(frame.dtypes):
+        column = frame.iloc[:, k].tolist()
+        if dtype == np.dtype(object) or isinstance(dtype, pd.api.extensions.ExtensionDtype):
+            column = [v if type(v) is str else _box_native(v) for v in column]
+        values.append(column)
+    return [dict(zip(columns, row)) for row in zip(*values)]
 
 
 def clean(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -547,35 +968,30 @@ def clean(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     removed line: doc_id, line_no, text, reason (the label), kind.
     """
     out, removed = [], []
-    for doc, (lines, n_tokens) in zip(documents.drop(columns="raw").to_dict("records"),
-                                      _labelled(documents["raw"].tolist())):
-        titles = [r[4] for r in lines if r[2] == "title"]
-        body_lines = [r[4] for r in lines if r[2] == "body"]
-        body = "\n".join(body_lines)
-        datelines = [r[4] for r in lines if r[2] == "dateline"]
-        if not datelines:  # «واشنطن - التقى …» opening one of the first paragraphs
-            leads = [leading_dateline(p) for p in body_lines[:HEADER_ZONE]]
-            datelines = [lead for lead in leads if lead][:1]
-        stamps = [r[3] for r in lines if r[2] == "stamp"]
+    for doc, art in zip(_records(documents.drop(columns="raw")),
+                        _labelled(documents["raw"].tolist(), rows=False)):
+        dateline = art.dateline
+        if not dateline:  # «واشنطن - التقى …» opening one of the first paragraphs
+            dateline = next(filter(None, map(leading_dateline, art.body[:HEADER_ZONE])), "")
         row = doc
-        row["title"] = titles[0] if titles else ""
-        row["body"] = body
-        row["n_tokens"] = n_tokens  # count_tokens(title) + count_tokens(body), from the batch
-        row["found_dateline"] = datelines[0] if datelines else ""
-        row["found_date"] = stamps[0] if stamps else ""
+        row["title"] = art.title
+        row["body"] = "\n".join(art.body)
+        row["n_tokens"] = art.n_tokens  # count_tokens(title) + count_tokens(body), from the batch
+        row["found_dateline"] = dateline
+        row["found_date"] = art.stamp
         row["published_check"] = ""
-        if stamps:
+        if art.stamp:
             if pd.isna(row["published"]):
-                row["published"] = pd.Timestamp(stamps[0])
+                row["published"] = pd.Timestamp(art.stamp)
                 row["published_basis"] = "stamp"
                 row["published_check"] = "supplied"
             else:
-                same = row["published"].strftime("%Y-%m-%d") == stamps[0]
+                same = row["published"].strftime("%Y-%m-%d") == art.stamp
                 row["published_check"] = "agrees" if same else "differs"
-        gone = [r for r in lines if r[2] not in ("title", "body", "blank")]
-        row["n_lines_removed"] = len(gone)
+        row["n_lines_removed"] = len(art.removed)
         out.append(row)
-        removed.extend((doc["doc_id"], r[0], r[1], r[2], r[3]) for r in gone)
+        doc_id = doc["doc_id"]
+        removed.extend((doc_id, *r[:4]) for r in art.removed)
     docs = pd.DataFrame(out)
     if len(docs):
         docs["published"] = pd.to_datetime(docs["published"])

@@ -351,12 +351,12 @@ def test_trigger_pass_never_hides_a_rule_on_whole_lines(line):
 
 def _without_triggers(line):
     """furniture_kind with every scope searched (no trigger-word pass)."""
-    triggered = clean._triggered
-    clean._triggered = lambda folded: -1
+    hits = clean._trigger_hits
+    clean._trigger_hits = lambda folded: (-1, None)
     try:
         return clean.furniture_kind(line)
     finally:
-        clean._triggered = triggered
+        clean._trigger_hits = hits
 
 
 def test_batches_do_not_change_the_result(raw_seeds, seeds, monkeypatch):
@@ -394,3 +394,91 @@ def test_every_searched_furniture_rule_has_a_literal_start():
     slow = [r.source for r in clean.load_rules() if r.scope in ("anywhere", "short")
             and "" in clean._starts(list(clean.re_parser.parse(r.folded, re.IGNORECASE)), clean._TRIGGER_LEN)]
     assert slow == []
+
+
+# --- the batch fast paths give the per-line results -------------------------------------------
+
+def _exhaustive_labels(raw):
+    """label_lines with every furniture scope searched in every line (no trigger pass)."""
+    batch_triggers = clean._batch_triggers
+    clean._batch_triggers = lambda scan, keys: ([-1] * len(keys), [None] * len(keys))
+    try:
+        return clean.label_lines(raw)
+    finally:
+        clean._batch_triggers = batch_triggers
+
+
+# Pieces of lines: furniture and news words, Latin case variants (İ ı ſ K), odd white space,
+# separators of breadcrumbs, quotes, digits and trimmed punctuation.
+PIECES = WORDS + ["İ", "ı", "ſ", "\u212a", "COOKIES", "Cookie", "x", "›", "»", "|", "/", "•", '"',
+                  "«", ":", "-", "—", "(", ")", "©", "#", "3", "2019", "min read", "دقائق قراءة",
+                  "تعليق", "\u00a0", "\t", "  ", "\u200b", "afp_photo", "ap", "أرشيفية)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(PIECES), max_size=14).map(" ".join), min_size=1,
+                max_size=12).map("\n".join))
+def test_batch_trigger_pass_labels_as_searching_every_scope(raw):
+    assert clean.label_lines(raw).equals(_exhaustive_labels(raw))
+
+
+@pytest.mark.parametrize("line", [f for f, _ in FURNITURE] + NEWS_USES + LATIN_FURNITURE)
+def test_batch_trigger_pass_on_whole_lines(line):
+    raw = f"عنوان الخبر\n{line}\n«{line}»\n{line.upper()}\n  {line}\u00a0\n{line}, {line}"
+    assert clean.label_lines(raw).equals(_exhaustive_labels(raw))
+
+
+def test_label_lines_strips_invisibles_from_each_line():
+    raw = "عنوان\u200b الخبر\n\n\u200fنص\u00ad الخبر الأول.\u200e\nسطر ثالث"
+    labelled = clean.label_lines(raw)
+    assert labelled["content"].tolist() == [
+        clean.strip_invisibles(t).strip() for t in raw.split("\n")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sets(st.text(alphabet="ab c\"", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="ab c\"", max_size=12))
+def test_trie_matches_as_the_alternation(words, text):
+    trie = re.compile(clean._trie(words))
+    plain = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    assert (trie.search(text) is None) == (plain.search(text) is None)
+    assert (trie.match(text) is None) == (plain.match(text) is None)
+
+
+def test_case_variants_of_latin_letters_are_the_known_ones():
+    import numpy as np
+
+    variants = {chr(c) for c in np.flatnonzero(clean._char_table() & clean._CASE_VARIANT)}
+    assert variants == {"İ", "ı", "ſ", "\u212a"}
+
+
+def test_records_are_to_dict_records():
+    import numpy as np
+
+    frame = pd.DataFrame({
+        "s": pd.Series(["x", np.nan, "y"], dtype="str"), "n": pd.array(["x", None, "z"], dtype="string"),
+        "t": pd.to_datetime(["2019-01-01", None, "2020-02-02"]), "i": [1, 2, 3], "f": [1.5, np.nan, 2.0],
+        "I": pd.array([1, None, 3], dtype="Int64"), "b": [True, False, True], "o": ["s", 3, None],
+        "c": pd.Categorical(["u", "v", None]),
+        "z": pd.to_datetime(["2019-01-01", None, "2020-02-02"]).tz_localize("UTC")})
+    expected, got = frame.to_dict("records"), clean._records(frame)
+    assert len(expected) == len(got)
+    for a, b in zip(expected, got):
+        assert list(a) == list(b)
+        assert all(type(a[k]) is type(b[k]) and (a[k] is b[k] or a[k] == b[k] or repr(a[k]) == repr(b[k]))
+                   for k in a)
+
+
+def test_without_the_regex_parser_labels_are_the_same(monkeypatch):
+    """No trigger words at all: every scope is searched in every line of the batch."""
+    raw = "\n".join([line for line, _ in FURNITURE] + NEWS_USES + LATIN_FURNITURE)
+    expected = clean.label_lines(raw)
+    cached = [clean._triggers, clean._trigger_table, clean._line_starts, clean._line_required]
+    monkeypatch.setattr(clean, "re_parser", None)
+    for f in cached:
+        f.cache_clear()
+    try:
+        assert clean.label_lines(raw).equals(expected)
+    finally:
+        for f in cached:
+            f.cache_clear()
