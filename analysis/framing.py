@@ -23,11 +23,11 @@ import gc
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, count
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -179,24 +179,31 @@ class Lexicon:
     heads: Mapping[str, tuple[int, ...]]
 
     @cached_property
-    def entries(self) -> dict[str, tuple[int, tuple, frozenset[str]]]:
-        """:attr:`heads` as :func:`_cue_matches` walks them: a word -> (the earliest one-word
-        cue it is, or -1; ``(index, slots after the first)`` of the longer cues it can
-        start, by index; the words that may follow it in one of those cues, to try them
-        only when the next word is one)."""
-        by_indices = {}  # the same cues start many words: build each entry once
+    def entries(self) -> tuple[dict[str, int], list[tuple]]:
+        """:attr:`heads` as :func:`_cue_hits` tries them: a word -> the number of its entry,
+        and the entries. An entry is: the earliest one-word cue the word is, or -1; its
+        cues of two words with no optional one, as the second word -> the earliest of them
+        it completes; ``(index, slots after the first)`` of its other cues of several words,
+        by index; the words that may follow it in a cue of several words, to try those
+        only when the next word is one."""
+        numbers, entries = {}, []  # the same cues start many words: one entry for each set
         for indices in set(self.heads.values()):
             single = min((i for i in indices if len(self.cues[i].slots) == 1), default=-1)
-            longer = tuple((i, self.cues[i].slots[1:]) for i in sorted(set(indices))
-                           if len(self.cues[i].slots) > 1)
-            follow = set()
-            for _, rest in longer:
+            pairs, longer, follow = {}, [], set()
+            for i in sorted(set(indices)):
+                rest = self.cues[i].slots[1:]
+                if len(rest) == 1 and not rest[0].optional:
+                    for word in rest[0].accepts:
+                        pairs.setdefault(word, i)
+                elif rest:
+                    longer.append((i, rest))
                 for slot in rest:  # up to the first slot that must be there
                     follow |= slot.accepts
                     if not slot.optional:
                         break
-            by_indices[indices] = (single, longer, frozenset(follow))
-        return {word: by_indices[indices] for word, indices in self.heads.items()}
+            numbers[indices] = len(entries)
+            entries.append((single, pairs, tuple(longer), frozenset(follow)))
+        return {word: numbers[indices] for word, indices in self.heads.items()}, entries
 
 
 def stem_forms(stem: str) -> set[str]:
@@ -322,16 +329,24 @@ def load_negators(path: str | None = None) -> Negators:
 
 # --- folded words ----------------------------------------------------------------------------
 
-class _Field:
-    """One field's text as folded words, the unit that cue and statement finding walk over.
+class _Batch:
+    """Titles and bodies folded and split into words together (:func:`_fold_batch`), the
+    unit that cue and statement finding walk over.
+
+    The per-word sequences run over all the fields of the batch, so that the few words where
+    a cue or a reporting form can start are found for the whole batch at once (:meth:`codes`)
+    and the Python work is done only there. Field ``f`` holds words ``lo[f]`` to
+    ``hi[f] - 1``; ``texts[f]`` is its stored text and ``fstart[f]`` its start in ``folded``,
+    the folded text of the batch.
 
     ``words[i]`` is the i-th letter run of the folded text (:data:`_WORD`); ``starts[i]``,
-    ``ends[i]`` its span in the stored text, marks after its last letter included (as
-    :meth:`analysis.normalize.Folded.span`); ``joined[i]`` is 1 when word ``i`` follows
-    word ``i-1`` with one space between, else 0 (always 0 for ``i`` = 0 and for ``i`` =
-    ``len(words)``, one past the last word, so that callers need no bounds check);
-    ``sentence[i]`` counts the gaps before word ``i`` that end a sentence (a running count:
-    compare it within one field only).
+    ``ends[i]`` its span in its field's stored text, marks after its last letter included (as
+    :meth:`analysis.normalize.Folded.span`); ``fstarts[i]``, ``fends[i]`` its span in
+    ``folded``; ``joined[i]`` is 1 when word ``i`` follows the previous word of its field
+    with one space between, else 0 (always 0 at a field's first word ``lo[f]`` and at
+    ``hi[f]``, one past its last word -- the next field's first word or the extra entry at
+    ``len(words)`` -- so that callers need no bounds check); ``sentence[i]`` counts the gaps
+    before word ``i`` that end a sentence (a running count: compare it within one field only).
 
     The per-word sequences are a tuple (words) and ``array``/``bytes`` (numbers), not
     lists: a prepared corpus holds millions of them, and the garbage collector would
@@ -340,44 +355,108 @@ class _Field:
     """
 
     __slots__ = (
+        "_codes",
+        "ends",
+        "fends",
+        "folded",
+        "fstart",
+        "fstarts",
+        "hi",
+        "joined",
+        "lo",
+        "sentence",
+        "starts",
+        "texts",
+        "words",
+    )
+
+    def __init__(self, texts: list[str], folded: str, fstart: list[int], lo: list[int],
+                 hi: list[int], words: tuple[str, ...], fstarts: array, fends: array,
+                 starts: array, ends: array, joined: bytes, sentence: array):
+        self.texts, self.folded, self.fstart, self.lo, self.hi = texts, folded, fstart, lo, hi
+        self.words, self.fstarts, self.fends, self.starts, self.ends = (words, fstarts, fends,
+                                                                        starts, ends)
+        self.joined, self.sentence = joined, sentence
+        self._codes = None
+
+    def codes(self, vocabulary: _Vocabulary) -> np.ndarray:
+        """The code of every word in ``vocabulary`` (:func:`_vocabulary`), 0 for a word not
+        in it, then two zeros (so that ``codes[i + 1]``, ``codes[i - 1]`` and
+        ``codes[i - 2]`` need no bounds check): one C-level dict look-up per word, kept
+        for the next caller with the same vocabulary (:func:`find_cues` and
+        :func:`find_statements` share one)."""
+        if self._codes is None or self._codes[0] is not vocabulary:
+            table, n = vocabulary.codes, len(self.words)
+            codes = np.zeros(n + 2, dtype=np.int64)
+            codes[:-2] = np.fromiter(map(table.get, self.words, repeat(0)), dtype=np.int64,
+                                     count=n)
+            self._codes = (vocabulary, codes)
+        return self._codes[1]
+
+
+@dataclass(frozen=True)
+class _Mentions:
+    """Actor mentions of a documents table, sorted by field, start, end and actor id
+    (:func:`_mentions_by_field`): ``triples[j]`` is ``(start, end, actor_id)``, ``starts[j]``
+    its start and ``reach[j]`` the running maximum of the ends within its field, for
+    bisection (:func:`_mentions_in`); ``runs`` maps ``(doc_id, field)`` to the field's range
+    ``(lo, hi)`` of ``j``."""
+
+    triples: list[tuple[int, int, str]]
+    starts: list[int]
+    reach: list[int]
+    runs: dict[tuple, tuple[int, int]]
+
+
+_NO_MENTIONS = _Mentions([], [], [], {})
+
+
+class _Field:
+    """One field of a :class:`_Batch`, as cue and statement finding see it: its words are
+    ``lo`` to ``hi - 1`` of the batch's per-word sequences (word indices are those of the
+    batch); its actor mentions ``mlo`` to ``mhi - 1`` of a :class:`_Mentions`; for
+    statements, ``phrase_end`` and ``next_break`` of the batch (:func:`_phrase_bounds`)."""
+
+    __slots__ = (
         "_fends",
         "_folded",
         "_fstarts",
         "_start",
         "ends",
+        "f",
+        "hi",
         "joined",
+        "lo",
         "mention_reach",
         "mention_starts",
         "mentions",
+        "mhi",
+        "mlo",
+        "next_break",
+        "phrase_end",
         "sentence",
         "starts",
         "text",
         "words",
     )
 
-    def __init__(self, text: str, folded: str, start: int, words: tuple[str, ...],
-                 fstarts: array, fends: array, starts: array, ends: array,
-                 joined: bytes, sentence: array):
-        self.text, self.words, self.starts, self.ends = text, words, starts, ends
-        self._folded, self._start, self._fstarts, self._fends = folded, start, fstarts, fends
-        self.joined, self.sentence = joined, sentence
-        self.mentions = self.mention_starts = self.mention_reach = ()
-
-    def set_mentions(self, mentions: list[tuple[int, int, str]]) -> None:
-        """The actor mentions of the field, ``(start, end, actor_id)`` sorted; with the
-        starts and the running maximum of the ends, for bisection (:func:`_mentions_in`).
-        :func:`find_statements` sets them on every field before walking it."""
-        self.mentions = mentions
-        self.mention_starts = [m[0] for m in mentions]
-        self.mention_reach = list(accumulate((m[1] for m in mentions), max))
+    def __init__(self, batch: _Batch, f: int, mentions: _Mentions = _NO_MENTIONS,
+                 bounds: tuple[int, int] = (0, 0), phrases: tuple = (b"", ())):
+        self.words, self.starts, self.ends = batch.words, batch.starts, batch.ends
+        self.joined, self.sentence = batch.joined, batch.sentence
+        self._folded, self._fstarts, self._fends = batch.folded, batch.fstarts, batch.fends
+        self.f, self.text, self._start = f, batch.texts[f], batch.fstart[f]
+        self.lo, self.hi = batch.lo[f], batch.hi[f]
+        self.mentions, self.mention_starts = mentions.triples, mentions.starts
+        self.mention_reach, (self.mlo, self.mhi) = mentions.reach, bounds
+        self.phrase_end, self.next_break = phrases
 
     def gap(self, i: int) -> str:
         """The folded text between word ``i-1`` (or the field's start) and word ``i``."""
-        return self._folded[self._fends[i - 1] if i else self._start:self._fstarts[i]]
+        return self._folded[self._fends[i - 1] if i > self.lo else self._start:self._fstarts[i]]
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         return self.starts[first], self.ends[last]
-
 
 
 @dataclass(frozen=True)
@@ -388,9 +467,9 @@ class Prepared:
     and passing ``prepared=`` to both saves folding and splitting every text twice.
     """
 
-    doc_ids: list
-    field_names: list[str]  # "title" / "body", in :func:`iter_fields` order
-    fields: list[_Field]
+    doc_ids: list  # of each field, in :func:`iter_fields` order
+    field_names: list[str]  # "title" / "body"
+    batches: list[tuple[int, _Batch]]  # (number of the batch's first field, batch)
 
 
 def prepare(documents: pd.DataFrame) -> Prepared:
@@ -398,17 +477,17 @@ def prepare(documents: pd.DataFrame) -> Prepared:
     :func:`find_cues` and :func:`find_statements` (``prepared=``)."""
     ids, names, texts = _texts(documents)
     with _gc_paused():
-        return Prepared(ids, names, list(_fields(texts)))
+        return Prepared(ids, names, list(_batches(texts)))
 
 
 @contextmanager
 def _gc_paused():
     """Pause the cyclic garbage collector while words are prepared or walked.
 
-    Both allocate hundreds of thousands of small objects (tuples, lists, strings) that
-    never form cycles, and each allocation-triggered collection would walk every live
-    prepared field again (a sixth of the framing time). Reference counting still frees
-    everything at once; only cycle detection waits until the end.
+    Both allocate many small objects (tuples, lists, strings) that never form cycles, and
+    each allocation-triggered collection would walk every live prepared batch again.
+    Reference counting still frees everything at once; only cycle detection waits until
+    the end.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -419,16 +498,18 @@ def _gc_paused():
             gc.enable()
 
 
-def _walk(documents: pd.DataFrame, prepared: Prepared | None) -> Iterator[tuple]:
-    """``(doc_id, field, _Field)`` of every title and body: from ``prepared``, checked to
-    be the preparation of ``documents``, or folded batch by batch as they are walked."""
+def _walk(documents: pd.DataFrame,
+          prepared: Prepared | None) -> tuple[list, list[str], Iterable[tuple[int, _Batch]]]:
+    """doc_id and name of every field (title and body, in :func:`iter_fields` order) and the
+    fields as ``(number of the first field, _Batch)``: from ``prepared``, checked to be the
+    preparation of ``documents``, or folded batch by batch as they are walked."""
     if prepared is None:
         ids, names, texts = _texts(documents)
-        return zip(ids, names, _fields(texts))
+        return ids, names, _batches(texts)
     if prepared.doc_ids[0::2] != documents["doc_id"].tolist() \
-            or len(prepared.fields) != 2 * len(documents):
+            or len(prepared.doc_ids) != 2 * len(documents):
         raise ValueError("prepared= was made from other documents than the ones given")
-    return zip(prepared.doc_ids, prepared.field_names, prepared.fields)
+    return prepared.doc_ids, prepared.field_names, prepared.batches
 
 
 _SEP = "\x01"  # joins the fields of a batch: kept by folding, neither a letter nor a space
@@ -437,36 +518,52 @@ _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")  # as in normalize.fo
 _ATTACHED = frozenset(DIACRITICS + TATWEEL)  # marks that belong to the letter before them
 
 
-def _fields(texts: Iterable[str]) -> Iterator[_Field]:
-    """:class:`_Field` of each text, in order.
+def _batches(texts: list[str]) -> Iterator[tuple[int, _Batch]]:
+    """``(number of the first field, _Batch)`` of runs of ``texts`` in order.
 
     Texts are folded and split into words in batches of about 200,000 characters joined by
     :data:`_SEP`, with numpy over the whole batch: per-text numpy calls and a regex pass
     over every word cost more than the matching itself. A text with presentation forms
     (ﻻ …), which :func:`fold_with_offsets` folds with a slower per-character loop, is
-    folded alone so that it does not slow down its neighbours.
+    folded alone so that it does not slow down its neighbours. (Every field's words and
+    offsets are the same whatever batch it is folded in.)
     """
-    batch, size = [], 0
-    for text in texts:
-        if _PRESENTATION.search(text):
-            yield from _fold_batch(batch)
-            yield from _fold_batch([text])
-            batch, size = [], 0
-            continue
-        batch.append(text)
-        size += len(text)
-        if size >= _BATCH_CHARS:
-            yield from _fold_batch(batch)
-            batch, size = [], 0
-    yield from _fold_batch(batch)
+    k, n = 0, len(texts)
+    while k < n:
+        stop, size = k, 0
+        while stop < n and size < _BATCH_CHARS:
+            size += len(texts[stop])
+            stop += 1
+        batch = texts[k:stop]
+        joined = _SEP.join(batch)
+        # presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFE) take a lead byte 0xEF in UTF-8:
+        # without one no text of the batch has any (a byte search is faster than a regex)
+        if b"\xef" not in joined.encode("utf-8", "surrogatepass"):
+            yield k, _fold_batch(batch, joined)
+        else:
+            run = k  # the first text of the current run without presentation forms
+            for j in range(k, stop + 1):
+                if j < stop and not _PRESENTATION.search(texts[j]):
+                    continue
+                if run < j:
+                    yield run, _fold_batch(texts[run:j], _SEP.join(texts[run:j]))
+                if j < stop:
+                    yield j, _fold_batch([texts[j]], texts[j])
+                run = j + 1
+        k = stop
+
+
+_LETTER, _STOP = 1, 2  # kinds of characters (:func:`_char_kinds`)
 
 
 @lru_cache(maxsize=1)
-def _letter_table() -> np.ndarray:
-    """Code point -> is a letter (what :data:`_WORD` matches), for every code point."""
-    table = np.zeros(0x110000, dtype=bool)
+def _char_kinds() -> np.ndarray:
+    """Code point -> :data:`_LETTER` (what :data:`_WORD` matches), :data:`_STOP` (ends a
+    sentence, :data:`_SENTENCE_END`) or 0, for every code point."""
+    table = np.zeros(0x110000, dtype=np.uint8)
     for m in _WORD.finditer("".join(map(chr, range(0x110000)))):
-        table[m.start():m.end()] = True
+        table[m.start():m.end()] = _LETTER
+    table[[ord(c) for c in _SENTENCE_END]] = _STOP
     return table
 
 
@@ -475,20 +572,19 @@ def _int_array(values: np.ndarray) -> array:
     return array("q", values.astype(np.int64, copy=False).tobytes())
 
 
-def _fold_batch(texts: list[str]) -> Iterator[_Field]:
-    if not texts:
-        return
-    joined = _SEP.join(texts)
+def _fold_batch(texts: list[str], joined: str) -> _Batch:
+    """The :class:`_Batch` of ``texts``; ``joined`` is ``_SEP.join(texts)``."""
     folded = fold_with_offsets(joined)
     ftext, offsets = folded.text, folded.offsets
     codes = np.frombuffer(ftext.encode("utf-32-le"), dtype=np.uint32)
-    letter = _letter_table()[codes]
+    kinds = _char_kinds()[codes]
+    letter = kinds == _LETTER
     edges = np.flatnonzero(np.diff(letter, prepend=False, append=False))
     fstarts, fends = edges[0::2], edges[1::2]  # words in folded coordinates
     # the words themselves: every non-letter made a space, then one C-level split
     words = tuple(np.where(letter, codes, np.uint32(32)).tobytes().decode("utf-32-le").split())
     # each text's place in the joined text and in the folded text
-    lengths = np.array([len(t) for t in texts])
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     bases = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
     field_start = np.searchsorted(offsets, bases)
     first_word = np.searchsorted(fstarts, field_start)
@@ -497,45 +593,68 @@ def _fold_batch(texts: list[str]) -> Iterator[_Field]:
     # original spans, as Folded.span: marks deleted after a word's last letter are its own
     ends = offsets[fends - 1] + 1
     limit = offsets[fends]
-    for k in np.flatnonzero(ends < limit).tolist():
-        stop, lim = int(ends[k]), int(limit[k])
-        while stop < lim and joined[stop] in _ATTACHED:
-            stop += 1
-        ends[k] = stop
+    grow = np.flatnonzero(ends < limit)  # words followed by marks deleted by folding
+    stops = ends[grow].tolist()
+    for k, lim in enumerate(limit[grow].tolist()):
+        while stops[k] < lim and joined[stops[k]] in _ATTACHED:
+            stops[k] += 1
+    ends[grow] = stops
     starts, ends = _int_array(offsets[fstarts] - base), _int_array(ends - base)
     # one space between a word and the previous one; gaps that end a sentence
     single = np.zeros(len(fstarts) + 1, dtype=bool)  # one more: the sentinel after a field
     single[1:-1] = (fstarts[1:] - fends[:-1] == 1) & (codes[fends[:-1]] == 32)
     single[first_word] = single[last_word] = False  # no word before a field's first word
-    ending = np.zeros(len(codes), dtype=bool)
-    for mark in _SENTENCE_END:
-        ending |= codes == ord(mark)
-    marks = np.concatenate(([0], np.cumsum(ending)))
+    # a gap ends a sentence when a sentence mark stands in it: a mark (never inside a word)
+    # is in the gap before the first word starting after it, if that gap starts before it
+    # (a field's first word: its gap starts at the field's start)
     gap_start = np.concatenate(([0], fends[:-1]))
     has_words = first_word < last_word
     gap_start[first_word[has_words]] = field_start[has_words]
-    sentence = _int_array(np.cumsum(marks[fstarts] > marks[gap_start]))
-    single, fstarts, fends = single.tobytes(), _int_array(fstarts), _int_array(fends)
-    for text, start, a, b in zip(texts, field_start.tolist(), first_word.tolist(),
-                                 last_word.tolist()):
-        yield _Field(text, ftext, start, words[a:b], fstarts[a:b], fends[a:b], starts[a:b],
-                     ends[a:b], single[a:b + 1], sentence[a:b])
+    marks = np.flatnonzero(kinds == _STOP)
+    after = np.searchsorted(fstarts, marks)
+    inside = after < len(fstarts)
+    after, marks = after[inside], marks[inside]
+    ends_sentence = np.zeros(len(fstarts), dtype=bool)
+    ends_sentence[after[gap_start[after] <= marks]] = True
+    sentence = _int_array(np.cumsum(ends_sentence))
+    return _Batch(texts, ftext, field_start.tolist(), first_word.tolist(), last_word.tolist(),
+                  words, _int_array(fstarts), _int_array(fends), starts, ends,
+                  single.tobytes(), sentence)
 
 
 # --- frame cues ----------------------------------------------------------------------------
 
 def _match_rest(field: _Field, t: int, slots: tuple[Slot, ...]) -> int | None:
-    """Index of the last word of a match of ``slots`` starting at word ``t`` (greedy)."""
+    """Index of the last word of a match of ``slots`` starting at word ``t`` (greedy).
+
+    Slot by slot up to the first optional one, from which :func:`_match_optional` tries
+    both ways (a slot that must be there either matches and the rest decides, or nothing
+    matches: what the recursion gives, without a call per slot).
+    """
+    words, joined, hi = field.words, field.joined, field.hi
+    for k, slot in enumerate(slots):
+        if slot.optional:
+            return _match_optional(field, t, slots[k:])
+        if not (t < hi and words[t] in slot.accepts  # one space (joined) is a phrase gap
+                and (joined[t] or _PHRASE_GAP.fullmatch(field.gap(t)))):
+            return None
+        t += 1
+    return t - 1
+
+
+def _match_optional(field: _Field, t: int, slots: tuple[Slot, ...]) -> int | None:
+    """:func:`_match_rest` by recursion, trying an optional slot first with, then without
+    a word."""
     if not slots:
         return t - 1
     slot, rest = slots[0], slots[1:]
-    if (t < len(field.words) and field.words[t] in slot.accepts
-            and _PHRASE_GAP.fullmatch(field.gap(t))):
-        end = _match_rest(field, t + 1, rest)
+    if (t < field.hi and field.words[t] in slot.accepts  # one space (joined) is a phrase gap
+            and (field.joined[t] or _PHRASE_GAP.fullmatch(field.gap(t)))):
+        end = _match_optional(field, t + 1, rest)
         if end is not None:
             return end
     if slot.optional:
-        return _match_rest(field, t, rest)
+        return _match_optional(field, t, rest)
     return None
 
 
@@ -553,20 +672,21 @@ def _negator(field: _Field, t: int, forms: dict[str, frozenset[str]]) -> int | N
 
     «عدم/دون/غياب/انقطعت + [bridge words] + cue», «لا/لم/لن + [one verb] + [bridge words] +
     cue»; never across punctuation. «لا بد»، «لا يزال» … are not negations. ``forms`` is
-    :func:`_negator_forms`.
+    :func:`_negator_forms`. (So word ``t-1`` is a direct, particle or bridge word, or word
+    ``t-2`` a particle, whenever there is one: :func:`_cue_hits` calls it only there.)
     """
-    words = field.words
+    words, lo = field.words, field.lo
     i = t - 1
     for _ in range(3):  # walk back over at most three bridge words
-        if i < 0 or not field.joined[i + 1] or words[i] not in forms["bridge"]:
+        if i < lo or not field.joined[i + 1] or words[i] not in forms["bridge"]:
             break
         i -= 1
-    if i < 0 or not field.joined[i + 1]:
+    if i < lo or not field.joined[i + 1]:
         return None
     word = words[i]
     if word in forms["direct"] or word in forms["particle"]:
         return i
-    if (i >= 1 and field.joined[i] and word not in forms["exception"]
+    if (i > lo and field.joined[i] and word not in forms["exception"]
             and words[i - 1] in forms["particle"]):
         return i - 1
     return None
@@ -579,36 +699,136 @@ def _negator_forms(neg: Negators) -> dict[str, frozenset[str]]:
             for kind in ("direct", "particle", "exception", "bridge")}
 
 
-def _cue_matches(field: _Field, lexicon: Lexicon, negators: dict) -> list[tuple]:
-    """``(start, end, cue index, negated)`` of every cue in a field (original offsets).
+# What a word of running text may be, as bits of its code in a :func:`_vocabulary`; a
+# word that starts a cue has the number of its Lexicon.entries entry above _ENTRY_SHIFT.
+_CUE_HEAD = 1  # starts a cue (a word of Lexicon.heads)
+_CUE_FOLLOW = 2  # may follow the first word of a cue of several words (in an entry's follow)
+_NEGATING = 4  # a direct, particle or bridge negator word (_negator_forms)
+_PARTICLE = 8  # a particle negator word
+_FORM = 16  # a one-word reporting form (Reporting.singles)
+_PAIR_FIRST = 32  # the first word of a two-word reporting form (Reporting.pairs)
+_PAIR_SECOND = 64  # the second word of a two-word reporting form
+_STOP_ONE = 128  # a one-word stop cue (Reporting.stops)
+_STOP_FIRST = 256  # the first word of a two-word stop cue
+_STOP_SECOND = 512  # the second word of a two-word stop cue
+_KAN_WORD = 1024  # كان/كانت … bare or after و/ف (_KAN_ANY)
+_ENTRY_SHIFT = 16
 
-    Leftmost-longest, one cue per stretch of text, ties to the earlier lexicon row: words
-    are tried from left to right, and a word inside a stretch already taken is skipped
-    without trying its cues. ``negators`` is :func:`_negator_forms`.
+
+@dataclass(frozen=True, eq=False)
+class _Vocabulary:
+    """The words that matter to cues and statements (:func:`_vocabulary`)."""
+
+    codes: dict[str, int]  # word -> its bits | its entry number << _ENTRY_SHIFT
+    entries: list[tuple]  # Lexicon.entries, by number
+    single: np.ndarray  # per entry: its one-word cue, or -1
+    longer: np.ndarray  # per entry: whether it starts a cue of several words
+
+
+@lru_cache(maxsize=4)
+def _vocabulary(lexicon_path: str | None = None,
+                negators_path: str | None = None) -> _Vocabulary:
+    """The codes of the words of the lexicon and negators at these paths and of the
+    reporting forms of :func:`load_reporting` (the bits above): one table, so that a
+    batch's words are looked up once for cues and statements (:meth:`_Batch.codes`)."""
+    lexicon, rep = load_lexicon(lexicon_path), load_reporting()
+    negators = _negator_forms(load_negators(negators_path))
+    numbers, entries = lexicon.entries
+    codes = {word: number << _ENTRY_SHIFT | _CUE_HEAD for word, number in numbers.items()}
+
+    def mark(words: Iterable[str], bit: int) -> None:
+        for word in words:
+            codes[word] = codes.get(word, 0) | bit
+
+    for _, _, _, follow in entries:
+        mark(follow, _CUE_FOLLOW)
+    mark(negators["direct"] | negators["particle"] | negators["bridge"], _NEGATING)
+    mark(negators["particle"], _PARTICLE)
+    mark(rep.singles, _FORM)
+    mark(rep.pairs, _PAIR_FIRST)
+    mark(frozenset().union(*rep.pairs.values()), _PAIR_SECOND)
+    mark((stop[0] for stop in rep.stops if len(stop) == 1), _STOP_ONE)
+    mark((stop[0] for stop in rep.stops if len(stop) == 2), _STOP_FIRST)
+    mark((stop[1] for stop in rep.stops if len(stop) == 2), _STOP_SECOND)
+    mark(_KAN_ANY, _KAN_WORD)
+    return _Vocabulary(codes, entries, np.array([e[0] for e in entries], dtype=np.int64),
+                       np.array([bool(e[1] or e[2]) for e in entries], dtype=bool))
+
+
+def _cue_hits(batch: _Batch, lexicon: Lexicon, negators: dict,
+              vocabulary: _Vocabulary) -> tuple[np.ndarray, ...]:
+    """Every cue of a batch, as columns: field (of the batch), start, end (original offsets),
+    cue index, negated. ``negators`` is :func:`_negator_forms`, ``vocabulary`` the
+    :func:`_vocabulary` of the lexicon.
+
+    Leftmost-longest, one cue per stretch of text, ties to the earlier lexicon row: the
+    words that can start a cue are each read as the longest cue starting there; a match
+    of several words then hides the cues starting inside it, unless an earlier match hides
+    it -- what walking the words from left to right and skipping the words of a stretch
+    already taken gives. The Python steps run only where numpy over the whole batch
+    leaves something to decide: a longer cue where the next word may continue one, a
+    negation where the words before may negate.
     """
-    entries, cues, words = lexicon.entries, lexicon.cues, field.words
-    out, taken_until = [], -1
-    # the words that can start a cue, found with one C-level set look-up per word
-    for t in compress(count(), map(entries.__contains__, words)):
-        if t <= taken_until:
+    words, joined, codes = batch.words, batch.joined, batch.codes(vocabulary)
+    heads = np.flatnonzero(codes & _CUE_HEAD)  # the words that can start a cue
+    entry = codes[heads] >> _ENTRY_SHIFT
+    hi = np.array(batch.hi, dtype=np.int64)
+    field = np.searchsorted(hi, heads, side="right")  # the field of each
+    index = vocabulary.single[entry]
+    last = np.where(index >= 0, heads, -1)  # the one-word cue, if the word is one
+    # a longer cue is tried where it can go on: its next word, in the same field, may follow
+    maybe = vocabulary.longer[entry] & ((codes[heads + 1] & _CUE_FOLLOW) > 0) \
+        & (heads + 1 < hi[field])
+    tried = np.flatnonzero(maybe)
+    lasts, cues = last[tried].tolist(), index[tried].tolist()
+    view = _Field(batch, 0) if len(batch.texts) else None  # the field of the words tried
+    entries = vocabulary.entries
+    for j, (t, f, (_, pairs, longer, follow)) in enumerate(
+            zip(heads[tried].tolist(), field[tried].tolist(),
+                map(entries.__getitem__, entry[tried].tolist()))):
+        following = words[t + 1]
+        if following not in follow:
             continue
-        index, longer, follow = entries[words[t]]
-        last = t if index >= 0 else -1
-        if t + 1 < len(words) and words[t + 1] in follow:
-            for i, rest in longer:  # by index: on equal length the earlier row stays
-                end = _match_rest(field, t + 1, rest)
-                if end is not None and end > last:
-                    last, index = end, i
-        if last < 0:
-            continue
-        taken_until = last
-        first, negated = t, False
-        if cues[index].frame in NEGATABLE:
-            n = _negator(field, t, negators)
-            if n is not None:
-                first, negated = n, True
-        out.append((field.starts[first], field.ends[last], index, negated))
-    return out
+        if view.f != f:
+            view = _Field(batch, f)
+        # the longest match, the earliest lexicon row on equal length (as trying them by
+        # index and keeping a longer one only would): a cue of two words by its second
+        end, cue = lasts[j], cues[j]
+        i = pairs.get(following)
+        if i is not None and (joined[t + 1] or _PHRASE_GAP.fullmatch(view.gap(t + 1))):
+            end, cue = t + 1, i
+        for i, rest in longer:
+            e = _match_rest(view, t + 1, rest)
+            if e is not None and (e > end or (e == end and i < cue)):
+                end, cue = e, i
+        lasts[j], cues[j] = end, cue
+    last[tried], index[tried] = lasts, cues
+    hit = last >= 0
+    several = np.flatnonzero(last > heads)
+    if len(several):  # the matches of several words that count, left to right
+        taken, froms, tos = -1, [], []
+        for t, end in zip(heads[several].tolist(), last[several].tolist()):
+            if t > taken:
+                taken = end
+                froms.append(t)
+                tos.append(end)
+        # the stretches are disjoint and in order: a word is inside the last one starting
+        # before it, or inside none
+        inside = np.searchsorted(froms, heads) - 1
+        hit &= ~((inside >= 0) & (heads <= np.array(tos)[inside]))
+    keep = np.flatnonzero(hit)
+    heads, field, index, last = heads[keep], field[keep], index[keep], last[keep]
+    first, negated = heads.copy(), np.zeros(len(keep), dtype=bool)
+    negatable = np.array([cue.frame in NEGATABLE for cue in lexicon.cues], dtype=bool)
+    maybe = negatable[index] & (((codes[heads - 1] & _NEGATING) > 0)
+                                | ((codes[heads - 2] & _PARTICLE) > 0))
+    for j in np.flatnonzero(maybe).tolist():
+        n = _negator(_Field(batch, int(field[j])), int(heads[j]), negators)
+        if n is not None:
+            first[j], negated[j] = n, True
+    starts = np.frombuffer(batch.starts, dtype=np.int64)[first]
+    ends = np.frombuffer(batch.ends, dtype=np.int64)[last]
+    return field, starts, ends, index, negated
 
 
 def _texts(documents: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
@@ -637,53 +857,68 @@ def find_cues(documents: pd.DataFrame, *, lexicon_path: str | None = None,
     :func:`find_statements`; made here when not given.
     """
     lexicon = load_lexicon(lexicon_path)
-    neg = load_negators(negators_path)
-    negators = _negator_forms(neg)
-    rows = []  # frame and cue as numbers: row i of the lexicon, or NEGATED_FRAME after it
+    negators = _negator_forms(load_negators(negators_path))
+    vocabulary = _vocabulary(lexicon_path, negators_path)
+    _, _, batches = _walk(documents, prepared)
+    parts, surface = [], []
     with _gc_paused():
-        for k, (_, _, words) in enumerate(_walk(documents, prepared)):
-            text = words.text
-            for start, end, index, negated in _cue_matches(words, lexicon, negators):
-                rows.append((k, start, end, text[start:end],
-                             len(lexicon.cues) if negated else index, index, negated))
+        for k0, batch in batches:
+            field, start, end, index, negated = _cue_hits(batch, lexicon, negators,
+                                                          vocabulary)
+            texts = batch.texts
+            surface += [texts[f][s:e] for f, s, e in zip(field.tolist(), start.tolist(),
+                                                          end.tolist())]
+            parts.append((field + k0, start, end, index, negated))
+    if parts:
+        k, start, end, index, negated = (np.concatenate(c) for c in zip(*parts))
+    else:  # no text
+        k = start = end = index = np.zeros(0, dtype=np.int64)
+        negated = np.zeros(0, dtype=bool)
+    # frame and cue as numbers: row i of the lexicon, or NEGATED_FRAME after it
+    frame = np.where(negated, len(lexicon.cues), index)
     frames = [cue.frame for cue in lexicon.cues] + [NEGATED_FRAME]
-    return _table(documents, rows, HIT_COLUMNS,
+    return _table(documents, k, start, end, HIT_COLUMNS,
+                  {"surface": surface, "frame": frame, "cue": index, "negated": negated},
                   labels={"frame": frames, "cue": [cue.text for cue in lexicon.cues]})
 
 
-def _table(documents: pd.DataFrame, rows: list[tuple], columns: list[str],
+def _table(documents: pd.DataFrame, k: np.ndarray, start: np.ndarray, end: np.ndarray,
+           columns: list[str], rest: Mapping[str, Sequence],
            labels: Mapping[str, list] | None = None) -> pd.DataFrame:
-    """The table of ``rows`` ``(k, start, end, …)`` -- ``k`` the field's number in
-    :func:`iter_fields` order: the title of document ``k // 2`` if even, else its body --
-    with ``columns`` (doc_id, field, start, end, …), sorted as :func:`_sorted` sorts.
-    A column named in ``labels`` holds numbers into its list of labels.
+    """The table with ``columns`` (doc_id, field, start, end, then those of ``rest``) of
+    rows given column by column -- ``k`` the field's number in :func:`iter_fields` order:
+    the title of document ``k // 2`` if even, else its body -- sorted as :func:`_sorted`
+    sorts. A column named in ``labels`` holds numbers into its list of labels; a list
+    column is given to pandas as a list, to infer its dtype as it does for rows.
 
-    Built column by column and sorted on integer keys: doc_id, field and labelled columns
-    are taken by number from a few values instead of being converted row by row, and
-    nothing is sorted as strings.
+    Sorted on integer keys: doc_id, field and labelled columns are taken by number from a
+    few values instead of being converted row by row, and nothing is sorted as strings.
     """
-    if not rows:
-        return _sorted(pd.DataFrame(rows, columns=columns))
+    if not len(k):
+        return _sorted(pd.DataFrame([], columns=columns))
     labels = labels or {}
-    k, start, end, *rest = zip(*rows)
-    k, start, end = np.array(k), np.array(start), np.array(end)
+    k, start, end = (np.asarray(c, dtype=np.int64) for c in (k, start, end))
     doc_ids = pd.Series(documents["doc_id"].tolist())  # the dtype pandas infers for rows
     doc_rank, uniques = pd.factorize(doc_ids, sort=True)
     doc_rank[doc_rank < 0] = len(uniques)  # a missing doc_id sorts last, as in sort_values
-    order = np.lexsort((end, start, k % 2, doc_rank[k // 2]))  # stable, like _sorted
-    if (np.diff(order) == 1).all():  # rows found in order already (documents by doc_id)
-        order = slice(None)
+    keys = (doc_rank[k // 2], k % 2, start, end)  # the most significant first
+    ordered = _in_order(keys)  # rows found in order already (documents by doc_id)
+    order = None if ordered else np.lexsort(keys[::-1])  # stable, like _sorted
 
-    def column(name: str, values: tuple) -> Iterable:
+    def column(name: str, values: Sequence) -> Iterable:
         if name in labels:
-            return pd.Series(labels[name]).array.take(np.array(values)[order])
-        # a list, for pandas to infer the dtype as it does for rows
-        return np.array(values, dtype=object)[order].tolist()
+            taken = np.asarray(values) if ordered else np.asarray(values)[order]
+            return pd.Series(labels[name]).array.take(taken)
+        if isinstance(values, np.ndarray):
+            return values if ordered else values[order]
+        return list(values) if ordered else list(map(values.__getitem__, order.tolist()))
 
-    data = {"doc_id": doc_ids.array.take(k[order] // 2),
-            "field": pd.Series(["title", "body"]).array.take(k[order] % 2),
-            "start": start[order], "end": end[order]}
-    data.update((name, column(name, values)) for name, values in zip(columns[4:], rest))
+    if not ordered:
+        k, start, end = k[order], start[order], end[order]
+    data = {"doc_id": doc_ids.array.take(k // 2),
+            "field": pd.Series(["title", "body"]).array.take(k % 2),
+            "start": start, "end": end}
+    data.update((name, column(name, rest[name])) for name in columns[4:])
     return pd.DataFrame(data, columns=columns)
 
 
@@ -785,10 +1020,15 @@ class Reporting:
         return {first: frozenset(seconds) for first, seconds in out.items()}
 
     @cached_property
-    def bounds(self) -> frozenset[str]:
-        """Every word that can start a stop cue or a reporting form: a word outside it cannot
-        end a speaker phrase (one set look-up per word of a phrase, see :func:`_phrase`)."""
-        return self.heads | {stop[0] for stop in self.stops}
+    def side_forms(self) -> dict[str, str]:
+        """A word -> the side of the nationality word it is, bare or after one of
+        :data:`_SIDE_PREFIXES` (:func:`_side_of_words`): of the prefixes a word may be
+        read with, the first in that order decides, as trying them in turn would."""
+        out: dict[str, str] = {}
+        for pre in _SIDE_PREFIXES:
+            for word, side in self.sides.items():
+                out.setdefault(pre + word, side)
+        return out
 
 
 REPORTING_KINDS = ("verb", "verb_object", "transmit", "formula", "statement")
@@ -877,10 +1117,11 @@ def _verb_at(field: _Field, t: int, rep: Reporting) -> tuple[int, str, str] | No
 
 
 def _is_stop(field: _Field, i: int, rep: Reporting) -> bool:
+    """Word ``i`` starts a stop cue (the reference for :func:`_phrase_bounds`)."""
     w = field.words[i]
     if (w,) in rep.stops:
         return True
-    return i + 1 < len(field.words) and field.joined[i + 1] and (w, field.words[i + 1]) in rep.stops
+    return i + 1 < field.hi and field.joined[i + 1] and (w, field.words[i + 1]) in rep.stops
 
 
 def _phrase(field: _Field, i: int, rep: Reporting, *, quoted_ok: bool = False,
@@ -889,7 +1130,7 @@ def _phrase(field: _Field, i: int, rep: Reporting, *, quoted_ok: bool = False,
 
     With ``quoted_ok`` a name in quotes («وفق "الشرق الأوسط"») is taken whole.
     """
-    n = len(field.words)
+    n = field.hi
     while i < n and field.joined[i] and field.words[i] in rep.skips:
         i += 1
     if i >= n:
@@ -899,21 +1140,40 @@ def _phrase(field: _Field, i: int, rep: Reporting, *, quoted_ok: bool = False,
         while last + 1 < n and field.joined[last + 1] and last + 1 - i < max_words:
             last += 1
         return _Speaker(i, last)
-    if field.gap(i) != " " or _ends_phrase(field, i, rep):
+    if (not field.joined[i] and field.gap(i) != " ") or field.phrase_end[i]:
         return None
-    last, words = i, field.words
-    while (last + 1 < n and field.joined[last + 1] and last + 1 - i < max_words
-           and (words[last + 1] not in rep.bounds or not _ends_phrase(field, last + 1, rep))):
-        last += 1
-    return _Speaker(i, last)
+    # on to the word before the first that ends a phrase or is not joined, at most max_words
+    return _Speaker(i, min(field.next_break[i + 1], i + max_words) - 1)
 
 
-def _ends_phrase(field: _Field, i: int, rep: Reporting) -> bool:
-    """Word ``i`` is a stop cue or starts a reporting form."""
-    return _is_stop(field, i, rep) or _verb_at(field, i, rep) is not None
+def _phrase_bounds(batch: _Batch, rep: Reporting, codes: np.ndarray) -> tuple[bytes, array]:
+    """``phrase_end[i]``: word ``i`` of the batch ends a speaker phrase, as a stop cue or the
+    start of a reporting form (:func:`_is_stop`, :func:`_verb_at`); ``next_break[i]``: the
+    first word from ``i`` on where a phrase that has reached word ``i - 1`` stops -- one
+    that ends a phrase or is not joined to the word before it (``len(words)`` at most).
+
+    With numpy over the whole batch, from ``codes`` (:meth:`_Batch.codes`): the one-word
+    stops and forms are known from their codes, and Python checks only the pairs of words
+    whose codes allow a two-word stop or form (a look-up per word of every phrase, and
+    :func:`_is_stop` and :func:`_verb_at` per word that may end one, cost more).
+    """
+    n, words = len(batch.words), batch.words
+    joined = np.frombuffer(batch.joined, dtype=np.uint8) > 0  # n + 1 entries
+    this, after = codes[:n], codes[1:n + 1]
+    ends = (this & (_STOP_ONE | _FORM)) > 0
+    pairs = joined[1:] & ~ends & ((((this & _STOP_FIRST) > 0) & ((after & _STOP_SECOND) > 0))
+                                  | (((this & _PAIR_FIRST) > 0) & ((after & _PAIR_SECOND) > 0)))
+    for i in np.flatnonzero(pairs).tolist():
+        pair = words[i:i + 2]
+        ends[i] = pair in rep.stops or pair in rep.surface
+    # each word's next break: the least break position at or after it (the last entry is one)
+    breaks = np.where(np.append(~joined[:n] | ends, True), np.arange(n + 1), n)
+    next_break = np.minimum.accumulate(breaks[::-1])[::-1]
+    return np.append(ends, False).tobytes(), _int_array(next_break)
 
 
 _KAN = frozenset(("كان", "كانت", "كانوا", "كانا", "كانتا"))
+_KAN_ANY = _KAN | {c + k for k in _KAN for c in ("و", "ف")}  # bare or after و/ف
 
 
 _PREPOSITIONS = frozenset(("في", "من", "الي", "علي", "عن", "مع", "بين", "حول", "ضد", "عبر",
@@ -922,57 +1182,86 @@ _SPACE_QUOTES = "\"'«»“”„"  # with white space, what may stand between a
 _RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين"))
 
 
-def _subject_before(field: _Field, t: int) -> tuple[_Speaker | None, bool]:
+def _subject_before(field: _Field, t: int, kan: int) -> tuple[_Speaker | None, bool]:
     """Subject–verb order: «وكانت وزارة الدفاع الروسية قالت», «البنتاغون يعلن».
 
-    Returns ``(speaker, certain)``: the words between a preceding كان/كانت and the verb
-    (same clause, at most eight words; certain), or an actor mention that ends right
+    Returns ``(speaker, certain)``: the words between a preceding كان/كانت (word ``kan``,
+    :func:`_kan_before`, or -1) and the verb (certain), or an actor mention that ends right
     before the verb with only spaces or quotes between and is not governed by a
     preposition («وفي واشنطن قال كوك»: not a subject); the caller prefers a speaker after
     the verb to the latter.
     """
-    i = t - 1
-    while i >= 0 and field.joined[i + 1] and t - i <= 9:
-        w = field.words[i]
-        if w in _KAN or (w[:1] in ("و", "ف") and w[1:] in _KAN):
-            first, last = i + 1, t - 1
-            while last >= first and field.words[last] in ("قد", "لقد"):  # «… قد أكدت»
-                last -= 1
-            return (_Speaker(first, last), True) if first <= last else (None, False)
-        i -= 1
+    lo, hi = field.lo, field.hi
+    if kan >= 0:
+        first, last = kan + 1, t - 1
+        while last >= first and field.words[last] in ("قد", "لقد"):  # «… قد أكدت»
+            last -= 1
+        return (_Speaker(first, last), True) if first <= last else (None, False)
+    if field.mlo == field.mhi:  # no mentions
+        return None, False
     vstart = field.starts[t]
     text, p = field.text, vstart  # text[p:vstart]: the spaces and quotes before the verb
     while p > 0 and (text[p - 1].isspace() or text[p - 1] in _SPACE_QUOTES):
         p -= 1
-    for start, end, _ in field.mentions[:bisect_left(field.mention_starts, vstart)]:
+    # the mentions starting before the verb, from the first that may end at p or later
+    stop = bisect_left(field.mention_starts, vstart, field.mlo, field.mhi)
+    for start, end, _ in field.mentions[bisect_left(field.mention_reach, p, field.mlo, stop):stop]:
         if not p <= end <= vstart:
             continue
         # the words before the verb that overlap the mention
-        k0, k1 = bisect_left(field.ends, start + 1), min(bisect_left(field.starts, end), t)
+        k0 = bisect_left(field.ends, start + 1, lo, hi)
+        k1 = min(bisect_left(field.starts, end, lo, hi), t)
         if k0 >= k1:
             continue
         clitic = fold(field.text[field.starts[k0]:start])
-        if any(c in clitic for c in "بلك") or (k0 > 0 and field.joined[k0]
+        if any(c in clitic for c in "بلك") or (k0 > lo and field.joined[k0]
                                                  and field.words[k0 - 1] in _PREPOSITIONS):
             continue
         return _Speaker(k0, k1 - 1), False
     return None, False
 
 
+def _kan_before(batch: _Batch, codes: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """For each word ``t`` of ``starts``: the nearest كان/كانت … before it in the same clause
+    (at most nine words back, every word from it to ``t`` joined to the one before), or -1.
+
+    With numpy over the batch: the last كان word before ``t`` (a bisection of their
+    positions) counts if it is at or after the clause's start -- the last word up to ``t``
+    not joined to the one before -- and at most nine words back; what walking back from
+    ``t`` over joined words, nine at most, and stopping at the first كان finds.
+    """
+    n = len(batch.words)
+    kan = np.flatnonzero(codes[:n] & _KAN_WORD)
+    if not len(kan) or not len(starts):
+        return np.full(len(starts), -1)
+    apart = np.flatnonzero(np.frombuffer(batch.joined, dtype=np.uint8)[:n] == 0)
+    clause = apart[np.searchsorted(apart, starts, side="right") - 1]  # a field's first word is one
+    before = np.searchsorted(kan, starts) - 1
+    found = kan[np.maximum(before, 0)]
+    ok = (before >= 0) & (found >= clause) & (found >= starts - 9)
+    return np.where(ok, found, -1)
+
+
 def _mentions_in(field: _Field, s: int, e: int) -> list[tuple[int, int, str]]:
     """The field's mentions overlapping ``[s, e)``, in order."""
+    if field.mlo == field.mhi:
+        return []
     # mentions are sorted by start: none from the first one starting at e on, and none
     # before the first whose end (or an earlier mention's end) passes s
-    lo = bisect_left(field.mention_reach, s + 1)
-    hi = bisect_left(field.mention_starts, e)
+    lo = bisect_left(field.mention_reach, s + 1, field.mlo, field.mhi)
+    hi = bisect_left(field.mention_starts, e, field.mlo, field.mhi)
     return [m for m in field.mentions[lo:hi] if m[1] > s]
 
 
+_SIDE_PREFIXES = ("", "ال", "و", "وال", "ب", "بال", "ل", "لل")
+
+
 def _side_of_words(words: list[str], rep: Reporting) -> str:
+    """The side of the first nationality word among ``words`` («الأمريكي» → us), or ''."""
+    forms = rep.side_forms
     for w in words:
-        for pre in ("", "ال", "و", "وال", "ب", "بال", "ل", "لل"):
-            if w.startswith(pre) and w[len(pre):] in rep.sides:
-                return rep.sides[w[len(pre):]]
+        if w in forms:
+            return forms[w]
     return ""
 
 
@@ -980,7 +1269,7 @@ def _speaker_after(field: _Field, t: int, last: int, kind: str,
                    rep: Reporting) -> tuple[_Speaker | None, int]:
     """The speaker phrase that follows a reporting form ending at word ``last``, and the
     last word of the form itself (a formula may take in an inner verb: «بحسب ما ذكرت»)."""
-    n = len(field.words)
+    n = field.hi
     k = last + 1
     if kind == "transmit":  # «نقلت وكالة رويترز عن المتحدث …»: the speaker follows عن
         while (k < n and k - last <= 8 and _PHRASE_GAP.fullmatch(field.gap(k))
@@ -1007,9 +1296,11 @@ def _speaker_after(field: _Field, t: int, last: int, kind: str,
 
 def _cover_mentions(field: _Field, sp: _Speaker) -> _Speaker:
     """Extend a phrase cut inside an actor's name («قناة روسيا | اليوم») to the name's end."""
-    ends = [e for s, e, _ in _mentions_in(field, *field.span(sp.first, sp.last))]
-    if ends and max(ends) > field.ends[sp.last]:
-        sp.last = bisect_left(field.starts, max(ends)) - 1  # the last word starting inside
+    reach = max([e for s, e, _ in _mentions_in(field, *field.span(sp.first, sp.last))],
+                default=None)
+    if reach is not None and reach > field.ends[sp.last]:
+        # the last word starting inside
+        sp.last = bisect_left(field.starts, reach, field.lo, field.hi) - 1
     return sp
 
 
@@ -1020,17 +1311,17 @@ def _extend_to_institution(field: _Field, sp: _Speaker, rep: Reporting) -> _Spea
     """«مسؤول في البنتاغون», «مصدر من وزارة الدفاع الروسية»: a generic source of one or
     two words, with no actor and no nationality of its own, followed by في/من + an actor,
     speaks for that actor. («السفير الروسي في واشنطن» is not extended: it has a side.)"""
-    k, n = sp.last + 1, len(field.words)
+    k, n = sp.last + 1, field.hi
     if (k + 1 >= n or sp.last - sp.first > 1 or not field.joined[k] or field.words[k] not in _OF
             or not field.joined[k + 1]):
         return sp
-    words = [field.words[j] for j in range(sp.first, sp.last + 1)]
+    words = list(field.words[sp.first:sp.last + 1])
     if _mentions_in(field, *field.span(sp.first, sp.last)) or _side_of_words(words, rep):
         return sp
     ws, we = field.starts[k + 1], field.ends[k + 1]
-    for start, end, _ in field.mentions:
+    for start, end, _ in field.mentions[field.mlo:field.mhi]:
         if ws <= start < we:
-            last = bisect_left(field.starts, end) - 1  # the last word starting inside
+            last = bisect_left(field.starts, end, field.lo, field.hi) - 1  # the last word starting inside
             return _Speaker(sp.first, last)
     return sp
 
@@ -1041,29 +1332,36 @@ def _has_referent(field: _Field, speaker: _Speaker, names: dict) -> bool:
         field.words[k] in names for k in range(speaker.first, speaker.last + 1))
 
 
-def _form_starts(words: tuple[str, ...], rep: Reporting) -> list[int]:
-    """The words where :func:`_verb_at` may find a form: a one-word form, or the first
-    word of a two-word form followed by its second word. The first words of two-word
-    forms include some of the commonest words («في بيان», «على لسان»): checking the next
-    word here, not in the main loop, keeps two thirds of the words of :attr:`Reporting.heads`
-    out of it."""
-    pairs = rep.pairs
-    starts = set(compress(count(), map(rep.singles.__contains__, words)))
-    starts.update(t for t in compress(count(), map(pairs.__contains__, words[:-1]))
-                  if words[t + 1] in pairs[words[t]])
-    return sorted(starts)
+def _form_starts(batch: _Batch, rep: Reporting, codes: np.ndarray) -> np.ndarray:
+    """The words of a batch where :func:`_verb_at` may find a form, in order: a one-word
+    form, or the first word of a two-word form followed, in the same field, by its second
+    word. ``codes`` is the batch's :meth:`_Batch.codes`; the first words of two-word forms
+    include some of the commonest words («في بيان», «على لسان»): numpy keeps those whose
+    next word completes no two-word form at all, and Python checks the few others."""
+    pair = ((codes[:-2] & _PAIR_FIRST) > 0) & ((codes[1:-1] & _PAIR_SECOND) > 0)
+    pair[[h - 1 for h in batch.hi if h]] = False  # a field's last word: no next word
+    single = (codes[:-2] & _FORM) > 0
+    starts = np.flatnonzero(single | pair)
+    words, pairs = batch.words, rep.pairs
+    wrong = [j for j, t in enumerate(starts.tolist())
+             if not single[t] and words[t + 1] not in pairs[words[t]]]
+    return np.delete(starts, wrong) if wrong else starts
 
 
-def _statements_in(field: _Field, rep: Reporting, sides: dict, types: dict) -> list[tuple]:
-    """Statements of one field: (start, end, speaker, actor, side, lemma, s_start, s_end, basis)."""
+def _statements_in(field: _Field, starts: list[int], kans: list[int], rep: Reporting,
+                   sides: dict, types: dict) -> list[tuple]:
+    """Statements of one field: (start, end, speaker, actor, side, lemma, s_start, s_end,
+    basis); ``starts`` are the field's :func:`_form_starts`, ``kans`` their
+    :func:`_kan_before`."""
     out: list[tuple] = []
     names: dict[str, tuple[str, str]] = {}  # name word -> (actor, side), from resolved phrases
     previous: tuple | None = None
     sentences_with_verb: set[int] = set()
     in_statement = []  # «في بيان» forms, used only where no verb reports the sentence
-    n, resume = len(field.words), 0  # resume: the first word after the last form found
-    # only words that can begin a reporting form are tried (one set look-up per word)
-    for t in _form_starts(field.words, rep):
+    n, resume = field.hi, 0  # resume: the first word after the last form found
+    words, joined, text, word_starts, word_ends = (field.words, field.joined, field.text,
+                                                   field.starts, field.ends)
+    for t, kan in zip(starts, kans):
         if t < resume:
             continue
         hit = _verb_at(field, t, rep)
@@ -1074,12 +1372,11 @@ def _statements_in(field: _Field, rep: Reporting, sides: dict, types: dict) -> l
             in_statement.append((t, last, lemma))
             resume = last + 1
             continue
-        if kind in ("verb", "verb_object") and t > 0 and field.joined[t] \
-                and field.words[t - 1] in _RELATIVES:
+        verb = kind in ("verb", "verb_object")
+        if verb and t > field.lo and joined[t] and words[t - 1] in _RELATIVES:
             resume = last + 1  # «المسلمة الروسية التي تقول …»: a relative clause, not a source
             continue
-        before, certain = (_subject_before(field, t) if kind in ("verb", "verb_object")
-                           else (None, False))
+        before, certain = _subject_before(field, t, kan) if verb else (None, False)
         after, last = (None, last) if certain else _speaker_after(field, t, last, kind, rep)
         if before is not None and (certain or after is None
                                    or not _has_referent(field, after, names)):
@@ -1091,16 +1388,16 @@ def _statements_in(field: _Field, rep: Reporting, sides: dict, types: dict) -> l
             continue
         if speaker is not None and kind == "verb_object":
             # «اتهمت هيئة الأركان الروسية الاستخبارات الأمريكية»: the object follows the subject
-            ms = _mentions_in(field, *field.span(speaker.first, speaker.last))
+            ms = _mentions_in(field, word_starts[speaker.first], word_ends[speaker.last])
             if ms:
                 end_of_first = min(ms)[1]
                 speaker.last = max(k for k in range(speaker.first, speaker.last + 1)
-                                   if field.starts[k] < end_of_first)
+                                   if word_starts[k] < end_of_first)
         if speaker is not None:
-            s_span = field.span(speaker.first, speaker.last)
+            s_span = word_starts[speaker.first], word_ends[speaker.last]
             actor, side, basis = _resolve(field, speaker, s_span, rep, sides, types, names,
                                           previous, basis)
-            sp_text = field.text[s_span[0]:s_span[1]]
+            sp_text = text[s_span[0]:s_span[1]]
             first_w, last_w = min(t, speaker.first), max(last, speaker.last)
         elif previous is not None:  # «وأضاف: …», «مضيفاً أن …»: the last speaker goes on
             sp_text, actor, side, s_span, basis = (previous[2], previous[3], previous[4],
@@ -1109,8 +1406,8 @@ def _statements_in(field: _Field, rep: Reporting, sides: dict, types: dict) -> l
         else:
             sp_text, actor, side, s_span, basis = "", "", "", (-1, -1), ""
             first_w, last_w = t, last
-        start, end = field.span(first_w, last_w)
-        row = (start, end, sp_text, actor, side, lemma, s_span[0], s_span[1], basis)
+        row = (word_starts[first_w], word_ends[last_w], sp_text, actor, side, lemma, s_span[0],
+               s_span[1], basis)
         out.append(row)
         sentences_with_verb.add(field.sentence[t])
         if sp_text:
@@ -1148,13 +1445,14 @@ def _resolve(field: _Field, speaker: _Speaker, s_span: tuple[int, int], rep: Rep
     """
     mentions = _mentions_in(field, *s_span)
     if mentions:
-        best = min(mentions, key=lambda m: (_TYPE_PRIORITY.get(types.get(m[2], ""), 9), m[0]))
+        best = mentions[0] if len(mentions) == 1 else min(
+            mentions, key=lambda m: (_TYPE_PRIORITY.get(types.get(m[2], ""), 9), m[0]))
         actor, side = best[2], sides.get(best[2], "")
         for k in range(speaker.first, speaker.last + 1):  # the name after a title
             if field.starts[k] >= best[1] and not field.words[k].startswith("ال") and len(field.words[k]) >= 3:
                 names[field.words[k]] = (actor, side)
         return actor, side, basis
-    words = [field.words[k] for k in range(speaker.first, speaker.last + 1)]
+    words = list(field.words[speaker.first:speaker.last + 1])
     for w in reversed(words):
         if w in names:
             return names[w][0], names[w][1], basis
@@ -1166,11 +1464,12 @@ def _resolve(field: _Field, speaker: _Speaker, s_span: tuple[int, int], rep: Rep
     return "", side, basis
 
 
-def _mentions_by_field(mentions: pd.DataFrame) -> dict[tuple, list[tuple[int, int, str]]]:
-    """``(doc_id, field) -> [(start, end, actor_id), …]``, sorted, from an actor-mention table.
+def _mentions_by_field(mentions: pd.DataFrame) -> _Mentions:
+    """The :class:`_Mentions` of an actor-mention table (doc_id, field, start, end, actor_id).
 
-    One numpy sort of the whole table (by field, then start, end, actor id) cut into runs:
-    a Python step per field rather than per mention.
+    One numpy sort of the whole table (by field, then start, end, actor id; none when it is
+    sorted already) cut into runs, one per field: a Python step per field rather than per
+    mention.
     """
     doc, docs = pd.factorize(mentions["doc_id"], use_na_sentinel=False)
     field, fields = pd.factorize(mentions["field"], use_na_sentinel=False)
@@ -1180,15 +1479,38 @@ def _mentions_by_field(mentions: pd.DataFrame) -> dict[tuple, list[tuple[int, in
     actor_rank = np.array([rank[name] for name in names])[actor]
     start = mentions["start"].to_numpy(dtype=np.int64)
     end = mentions["end"].to_numpy(dtype=np.int64)
-    order = np.lexsort((actor_rank, end, start, field, doc))
-    run = doc[order] * len(fields) + field[order]
-    cuts = [0, *(np.flatnonzero(np.diff(run)) + 1).tolist(), len(order)]
-    triples = list(zip(start[order].tolist(), end[order].tolist(),
-                       [names[a] for a in actor[order].tolist()]))
-    first = order[cuts[:-1]]  # a row of each run, for its doc_id and field
+    keys = (doc, field, start, end, actor_rank)  # the most significant first
+    order = None if _in_order(keys) else np.lexsort(keys[::-1])  # as actors lists them, often
+    if order is not None:
+        doc, field, start, end, actor = (a[order] for a in (doc, field, start, end, actor))
+    run = doc * len(fields) + field
+    cut = np.flatnonzero(np.diff(run)) + 1
+    actor_ids = np.array(names, dtype=object)[actor].tolist()
+    triples = list(zip(start.tolist(), end.tolist(), actor_ids))
+    # the running maximum of the ends within each run: the ends of run r shifted up by r
+    # times their range, so that one running maximum over the table starts afresh at each run
+    r = np.zeros(len(run), dtype=np.int64)
+    r[cut] = 1
+    shift = np.cumsum(r) * (int(end.max()) - int(end.min()) + 1)
+    reach = np.maximum.accumulate(end + shift) - shift
+    cuts = [0, *cut.tolist(), len(run)]
+    first = cuts[:-1]  # the first row of each run, for its doc_id and field
     docs, fields = docs.tolist(), fields.tolist()
     keys = zip([docs[d] for d in doc[first].tolist()], [fields[f] for f in field[first].tolist()])
-    return {key: triples[lo:hi] for key, lo, hi in zip(keys, cuts[:-1], cuts[1:])}
+    return _Mentions(triples, start.tolist(), reach.tolist(),
+                     {key: (lo, hi) for key, lo, hi in zip(keys, cuts[:-1], cuts[1:])})
+
+
+def _in_order(keys: tuple[np.ndarray, ...]) -> bool:
+    """Whether the rows are sorted by ``keys`` (the most significant first): what a stable
+    sort would leave as it is."""
+    undecided = np.ones(max(len(keys[0]) - 1, 0), dtype=bool)  # equal on the keys so far
+    for key in keys:
+        step = np.diff(key)
+        if (undecided & (step < 0)).any():
+            return False
+        undecided &= step == 0
+    return True
 
 
 def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = None,
@@ -1212,20 +1534,35 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
     :func:`find_cues`; made here when not given.
     """
     rep = load_reporting()
+    vocabulary = _vocabulary(None, None)  # as find_cues with the default lexicon: shared
     actors = _actor_layer()
     if mentions is None:
         mentions = actors.find_mentions(documents) if actors is not None else None
     sides, types = _codebook_maps(codebook)
-    by_field = _mentions_by_field(mentions) if mentions is not None and len(mentions) else {}
-    rows = []
+    index = (_mentions_by_field(mentions) if mentions is not None and len(mentions)
+             else _NO_MENTIONS)
+    ids, names, batches = _walk(documents, prepared)
+    ks, rows = [], []  # the field's number and the statement
     with _gc_paused():
-        for k, (doc_id, field, words) in enumerate(_walk(documents, prepared)):
-            words.set_mentions(by_field.get((doc_id, field), []))
-            for st in _statements_in(words, rep, sides, types):
-                start, end, speaker, actor, side, lemma, ss, se, basis = st
-                rows.append((k, start, end, speaker, actor, side, lemma,
-                             -1 if ss is None else ss, -1 if se is None else se, basis))
-    return _table(documents, rows, STATEMENT_COLUMNS)
+        for k0, batch in batches:
+            codes = batch.codes(vocabulary)
+            starts = _form_starts(batch, rep, codes)
+            a = np.searchsorted(starts, batch.lo).tolist()  # each field's forms: a[f] to b[f]
+            b = np.searchsorted(starts, batch.hi).tolist()
+            kans = _kan_before(batch, codes, starts).tolist()
+            starts = starts.tolist()
+            phrases = _phrase_bounds(batch, rep, codes)
+            for f in [f for f in range(len(a)) if a[f] < b[f]]:
+                k = k0 + f
+                field = _Field(batch, f, index, index.runs.get((ids[k], names[k]), (0, 0)),
+                               phrases)
+                found = _statements_in(field, starts[a[f]:b[f]], kans[a[f]:b[f]], rep, sides,
+                                       types)
+                ks += [k] * len(found)
+                rows += found
+    start, end, *rest = zip(*rows) if rows else [()] * len(STATEMENT_COLUMNS[2:])
+    return _table(documents, ks, start, end, STATEMENT_COLUMNS,
+                  dict(zip(STATEMENT_COLUMNS[4:], rest)))
 
 
 def _bloc(side: str) -> str:

@@ -521,6 +521,194 @@ def test_gc_is_restored_after_matching():
         gc.enable()
 
 
+# --- batch-level fast paths against word-by-word references --------------------------------
+
+def _fuzz_texts(n: int = 300, seed: int = 7) -> list[str]:
+    """Texts made of lexicon cue words, negators, reporting forms, stop words, كان, actor
+    names and punctuation in random order: dense in the cases the fast paths decide."""
+    import random
+
+    rng = random.Random(seed)
+    lexicon, rep, neg = framing.load_lexicon(), framing.load_reporting(), framing.load_negators()
+    vocab = [w for cue in lexicon.cues for w in cue.text.replace("[", " ").replace("]", " ")
+             .replace("/", " ").split()]
+    vocab += [w for kind in ("direct", "particle", "exception", "bridge")
+              for w in getattr(neg, kind)]
+    vocab += [" ".join(key) for key in rep.forms] + [" ".join(stop) for stop in rep.stops]
+    vocab += list(rep.skips) + list(rep.anaphors) + list(rep.sides)
+    vocab += ["كانت", "وكان", "قد", "التي", "في", "من", "عن", "ما", "ل", "صادر", "وزارة",
+              "الدفاع", "الروسية", "البنتاغون", "كوك", "واشنطن", "موسكو", "مسؤول"]
+
+    def phrase(cue) -> str:  # a whole cue, an alternative of each word, optional ones or not
+        words = []
+        for token in cue.text.split():
+            if token.startswith("[") and rng.random() < .5:
+                continue
+            words.append(rng.choice(token.strip("[]").split("/")))
+        return " ".join(words)
+
+    negations = ["عدم", "دون أي", "لم يتم", "لا", "غياب", "انقطعت", "لا بد من"]
+    vocab += [phrase(cue) for cue in lexicon.cues for _ in range(3)]
+    vocab += [f"{rng.choice(negations)} {phrase(cue)}" for cue in lexicon.cues
+              if cue.frame in framing.NEGATABLE]
+    vocab += [f"كانت وزارة الدفاع {q}{' '.join(key)}" for key in rep.forms for q in ("", "قد ")]
+    gaps = [" "] * 12 + ["، ", ". ", "\n", " «", "» ", ' "', '" ', "  ", " - ", "؟ ", "ً "]
+    texts = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(0, 40)):
+            word = rng.choice(vocab)
+            parts += [rng.choice(("", "و", "ف", "ب", "ال", "لل")) + word if rng.random() < .2
+                      else word, rng.choice(gaps)]
+        texts.append("".join(parts).strip() if rng.random() < .9 else "".join(parts))
+    return texts + ["", "قال", "ﻻ تنسيق", "عدم التنسيق"]
+
+
+def _fuzz_documents() -> pd.DataFrame:
+    texts = _fuzz_texts()
+    return pd.DataFrame({"doc_id": [f"f{i:04d}" for i in range(len(texts) // 2)],
+                         "title": texts[0:len(texts) // 2 * 2:2],
+                         "body": texts[1:len(texts) // 2 * 2:2]})
+
+
+def _fields(batch):
+    return [framing._Field(batch, f) for f in range(len(batch.texts))]
+
+
+def _reference_cues(field, lexicon, negators):
+    """The cue walk word by word, left to right, skipping the words of a stretch taken."""
+    out, taken_until = [], -1
+    for t in range(field.lo, field.hi):
+        indices = lexicon.heads.get(field.words[t])
+        if indices is None or t <= taken_until:
+            continue
+        index = min((i for i in indices if len(lexicon.cues[i].slots) == 1), default=-1)
+        last = t if index >= 0 else -1
+        for i in sorted(set(indices)):
+            rest = lexicon.cues[i].slots[1:]
+            end = framing._match_optional(field, t + 1, rest) if rest else None
+            if end is not None and end > last:
+                last, index = end, i
+        if last < 0:
+            continue
+        taken_until = last
+        first, negated = t, False
+        if lexicon.cues[index].frame in framing.NEGATABLE:
+            n = framing._negator(field, t, negators)
+            if n is not None:
+                first, negated = n, True
+        out.append((field.f, field.starts[first], field.ends[last], index, negated))
+    return out
+
+
+@pytest.fixture(scope="module")
+def fuzz_batches():
+    texts = _fuzz_texts()
+    return [batch for _, batch in framing._batches(texts)] + \
+        [batch for text in texts[:40] for _, batch in framing._batches([text])]
+
+
+def test_cue_hits_match_the_word_by_word_walk(fuzz_batches, seed_documents):
+    lexicon = framing.load_lexicon()
+    negators = framing._negator_forms(framing.load_negators())
+    vocabulary = framing._vocabulary(None, None)
+    batches = fuzz_batches + [b for _, b in framing.prepare(seed_documents).batches]
+    n = 0
+    for batch in batches:
+        columns = framing._cue_hits(batch, lexicon, negators, vocabulary)
+        found = list(zip(*(c.tolist() for c in columns)))
+        expected = [hit for field in _fields(batch)
+                    for hit in _reference_cues(field, lexicon, negators)]
+        assert found == expected
+        n += len(found)
+    assert n > 1000
+
+
+def test_phrase_bounds_match_the_word_by_word_walk(fuzz_batches):
+    rep = framing.load_reporting()
+    vocabulary = framing._vocabulary(None, None)
+    for batch in fuzz_batches:
+        phrase_end, next_break = framing._phrase_bounds(batch, rep, batch.codes(vocabulary))
+        for field in _fields(batch):
+            ends = [framing._is_stop(field, i, rep) or framing._verb_at(field, i, rep) is not None
+                    for i in range(field.lo, field.hi)]
+            assert [bool(phrase_end[i]) for i in range(field.lo, field.hi)] == ends
+            for i in range(field.lo, field.hi):  # the walk of a phrase starting at word i
+                last = i
+                while (last + 1 < field.hi and field.joined[last + 1] and last + 1 - i < 10
+                       and not ends[last + 1 - field.lo]):
+                    last += 1
+                assert min(next_break[i + 1], i + 10) - 1 == last
+
+
+def test_form_starts_and_kan_before_match_the_word_by_word_walk(fuzz_batches):
+    rep = framing.load_reporting()
+    vocabulary = framing._vocabulary(None, None)
+    for batch in fuzz_batches:
+        codes = batch.codes(vocabulary)
+        starts = framing._form_starts(batch, rep, codes)
+        kans = dict(zip(starts.tolist(), framing._kan_before(batch, codes, starts).tolist()))
+        expected = []
+        for field in _fields(batch):
+            words = field.words
+            expected += [t for t in range(field.lo, field.hi) if words[t] in rep.singles
+                         or (t + 1 < field.hi and words[t + 1] in rep.pairs.get(words[t], ()))]
+            for t in range(field.lo, field.hi):
+                kan, i = -1, t - 1
+                while i >= field.lo and field.joined[i + 1] and t - i <= 9:
+                    w = words[i]
+                    if w in framing._KAN or (w[:1] in ("و", "ف") and w[1:] in framing._KAN):
+                        kan = i
+                        break
+                    i -= 1
+                if t in kans:
+                    assert kans[t] == kan
+        assert starts.tolist() == expected
+
+
+def test_batches_fold_each_field_as_alone():
+    texts = _fuzz_texts(60, seed=3)
+    texts[5] = "ﻻ يوجد تنسيق، قال المتحدث."  # presentation forms in the middle of a batch
+    texts[6] = "\ufeffقال مسؤول: لا تنسيق"  # a byte order mark, not a presentation form
+
+    def per_word(batch, f):
+        lo, hi = batch.lo[f], batch.hi[f]
+        return (batch.words[lo:hi], batch.starts[lo:hi].tolist(), batch.ends[lo:hi].tolist(),
+                batch.joined[lo:hi + 1], [s - batch.sentence[lo] for s in batch.sentence[lo:hi]],
+                [framing._Field(batch, f).gap(i) for i in range(lo, hi)])
+
+    together = [(k + f, per_word(b, f)) for k, b in framing._batches(texts)
+                for f in range(len(b.texts))]
+    alone = [per_word(b, 0) for text in texts for _, b in framing._batches([text])]
+    assert [k for k, _ in together] == list(range(len(texts)))
+    assert [w for _, w in together] == alone
+
+
+def test_equal_length_cues_go_to_the_earlier_row(tmp_path):
+    """A two-word cue and a cue with an optional word that match the same two words: the
+    earlier lexicon row wins, whichever kind it is (and a longer match wins over both)."""
+    rows = ["deconfliction\tقناة [خاصة] اتصال\tword\tchannel\t\n",
+            "cooperation\tقناة اتصال\tword\tchannel\t\n",
+            "diplomacy\tقناة اتصال مباشر\tword\tdirect channel\t\n",
+            "cooperation\tخط تنسيق\tword\tline\t\n",
+            "deconfliction\tخط [ساخن] تنسيق\tword\thotline\t\n"]
+    path = tmp_path / "frames.tsv"
+    path.write_text(HEADER + "".join(rows), encoding="utf-8")
+    hits = framing.find_cues(docs("قناة اتصال ثم قناة خاصة اتصال ثم قناة اتصال مباشر ثم خط تنسيق"),
+                             lexicon_path=str(path))
+    assert list(zip(hits["surface"], hits["frame"])) == [
+        ("قناة اتصال", "deconfliction"), ("قناة خاصة اتصال", "deconfliction"),
+        ("قناة اتصال مباشر", "diplomacy"), ("خط تنسيق", "cooperation")]
+
+
+def test_statements_of_the_fuzz_corpus_prepared_or_not():
+    d = _fuzz_documents()
+    prepared = framing.prepare(d)
+    pd.testing.assert_frame_equal(framing.find_statements(d, mentions=None, prepared=prepared),
+                                  framing.find_statements(d, mentions=None))
+    pd.testing.assert_frame_equal(framing.find_cues(d, prepared=prepared), framing.find_cues(d))
+
+
 # --- glosses for display ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("term, expected", [
