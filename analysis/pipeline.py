@@ -73,7 +73,7 @@ def process_batch(paths: list[Path], meta: pd.DataFrame, errors: str = "raise") 
     ``stats`` holds seconds per stage, the bytes read and the files left out.
     """
     timings: dict[str, float] = {}
-    with _gc_paused():
+    with _batch_settings():
         t = time.perf_counter()
         raw = corpus.read_batch(paths, meta, errors=errors)
         timings["load"] = time.perf_counter() - t
@@ -85,18 +85,23 @@ def process_batch(paths: list[Path], meta: pd.DataFrame, errors: str = "raise") 
 
 
 @contextmanager
-def _gc_paused():
-    """No cyclic garbage collection while a batch is processed.
+def _batch_settings():
+    """Settings that make a batch cheaper to process, restored afterwards.
 
-    A batch allocates millions of small objects (tuples, lists, strings, match objects)
-    that form no cycles, and each allocation-triggered collection walks every live object
-    of the batch again: about a tenth of the run. Reference counting still frees them;
-    cycles wait for the next collection after the batch.
+    - No cyclic garbage collection: a batch allocates millions of small objects (tuples,
+      lists, strings, match objects) that form no cycles, and each allocation-triggered
+      collection walks every live object of the batch again, about a tenth of the run.
+      Reference counting still frees them; cycles wait for the next collection.
+    - Python-backed string columns: the layers build their tables from Python lists and
+      :func:`append_csv` writes them from Python lists, so pyarrow-backed strings (pandas'
+      default when pyarrow is installed) would cost a conversion each way, a tenth of the
+      run. The dtype is ``str`` either way and the CSV bytes are the same.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
-        yield
+        with pd.option_context("mode.string_storage", "python"):
+            yield
     finally:
         if enabled:
             gc.enable()
