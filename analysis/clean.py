@@ -41,7 +41,7 @@ except ImportError:
     _box_native = None
 
 from . import paths
-from .normalize import INVISIBLES, fold, strip_invisibles
+from .normalize import INVISIBLES, every_character, fold, strip_invisibles
 
 LABELS = ("title", "body", "dateline", "stamp", "furniture", "duplicate", "blank")
 REMOVED_COLUMNS = ["doc_id", "line_no", "text", "reason", "kind"]
@@ -539,7 +539,7 @@ def _char_table() -> np.ndarray:
     table = np.zeros(0x110000, dtype=np.uint8)
     table[48:58] |= _DIGIT_09
     table[_TOKEN_SEPARATORS] |= _SEPARATOR
-    every = "".join(map(chr, range(0x110000)))
+    every = every_character()
     for bit, pattern in ((_ALNUM, _WORD), (_SPACE, re.compile(r"\s+"))):
         for m in pattern.finditer(every):
             table[m.start():m.end()] |= bit

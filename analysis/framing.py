@@ -41,6 +41,7 @@ from .normalize import (
     TATWEEL,
     TOKEN_RE,
     count_tokens,
+    every_character,
     fold,
     fold_with_offsets,
     split_clitics,
@@ -561,7 +562,7 @@ def _char_kinds() -> np.ndarray:
     """Code point -> :data:`_LETTER` (what :data:`_WORD` matches), :data:`_STOP` (ends a
     sentence, :data:`_SENTENCE_END`) or 0, for every code point."""
     table = np.zeros(0x110000, dtype=np.uint8)
-    for m in _WORD.finditer("".join(map(chr, range(0x110000)))):
+    for m in _WORD.finditer(every_character()):
         table[m.start():m.end()] = _LETTER
     table[[ord(c) for c in _SENTENCE_END]] = _STOP
     return table

@@ -230,6 +230,18 @@ def _has_presentation_forms(points: np.ndarray) -> bool:
                  ((points >= 0xFE70) & (points <= 0xFEFE))).any())
 
 
+@lru_cache(maxsize=1)
+def every_character() -> str:
+    """Every code point, in order (surrogates too): the text the layers scan once with a
+    regex to build their tables over all of Unicode. Decoded from a numpy range, ten times
+    faster than joining a million ``chr``.
+
+    >>> every_character()[0x627], len(every_character()) == 0x110000
+    ('ا', True)
+    """
+    return np.arange(0x110000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+
+
 @lru_cache(maxsize=2)
 def _code_table(collapse_whitespace: bool) -> np.ndarray:
     """Code point → folded code point (0 = deleted), for every code point."""
