@@ -333,7 +333,9 @@ _CHAIN_GAP = re.compile(r"[\s\-/و\"']*")
 #: across two fields. (NUL would not do: folding deletes it as an invisible character.)
 _FIELD_MARK = "\x01"
 _SEPARATOR = f"\n{_FIELD_MARK}\n"
-_BATCH_CHARS = 2_000_000
+#: Characters scanned together. Any size gives the same mentions; at a quarter of a million
+#: the batch's arrays stay in the CPU caches (at two million they did not: 15% slower).
+_BATCH_CHARS = 250_000
 
 
 #: Table values for characters that fold to nothing (harakat, tatweel, invisibles) and
