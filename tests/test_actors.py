@@ -458,3 +458,13 @@ def test_no_mention_runs_across_title_and_body():
         assert 0 <= row.start < row.end <= len(text) and text[row.start:row.end] == row.surface
     assert not ((mentions["field"] == "title") & (mentions["actor_id"] == "USA")).any()
     assert list(mentions.loc[mentions["field"] == "body", "actor_id"]) == ["RUS"]
+
+
+@pytest.mark.parametrize("batch_chars", [1, 500, 5000])
+def test_batch_size_does_not_change_the_mentions(seed_mentions, monkeypatch, batch_chars):
+    """Fields are scanned in batches of about ``_BATCH_CHARS`` characters; cutting the seed
+    corpus into one field per batch, or a few fields, finds the same mentions as one batch."""
+    docs, whole = seed_mentions
+    assert sum(len(t) for t in docs["body"]) > 3 * batch_chars  # several batches
+    monkeypatch.setattr(actors, "_BATCH_CHARS", batch_chars)
+    pd.testing.assert_frame_equal(actors.find_mentions(docs), whole)
