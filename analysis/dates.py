@@ -55,8 +55,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import gc
+import operator
 import re
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -231,7 +234,8 @@ def _spelling(text: str) -> str:
 
 # --- grammar -----------------------------------------------------------------------------------
 
-_START = r"(?<![^\W_])(?P<clitic>[وف]?(?:[بلك]|في)?)"  # word start, then clitics kept out of the surface
+_WORD_START = r"(?<![^\W_])"
+_START = _WORD_START + r"(?P<clitic>[وف]?(?:[بلك]|في)?)"  # word start, then clitics kept out of the surface
 _END = r"(?![^\W_])"
 _END_LETTER = r"(?![^\W\d_])"  # a month name may be glued to the number that follows
 _NUM_START = r"(?<![\d.,:/])(?<!\d[-/.])"
@@ -297,6 +301,13 @@ class Grammar:
     #: Strings that some patterns cannot match without (month names as the month pattern
     #: spells them, «شهر»), found anywhere, even inside words: see :func:`_hints`.
     hint: ahocorasick.Automaton  # string → hint bits
+    #: Each pattern with its leading look-behind (no word character before) turned into a
+    #: consumed non-word character, ``[\W_]``: ``re`` then skips in C to the characters that
+    #: can precede a match instead of trying the whole pattern at every position (as
+    #: ``clean._YEAR`` does). Its match from ``i - 1`` is the pattern's match from ``i``
+    #: (same named groups) with one more character in front (see :func:`_found`). Its
+    #: optional groups are alternations (:func:`_optional_groups_as_branches`).
+    preceded: tuple[re.Pattern, ...]
 
 
 # Kinds of trigger words (bits), and the kinds each pattern needs at least one of.
@@ -307,17 +318,82 @@ _NEEDS = {"day_month": _DIGIT | _MONTH | _DIRECTION, "day_range": _DIGIT, "numer
           "hijri": _MONTH | _DIGIT}
 
 # Hints (bits): strings or characters that a pattern cannot match without, wherever they
-# stand. A window is scanned by a pattern only if it has all the hints the pattern needs:
-# trigger kinds say that a window holds digits, hints whether they can be a day, a year or
-# a numeric date, and whether a month name is there for them.
-_H_MONTH, _H_MONTH_OR_SHAHR, _H_DAY, _H_YEAR, _H_YEARS, _H_HIJRI, _H_NUMERIC, _H_UNIT = (
-    1 << i for i in range(8))
+# stand (each match holds a whole one of each kind it needs). A window is scanned by a
+# pattern only if it has all the hints the pattern needs: trigger kinds say that a window
+# holds digits, hints whether they can be a day, a year or a numeric date, and whether a
+# month name is there for them. After a match, the scan of a window goes on only if each
+# hint the pattern needs starts again after it.
+(_H_MONTH, _H_MONTH_OR_SHAHR, _H_DAY, _H_YEAR, _H_YEARS, _H_HIJRI, _H_NUMERIC, _H_UNIT, _H_DURATION,
+ _H_WEEKDAY, _H_RELDAY, _H_VAGUE) = (1 << i for i in range(12))
+_HINT_BITS = 12
 _HINT_NEEDS = {"day_month": _H_MONTH_OR_SHAHR | _H_DAY,  # a day (or ordinal) and a month or «شهر»
                "day_range": _H_MONTH | _H_DAY, "month": _H_MONTH,
                "numeric": _H_NUMERIC,  # [/.-] between its numbers
                "year": _H_YEAR, "year_range": _H_YEARS,  # (18|19|20)\d\d, two of them
                "hijri": _H_HIJRI,  # a Hijri month, or 1[2-5]\d\d
-               "period": _H_UNIT}  # الأسبوع، الشهر، العام …
+               "period": _H_UNIT,  # الأسبوع، الشهر، العام …
+               "ago": _H_DURATION,  # عام، يومين، أشهر …
+               "weekday": _H_WEEKDAY, "relative_day": _H_RELDAY, "vague": _H_VAGUE}  # their words
+
+
+#: Arabic letters (and the space), the most frequent in news text first. An automaton tries
+#: the children of a node in the order they were added: adding the words in this order
+#: makes the transitions on common letters the first ones tried (a faster scan, the same hits).
+_LETTER_ORDER = {c: i for i, c in enumerate("ال يمونهرتبعدفكسقحجشطصثخزذضغظءئؤ")}
+
+
+def _automaton(values: dict[str, int]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton of the words (keys) and their values."""
+    automaton = ahocorasick.Automaton()
+    for word in sorted(values, key=lambda w: [_LETTER_ORDER.get(c, 100 + ord(c)) for c in w]):
+        automaton.add_word(word, values[word])
+    automaton.make_automaton()
+    return automaton
+
+
+def _optional_groups_as_branches(pattern: str) -> str:
+    """The regex with each greedy optional group written as an alternation with nothing:
+    ``(?:X)?`` → ``(?:X|)``, ``(?P<n>X)?`` → ``(?:(?P<n>X)|)``.
+
+    Both try X first and then nothing, so they match the same, and capture the same in
+    patterns that repeat no group (tested on the grammar's); but ``re`` runs ``?`` on a
+    group as a general repeat (a repeat context, the capture marks saved for each try),
+    an alternation much faster: a quarter off the scan.
+    """
+    out: list[str] = []
+    opened: list[tuple[int, str]] = []  # where each open group starts in out, its opening
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif ch == "[":  # a class, whose parentheses are characters
+            j = i + 1 + (pattern[i + 1] == "^")
+            j += pattern[j] == "]"
+            while pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            out.append(pattern[i:j + 1])
+            i = j + 1
+        elif ch == "(":
+            opened.append((len(out), pattern[i:i + 3]))
+            out.append(ch)
+            i += 1
+        elif ch == ")":
+            start, head = opened.pop()
+            greedy_optional = pattern[i + 1:i + 2] == "?" and pattern[i + 2:i + 3] not in ("?", "+")
+            if greedy_optional and head not in ("(?=", "(?!", "(?<"):  # (not a look-around)
+                group = "".join(out[start:]) + ")"
+                del out[start:]
+                out.append(group[:-1] + "|)" if head == "(?:" else "(?:" + group + "|)")
+                i += 2
+            else:
+                out.append(ch)
+                i += 1
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
 
 
 @lru_cache(maxsize=1)
@@ -409,27 +485,25 @@ def grammar() -> Grammar:
                        (_AGO, ["منذ"] + [f"قبل {d}" for d in list(w["duration"]) + list(w["number"])])):
         for word in words:
             kinds[word] = kinds.get(word, 0) | bit
-    trigger = ahocorasick.Automaton()
-    for word, bit in kinds.items():
-        trigger.add_word(word, len(word) << 8 | bit)
-    trigger.make_automaton()
+    trigger = _automaton({word: len(word) << 8 | bit for word, bit in kinds.items()})
     hints: dict[str, int] = {"شهر": _H_MONTH_OR_SHAHR}
     for bit, forms in ((_H_MONTH | _H_MONTH_OR_SHAHR, lex.months), (_H_HIJRI, lex.hijri),
-                       (_H_UNIT, w["unit"]), (_H_DAY, w["ordinal"])):
-        plain, absorbed = _alt_forms(forms)
+                       (_H_UNIT, w["unit"]), (_H_DAY, w["ordinal"]), (_H_DURATION, w["duration"]),
+                       (_H_WEEKDAY, w["weekday"]), (_H_RELDAY, w["relative_day"]), (_H_VAGUE, w["vague"])):
+        plain, absorbed = _alt_forms(forms)  # what _alt(forms) matches
         for form in plain | set(absorbed):
             hints[form] = hints.get(form, 0) | bit
-    hint = ahocorasick.Automaton()
-    for form, bit in hints.items():
-        hint.add_word(form, bit)
-    hint.make_automaton()
+    hint = _automaton({form: len(form) << 16 | bits for form, bits in hints.items()})
     compiled = tuple((k, re.compile(v), _NEEDS[k], _HINT_NEEDS.get(k, 0)) for k, v in patterns.items())
-    return Grammar(lex, compiled, trigger, kinds, hint)
+    assert all(v.startswith(_START) for v in patterns.values())
+    preceded = tuple(re.compile(_optional_groups_as_branches(r"[\W_]" + v[len(_WORD_START):]))
+                     for v in patterns.values())
+    return Grammar(lex, compiled, trigger, kinds, hint, preceded)
 
 
 # --- resolution --------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     fs: int  # folded start/end
     fe: int
@@ -442,20 +516,38 @@ class _Row:
     consistent: bool | None = None
 
 
-@dataclass
 class _Ctx:
-    folded: Folded
-    pub: dt.date | None
-    lex: Lexicon
-    end: int  # end of the field in ``folded.text`` (fields of a batch are folded together)
+    """What the handlers need to know about the field a match is in."""
 
-    @property
-    def text(self) -> str:
-        return self.folded.text
+    __slots__ = ("folded", "pub", "lex", "end", "text", "anchor")
+
+    def __init__(self, folded: Folded, pub: dt.date | None, lex: Lexicon, end: int):
+        self.folded = folded
+        self.pub = pub
+        self.lex = lex
+        self.end = end  # end of the field in ``folded.text`` (fields of a batch are folded together)
+        self.text = folded.text
+        self.anchor = _day(pub, 0) if pub else ""  # of every relative row
 
     def prev_word(self, i: int) -> str:
-        m = _PREV_WORD.search(self.text, max(0, i - 40), i)
-        return m.group(1) if m else ""
+        r"""The word before position ``i``, looking back 40 characters at most: what
+        ``_PREV_WORD.search(text, max(0, i - 40), i)`` captures, without trying the regex
+        at each of the 40 positions (its word is the run of ``[^\W_]`` (= str.isalnum)
+        characters that ends where the run of separators before ``i`` starts)."""
+        text = self.text
+        lo = i - 40 if i > 40 else 0
+        if i > lo and text[i - 1] == "\n":  # «$» also matches before a final line break
+            i -= 1
+        while i > lo and text[i - 1] in _SEPARATORS:
+            i -= 1
+        k = text.rfind(" ", lo, i) + 1 or lo  # mostly, the word is all that follows a space
+        word = text[k:i]
+        if word.isalnum():
+            return word
+        k = i
+        while k > lo and text[k - 1].isalnum():
+            k -= 1
+        return text[k:i]
 
     def prev_in(self, i: int, category: str) -> bool:
         """Is the word before position ``i`` (with or without و/ف) in a word category?"""
@@ -481,13 +573,20 @@ class _Ctx:
 
     def relative(self, row: _Row) -> _Row:
         row.kind = "relative"
-        row.anchor = self.pub.isoformat() if self.pub else ""
+        row.anchor = self.anchor
         return row
 
 
-_PREV_WORD = re.compile(r"([^\W_]+)[ \"'()«»\-]*$")
+_PREV_WORD = re.compile(r"([^\W_]+)[ \"'()«»\-]*$")  # the definition of _Ctx.prev_word
+_SEPARATORS = frozenset(" \"'()«»-")  # its class of separators
 _NEXT_WORD = re.compile(r"[ \"'()«»\-]*([^\W_]+)")
 _CLAUSE_END = re.compile(r" ?(?:[.،,؛;:!؟?)\"\n]|$)")
+
+
+@lru_cache(maxsize=4096)
+def _day(pub: dt.date, days: int) -> str:
+    """The ISO date ``days`` after ``pub`` (kept: articles of a day share it)."""
+    return (pub + dt.timedelta(days=days)).isoformat()
 
 
 def _week(d: dt.date) -> str:
@@ -516,42 +615,48 @@ def _valid_day(y: int | None, m: int, d: int) -> bool:
 
 
 def _modifier(ctx: _Ctx, m, *names: str) -> str:
+    """The modifier words of the groups ``names`` (which the pattern has), «+»-joined."""
+    found = m.group(*names) if len(names) > 1 else (m.group(names[0]),)
+    if found[0] is None and found[-1] is None:  # (mostly)
+        return ""
     w = ctx.lex.words
     out = []
-    for name in names:
-        g = m.groupdict().get(name)
+    for g in found:
         if g:
             cat = next(c for c in ("span_modifier", "period_modifier", "season") if g in w[c] or "ا" + g in w[c])
             out.append(ctx.word(cat, g))
     return "+".join(out)
 
 
+#: Names of the groups of a month group ``p`` (see ``months()`` in :func:`grammar`).
+_MONTH_GROUPS = {p: (f"{p}1m", f"{p}1a", f"{p}2m", f"{p}2a") for p in "abg"}
+_YEAR_GROUPS = {p: (f"{p}y", f"{p}ythis", f"{p}ydir", f"{p}mdir") for p in "abg"}
+
+
 def _month_of(ctx: _Ctx, m, p: str) -> tuple[int, int | None] | None:
     """(month, second month of a dual/range or None) of the month group ``p``; None if an
     ambiguous name is spelled otherwise than listed («أب» father vs «آب» August)."""
-    found = []
-    for i in ("1", "2"):
-        safe, amb = m.group(f"{p}{i}m"), m.group(f"{p}{i}a")
-        if amb:
-            s, e = m.span(f"{p}{i}a")
-            if _spelling(ctx.original(s, e)) not in ctx.lex.ambiguous[amb]:
-                return None
-        name = safe or amb
-        found.append(ctx.lex.months[name] if name else None)
-    return found[0], found[1]
+    names = _MONTH_GROUPS[p]
+    safe1, amb1, safe2, amb2 = m.group(*names)
+    months = ctx.lex.months
+    for amb, group in ((amb1, names[1]), (amb2, names[3])):
+        if amb and _spelling(ctx.original(*m.span(group))) not in ctx.lex.ambiguous[amb]:
+            return None
+    first, second = safe1 or amb1, safe2 or amb2
+    return months[first] if first else None, months[second] if second else None
 
 
 def _year_of(ctx: _Ctx, m, p: str, month: int) -> tuple[int | None, bool] | None:
     """(year or None when unresolvable, relative?) for a month group and its tail."""
-    if m.group(f"{p}y"):
-        return int(m.group(f"{p}y")), False
+    year, this, ydir, mdir = m.group(*_YEAR_GROUPS[p])
+    if year:
+        return int(year), False
     if ctx.pub is None:
         return None, True
-    if m.group(f"{p}ythis"):
+    if this:
         return ctx.pub.year, True
-    if m.group(f"{p}ydir"):
-        return ctx.pub.year + ctx.word("direction", m.group(f"{p}ydir")), True
-    mdir = m.group(f"{p}mdir")
+    if ydir:
+        return ctx.pub.year + ctx.word("direction", ydir), True
     return _month_year(ctx.pub, month, ctx.word("direction", mdir) if mdir else None), True
 
 
@@ -638,10 +743,10 @@ def _month(m, ctx: _Ctx) -> list[_Row] | None:
     if months is None:
         return None
     first, second = months
-    has_cue = any(m.group(g) for g in ("m1", "m2", "gshahr", "gyr", "gyrel", "gmrel"))
+    has_cue = any(m.group("m1", "m2", "gshahr", "gyr", "gyrel", "gmrel"))
     if m.group("g1a") and not has_cue and second is None:
         clitic = m.group("clitic")
-        if not (clitic.endswith(("في", "ب", "ل")) or ctx.prev_in(m.start(), "month_cue")):
+        if not (clitic.endswith(("في", "ب", "ل")) or ctx.prev_in(m.start("clitic"), "month_cue")):
             return None
     s, e = m.span("x")
     mod = _modifier(ctx, m, "m1", "m2")
@@ -694,8 +799,8 @@ def _era_end(text: str, i: int) -> int:
 
 
 def _year(m, ctx: _Ctx) -> list[_Row] | None:
-    if not (m.group("m1") or m.group("m2") or m.group("kw")):
-        if not (m.group("clitic").endswith("في") or ctx.prev_in(m.start(), "year_cue")):
+    if not any(m.group("m1", "m2", "kw")):
+        if not (m.group("clitic").endswith("في") or ctx.prev_in(m.start("clitic"), "year_cue")):
             return None
         nxt = ctx.text[m.end("x"):m.end("x") + 2]
         if nxt.strip().startswith("%"):
@@ -712,14 +817,14 @@ def _relative_day(m, ctx: _Ctx) -> list[_Row] | None:
     if span_word and f"{span_word} {rel}" in w["relative_day"]:  # «بعد غد» is one word
         rel, span_word = f"{span_word} {rel}", None
     if rel == "اليوم":
-        if not part and ctx.prev_in(m.start(), "today_blocker_before"):
+        if not part and ctx.prev_in(m.start("clitic"), "today_blocker_before"):
             return None
         nxt = ctx.next_word(m.end("rel"))
         if nxt in w["today_blocker_after"] and not (m.group("wd") or m.group("pwd")):
             return None
     elif rel in ("غدا", "الغد", "غد"):
         orig = ctx.original(*m.span("rel"))
-        prev = ctx.prev_word(m.start())
+        prev = ctx.prev_word(m.start("clitic"))
         future = prev in w["future_marker"] or re.match(r"س[يتن]", prev) is not None
         ok = (part or m.group("wd") or span_word or future or rel == "بعد غد"
               or (rel == "غدا" and ("\u064b" in orig or _CLAUSE_END.match(ctx.text, m.end("rel"), ctx.end))))
@@ -728,35 +833,39 @@ def _relative_day(m, ctx: _Ctx) -> list[_Row] | None:
     modifier = ctx.word("span_modifier", span_word) if span_word else ""
     row = ctx.relative(_Row(s, e, granularity="day", modifier=modifier))
     if ctx.pub:
-        row.value = (ctx.pub + dt.timedelta(days=ctx.word("relative_day", rel))).isoformat()
+        row.value = _day(ctx.pub, ctx.word("relative_day", rel))
     # the weekday may follow in parentheses: «أمس (الأربعاء)», «اليوم (الخميس)»
     return [_check_weekday(row, m.group("wd") or m.group("pwd"), ctx)]
 
 
 def _weekday(m, ctx: _Ctx) -> list[_Row] | None:
     w = ctx.lex.words
-    if not m.group("part") and ctx.prev_in(m.start(), "weekday_blocker_before"):
+    part, wd, direction = m.group("part", "wd", "dir")
+    if not part and ctx.prev_in(m.start("clitic"), "weekday_blocker_before"):
         return None
     if ctx.next_word(m.end("wd")) in w["weekday_blocker_after"]:
         return None
     s, e = m.span("x")
-    name = ctx.word("weekday", m.group("wd"))
-    row = ctx.relative(_Row(s, e, granularity="day", modifier=_modifier(ctx, m, "m1"), weekday=name))
-    if ctx.pub:
+    name = ctx.word("weekday", wd)
+    row = _Row(s, e, granularity="day", kind="relative", anchor=ctx.anchor,  # (as ctx.relative makes it)
+               modifier=_modifier(ctx, m, "m1"), weekday=name)
+    pub = ctx.pub
+    if pub:
         target = WEEKDAYS.index(name)
-        k = ctx.word("direction", m.group("dir")) if m.group("dir") else 0
+        k = ctx.word("direction", direction) if direction else 0
         if k > 0:
-            delta = (target - ctx.pub.weekday()) % 7 or 7
+            delta = (target - pub.weekday()) % 7 or 7
         else:
-            back = (ctx.pub.weekday() - target) % 7
+            back = (pub.weekday() - target) % 7
             delta = -(back or 7) if k < 0 else -back
-        row.value = (ctx.pub + dt.timedelta(days=delta)).isoformat()
+        row.value = _day(pub, delta)
     return [row]
 
 
 def _period(m, ctx: _Ctx) -> list[_Row] | None:
-    unit = ctx.word("unit", m.group("u1") or m.group("u2"))
-    k = ctx.word("direction", m.group("dir")) if m.group("dir") else 0
+    u1, u2, direction = m.group("u1", "u2", "dir")
+    unit = ctx.word("unit", u1 or u2)
+    k = ctx.word("direction", direction) if direction else 0
     s, e = m.span("x")
     row = ctx.relative(_Row(s, e, granularity=unit, modifier=_modifier(ctx, m, "m1", "m2")))
     if ctx.pub:
@@ -764,6 +873,7 @@ def _period(m, ctx: _Ctx) -> list[_Row] | None:
     return [row]
 
 
+@lru_cache(maxsize=4096)
 def _shift(pub: dt.date, unit: str, k: int) -> str:
     if unit == "year":
         return f"{pub.year + k:04d}"
@@ -796,10 +906,13 @@ def _ago(m, ctx: _Ctx) -> list[_Row] | None:
     return [row]
 
 
+_VAGUE_MODIFIERS = {"منذ": "since", "حتي": "until"}
+
+
 def _vague(m, ctx: _Ctx) -> list[_Row] | None:
     s, e = m.span("x")
     first = ctx.text[s:e].split(" ")[0]
-    return [_Row(s, e, kind="vague", modifier={"منذ": "since", "حتي": "until"}.get(first, ""))]
+    return [_Row(s, e, kind="vague", modifier=_VAGUE_MODIFIERS.get(first, ""))]
 
 
 def _hijri(m, ctx: _Ctx) -> list[_Row] | None:
@@ -837,7 +950,10 @@ WINDOW_BEFORE, WINDOW_AFTER = 28, 32
 #: Joins the texts of a batch: kept by folding, then replaced by "\x00", which folding
 #: removes from any text, so that in the folded batch "\x00" marks the field boundaries.
 _SEPARATOR = "\x01"
-_BATCH_CHARS = 1_000_000
+#: Characters folded and scanned together. Any size gives the same rows; a quarter of a
+#: million keeps the batch's arrays small enough to stay in the CPU caches and to reuse
+#: memory (larger ones fault fresh pages in each time), which is faster than fewer batches.
+_BATCH_CHARS = 250_000
 
 
 def _codes(text: str) -> np.ndarray:
@@ -897,36 +1013,46 @@ def _windows(g: Grammar, text: str) -> list[tuple[int, int, int]]:
     return [(s, e, k) for s, e, k in spans]
 
 
-def _batch_windows(g: Grammar, text: str) -> list[tuple[int, int, int]]:
-    """:func:`_windows` of a folded batch, never across a "\x00" (the boundary of two
-    fields), vectorised over the trigger hits of the whole batch (the same rules: a hit
-    counts when it ends a word and follows at most 3 letters of its word; a window
-    reaches :data:`WINDOW_BEFORE` characters before it and :data:`WINDOW_AFTER` after,
-    widened to the next space, in its field; overlapping windows merge).
+def _alpha_at(codes: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """``text[i].isalpha()`` at the positions ``at`` (False outside the text)."""
+    out = np.zeros(len(at), dtype=bool)
+    inside = (at >= 0) & (at < len(codes))
+    out[inside] = _chars_are("isalpha", codes[at[inside]])
+    return out
+
+
+def _batch_windows(g: Grammar, text: str, codes: np.ndarray,
+                   bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_windows` of a folded batch (``codes``: its code points, ``bounds``: where its
+    "\x00"s are), never across a "\x00" (the boundary of two fields), vectorised over the
+    trigger hits of the whole batch (the same rules: a hit counts when it ends a word and
+    follows at most 3 letters of its word; a window reaches :data:`WINDOW_BEFORE`
+    characters before it and :data:`WINDOW_AFTER` after, widened to the next space, in its
+    field; overlapping windows merge). Returns the starts, ends and trigger kinds.
     """
-    codes = _codes(text)
     n = len(codes)
-    digit = np.concatenate(([0], (codes >= 48) & (codes <= 57), [0])).astype(np.int8)
-    runs = np.flatnonzero(np.diff(digit))  # starts and ends of digit runs, alternating
+    digit = np.zeros(n + 2, dtype=bool)  # digit[i + 1]: text[i] is 0-9
+    digit[1:-1] = (codes - 48) < 10  # unsigned: codes below "0" wrap around
+    runs = np.flatnonzero(digit[1:] != digit[:-1])  # starts and ends of digit runs, alternating
     hits = np.fromiter(chain.from_iterable(g.trigger.iter(text)), dtype=np.int64).reshape(-1, 2)
     t_end = hits[:, 0] + 1
-    t_start = t_end - (hits[:, 1] >> 8)
-    alpha = np.zeros(n + 5, dtype=bool)  # alpha[i + 4] is text[i].isalpha(), False outside
-    alpha[4:n + 4] = _chars_are("isalpha", codes)
+    length = hits[:, 1] >> 8
+    t_start = t_end - length
     # a hit must end its word, except a month name, which bad scraping glues to the next
     # word («أكتوبرالجاري», «حزيرانمن»): the patterns then decide
     # (only names of 5+ letters: «اب», «مارس» sit inside too many words)
-    counts = ~alpha[t_end + 4] | (((hits[:, 1] & _MONTH) != 0) & ((hits[:, 1] >> 8) >= _GLUED_MONTH_MIN))
-    counts &= ~(alpha[t_start + 3] & alpha[t_start + 2] & alpha[t_start + 1] & alpha[t_start])
+    counts = ~_alpha_at(codes, t_end) | (((hits[:, 1] & _MONTH) != 0) & (length >= _GLUED_MONTH_MIN))
+    counts &= ~(_alpha_at(codes, t_start - 1) & _alpha_at(codes, t_start - 2)
+                & _alpha_at(codes, t_start - 3) & _alpha_at(codes, t_start - 4))
     start = np.concatenate((runs[0::2], t_start[counts]))
+    empty = np.zeros(0, dtype=np.int64)
     if not len(start):
-        return []
+        return empty, empty, empty
     end = np.concatenate((runs[1::2], t_end[counts]))
     kind = np.concatenate((np.full(len(runs) // 2, _DIGIT), hits[counts, 1] & 0xFF))
     order = np.argsort(start, kind="stable")
     start, end, kind = start[order], end[order], kind[order]
 
-    bounds = np.flatnonzero(codes == 0)
     edges = np.concatenate(([-1], bounds, [n]))
     b = np.searchsorted(bounds, start)
     field_start, field_end = edges[b] + 1, edges[b + 1]
@@ -942,55 +1068,124 @@ def _batch_windows(g: Grammar, text: str) -> list[tuple[int, int, int]]:
     merged = np.ones(len(ws), dtype=bool)  # a new window where none reaches this one
     merged[1:] = ws[1:] > np.maximum.accumulate(we)[:-1]
     heads = np.flatnonzero(merged)
-    return list(zip(ws[heads].tolist(), np.maximum.reduceat(we, heads).tolist(),
-                    np.bitwise_or.reduceat(kind, heads).tolist()))
+    return ws[heads], np.maximum.reduceat(we, heads), np.bitwise_or.reduceat(kind, heads)
 
 
-def _hints(g: Grammar, text: str, windows: np.ndarray) -> np.ndarray:
-    """The hint bits found in each window (rows of ``start, end``) of the folded text.
+def _hints(g: Grammar, text: str, ws: np.ndarray, we: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The hint bits found in each window (``ws[k]:we[k]``) of the folded text, and where
+    the last hint of each bit starts in each window (``last[bit, k]``, -1 if none).
 
     Read on the windows only, joined by "\x00" (which, like the spaces or field
     boundaries around a window, is neither a digit nor part of a hint): a pattern
     matches inside its window, so what it needs is inside too.
     """
-    pieces = [text[s:e] for s, e in windows.tolist()]
-    starts = np.cumsum([0] + [len(p) + 1 for p in pieces])
+    if not len(ws):
+        return np.zeros(0, dtype=np.int64), np.zeros((_HINT_BITS, 0), dtype=np.int64)
+    pieces = [text[s:e] for s, e in zip(ws.tolist(), we.tolist())]
+    starts = np.zeros(len(pieces), dtype=np.int64)
+    np.cumsum(we[:-1] - ws[:-1] + 1, out=starts[1:])
     text = "\x00".join(pieces)
     codes = _codes(text)
     n = len(codes)
-    found = np.zeros(n + 1, dtype=np.uint8)  # bits by position
+    found = np.zeros(n + 1, dtype=np.uint16)  # bits by position
     hits = np.fromiter(chain.from_iterable(g.hint.iter(text)), dtype=np.int64).reshape(-1, 2)
-    np.bitwise_or.at(found, hits[:, 0], hits[:, 1].astype(np.uint8))  # where each hint ends
-    # Days: [0-3]?\d, a run of one or two digits; years: (18|19|20)\d\d after no digit
-    # (_NUM_START) and before none; Hijri years: the same with 1[2-5]; numeric dates: [/.-]
-    # between digits, perhaps with spaces.
-    c = np.concatenate(([0], codes, [0] * 4))  # c[i + 1] is codes[i]
-    d = np.concatenate(([False], _chars_are("isdecimal", codes), [False] * 4))
-    first, second = c[1:n + 1], c[2:n + 2]
-    four = ~d[:n] & d[3:n + 3] & d[4:n + 4] & ~d[5:n + 5]
-    year = ((first == 49) & ((second == 56) | (second == 57))) | ((first == 50) & (second == 48))
-    hijri = (first == 49) & (second >= 50) & (second <= 53)
-    year &= four
-    found[:n][year] |= _H_YEAR
-    found[:n][four & hijri] |= _H_HIJRI
-    found[:n][d[1:n + 1] & ~d[2:n + 2] & ~(d[:n] & np.concatenate(([False], d[:n - 1])))] |= _H_DAY
-    separator = (first == ord("/")) | (first == ord(".")) | (first == ord("-"))
-    separator &= d[:n] | ((c[:n] == 32) & np.concatenate(([False], d[:n - 1])))  # digit before
-    separator &= d[2:n + 2] | ((second == 32) & d[3:n + 3])  # and after
-    found[:n][separator] |= _H_NUMERIC
-    hints = np.bitwise_or.reduceat(found, starts[:-1])
-    hints[np.add.reduceat(np.append(year, False).astype(np.int32), starts[:-1]) >= 2] |= _H_YEARS
-    return hints
+    # where each hint starts (hits give where it ends, values its length << 16 | bits)
+    np.bitwise_or.at(found, hits[:, 0] + 1 - (hits[:, 1] >> 16), (hits[:, 1] & 0xFFFF).astype(np.uint16))
+    # On the runs of digits (\d: str.isdecimal): days, [0-3]?\d, a run of one or two
+    # (marked at its last digit); years, (18|19|20)\d\d, a run of four (after no digit,
+    # _NUM_START, and before none; marked at its first digit); Hijri years the same with
+    # 1[2-5]; numeric dates, a [/.-] right or a space after a run, and a digit right or a
+    # space after it (marked at the separator).
+    digit = np.zeros(n + 4, dtype=bool)  # (False past the end)
+    digit[:n] = _chars_are("isdecimal", codes)
+    edges = np.flatnonzero(np.diff(digit[:n + 1], prepend=False))  # starts and ends of runs
+    run_start, run_end = edges[0::2], edges[1::2]
+    length = run_end - run_start
+    c = np.concatenate((codes, [0] * 4))  # (0 past the end: no digit, space or separator)
+    four = run_start[length == 4]
+    one, two = c[four], c[four + 1]
+    year = four[((one == 49) & ((two == 56) | (two == 57))) | ((one == 50) & (two == 48))]
+    found[year] |= _H_YEAR
+    found[four[(one == 49) & (two >= 50) & (two <= 53)]] |= _H_HIJRI
+    found[run_end[length <= 2] - 1] |= _H_DAY
+    after, next_after = c[run_end], c[run_end + 1]
+    at = np.concatenate((run_end[(after == 47) | (after == 46) | (after == 45)],
+                         run_end[(after == 32) & ((next_after == 47) | (next_after == 46) | (next_after == 45))] + 1))
+    found[at[digit[at + 1] | ((c[at + 1] == 32) & digit[at + 2])]] |= _H_NUMERIC
+    hints = np.bitwise_or.reduceat(found, starts).astype(np.int64)
+    years = np.bincount(np.searchsorted(starts, year, side="right") - 1, minlength=len(ws))
+    hints[years >= 2] |= _H_YEARS
+    # the last start of each bit in each window, in the folded text
+    at = np.flatnonzero(found[:n])
+    bits = found[at]
+    window = np.searchsorted(starts, at, side="right") - 1
+    at += ws[window] - starts[window]
+    hint, bit = np.nonzero((bits[:, None] >> np.arange(_HINT_BITS, dtype=np.uint16)) & 1)
+    last = np.full((_HINT_BITS, len(ws)), -1, dtype=np.int64)
+    np.maximum.at(last, (bit, window[hint]), at[hint])
+    return hints, last
 
 
-def _fold_batch(texts: list[str]) -> tuple[Folded, np.ndarray]:
+def _presentation_forms_in(units: np.ndarray) -> bool:
+    """Whether UTF-16 code units hold Arabic presentation forms (U+FB50–FDFF, U+FE70–FEFE)."""
+    offset = units - np.uint16(0xFB50)  # unsigned: code units below wrap around
+    return bool(((offset <= 0xFDFF - 0xFB50) | ((units - np.uint16(0xFE70)) <= 0xFEFE - 0xFE70)).any())
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> np.ndarray | None:
+    """:func:`~analysis.normalize.fold_with_offsets` of each character of the BMP alone, as
+    a table: its folded character (a BMP one), or 0 when folding deletes it. Read off
+    ``fold_with_offsets`` itself, folding every character after an «a»; surrogates and
+    presentation forms (which expand) are left out: texts with them, or with characters
+    outside the BMP, take ``fold_with_offsets``. None (it always is taken) if folding is
+    not one character at a time."""
+    points = np.array([c for c in range(0x10000) if not (0xD800 <= c <= 0xDFFF or 0xFB50 <= c <= 0xFDFF
+                                                         or 0xFE70 <= c <= 0xFEFE)])
+    probe = fold_with_offsets("".join(f"a{chr(c)}" for c in points.tolist()))
+    at = probe.offsets[:-1]
+    units = np.frombuffer(probe.text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    if len(units) != len(at) or not (units[at % 2 == 0] == ord("a")).all() \
+            or len(np.unique(at)) != len(at) or np.count_nonzero(at % 2 == 0) != len(points):
+        return None
+    table = np.zeros(0x10000, dtype=np.uint16)
+    table[points[at[at % 2 == 1] // 2]] = units[at % 2 == 1]
+    return table
+
+
+def _fold_batch(texts: list[str]) -> tuple[Folded, np.ndarray, np.ndarray, np.ndarray]:
     """The texts joined by :data:`_SEPARATOR` and folded as one (``fold_with_offsets``
-    applies to each character alone), with "\x00" at the field boundaries, and where
-    each field starts in the joined text."""
+    applies to each character alone), with "\x00" at the field boundaries; where each
+    field starts in the joined text; the code points of the folded text (as 16-bit units
+    when all are in the BMP); where its "\x00"s are.
+
+    Mostly as ``fold_with_offsets`` does it, vectorised, with the table of what it makes
+    of each character (:func:`_fold_table`): a run of spaces keeps its first; "\x00" put
+    in for the separators (which fold to themselves) as they are mapped."""
     starts = np.cumsum([0] + [len(t) + 1 for t in texts])
     joined = _SEPARATOR.join(texts)
-    points = _codes(joined)
-    if (((points >= 0xFB50) & (points <= 0xFDFF)) | ((points >= 0xFE70) & (points <= 0xFEFE))).any():
+    units = np.frombuffer(joined.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    table = _fold_table()
+    separators = starts[1:-1] - 1
+    tabled = table is not None and len(units) == len(joined)  # (no character beyond the BMP)
+    if tabled and (units >= 0xD800).any():  # surrogates or presentation forms are not in the table
+        tabled = not (((units - np.uint16(0xD800)) <= 0xDFFF - 0xD800).any() or _presentation_forms_in(units))
+    if tabled:
+        codes = np.take(table, units)
+        kept = codes != 0
+        codes[separators] = 0
+        kept[separators] = True
+        positions = np.flatnonzero(kept)
+        codes = codes[positions]
+        space = codes == 32
+        repeated = np.zeros(len(codes), dtype=bool)
+        repeated[1:] = space[1:] & space[:-1]
+        if repeated.any():
+            positions, codes = positions[~repeated], codes[~repeated]
+        text = codes.tobytes().decode("utf-16-le")
+        offsets = np.append(positions, len(joined))
+        return Folded(text, offsets, joined), starts, codes, np.searchsorted(positions, separators)
+    if _presentation_forms_in(units):
         # presentation forms take normalize's character loop: only for the texts that have them
         parts = [fold_with_offsets(t) for t in texts]
         text = _SEPARATOR.join(f.text for f in parts)
@@ -998,9 +1193,15 @@ def _fold_batch(texts: list[str]) -> tuple[Folded, np.ndarray]:
     else:
         folded = fold_with_offsets(joined)
         text, offsets = folded.text, folded.offsets
+    separators = np.searchsorted(offsets, separators)  # where they are in the folded text
+    if text.count(_SEPARATOR) == len(texts) - 1:
+        # a separator folds to itself: when the texts hold no other one, they are all of them
+        text = text.replace(_SEPARATOR, "\x00")
+        return Folded(text, offsets, joined), starts, _codes(text), separators
     codes = _codes(text).copy()
-    codes[np.searchsorted(offsets, starts[1:-1] - 1)] = 0  # the separators
-    return Folded(codes.tobytes().decode("utf-32-le", "surrogatepass"), offsets, joined), starts
+    codes[separators] = 0
+    text = codes.tobytes().decode("utf-32-le", "surrogatepass")
+    return Folded(text, offsets, joined), starts, codes, np.flatnonzero(codes == 0)
 
 
 def _scan(text: str, pub: dt.date | None) -> list[tuple]:
@@ -1012,65 +1213,158 @@ def _scan(text: str, pub: dt.date | None) -> list[tuple]:
         return []
     g = grammar()
     folded = fold_with_offsets(text)
-    windows = [(s, e, k, -1) for s, e, k in _windows(g, folded.text)]  # -1: every hint
-    return _mentions(g, _Ctx(folded, pub, g.lex, len(folded.text)), windows, 0)
+    windows = _windows(g, folded.text)
+    if not windows:
+        return []
+    ctx = _Ctx(folded, pub, g.lex, len(folded.text))
+    # the windows each pattern runs in: those with its trigger kinds (hints only save work)
+    eligible = [[k for k, (_, _, kinds) in enumerate(windows) if kinds & needs]
+                for _, _, needs, _ in g.patterns]
+    starts, ends, _ = zip(*windows)
+    found = _found(g, folded.text, starts, ends, [0] * len(windows), eligible, lambda i: ctx)
+    out = []
+    for _, r in found:
+        start, end = folded.span(r.fs, r.fe)
+        out.append((start, end, text[start:end], r.value, r.granularity, r.kind, r.modifier, r.anchor,
+                    r.weekday, r.consistent))
+    out.sort(key=lambda t: (t[0], t[1]))
+    return out
 
 
-def _scan_batch(texts: list[str], pubs: list[dt.date | None]) -> list[list[tuple]]:
-    """Mentions of each text (see :func:`_scan`). The texts are folded and searched for
-    trigger words and hints together; the patterns then run in the windows of each."""
+def _scan_batch(texts: list[str], pubs: list[dt.date | None], swap: int = 0) -> tuple[list[int], list[list]]:
+    """Mentions of the texts (see :func:`_scan`) as the number of the text of each row and
+    the columns :data:`TEXT_COLUMNS`, sorted by text number ``^ swap``, start, end. The
+    texts are folded and searched for trigger words and hints together; the patterns then
+    run in the windows of each."""
     g = grammar()
-    folded, starts = _fold_batch(texts)
-    found: list[list[tuple]] = [[] for _ in texts]
-    windows = np.array(_batch_windows(g, folded.text), dtype=np.int64).reshape(-1, 3)
-    if not len(windows):
-        return found
-    hints = _hints(g, folded.text, windows[:, :2])
+    folded, starts, codes, bounds = _fold_batch(texts)
+    ws, we, kinds = _batch_windows(g, folded.text, codes, bounds)
+    if not len(ws):
+        return [], [[] for _ in TEXT_COLUMNS]
+    hints, last = _hints(g, folded.text, ws, we)
     # where each field ends in the folded text, and the field of each window
-    field_end = np.append(np.flatnonzero(_codes(folded.text) == 0), len(folded.text))
-    field = np.searchsorted(field_end, windows[:, 0])
-    rows = np.column_stack((windows, hints)).tolist()
-    first = 0
-    for last in np.append(np.flatnonzero(np.diff(field)) + 1, len(field)).tolist():
-        i = int(field[first])
-        ctx = _Ctx(folded, pubs[i], g.lex, int(field_end[i]))
-        found[i] = _mentions(g, ctx, rows[first:last], int(starts[i]))
-        first = last
+    field_end = np.append(bounds, len(folded.text)).tolist()
+    field = np.searchsorted(bounds, ws)
+    # the windows each pattern runs in: those with its trigger kinds and hints
+    needs = np.array([[p[2]] for p in g.patterns])
+    hint_needs = np.array([[p[3]] for p in g.patterns])
+    pattern, window = np.nonzero(((kinds & needs) != 0) & ((hints & hint_needs) == hint_needs))
+    eligible = np.split(window, np.searchsorted(pattern, np.arange(1, len(g.patterns))))
+    eligible = [e.tolist() for e in eligible]
+    # Where a pattern's scan of a window may stop: after a match that ends beyond the last
+    # start of a hint it needs (no other match could hold that hint). Two years are needed
+    # by year ranges: not tracked, they never stop early.
+    stops = [None if needs & _H_YEARS else
+             last[[b for b in range(_HINT_BITS) if needs >> b & 1]].min(axis=0).tolist()
+             for _, _, _, needs in g.patterns]
+    found = _found(g, folded.text, ws.tolist(), we.tolist(), field.tolist(), eligible,
+                   lambda i: _Ctx(folded, pubs[i], g.lex, field_end[i]), stops)
+    return _columns(folded, found, starts, swap)
+
+
+def _found(g: Grammar, text: str, starts: list[int], ends: list[int], fields: list[int],
+           eligible: list[list[int]], ctx: Callable[[int], _Ctx], stops: list | None = None) -> list[tuple]:
+    """The mentions in the windows ``starts[k]:ends[k]`` (in ``fields[k]``) of the folded
+    text, as ``(field, row)`` pairs; ``ctx(field)`` makes the handlers' context of a field.
+
+    Each pattern runs in its ``eligible`` windows (those with the trigger kinds and hints
+    it needs), until a match ends after ``stops[pattern][window]`` (the last start of a
+    hint it needs, when known), and its handler turns each match into rows.
+
+    Where two candidate mentions of a field overlap, the longer wins (then the earlier,
+    then the earlier pattern). A candidate lies inside its match, and a match inside its
+    window (which ends the string for the pattern), so only candidates of the same window
+    can overlap: the choice is made window by window.
+    """
+    by_window: dict[int, list] = {}  # window → candidates (-length, start, order, end, rows)
+    ctxs: dict[int, _Ctx] = {}
+    for order, ((name, pattern, _, _), preceded, windows) in enumerate(zip(g.patterns, g.preceded, eligible)):
+        handler = _HANDLERS[name]
+        search = preceded.search
+        stop = stops[order] if stops else None
+        for w in windows:
+            f = fields[w]
+            c = ctxs.get(f)
+            if c is None:
+                c = ctxs[f] = ctx(f)
+            # The matches of pattern.finditer(text, ws, we), found by the preceded pattern
+            # (Grammar.preceded) from the character before where each search starts; the
+            # handlers read named groups only, which are the same.
+            ws, we = starts[w], ends[w]
+            matches = None if ws else pattern.finditer(text, ws, we)  # nothing precedes 0
+            m = search(text, ws - 1, we) if ws else next(matches, None)
+            while m is not None:
+                rows = handler(m, c)
+                if rows:
+                    if len(rows) == 1:
+                        s, e = rows[0].fs, rows[0].fe
+                    else:
+                        s, e = min(r.fs for r in rows), max(r.fe for r in rows)
+                    candidate = (s - e, s, order, e, rows)
+                    if w in by_window:
+                        by_window[w].append(candidate)
+                    else:
+                        by_window[w] = [candidate]
+                if stop is not None and stop[w] < m.end():
+                    break  # no hint the pattern needs starts after this match
+                if matches is not None:
+                    m = next(matches, None)
+                elif m.end() - m.start() > 1:
+                    m = search(text, m.end() - 1, we)
+                else:  # the pattern matched the empty string: finditer goes on after it
+                    matches = pattern.finditer(text, m.end(), we)
+                    next(matches)  # (that same match)
+                    m = next(matches, None)
+    found = []
+    for w, candidates in by_window.items():
+        field = fields[w]
+        if len(candidates) > 1:
+            # (-length, start, order) is unique: one pattern's matches do not overlap
+            candidates.sort(key=lambda c: c[:3])
+            taken: list[tuple[int, int]] = []
+            for _, s, _, e, rows in candidates:
+                if any(s < te and ts < e for ts, te in taken):
+                    continue
+                taken.append((s, e))
+                found.extend((field, r) for r in rows if r.kind != "skip")
+        else:
+            for r in candidates[0][4]:
+                if r.kind != "skip":
+                    found.append((field, r))
     return found
 
 
-def _mentions(g: Grammar, ctx: _Ctx, windows: list, offset: int) -> list[tuple]:
-    """Mentions in the windows ``(start, end, kinds, hints)`` of one field, as tuples in
-    :data:`TEXT_COLUMNS` order (positions minus ``offset``), sorted by start."""
-    text = ctx.text
-    candidates = []  # (-length, start, order, end, rows)
-    for order, (name, pattern, needs, hint_needs) in enumerate(g.patterns):
-        handler = _HANDLERS[name]
-        for ws, we, kinds, hints in windows:
-            if not kinds & needs or hints & hint_needs != hint_needs:
-                continue
-            for m in pattern.finditer(text, ws, we):
-                rows = handler(m, ctx)
-                if rows:
-                    s = min(r.fs for r in rows)
-                    e = max(r.fe for r in rows)
-                    candidates.append((-(e - s), s, order, e, rows))
-    candidates.sort(key=lambda c: c[:3])
-    taken: list[tuple[int, int]] = []
-    out = []
-    original = ctx.folded.original
-    for _, s, _, e, rows in candidates:
-        if any(s < te and ts < e for ts, te in taken):
-            continue
-        taken.append((s, e))
-        for r in rows:
-            if r.kind == "skip":
-                continue
-            start, end = ctx.folded.span(r.fs, r.fe)
-            out.append((start - offset, end - offset, original[start:end], r.value, r.granularity,
-                        r.kind, r.modifier, r.anchor, r.weekday, r.consistent))
-    out.sort(key=lambda t: (t[0], t[1]))
-    return out
+_ROW_COLUMNS = operator.attrgetter("value", "granularity", "kind", "modifier", "anchor", "weekday", "consistent")
+
+
+def _columns(folded: Folded, found: list[tuple], starts, swap: int = 0) -> tuple[list[int], list[list]]:
+    """The rows of ``found`` (``(field, row)`` pairs) as the field of each row and the
+    columns :data:`TEXT_COLUMNS`, sorted by field ``^ swap``, start, end; positions in the
+    original text of each field (which starts at ``starts[field]`` of ``folded.original``).
+
+    Original spans as :meth:`Folded.span` gives them, vectorised: ``[offsets[fs],
+    offsets[fe - 1] + 1)``; :meth:`Folded.span` itself where it may widen the end over
+    deleted marks (where ``offsets[fe]`` is further on) and for empty spans.
+    """
+    if not found:
+        return [], [[] for _ in TEXT_COLUMNS]
+    fields, rows = zip(*found)
+    fs = np.fromiter(map(operator.attrgetter("fs"), rows), dtype=np.int64, count=len(rows))
+    fe = np.fromiter(map(operator.attrgetter("fe"), rows), dtype=np.int64, count=len(rows))
+    field = np.array(fields, dtype=np.int64)
+    offsets = folded.offsets
+    start = offsets[fs]
+    end = offsets[fe - 1] + 1
+    for k in np.flatnonzero((end < offsets[fe]) | (fe <= fs)).tolist():
+        start[k], end[k] = folded.span(int(fs[k]), int(fe[k]))
+    order = np.lexsort((end, start, field ^ swap))
+    field, start, end = field[order], start[order], end[order]
+    shift = np.asarray(starts, dtype=np.int64)[field]
+    original = folded.original
+    rows = operator.itemgetter(*order.tolist())(rows) if len(rows) > 1 else rows
+    return field.tolist(), [(start - shift).tolist(), (end - shift).tolist(),
+                            [original[s:e] for s, e in zip(start.tolist(), end.tolist())],
+                            *map(list, zip(*map(_ROW_COLUMNS, rows)))]
 
 
 def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
@@ -1099,24 +1393,77 @@ def find_in_text(text: str, *, published=None) -> pd.DataFrame:
     return _frame(_scan(text, _as_date(published)), TEXT_COLUMNS)
 
 
+@contextmanager
+def _gc_paused():
+    """No cyclic garbage collection during a scan (as :func:`analysis.pipeline.process_batch`
+    does for a whole batch): it allocates many small objects (rows, tuples, match objects)
+    that form no cycles, and each allocation-triggered collection would walk every live
+    object again. Reference counting still frees them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def find_mentions(documents: pd.DataFrame) -> pd.DataFrame:
     """Every date mention in the title and body of every document (:data:`COLUMNS`),
     sorted by doc_id, field, start. Relative mentions resolve against ``published``."""
-    published = documents["published"] if "published" in documents else [None] * len(documents)
-    pubs = dict(zip(documents["doc_id"], (_as_date(p) for p in published)))
-    fields = list(iter_fields(documents))
-    rows = []
+    with _gc_paused():
+        return _find_mentions(documents)
+
+
+def _find_mentions(documents: pd.DataFrame) -> pd.DataFrame:
+    fields = list(iter_fields(documents))  # title, body of each document
+    doc_ids = [doc_id for doc_id, _, _ in fields[::2]]
+    published = documents["published"].tolist() if "published" in documents else [None] * len(documents)
+    pubs = dict(zip(doc_ids, map(_as_date, published)))
+    ids = documents["doc_id"]
+    try:
+        in_order = bool(ids.is_unique and ids.is_monotonic_increasing)
+    except TypeError:
+        in_order = False
+    # The table is sorted by doc_id, field, start, end. With distinct doc_ids in sorted
+    # order that is the order of the fields with each body before its title: field number
+    # ^ 1; batches end with a body, so that each sorts its rows alone. Otherwise the rows
+    # stay in field order for a stable sort of the table.
+    swap = 1 if in_order else 0
+    numbers: list[int] = []  # the field of each row
+    columns: list[list] = [[] for _ in TEXT_COLUMNS]
     first, size = 0, 0
     for i, (_, _, text) in enumerate(fields):
         size += len(text) + 1
-        if size >= _BATCH_CHARS or i == len(fields) - 1:
+        if (size >= _BATCH_CHARS and i % 2) or i == len(fields) - 1:
             batch = fields[first:i + 1]
-            found = _scan_batch([t for _, _, t in batch], [pubs.get(d) for d, _, _ in batch])
-            for (doc_id, field, _), mentions in zip(batch, found):
-                rows.extend((doc_id, field) + r for r in mentions)
+            found, cols = _scan_batch([t for _, _, t in batch], [pubs.get(d) for d, _, _ in batch], swap)
+            numbers.extend((np.asarray(found, dtype=np.int64) + first).tolist())
+            for column, values in zip(columns, cols):
+                column.extend(values)
             first, size = i + 1, 0
-    frame = _frame(rows, COLUMNS)
+    if not numbers:
+        return _frame([], COLUMNS).sort_values(["doc_id", "field", "start", "end"], ignore_index=True)
+    frame = _frame_from_columns([fields[k][0] for k in numbers], [fields[k][1] for k in numbers], columns,
+                                all(isinstance(d, str) for d in doc_ids))
+    if in_order:
+        return frame
     return frame.sort_values(["doc_id", "field", "start", "end"], ignore_index=True, kind="stable")
+
+
+def _frame_from_columns(doc_ids: list, field_names: list[str], columns: list[list], strings: bool) -> pd.DataFrame:
+    """``_frame(rows, COLUMNS)`` of the rows ``doc_id, field, *columns``, built from the
+    columns when the doc_ids are ``strings``: pandas infers them, like the field names, as
+    ``str``, the dtype :func:`_frame` gives the text columns."""
+    if not strings:
+        return _frame(list(zip(doc_ids, field_names, *columns)), COLUMNS)
+    data = dict(zip(COLUMNS, [doc_ids, field_names, *columns]))
+    for c in ("doc_id", "field", "surface", "value", "granularity", "kind", "modifier", "anchor", "weekday"):
+        data[c] = pd.array(data[c], dtype=str)
+    data["start"] = np.array(data["start"], dtype=np.int64)
+    data["end"] = np.array(data["end"], dtype=np.int64)
+    data["weekday_consistent"] = pd.array(data["weekday_consistent"], dtype="boolean")
+    return pd.DataFrame(data)
 
 
 def weekday_evidence(mentions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:

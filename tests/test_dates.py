@@ -6,6 +6,10 @@ weekdays: 2019-09-05 is a Thursday, 2017-09-23 a Saturday, 2019-03-05 a Tuesday,
 """
 from __future__ import annotations
 
+import re
+from types import SimpleNamespace
+
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -522,3 +526,165 @@ def test_weekday_in_parentheses_after_a_relative_day(text, surface, value, consi
     found = dates.find_in_text(text, published="2020-08-27")
     assert list(found["surface"]) == [surface]
     assert found.loc[0, "value"] == value and bool(found.loc[0, "weekday_consistent"]) is consistent
+
+
+# --- the fast paths give what the plain definitions give -------------------------------------------
+
+_NEAR_WORDS = st.text(alphabet=list("اب لم1 \"'()«»-\n_.،x٢"), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NEAR_WORDS, st.integers(0, 70))
+def test_prev_word_is_what_its_regex_captures(text, i):
+    i = min(i, len(text))
+    m = dates._PREV_WORD.search(text, max(0, i - 40), i)
+    ctx = dates._Ctx(dates.fold_with_offsets(""), None, dates.lexicon(), 0)
+    ctx.text = text
+    assert ctx.prev_word(i) == (m.group(1) if m else "")
+
+
+def _recorded(monkeypatch, g, text, windows):
+    """The matches _found sees, per pattern, in the windows (start, end)."""
+    seen = []
+    monkeypatch.setattr(dates, "_HANDLERS", {name: (lambda m, c, name=name: seen.append(
+        (name, {k: m.span(k) for k in m.re.groupindex}))) for name, *_ in g.patterns})
+    starts, ends = [s for s, _ in windows], [e for _, e in windows]
+    everywhere = [list(range(len(windows)))] * len(g.patterns)
+    dates._found(g, text, starts, ends, [0] * len(windows), everywhere, lambda i: None)
+    return seen
+
+
+def test_preceded_patterns_match_as_the_patterns(seeds, monkeypatch):
+    """Grammar.preceded, searched from the character before, finds the matches (named
+    groups) of the patterns' finditer, windows at 0 and matches next to each other too."""
+    g = dates.grammar()
+    documents, _ = seeds
+    text = dates.fold(" ".join(documents["body"]) + " أمس (الأربعاء)اليوم (الخميس)غدا 2015-2019 2020",
+                      collapse_whitespace=True)
+    windows = [(0, 300), (0, len(text))] + [(s, min(len(text), s + 90)) for s in range(1, len(text), 37)]
+    expected = [(name, {k: m.span(k) for k in pattern.groupindex})
+                for name, pattern, *_ in g.patterns for s, e in windows for m in pattern.finditer(text, s, e)]
+    assert len(expected) > 100
+    assert _recorded(monkeypatch, g, text, windows) == expected
+
+
+def test_preceded_pattern_that_matches_the_empty_string(monkeypatch):
+    """An empty match (possible with odd data files) lets finditer go on as usual."""
+    pattern = re.compile(dates._START + r"(?P<x>a*)")
+    g = SimpleNamespace(patterns=(("vague", pattern, -1, 0),),
+                        preceded=(re.compile(r"[\W_]" + pattern.pattern[len(dates._WORD_START):]),))
+    text = "xa aa-a b aab"
+    windows = [(0, len(text)), (2, len(text)), (3, 9)]
+    expected = [("vague", {k: m.span(k) for k in pattern.groupindex})
+                for s, e in windows for m in pattern.finditer(text, s, e)]
+    assert _recorded(monkeypatch, g, text, windows) == expected
+
+
+@pytest.mark.parametrize("batch_chars", [1, 300, 5000])
+@pytest.mark.parametrize("ids", ["sorted", "unsorted", "repeated"])
+def test_batches_and_row_order_do_not_change_the_table(seeds, monkeypatch, batch_chars, ids):
+    """Any batch size gives the same table, sorted by doc_id, field, start, end (the
+    sorted-ids shortcut and the full sort)."""
+    documents, _ = seeds
+    documents = documents.copy()
+    documents.loc[0, "body"] = "في 12 أيلولَ 2016ً أمسِ الجمعةَ " + documents.loc[0, "body"]  # marks at the ends
+    if ids == "unsorted":
+        documents = documents.iloc[::-1].reset_index(drop=True)
+    if ids == "repeated":
+        documents["doc_id"] = [documents["doc_id"][0], *documents["doc_id"][:-1]]
+    expected = dates.find_mentions(documents)
+    monkeypatch.setattr(dates, "_BATCH_CHARS", batch_chars)
+    got = dates.find_mentions(documents)
+    pd.testing.assert_frame_equal(got, expected)
+    if ids == "repeated":
+        return  # (a repeated doc_id resolves against the last of its published dates)
+    rows = []
+    for doc_id, title, body, published in zip(documents["doc_id"], documents["title"],
+                                              documents["body"], documents["published"]):
+        for field, text in (("title", title), ("body", body)):
+            rows.extend((doc_id, field) + r for r in dates.scan_text(text, published=published))
+    single = pd.DataFrame(rows, columns=dates.COLUMNS).sort_values(
+        ["doc_id", "field", "start", "end"], kind="stable", ignore_index=True)
+    assert got[dates.COLUMNS[:10]].astype(str).values.tolist() == single[dates.COLUMNS[:10]].astype(str).values.tolist()
+
+
+def _hints_by_definition(g, text, ws, we):
+    """_hints as plain loops over the windows: each hint string wherever it stands, and the
+    digit patterns by regex (the reference for the vectorised version)."""
+    digit_hints = [(_H, re.compile(p)) for _H, p in (
+        (dates._H_YEAR, r"(?<!\d)(?:18|19|20)\d\d(?!\d)"), (dates._H_HIJRI, r"(?<!\d)1[2-5]\d\d(?!\d)"),
+        (dates._H_DAY, r"(?<!\d)\d{1,2}(?!\d)"), (dates._H_NUMERIC, r"(?:(?<=\d)|(?<=\d ))[/.-](?= ?\d)"))]
+    forms = [(form, value & 0xFFFF) for form, value in g.hint.items()]
+    hints, last = [], []
+    for s, e in zip(ws, we):
+        piece = text[s:e]
+        found = {}  # bit → starts
+        for form, bits in forms:
+            for k in [m.start() for m in re.finditer(f"(?={re.escape(form)})", piece)]:
+                for b in range(dates._HINT_BITS):
+                    if bits >> b & 1:
+                        found.setdefault(b, []).append(k)
+        for bit, pattern in digit_hints:
+            for m in pattern.finditer(piece):
+                k = m.end() - 1 if bit == dates._H_DAY else m.start()
+                found.setdefault(bit.bit_length() - 1, []).append(k)
+        h = sum(1 << b for b in found)
+        if len(found.get(dates._H_YEAR.bit_length() - 1, [])) >= 2:
+            h |= dates._H_YEARS
+        hints.append(h)
+        last.append([s + max(found[b]) if b in found else -1 for b in range(dates._HINT_BITS)])
+    return hints, [[row[b] for row in last] for b in range(dates._HINT_BITS)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["2019", "1441", "12", "5", "123", "2015-2019", "22/7/2018", "3 . 4",
+                                 "7 -", "- 9", "أيلول", "اب", "شهر", "الأسبوع", "الخامس", "الجمعة", "أمس",
+                                 "قريباً", "عامين", "هـ", " ", "  ", "x", "٢٠١٩", "𝟙𝟗"]), max_size=30),
+       st.lists(st.integers(0, 200), max_size=6))
+def test_hints_are_what_their_definition_finds(words, cuts):
+    g = dates.grammar()
+    text = dates.fold("".join(words), collapse_whitespace=True)
+    cuts = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    ws, we = np.array(cuts[:-1], dtype=np.int64), np.array(cuts[1:], dtype=np.int64)
+    hints, last = dates._hints(g, text, ws, we)
+    assert (hints.tolist(), last.tolist()) == _hints_by_definition(g, text, ws.tolist(), we.tolist())
+
+
+_FOLDING = st.text(alphabet=st.sampled_from(
+    list("اأإآىيةهـ َُّ\u064b\u200f\u200b\u00a0\u2003\t\n\x01\x00٢0١a.-\ufeff\ue000\ufb01\uffff") + ["ﻻ", "ﺍ", "𝟙", "😀"]),
+    max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_FOLDING, min_size=1, max_size=5))
+def test_batch_fold_is_fold_with_offsets_of_each_text(texts):
+    """The vectorised fold of a batch is normalize's fold of each text, "\\x00" between."""
+    folded, starts, codes, bounds = dates._fold_batch(texts)
+    parts = [dates.fold_with_offsets(t) for t in texts]
+    assert folded.original == "\x01".join(texts)
+    assert folded.text == "\x00".join(p.text for p in parts)
+    assert folded.offsets.tolist() == np.concatenate([p.offsets + s for p, s in zip(parts, starts)]).tolist()
+    assert [chr(c) for c in codes.tolist()] == list(folded.text)
+    assert bounds.tolist() == [i for i, ch in enumerate(folded.text) if ch == "\x00"]
+
+
+_DATE_WORDS = ("أمس الأربعاء الجمعة اليوم غداً الخميس المقبل الماضي عام سنة العام 2015 2019 1441 هـ محرم سبتمبر "
+               "أيلول آب أب مارس كانون الأول الثاني شهر الشهر الجاري منذ حتى قبل بعد مطلع نهاية صيف يومي بين من إلى "
+               "و - / . ، ( ) 22 9 31 2018/07/22 22.07.2018 قريباً خلال السنوات الماضية الأسبوع هذا ثلاثة أشهر "
+               "يومين م الحادي والعشرين الخامس صباح روسيا التالي الذي سي % وفي للعام أكتوبرالجاري الموافق يوم").split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=25), st.lists(st.sampled_from([" ", "", "  "]), max_size=25))
+def test_preceded_patterns_match_as_the_patterns_anywhere(words, gaps):
+    g = dates.grammar()
+    text = dates.fold("".join(w + (gaps[k] if k < len(gaps) else " ") for k, w in enumerate(words)),
+                      collapse_whitespace=True)
+    for (name, pattern, *_), preceded in zip(g.patterns, g.preceded):
+        for start in range(1, len(text), 7):
+            want = [{k: m.span(k) for k in pattern.groupindex} for m in pattern.finditer(text, start)]
+            got, m = [], preceded.search(text, start - 1)
+            while m is not None:
+                got.append({k: m.span(k) for k in pattern.groupindex})
+                m = preceded.search(text, m.end() - 1)
+            assert got == want, (name, start)
