@@ -192,3 +192,13 @@ def test_csv_specials_are_what_the_csv_module_quotes():
         assert quote.fullmatch(c)
     for c in "a ؛،\t«":
         assert not quote.fullmatch(c) and (refuse is None or not refuse.fullmatch(c))
+
+
+@pytest.mark.parametrize("other", [range(2), [0.5, 1.5]])  # the fast path and pandas' path
+@pytest.mark.parametrize("header", [True, False])
+def test_csv_text_of_empty_and_full_tables_is_pandas_text(other, header):
+    table = pd.DataFrame({"text": pd.array(["a", 'b,"c"'], dtype="str"), "other": other})
+    for part in (table, table.iloc[:0]):
+        expected = part.to_csv(None, header=header, index=False, lineterminator="\n")
+        assert pipeline.csv_text(part, header=header) == expected
+    assert pipeline.csv_text(table.iloc[:0], header=False) == ""
