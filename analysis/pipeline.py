@@ -242,7 +242,10 @@ def extract(corpus_dir: str | Path, out_dir: str | Path, *, jobs: int = 1,
     start = time.perf_counter()
     paths, meta, skipped = corpus.plan(corpus_dir, errors=errors)
     chunks = list(corpus.batches(paths, batch_size))
-    work = [(chunk, meta[meta["doc_id"].isin({p.stem for p in chunk})]) for chunk in chunks]
+    # each batch's metadata rows, in one pass over the metadata (not one per batch)
+    batch_of = {p.stem: i for i, chunk in enumerate(chunks) for p in chunk}
+    groups = dict(list(meta.groupby(meta["doc_id"].map(batch_of), sort=False)))
+    work = [(chunk, groups.get(i, meta.iloc[:0])) for i, chunk in enumerate(chunks)]
     progress = show_progress() if progress is None else progress
 
     files = {name: out_dir / f"{name}.csv" for name in TABLES}
