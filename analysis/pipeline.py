@@ -14,7 +14,6 @@ import csv
 import gc
 import io
 import os
-import re
 import sys
 import time
 from collections import deque
@@ -179,10 +178,10 @@ def _csv_column(values: pd.Series) -> list[str] | None:
         return None
     fields = values.tolist()
     quote, refuse = _csv_specials()
-    together = "".join(fields)  # one C-level scan of the column instead of one per value
-    if refuse is not None and refuse.search(together):
+    together = "".join(fields)  # one scan of the column instead of one per value
+    if any(c in together for c in refuse):
         return None
-    hits = [m.start() for m in quote.finditer(together)] if quote is not None else []
+    hits = [i for c in quote for i in _find_all(together, c)]
     if hits:  # the values holding those characters, found from their places in the scan
         ends = np.cumsum([len(v) for v in fields])
         for i in np.unique(np.searchsorted(ends, hits, side="right")).tolist():
@@ -190,8 +189,17 @@ def _csv_column(values: pd.Series) -> list[str] | None:
     return fields
 
 
+def _find_all(text: str, char: str) -> Iterator[int]:
+    """Every position of ``char`` in ``text`` (``str.find`` scans in C, far faster than a
+    regex over the whole column)."""
+    i = text.find(char)
+    while i >= 0:
+        yield i
+        i = text.find(char, i + 1)
+
+
 @lru_cache(maxsize=1)
-def _csv_specials() -> tuple[re.Pattern | None, re.Pattern | None]:
+def _csv_specials() -> tuple[str, str]:
     """Characters that make pandas' writer (the csv module, with ``\\n`` line ends) quote
     a field, and characters it writes in any other way or refuses, asked of the csv
     module itself: ``\\r`` is quoted on some Python versions and not on others.
@@ -210,8 +218,7 @@ def _csv_specials() -> tuple[re.Pattern | None, re.Pattern | None]:
             quote.append(c)
         elif written != f"a{c}b,1\n":
             refuse.append(c)
-    return tuple(re.compile(f"[{re.escape(''.join(chars))}]") if chars else None
-                 for chars in (quote, refuse))
+    return "".join(quote), "".join(refuse)
 
 
 def _ordered(submit: Callable, items: Iterable, window: int) -> Iterator:

@@ -188,10 +188,8 @@ def test_append_csv_leaves_other_columns_to_pandas(tmp_path, column):
 
 def test_csv_specials_are_what_the_csv_module_quotes():
     quote, refuse = pipeline._csv_specials()
-    for c in ',"\n':
-        assert quote.fullmatch(c)
-    for c in "a ؛،\t«":
-        assert not quote.fullmatch(c) and (refuse is None or not refuse.fullmatch(c))
+    assert set(',"\n') <= set(quote)
+    assert not set("a ؛،\t«") & set(quote + refuse)
 
 
 @pytest.mark.parametrize("other", [range(2), [0.5, 1.5]])  # the fast path and pandas' path
