@@ -84,16 +84,16 @@ def process_batch(paths: list[Path], meta: pd.DataFrame, errors: str = "raise") 
 
 
 def process_batch_csv(paths: list[Path], meta: pd.DataFrame, errors: str = "raise") -> tuple[dict, dict]:
-    """:func:`process_batch` with each table as CSV text: ``{name: (header, rows, n_rows)}``.
+    """:func:`process_batch` with each table as UTF-8 CSV: ``{name: (header, rows, n_rows)}``.
 
-    What the engines run: the text is made where the batch was processed, so with several
-    jobs the writing is shared out too, and the main process only appends it to the files.
+    What the engines run: the CSV is made where the batch was processed, so with several
+    jobs the writing is shared out too, and the main process only appends bytes to files.
     """
     tables, stats = process_batch(paths, meta, errors)
     t = time.perf_counter()
     with _batch_settings():
-        texts = {name: (csv_text(table.iloc[:0]), csv_text(table, header=False), len(table))
-                 for name, table in tables.items()}
+        texts = {name: (csv_text(table.iloc[:0]).encode(), csv_text(table, header=False).encode(),
+                        len(table)) for name, table in tables.items()}
     stats["seconds"]["write"] = time.perf_counter() - t
     return texts, stats
 
@@ -154,14 +154,14 @@ def csv_text(table: pd.DataFrame, *, header: bool = True) -> str:
 def append_csv(table: pd.DataFrame, path: Path) -> None:
     """Append ``table`` to the CSV file ``path``, with the header if the file is new
     (:func:`csv_text`)."""
-    _append(path, csv_text(table, header=False), csv_text(table.iloc[:0]))
+    _append(path, csv_text(table, header=False).encode(), csv_text(table.iloc[:0]).encode())
 
 
-def _append(path: Path, text: str, header: str) -> None:
-    """Append CSV ``text`` to ``path``, after ``header`` if the file is new."""
+def _append(path: Path, data: bytes, header: bytes) -> None:
+    """Append CSV ``data`` (UTF-8) to ``path``, after ``header`` if the file is new."""
     new = not path.exists()
-    with open(path, "a", encoding="utf-8", newline="") as f:
-        f.write(header + text if new else text)
+    with open(path, "ab") as f:
+        f.write(header + data if new else data)
 
 
 def _csv_column(values: pd.Series) -> list[str] | None:
