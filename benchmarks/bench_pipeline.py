@@ -6,7 +6,8 @@ takes any corpus folder — and runs the
 streaming extraction in a fresh process per configuration, so peak memory is measured
 cleanly. Prints one table: per stage (load, clean, actors, dates, framing, write) seconds
 (summed over workers) and MB/s, and end to end: wall seconds, MB/s, MB/s per core, peak
-RSS of the main process and of the largest worker.
+RSS of the main process and of the largest worker, and the CPU seconds of all processes
+(wall time above CPU time is time spent waiting, e.g. on the disk).
 
     python benchmarks/bench_pipeline.py --sizes 1000 10000 100000 --jobs 1 2
     python benchmarks/bench_pipeline.py --corpus path/to/corpus --jobs 2
@@ -28,7 +29,12 @@ CHILD = r"""
 import json, resource, sys
 from analysis.pipeline import extract
 corpus, out, jobs, batch, engine = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+def cpu():
+    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
+                                                 resource.getrusage(resource.RUSAGE_CHILDREN)))
+before = cpu()
 s = extract(corpus, out, jobs=jobs, batch_size=batch, engine=engine, progress=False, log=lambda *a: None)
+s["cpu_seconds"] = cpu() - before
 s["files"] = {k: str(v) for k, v in s["files"].items()}
 s["peak_main_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 s["peak_child_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -110,7 +116,9 @@ def main() -> None:
             print(f"{corpus.name:<14}{jobs:>5}  {'END TO END':<12}{wall:>9.2f}{mb / wall:>9.1f}"
                   f"{mb / wall / jobs:>11.1f}{peak:>9.0f}")
             print(f"{'':<14}{'':>5}  ({s['documents']} articles, {mb:.1f} MB; peak RSS main "
-                  f"{s['peak_main_mb']:.0f} MB, largest worker {s['peak_child_mb']:.0f} MB)")
+                  f"{s['peak_main_mb']:.0f} MB, largest worker {s['peak_child_mb']:.0f} MB; "
+                  f"CPU {s['cpu_seconds']:.1f} s in all processes = {mb / s['cpu_seconds']:.1f} MB "
+                  f"per CPU second)")
     sys.stdout.flush()
 
 
