@@ -401,15 +401,19 @@ class _Mentions:
     (:func:`_mentions_by_field`): ``triples[j]`` is ``(start, end, actor_id)``, ``starts[j]``
     its start and ``reach[j]`` the running maximum of the ends within its field, for
     bisection (:func:`_mentions_in`); ``runs`` maps ``(doc_id, field)`` to the field's range
-    ``(lo, hi)`` of ``j``."""
+    ``(lo, hi)`` of ``j``. ``end_keys`` are the ends as ``lo * width + end`` (``lo`` of the
+    mention's field), sorted: the ends of each field in order, for numpy bisection
+    (:func:`_mention_ends_before`)."""
 
     triples: list[tuple[int, int, str]]
     starts: list[int]
     reach: list[int]
     runs: dict[tuple, tuple[int, int]]
+    end_keys: np.ndarray
+    width: int  # more than any end
 
 
-_NO_MENTIONS = _Mentions([], [], [], {})
+_NO_MENTIONS = _Mentions([], [], [], {}, np.zeros(0, dtype=np.int64), 1)
 
 
 class _Field:
@@ -824,7 +828,9 @@ def _cue_hits(batch: _Batch, lexicon: Lexicon, negators: dict,
     maybe = negatable[index] & (((codes[heads - 1] & _NEGATING) > 0)
                                 | ((codes[heads - 2] & _PARTICLE) > 0))
     for j in np.flatnonzero(maybe).tolist():
-        n = _negator(_Field(batch, int(field[j])), int(heads[j]), negators)
+        if view.f != field[j]:
+            view = _Field(batch, int(field[j]))
+        n = _negator(view, int(heads[j]), negators)
         if n is not None:
             first[j], negated[j] = n, True
     starts = np.frombuffer(batch.starts, dtype=np.int64)[first]
@@ -1103,6 +1109,18 @@ def _codebook_maps(codebook: pd.DataFrame | None) -> tuple[dict[str, str], dict[
 class _Speaker:
     first: int  # word indices (inclusive) of the speaker phrase
     last: int
+    #: ``(first, last, mentions)``: the last :func:`_speaker_mentions`, kept while the
+    #: phrase keeps these bounds (cover, institution, referent and resolve ask in turn)
+    seen: tuple | None = None
+
+
+def _speaker_mentions(field: _Field, sp: _Speaker) -> list[tuple[int, int, str]]:
+    """:func:`_mentions_in` the span of the phrase's words, computed once per bounds."""
+    seen = sp.seen
+    if seen is None or seen[0] != sp.first or seen[1] != sp.last:
+        seen = sp.seen = (sp.first, sp.last,
+                          _mentions_in(field, field.starts[sp.first], field.ends[sp.last]))
+    return seen[2]
 
 
 def _verb_at(field: _Field, t: int, rep: Reporting) -> tuple[int, str, str] | None:
@@ -1243,6 +1261,33 @@ def _kan_before(batch: _Batch, codes: np.ndarray, starts: np.ndarray) -> np.ndar
     return np.where(ok, found, -1)
 
 
+def _mention_ends_before(batch: _Batch, starts: np.ndarray, bounds: list[tuple[int, int]],
+                         mentions: _Mentions) -> np.ndarray:
+    """For each word ``t`` of ``starts``: whether an actor mention of its field ends between
+    the end of word ``t - 1`` (the field's start, at its first word) and the start of ``t``.
+    ``bounds`` are the fields' ranges of mentions (:attr:`_Mentions.runs`).
+
+    Without a كان, :func:`_subject_before` finds a subject only in a mention ending at ``p``
+    or later and at the verb's start at the latest, ``p`` being where the spaces and quotes
+    before the verb begin: never before the end of the word before (its last character is a
+    letter or a mark), so where this is False it finds none and need not be called.
+    """
+    if not len(starts) or not len(mentions.end_keys):
+        return np.zeros(len(starts), dtype=bool)
+    field = np.searchsorted(np.array(batch.hi, dtype=np.int64), starts, side="right")
+    mlo, mhi = (np.array([b[i] for b in bounds], dtype=np.int64)[field] for i in (0, 1))
+    word_starts = np.frombuffer(batch.starts, dtype=np.int64)
+    word_ends = np.frombuffer(batch.ends, dtype=np.int64)
+    low = np.where(starts > np.array(batch.lo, dtype=np.int64)[field], word_ends[starts - 1], 0)
+    # the field's ends from low to the verb's start, by bisecting the keys of its field
+    # (bounds clipped to the width, so as not to reach into the next field's keys)
+    keys, width = mentions.end_keys, mentions.width
+    base = mlo * width
+    found = (np.searchsorted(keys, base + np.minimum(word_starts[starts], width - 1), side="right")
+             > np.searchsorted(keys, base + np.minimum(low, width)))
+    return found & (mlo < mhi)
+
+
 def _mentions_in(field: _Field, s: int, e: int) -> list[tuple[int, int, str]]:
     """The field's mentions overlapping ``[s, e)``, in order."""
     if field.mlo == field.mhi:
@@ -1296,12 +1341,17 @@ def _speaker_after(field: _Field, t: int, last: int, kind: str,
 
 
 def _cover_mentions(field: _Field, sp: _Speaker) -> _Speaker:
-    """Extend a phrase cut inside an actor's name («قناة روسيا | اليوم») to the name's end."""
-    reach = max([e for s, e, _ in _mentions_in(field, *field.span(sp.first, sp.last))],
-                default=None)
-    if reach is not None and reach > field.ends[sp.last]:
+    """Extend a phrase cut inside an actor's name («قناة روسيا | اليوم») to the name's end.
+
+    The furthest end of the mentions overlapping the phrase, if past its last word: the
+    running maximum of the ends (``mention_reach``) at the last mention starting before the
+    phrase's end -- a mention ending past the phrase's end overlaps it, and any mention
+    overlapping it is among those."""
+    end = field.ends[sp.last]
+    stop = bisect_left(field.mention_starts, end, field.mlo, field.mhi)
+    if stop > field.mlo and field.mention_reach[stop - 1] > end:
         # the last word starting inside
-        sp.last = bisect_left(field.starts, reach, field.lo, field.hi) - 1
+        sp.last = bisect_left(field.starts, field.mention_reach[stop - 1], field.lo, field.hi) - 1
     return sp
 
 
@@ -1317,7 +1367,7 @@ def _extend_to_institution(field: _Field, sp: _Speaker, rep: Reporting) -> _Spea
             or not field.joined[k + 1]):
         return sp
     words = list(field.words[sp.first:sp.last + 1])
-    if _mentions_in(field, *field.span(sp.first, sp.last)) or _side_of_words(words, rep):
+    if _speaker_mentions(field, sp) or _side_of_words(words, rep):
         return sp
     ws, we = field.starts[k + 1], field.ends[k + 1]
     for start, end, _ in field.mentions[field.mlo:field.mhi]:
@@ -1328,8 +1378,7 @@ def _extend_to_institution(field: _Field, sp: _Speaker, rep: Reporting) -> _Spea
 
 
 def _has_referent(field: _Field, speaker: _Speaker, names: dict) -> bool:
-    s, e = field.span(speaker.first, speaker.last)
-    return bool(_mentions_in(field, s, e)) or any(
+    return bool(_speaker_mentions(field, speaker)) or any(
         field.words[k] in names for k in range(speaker.first, speaker.last + 1))
 
 
@@ -1349,11 +1398,12 @@ def _form_starts(batch: _Batch, rep: Reporting, codes: np.ndarray) -> np.ndarray
     return np.delete(starts, wrong) if wrong else starts
 
 
-def _statements_in(field: _Field, starts: list[int], kans: list[int], rep: Reporting,
-                   sides: dict, types: dict) -> list[tuple]:
+def _statements_in(field: _Field, starts: list[int], kans: list[int], subjects: list[bool],
+                   rep: Reporting, sides: dict, types: dict) -> list[tuple]:
     """Statements of one field: (start, end, speaker, actor, side, lemma, s_start, s_end,
     basis); ``starts`` are the field's :func:`_form_starts`, ``kans`` their
-    :func:`_kan_before`."""
+    :func:`_kan_before`, ``subjects`` whether :func:`_subject_before` may find a subject
+    there (a كان, or a mention ending right before: :func:`_mention_ends_before`)."""
     out: list[tuple] = []
     names: dict[str, tuple[str, str]] = {}  # name word -> (actor, side), from resolved phrases
     previous: tuple | None = None
@@ -1362,13 +1412,19 @@ def _statements_in(field: _Field, starts: list[int], kans: list[int], rep: Repor
     n, resume = field.hi, 0  # resume: the first word after the last form found
     words, joined, text, word_starts, word_ends = (field.words, field.joined, field.text,
                                                    field.starts, field.ends)
-    for t, kan in zip(starts, kans):
+    surface = rep.surface
+    for t, kan, subject in zip(starts, kans, subjects):
         if t < resume:
             continue
-        hit = _verb_at(field, t, rep)
-        if hit is None:
-            continue
-        last, lemma, kind = hit
+        # _verb_at, inlined: a two-word form first (every start may begin a form)
+        found = joined[t + 1] and surface.get((words[t], words[t + 1]))
+        if found:
+            last = t + 1
+        else:
+            found, last = surface.get((words[t],)), t
+            if not found:
+                continue
+        lemma, kind = found
         if kind == "statement":
             in_statement.append((t, last, lemma))
             resume = last + 1
@@ -1377,7 +1433,7 @@ def _statements_in(field: _Field, starts: list[int], kans: list[int], rep: Repor
         if verb and t > field.lo and joined[t] and words[t - 1] in _RELATIVES:
             resume = last + 1  # «المسلمة الروسية التي تقول …»: a relative clause, not a source
             continue
-        before, certain = _subject_before(field, t, kan) if verb else (None, False)
+        before, certain = _subject_before(field, t, kan) if verb and subject else (None, False)
         after, last = (None, last) if certain else _speaker_after(field, t, last, kind, rep)
         if before is not None and (certain or after is None
                                    or not _has_referent(field, after, names)):
@@ -1389,7 +1445,7 @@ def _statements_in(field: _Field, starts: list[int], kans: list[int], rep: Repor
             continue
         if speaker is not None and kind == "verb_object":
             # «اتهمت هيئة الأركان الروسية الاستخبارات الأمريكية»: the object follows the subject
-            ms = _mentions_in(field, word_starts[speaker.first], word_ends[speaker.last])
+            ms = _speaker_mentions(field, speaker)
             if ms:
                 end_of_first = min(ms)[1]
                 speaker.last = max(k for k in range(speaker.first, speaker.last + 1)
@@ -1444,14 +1500,16 @@ def _resolve(field: _Field, speaker: _Speaker, s_span: tuple[int, int], rep: Rep
        speaker, if its side does not contradict (basis ``previous``);
     4. a nationality word → that side, no actor («مسؤولون عسكريون أمريكيون» → us).
     """
-    mentions = _mentions_in(field, *s_span)
+    mentions = _speaker_mentions(field, speaker)  # s_span is the span of its words
     if mentions:
         best = mentions[0] if len(mentions) == 1 else min(
             mentions, key=lambda m: (_TYPE_PRIORITY.get(types.get(m[2], ""), 9), m[0]))
         actor, side = best[2], sides.get(best[2], "")
-        for k in range(speaker.first, speaker.last + 1):  # the name after a title
-            if field.starts[k] >= best[1] and not field.words[k].startswith("ال") and len(field.words[k]) >= 3:
-                names[field.words[k]] = (actor, side)
+        words = field.words  # the name after a title: the words from the mention's end on
+        for k in range(bisect_left(field.starts, best[1], speaker.first, speaker.last + 1),
+                       speaker.last + 1):
+            if not words[k].startswith("ال") and len(words[k]) >= 3:
+                names[words[k]] = (actor, side)
         return actor, side, basis
     words = list(field.words[speaker.first:speaker.last + 1])
     for w in reversed(words):
@@ -1498,8 +1556,11 @@ def _mentions_by_field(mentions: pd.DataFrame) -> _Mentions:
     first = cuts[:-1]  # the first row of each run, for its doc_id and field
     docs, fields = docs.tolist(), fields.tolist()
     keys = zip([docs[d] for d in doc[first].tolist()], [fields[f] for f in field[first].tolist()])
+    width = int(end.max()) + 1
+    base = np.repeat(first, np.diff(cuts)) * width
     return _Mentions(triples, start.tolist(), reach.tolist(),
-                     {key: (lo, hi) for key, lo, hi in zip(keys, cuts[:-1], cuts[1:])})
+                     {key: (lo, hi) for key, lo, hi in zip(keys, cuts[:-1], cuts[1:])},
+                     np.sort(base + end, kind="stable"), width)  # nearly sorted: timsort
 
 
 def _in_order(keys: tuple[np.ndarray, ...]) -> bool:
@@ -1540,25 +1601,28 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
     if mentions is None:
         mentions = actors.find_mentions(documents) if actors is not None else None
     sides, types = _codebook_maps(codebook)
-    index = (_mentions_by_field(mentions) if mentions is not None and len(mentions)
-             else _NO_MENTIONS)
     ids, names, batches = _walk(documents, prepared)
     ks, rows = [], []  # the field's number and the statement
-    with _gc_paused():
+    with _gc_paused():  # from the mentions' triples on: many small objects, no cycles
+        index = (_mentions_by_field(mentions) if mentions is not None and len(mentions)
+                 else _NO_MENTIONS)
         for k0, batch in batches:
             codes = batch.codes(vocabulary)
             starts = _form_starts(batch, rep, codes)
             a = np.searchsorted(starts, batch.lo).tolist()  # each field's forms: a[f] to b[f]
             b = np.searchsorted(starts, batch.hi).tolist()
-            kans = _kan_before(batch, codes, starts).tolist()
-            starts = starts.tolist()
+            bounds = [index.runs.get((ids[k], names[k]), (0, 0))
+                      for k in range(k0, k0 + len(a))]
+            kans = _kan_before(batch, codes, starts)
+            # where a subject may stand before the verb: after a كان, or a mention ends there
+            subjects = ((kans >= 0) | _mention_ends_before(batch, starts, bounds, index)).tolist()
             phrases = _phrase_bounds(batch, rep, codes)
+            kans, starts = kans.tolist(), starts.tolist()
             for f in [f for f in range(len(a)) if a[f] < b[f]]:
                 k = k0 + f
-                field = _Field(batch, f, index, index.runs.get((ids[k], names[k]), (0, 0)),
-                               phrases)
-                found = _statements_in(field, starts[a[f]:b[f]], kans[a[f]:b[f]], rep, sides,
-                                       types)
+                field = _Field(batch, f, index, bounds[f], phrases)
+                found = _statements_in(field, starts[a[f]:b[f]], kans[a[f]:b[f]],
+                                       subjects[a[f]:b[f]], rep, sides, types)
                 ks += [k] * len(found)
                 rows += found
     start, end, *rest = zip(*rows) if rows else [()] * len(STATEMENT_COLUMNS[2:])

@@ -730,3 +730,41 @@ def test_glossary_glosses_are_plain_english():
     rows = paths.data_file("glossary.tsv").read_text(encoding="utf-8").splitlines()[1:]
     glosses = [r.split("\t")[1] for r in rows if r and not r.startswith("#")]
     assert glosses and not [g for g in glosses if re.search(r"[\u0600-\u06FF]", g)]
+
+
+def test_statement_shortcuts_match_the_plain_search(monkeypatch):
+    """The numpy pre-filter of subjects before the verb (_mention_ends_before) and the
+    running-maximum cover of an actor's name (_cover_mentions) give what calling
+    _subject_before everywhere and taking the furthest overlapping mention give, on the
+    fuzz corpus with its actor mentions and random mention spans (ending in gaps, quotes,
+    inside words)."""
+    import random
+
+    import numpy as np
+
+    from analysis import actors
+
+    d = _fuzz_documents()
+    found = actors.find_mentions(d)[["doc_id", "field", "start", "end", "actor_id"]]
+    rng, ids, rows = random.Random(5), actors.load_codebook()["id"].tolist(), []
+    for doc_id, field, text in zip(d["doc_id"].tolist() * 2, ["title"] * len(d) + ["body"] * len(d),
+                                   d["title"].tolist() + d["body"].tolist()):
+        for _ in range(rng.randint(0, 6) if text else 0):
+            s = rng.randrange(len(text))
+            rows.append((doc_id, field, s, rng.randint(s + 1, len(text)), rng.choice(ids)))
+    mentions = pd.concat([found, pd.DataFrame(rows, columns=found.columns)], ignore_index=True)
+    fast = framing.find_statements(d, mentions=mentions)
+
+    def cover(field, sp):
+        reach = max([e for _, e, _ in framing._mentions_in(field, *field.span(sp.first, sp.last))],
+                    default=None)
+        if reach is not None and reach > field.ends[sp.last]:
+            sp.last = framing.bisect_left(field.starts, reach, field.lo, field.hi) - 1
+        return sp
+
+    monkeypatch.setattr(framing, "_cover_mentions", cover)
+    monkeypatch.setattr(framing, "_mention_ends_before",
+                        lambda batch, starts, *_: np.ones(len(starts), dtype=bool))
+    slow = framing.find_statements(d, mentions=mentions)
+    assert (fast["basis"] == "before_verb").sum() > 20
+    pd.testing.assert_frame_equal(fast, slow)
