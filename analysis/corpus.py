@@ -17,11 +17,13 @@ broken file, and nothing is dropped without a trace.
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import re
 import unicodedata
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -270,6 +272,24 @@ def batches(items: list, size: int) -> Iterator[list]:
     """Consecutive chunks of ``items`` of at most ``size`` elements."""
     for i in range(0, len(items), size):
         yield items[i:i + size]
+
+
+@contextmanager
+def gc_paused():
+    """No cyclic garbage collection while a batch is processed.
+
+    Processing a batch allocates millions of small objects (tuples, lists, strings, match
+    objects) that form no cycles, and each allocation-triggered collection walks every
+    live object again: about a tenth of the run. Reference counting still frees them;
+    cycles wait for the next collection after the batch.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _progress(items, enabled: bool, desc: str):

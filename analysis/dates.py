@@ -55,11 +55,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import gc
 import operator
 import re
 from collections.abc import Callable
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -69,7 +67,7 @@ import numpy as np
 import pandas as pd
 
 from . import paths
-from .corpus import iter_fields
+from .corpus import gc_paused, iter_fields
 from .normalize import Folded, fold, fold_with_offsets, strip_diacritics, strip_tatweel
 
 COLUMNS = ["doc_id", "field", "start", "end", "surface", "value", "granularity", "kind",
@@ -1393,25 +1391,10 @@ def find_in_text(text: str, *, published=None) -> pd.DataFrame:
     return _frame(_scan(text, _as_date(published)), TEXT_COLUMNS)
 
 
-@contextmanager
-def _gc_paused():
-    """No cyclic garbage collection during a scan (as :func:`analysis.pipeline.process_batch`
-    does for a whole batch): it allocates many small objects (rows, tuples, match objects)
-    that form no cycles, and each allocation-triggered collection would walk every live
-    object again. Reference counting still frees them."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def find_mentions(documents: pd.DataFrame) -> pd.DataFrame:
     """Every date mention in the title and body of every document (:data:`COLUMNS`),
     sorted by doc_id, field, start. Relative mentions resolve against ``published``."""
-    with _gc_paused():
+    with gc_paused():
         return _find_mentions(documents)
 
 

@@ -19,12 +19,10 @@ matter; every offset is mapped back to the stored text.
 """
 from __future__ import annotations
 
-import gc
 import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import repeat
@@ -34,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from . import paths
-from .corpus import iter_fields
+from .corpus import gc_paused, iter_fields
 from .normalize import (
     DIACRITICS,
     PROCLITICS,
@@ -481,26 +479,8 @@ def prepare(documents: pd.DataFrame) -> Prepared:
     """Fold and split every title and body of ``documents`` into words, once, for
     :func:`find_cues` and :func:`find_statements` (``prepared=``)."""
     ids, names, texts = _texts(documents)
-    with _gc_paused():
+    with gc_paused():
         return Prepared(ids, names, list(_batches(texts)))
-
-
-@contextmanager
-def _gc_paused():
-    """Pause the cyclic garbage collector while words are prepared or walked.
-
-    Both allocate many small objects (tuples, lists, strings) that never form cycles, and
-    each allocation-triggered collection would walk every live prepared batch again.
-    Reference counting still frees everything at once; only cycle detection waits until
-    the end.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _walk(documents: pd.DataFrame,
@@ -868,7 +848,7 @@ def find_cues(documents: pd.DataFrame, *, lexicon_path: str | None = None,
     vocabulary = _vocabulary(lexicon_path, negators_path)
     _, _, batches = _walk(documents, prepared)
     parts, surface = [], []
-    with _gc_paused():
+    with gc_paused():
         for k0, batch in batches:
             field, start, end, index, negated = _cue_hits(batch, lexicon, negators,
                                                           vocabulary)
@@ -1603,7 +1583,7 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
     sides, types = _codebook_maps(codebook)
     ids, names, batches = _walk(documents, prepared)
     ks, rows = [], []  # the field's number and the statement
-    with _gc_paused():  # from the mentions' triples on: many small objects, no cycles
+    with gc_paused():  # from the mentions' triples on: many small objects, no cycles
         index = (_mentions_by_field(mentions) if mentions is not None and len(mentions)
                  else _NO_MENTIONS)
         for k0, batch in batches:

@@ -11,7 +11,6 @@ or the engine.
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import os
 import sys
@@ -100,25 +99,15 @@ def process_batch_csv(paths: list[Path], meta: pd.DataFrame, errors: str = "rais
 
 @contextmanager
 def _batch_settings():
-    """Settings that make a batch cheaper to process, restored afterwards.
-
-    - No cyclic garbage collection: a batch allocates millions of small objects (tuples,
-      lists, strings, match objects) that form no cycles, and each allocation-triggered
-      collection walks every live object of the batch again, about a tenth of the run.
-      Reference counting still frees them; cycles wait for the next collection.
-    - Python-backed string columns: the layers build their tables from Python lists and
-      :func:`append_csv` writes them from Python lists, so pyarrow-backed strings (pandas'
-      default when pyarrow is installed) would cost a conversion each way, a tenth of the
-      run. The dtype is ``str`` either way and the CSV bytes are the same.
+    """Settings that make a batch cheaper to process, restored afterwards: no cyclic
+    garbage collection (:func:`analysis.corpus.gc_paused`), and Python-backed string
+    columns. The layers build their tables from Python lists and :func:`csv_text` writes
+    them from Python lists, so pyarrow-backed strings (pandas' default when pyarrow is
+    installed) would cost a conversion each way, a tenth of the run. The dtype is ``str``
+    either way and the CSV bytes are the same.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        with pd.option_context("mode.string_storage", "python"):
-            yield
-    finally:
-        if enabled:
-            gc.enable()
+    with corpus.gc_paused(), pd.option_context("mode.string_storage", "python"):
+        yield
 
 
 def tidy(name: str, table: pd.DataFrame) -> pd.DataFrame:
