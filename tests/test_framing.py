@@ -768,3 +768,16 @@ def test_statement_shortcuts_match_the_plain_search(monkeypatch):
     slow = framing.find_statements(d, mentions=mentions)
     assert (fast["basis"] == "before_verb").sum() > 20
     pd.testing.assert_frame_equal(fast, slow)
+
+
+def test_smoke_benchmark_script_runs():
+    """benchmarks/bench_framing.py runs on a few articles and prints its rates (it warms up
+    through the public functions, so internal renames do not break it)."""
+    import subprocess
+    import sys
+
+    from analysis.paths import ROOT
+
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_framing.py"), "--n", "20",
+                          "--repeat", "1"], capture_output=True, text=True, check=True)
+    assert out.stdout.count("MB/s") >= 3 and out.stderr == ""

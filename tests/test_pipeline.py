@@ -200,3 +200,17 @@ def test_csv_text_of_empty_and_full_tables_is_pandas_text(other, header):
         expected = part.to_csv(None, header=header, index=False, lineterminator="\n")
         assert pipeline.csv_text(part, header=header) == expected
     assert pipeline.csv_text(table.iloc[:0], header=False) == ""
+
+
+def test_smoke_benchmark_script_runs_on_a_corpus_folder():
+    """benchmarks/bench_pipeline.py on the seeds: one end-to-end row per --jobs value, with
+    the CPU seconds of all processes."""
+    import subprocess
+    import sys
+
+    from analysis.paths import ROOT, SEEDS_DIR
+
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_pipeline.py"), "--corpus",
+                          str(SEEDS_DIR), "--jobs", "1"], capture_output=True, text=True, check=True)
+    assert out.stdout.count("END TO END") == 1 and "(5 articles," in out.stdout
+    assert "per CPU second" in out.stdout and out.stderr == ""
