@@ -155,19 +155,28 @@ def _append(path: Path, data: bytes, header: bytes) -> None:
 
 def _csv_column(values: pd.Series) -> list[str] | None:
     """The fields of one column as pandas' csv writer writes them, or None to leave the
-    column to pandas (floats, missing values, dates, characters the csv module refuses)."""
-    kind = values.dtype.kind
-    if values.hasnans:
+    column to pandas (floats, dates, missing strings, characters the csv module refuses).
+
+    numpy integer and boolean columns cannot hold a missing value; a nullable boolean
+    column writes its missing values as empty fields, as pandas does (``na_rep=""``).
+    """
+    dtype = values.dtype
+    if isinstance(dtype, np.dtype):
+        if dtype.kind == "b":
+            return ["True" if v else "False" for v in values.tolist()]
+        if dtype.kind in "iu":
+            return list(map(str, values.tolist()))
         return None
-    if kind == "b":
-        return ["True" if v else "False" for v in values.tolist()]
-    if kind in "iu":
-        return list(map(str, values.tolist()))
-    if not isinstance(values.dtype, pd.StringDtype):
+    if isinstance(dtype, pd.BooleanDtype):
+        return ["" if v is pd.NA else "True" if v else "False" for v in values.tolist()]
+    if not isinstance(dtype, pd.StringDtype):
         return None
     fields = values.tolist()
     quote, refuse = _csv_specials()
-    together = "".join(fields)  # one scan of the column instead of one per value
+    try:
+        together = "".join(fields)  # one scan of the column instead of one per value
+    except TypeError:  # a missing value (NaN or NA) is not a string
+        return None
     if any(c in together for c in refuse):
         return None
     hits = [i for c in quote for i in _find_all(together, c)]
