@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import gc
 import hashlib
+import os
 import re
 import unicodedata
 import warnings
@@ -272,6 +273,31 @@ def batches(items: list, size: int) -> Iterator[list]:
     """Consecutive chunks of ``items`` of at most ``size`` elements."""
     for i in range(0, len(items), size):
         yield items[i:i + size]
+
+
+def prefetch(paths: list[Path]) -> None:
+    """Ask the operating system to start reading ``paths`` into its file cache now.
+
+    A large corpus is usually not in the cache yet. Asked one batch ahead, the disk reads
+    the next batch while this one is processed, instead of making :func:`read_batch` wait
+    (at 100,000 articles about 5 s of waiting). Only a hint: where ``posix_fadvise`` does
+    not exist (Windows, macOS) or a file cannot be opened, nothing happens here and
+    :func:`read_batch` reports the problem when it reads the file.
+    """
+    advise = getattr(os, "posix_fadvise", None)
+    if advise is None:
+        return
+    for path in paths:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            advise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
 
 
 @contextmanager

@@ -219,6 +219,15 @@ def _csv_specials() -> tuple[str, str]:
     return "".join(quote), "".join(refuse)
 
 
+def _ahead(work: list) -> Iterator:
+    """The items of ``work``, each with the next batch's files already being read from disk
+    (:func:`analysis.corpus.prefetch`): the local engines' files are on this machine."""
+    for i, item in enumerate(work):
+        if i + 1 < len(work):
+            corpus.prefetch(work[i + 1][0])
+        yield item
+
+
 def _ordered(submit: Callable, items: Iterable, window: int) -> Iterator:
     """Results of ``submit(item).result()`` in input order, at most ``window`` in flight."""
     pending: deque = deque()
@@ -295,13 +304,13 @@ def extract(corpus_dir: str | Path, out_dir: str | Path, *, jobs: int = 1,
 def _engine(engine: str, jobs: int, scheduler: str | None, work: list, errors: str):
     """An ordered iterator of batch results, and a function that shuts the engine down."""
     if engine == "local" and jobs <= 1:
-        return (process_batch_csv(chunk, meta, errors) for chunk, meta in work), lambda: None
+        return (process_batch_csv(chunk, meta, errors) for chunk, meta in _ahead(work)), lambda: None
     if engine == "local":
         from concurrent.futures import ProcessPoolExecutor
 
         pool = ProcessPoolExecutor(max_workers=jobs)
         submit = lambda item: pool.submit(process_batch_csv, item[0], item[1], errors)  # noqa: E731
-        return _ordered(submit, work, 2 * jobs), lambda: pool.shutdown(cancel_futures=True)
+        return _ordered(submit, _ahead(work), 2 * jobs), lambda: pool.shutdown(cancel_futures=True)
     from dask.distributed import Client, LocalCluster
 
     if scheduler:

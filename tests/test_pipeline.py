@@ -229,3 +229,33 @@ def test_smoke_benchmark_script_runs_on_a_corpus_folder():
     assert out.stdout.count("END TO END") == 1 and "(5 articles," in out.stdout
     assert "per CPU second" in out.stdout and out.stderr == ""
 
+
+def test_prefetch_advises_each_readable_file_and_never_raises(tmp_path, monkeypatch):
+    """Prefetching is only a hint to the OS: every file that opens is advised once, a missing
+    file is left for read_batch to report, and without posix_fadvise nothing happens."""
+    import os
+
+    from analysis import corpus
+
+    files = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for f in files:
+        f.write_text("نص", encoding="utf-8")
+    advised = []
+    monkeypatch.setattr(os, "posix_fadvise", lambda fd, offset, length, advice: advised.append(
+        (os.fstat(fd).st_ino, advice)), raising=False)
+    monkeypatch.setattr(os, "POSIX_FADV_WILLNEED", 3, raising=False)
+    corpus.prefetch([files[0], tmp_path / "missing.txt", files[1]])
+    assert advised == [(f.stat().st_ino, 3) for f in files]
+    monkeypatch.delattr(os, "posix_fadvise")
+    corpus.prefetch(files)  # no such call on this system: a no-op
+    assert len(advised) == 2
+
+
+def test_local_engine_prefetches_the_next_batch_before_processing_this_one(monkeypatch):
+    calls = []
+    monkeypatch.setattr(pipeline.corpus, "prefetch", lambda paths: calls.append(("prefetch", paths)))
+    work = [(["a1", "a2"], None), (["b1"], None), (["c1"], None)]
+    for item in pipeline._ahead(work):
+        calls.append(("process", item[0]))
+    assert calls == [("prefetch", ["b1"]), ("process", ["a1", "a2"]), ("prefetch", ["c1"]),
+                     ("process", ["b1"]), ("process", ["c1"])]
