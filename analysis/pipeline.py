@@ -68,7 +68,8 @@ def extract_tables(raw: pd.DataFrame, timings: dict[str, float] | None = None) -
 def process_batch(paths: list[Path], meta: pd.DataFrame, errors: str = "raise") -> tuple[dict, dict]:
     """``(tables, stats)`` for some article files; runs in any process or on any worker.
 
-    ``stats`` holds seconds per stage, the bytes read and the files left out.
+    ``stats`` holds seconds per stage, the bytes read (of the files not left out) and the
+    files left out.
     """
     timings: dict[str, float] = {}
     with _batch_settings():
@@ -77,7 +78,7 @@ def process_batch(paths: list[Path], meta: pd.DataFrame, errors: str = "raise") 
         timings["load"] = time.perf_counter() - t
         tables = extract_tables(raw, timings)
         tables = {name: tidy(name, table) for name, table in tables.items()}
-    stats = {"seconds": timings, "bytes": sum(p.stat().st_size for p in paths),
+    stats = {"seconds": timings, "bytes": raw.attrs["bytes"],
              "documents": len(raw), "skipped": raw.attrs.get("skipped", [])}
     return tables, stats
 

@@ -75,6 +75,32 @@ def test_bad_files_are_named(tmp_path, content, message):
         corpus.load(d)
 
 
+@pytest.mark.parametrize("encode", [
+    lambda t: t.encode("utf-8"), lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"),
+    lambda t: t.encode("utf-16"), lambda t: t.encode("cp1256")])
+@pytest.mark.parametrize("control", ["\x00", "\x07", "\x0b", "\x1b", "\x7f"])
+def test_a_control_character_is_refused_in_every_encoding(tmp_path, encode, control):
+    """The byte-level check sees what the text-level one sees: a control character in the
+    middle of Arabic text, whatever the encoding; tabs and line ends are text."""
+    text = "قال المتحدث باسم وزارة الدفاع الروسية\tإن التنسيق مستمر\r\n"
+    d = write_corpus(tmp_path, {"a.txt": encode(text.replace("إن", "إن" + control))},
+                     META_HEADER + "a,X,,\n")
+    with pytest.raises(CorpusError, match="a.txt: contains control bytes"):
+        corpus.load(d)
+    (d / "a.txt").write_bytes(encode(text))
+    assert corpus.load(d).loc[0, "raw"] == text.replace("\r\n", "\n")
+
+
+def test_a_file_is_read_whole_however_the_reads_are_cut(tmp_path, monkeypatch):
+    """A read may return less than asked (network file systems): the rest is read too."""
+    import os
+
+    d = write_corpus(tmp_path, {"a.txt": ARTICLE}, META_HEADER + "a,X,,\n")
+    real_read = os.read
+    monkeypatch.setattr(os, "read", lambda fd, n: real_read(fd, min(n, 7)))
+    assert corpus.load(d).loc[0, "raw"] == corpus.normalize_text(ARTICLE)
+
+
 def test_huge_file_is_refused_with_its_size(tmp_path):
     d = write_corpus(tmp_path, {"a.txt": ARTICLE * 200}, META_HEADER + "a,X,,\n")
     with pytest.raises(CorpusError, match=r"a.txt: 0.0 MB is larger than max_bytes"):

@@ -88,9 +88,12 @@ def _outputs(out):
 
 def test_jobs_and_batches_give_byte_identical_tables(tmp_path):
     corpus = _corpus_copy(tmp_path)
-    pipeline.extract(corpus, tmp_path / "one", jobs=1, batch_size=100, log=lambda *a: None)
-    pipeline.extract(corpus, tmp_path / "two", jobs=2, batch_size=3, log=lambda *a: None)
+    one = pipeline.extract(corpus, tmp_path / "one", jobs=1, batch_size=100, log=lambda *a: None)
+    two = pipeline.extract(corpus, tmp_path / "two", jobs=2, batch_size=3, log=lambda *a: None)
     assert _outputs(tmp_path / "one") == _outputs(tmp_path / "two")
+    size = sum(f.stat().st_size for f in corpus.glob("*.txt"))  # the summary's throughput basis
+    assert one["bytes"] == two["bytes"] == size
+    assert one["documents"] == two["documents"] == len(list(corpus.glob("*.txt")))
 
 
 def test_dask_local_cluster_gives_the_same_tables(tmp_path):
