@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -262,3 +263,24 @@ def test_local_engine_prefetches_the_next_batch_before_processing_this_one(monke
         calls.append(("process", item[0]))
     assert calls == [("prefetch", ["b1"]), ("process", ["a1", "a2"]), ("prefetch", ["c1"]),
                      ("process", ["b1"]), ("process", ["c1"])]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_is_sorted_says_what_a_stable_sort_would_do(seed):
+    """tidy skips its sort when is_sorted: checked against the sort itself on small random
+    tables of strings and integers, sorted, nearly sorted and shuffled."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, 12))
+    table = pd.DataFrame({"doc_id": pd.array(rng.choice(["a", "b", "ب", "a1"], n), dtype="str"),
+                          "field": pd.array(rng.choice(["body", "title"], n), dtype="str"),
+                          "start": rng.integers(0, 3, n), "end": rng.integers(0, 3, n)})
+    if seed % 3 == 0:
+        table = table.sort_values(pipeline.DEFAULT_SORT, kind="stable")
+    elif seed % 3 == 1 and n > 2:
+        table = table.sort_values(pipeline.DEFAULT_SORT, kind="stable")
+        table = table.iloc[[1, 0, *range(2, n)]]
+    resorted = table.sort_values(pipeline.DEFAULT_SORT, kind="stable")
+    expected = list(resorted.index) == list(table.index)
+    assert pipeline.is_sorted(table, pipeline.DEFAULT_SORT) == expected
+    tidy = pipeline.tidy("frame_hits", table.assign(surface="", frame=""))
+    assert tidy[pipeline.DEFAULT_SORT].equals(resorted.reset_index(drop=True))
