@@ -1,6 +1,7 @@
 """Arabic folding, offsets, tokens, clitics and sentences."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -134,7 +135,7 @@ def test_sentence_spans(text, expected):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=list("اأإآبتةىيـَُِّْ \n\t\u00a0\u200f«»“”–ﻻﺍ٢٠١9"), max_size=60),
+@given(st.text(alphabet=list("اأإآبتةىيـَُِّْ \n\t\u00a0\u200f«»“”–ﻻﺍ٢٠١9𝐀😀\U00010900"), max_size=60),
        st.booleans())
 def test_vectorised_fold_equals_the_reference_loop(text, collapse):
     fast = N.fold_with_offsets(text, collapse_whitespace=collapse)
@@ -147,6 +148,18 @@ def test_vectorised_fold_equals_the_reference_loop(text, collapse):
     "ﺍﻟﺴﻼﻡ عليكم " * 10,                 # presentation forms in a long text
     "أَمْرِيكَا الـمتحدة " * 10,          # long text, numpy path
     "ﻻ",                                  # short text, translate path
+    "أَمْرِيكَا 😀 الـمتحدة " * 10,       # beyond the BMP: the table of all code points
 ])
 def test_fold_paths_agree(text):
     assert N.fold(text) == N.fold_with_offsets(text, collapse_whitespace=False).text
+
+
+def test_the_bmp_table_is_the_full_table_for_the_bmp():
+    """Texts within the BMP are folded with the 16-bit table: the same values as the table
+    of all code points, for every one of them."""
+    for collapse in (True, False):
+        full, bmp = N._code_table(collapse), N._bmp_table(collapse)
+        assert bmp.dtype == np.uint16 and len(bmp) == 0x10000
+        assert (bmp == full[:0x10000]).all()
+    assert N._code_points("سلام", True)[2] == "utf-16-le"
+    assert N._code_points("سلام 😀", True)[2] == "utf-32-le"
