@@ -561,13 +561,15 @@ def _fold_batch(texts: list[str], joined: str) -> _Batch:
     """The :class:`_Batch` of ``texts``; ``joined`` is ``_SEP.join(texts)``."""
     folded = fold_with_offsets(joined)
     ftext, offsets = folded.text, folded.offsets
-    codes = np.frombuffer(ftext.encode("utf-32-le"), dtype=np.uint32)
+    codes, encoding = np.frombuffer(ftext.encode("utf-16-le"), dtype=np.uint16), "utf-16-le"
+    if len(codes) != len(ftext):  # beyond the BMP: code points (else 16-bit units, faster)
+        codes, encoding = np.frombuffer(ftext.encode("utf-32-le"), dtype=np.uint32), "utf-32-le"
     kinds = _char_kinds()[codes]
     letter = kinds == _LETTER
     edges = np.flatnonzero(np.diff(letter, prepend=False, append=False))
     fstarts, fends = edges[0::2], edges[1::2]  # words in folded coordinates
     # the words themselves: every non-letter made a space, then one C-level split
-    words = tuple(np.where(letter, codes, np.uint32(32)).tobytes().decode("utf-32-le").split())
+    words = tuple(np.where(letter, codes, codes.dtype.type(32)).tobytes().decode(encoding).split())
     # each text's place in the joined text and in the folded text
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     bases = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
