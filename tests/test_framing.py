@@ -781,3 +781,13 @@ def test_smoke_benchmark_script_runs():
     out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_framing.py"), "--n", "20",
                           "--repeat", "1"], capture_output=True, text=True, check=True)
     assert out.stdout.count("MB/s") >= 3 and out.stderr == ""
+
+
+def test_a_character_beyond_the_bmp_shifts_hits_by_one_place():
+    """Batches within the BMP are folded as 16-bit units, others as code points: an emoji
+    (one character, two UTF-16 units) in front moves every hit by exactly one."""
+    text = "وأكد الجانبان أهمية التنسيق العسكري في سوريا، وقال المتحدث إن الاتصالات مستمرة."
+    plain, emoji = (framing.find_cues(docs(t)) for t in (text, "😀" + text))
+    assert len(plain) >= 2
+    assert (emoji["start"] - plain["start"]).eq(1).all() and (emoji["end"] - plain["end"]).eq(1).all()
+    assert emoji["surface"].tolist() == plain["surface"].tolist()
