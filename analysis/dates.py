@@ -68,7 +68,7 @@ import pandas as pd
 
 from . import paths
 from .corpus import gc_paused, iter_fields
-from .normalize import Folded, fold, fold_with_offsets, strip_diacritics, strip_tatweel
+from .normalize import Folded, fold, fold_units, fold_with_offsets, strip_diacritics, strip_tatweel
 
 COLUMNS = ["doc_id", "field", "start", "end", "surface", "value", "granularity", "kind",
            "modifier", "anchor", "weekday", "weekday_consistent"]
@@ -1130,59 +1130,29 @@ def _presentation_forms_in(units: np.ndarray) -> bool:
     return bool(((offset <= 0xFDFF - 0xFB50) | ((units - np.uint16(0xFE70)) <= 0xFEFE - 0xFE70)).any())
 
 
-@lru_cache(maxsize=1)
-def _fold_table() -> np.ndarray | None:
-    """:func:`~analysis.normalize.fold_with_offsets` of each character of the BMP alone, as
-    a table: its folded character (a BMP one), or 0 when folding deletes it. Read off
-    ``fold_with_offsets`` itself, folding every character after an «a»; surrogates and
-    presentation forms (which expand) are left out: texts with them, or with characters
-    outside the BMP, take ``fold_with_offsets``. None (it always is taken) if folding is
-    not one character at a time."""
-    points = np.array([c for c in range(0x10000) if not (0xD800 <= c <= 0xDFFF or 0xFB50 <= c <= 0xFDFF
-                                                         or 0xFE70 <= c <= 0xFEFE)])
-    probe = fold_with_offsets("".join(f"a{chr(c)}" for c in points.tolist()))
-    at = probe.offsets[:-1]
-    units = np.frombuffer(probe.text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
-    if len(units) != len(at) or not (units[at % 2 == 0] == ord("a")).all() \
-            or len(np.unique(at)) != len(at) or np.count_nonzero(at % 2 == 0) != len(points):
-        return None
-    table = np.zeros(0x10000, dtype=np.uint16)
-    table[points[at[at % 2 == 1] // 2]] = units[at % 2 == 1]
-    return table
-
-
 def _fold_batch(texts: list[str]) -> tuple[Folded, np.ndarray, np.ndarray, np.ndarray]:
     """The texts joined by :data:`_SEPARATOR` and folded as one (``fold_with_offsets``
     applies to each character alone), with "\x00" at the field boundaries; where each
     field starts in the joined text; the code points of the folded text (as 16-bit units
     when all are in the BMP); where its "\x00"s are.
 
-    Mostly as ``fold_with_offsets`` does it, vectorised, with the table of what it makes
-    of each character (:func:`_fold_table`): a run of spaces keeps its first; "\x00" put
-    in for the separators (which fold to themselves) as they are mapped."""
+    Texts within the BMP without presentation forms (nearly all) are folded as one array of
+    UTF-16 units (:func:`~analysis.normalize.fold_units`), and "\x00" put in for the
+    separators, which fold to themselves."""
     starts = np.cumsum([0] + [len(t) + 1 for t in texts])
     joined = _SEPARATOR.join(texts)
     units = np.frombuffer(joined.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
-    table = _fold_table()
     separators = starts[1:-1] - 1
-    tabled = table is not None and len(units) == len(joined)  # (no character beyond the BMP)
-    if tabled and (units >= 0xD800).any():  # surrogates or presentation forms are not in the table
+    tabled = len(units) == len(joined)  # (no character beyond the BMP)
+    if tabled and (units >= 0xD800).any():  # surrogates or presentation forms
         tabled = not (((units - np.uint16(0xD800)) <= 0xDFFF - 0xD800).any() or _presentation_forms_in(units))
     if tabled:
-        codes = np.take(table, units)
-        kept = codes != 0
-        codes[separators] = 0
-        kept[separators] = True
-        positions = np.flatnonzero(kept)
-        codes = codes[positions]
-        space = codes == 32
-        repeated = np.zeros(len(codes), dtype=bool)
-        repeated[1:] = space[1:] & space[:-1]
-        if repeated.any():
-            positions, codes = positions[~repeated], codes[~repeated]
+        positions, codes = fold_units(units)
+        at = np.searchsorted(positions, separators)  # kept: they fold to themselves
+        codes[at] = 0
         text = codes.tobytes().decode("utf-16-le")
         offsets = np.append(positions, len(joined))
-        return Folded(text, offsets, joined), starts, codes, np.searchsorted(positions, separators)
+        return Folded(text, offsets, joined), starts, codes, at
     if _presentation_forms_in(units):
         # presentation forms take normalize's character loop: only for the texts that have them
         parts = [fold_with_offsets(t) for t in texts]
