@@ -320,6 +320,7 @@ class _Matcher:
         self.kind_str = pd.array(self.kind, dtype="str")
         self.key_str = pd.array(self.key, dtype="str")
         self.max_words = max([len(k.split()) for k in heads["key"]] + [1])
+        self.head_words = _HeadWords(self.heads, self.max_words)
 
 
 # --- finding mentions -------------------------------------------------------------------
@@ -383,38 +384,47 @@ class _View:
     index: np.ndarray
     folded: str
     folded_index: np.ndarray
+    folded_codes: np.ndarray  # the code points of ``folded``
+    regular: bool = True  # folded without presentation forms: a view character for every folded one
 
     def folded_at(self, positions: np.ndarray) -> np.ndarray:
         """Where each position of the text falls in ``folded``."""
         return np.searchsorted(self.folded_index, positions)
 
 
-def _matching_view(text: str) -> _View:
-    """``text`` folded for matching (:class:`_View`), vectorised (no Python loop per
-    character); text with presentation forms goes through the exact
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _matching_view(text: str, codes: np.ndarray | None = None) -> _View:
+    """``text`` (of code points ``codes``) folded for matching (:class:`_View`), vectorised
+    (no Python loop per character); text with presentation forms goes through the exact
     ``normalize.fold_with_offsets``.
     """
     plain_table, view_table = _fold_tables()
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    plain = plain_table[codes]
-    if len(plain) and plain.max() == _IRREGULAR:
+    codes = _code_points(text) if codes is None else codes
+    plain = plain_table.take(codes)  # take: twice as fast as plain_table[codes]
+    regular = not (len(plain) and plain.max() == _IRREGULAR)
+    if not regular:
         exact = normalize.fold_with_offsets(text, collapse_whitespace=False)
         folded, folded_index = exact.text, exact.offsets[:-1]
-        codes = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        mapped = view_table[codes]
+        folded_codes = _code_points(folded)
+        mapped = view_table.take(folded_codes)
         keep = mapped != _DROPPED
         mapped, index = mapped[keep], folded_index[keep]
     else:
         keep = plain != _DROPPED
         folded_index = np.flatnonzero(keep)
-        folded = plain[keep].tobytes().decode("utf-32-le", "surrogatepass")
-        mapped, index = view_table[codes[keep]], folded_index
+        folded_codes = plain[keep]
+        folded = folded_codes.tobytes().decode("utf-32-le", "surrogatepass")
+        mapped, index = view_table.take(codes)[keep], folded_index
     repeat = mapped[1:] == 32
     repeat &= mapped[:-1] == 32
     if repeat.any():
         single = np.concatenate(([True], ~repeat))
         mapped, index = mapped[single], index[single]
-    return _View(mapped.tobytes().decode("utf-32-le", "surrogatepass"), index, folded, folded_index)
+    return _View(mapped.tobytes().decode("utf-32-le", "surrogatepass"), index, folded, folded_index,
+                 folded_codes, regular)
 
 
 def _is_definite(word: str) -> bool:
@@ -451,6 +461,219 @@ def _unnamed(folded: str, start: int, end: int, m: _Matcher) -> bool:
     return False
 
 
+_HASH_MULTIPLIERS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)  # odd: invertible mod 2**64
+
+
+@lru_cache(maxsize=1)
+def _token_classes() -> np.ndarray:
+    """For every code point, how ``_WORDS`` reads it: 1 word character (``[^\\W_]``),
+    2 a token of its own (``[^\\w\\s]``), 0 a separator (white space, ``_``)."""
+    table = np.zeros(0x110000, dtype=np.uint8)
+    for kind, pattern in ((1, r"[^\W_]+"), (2, r"[^\w\s]+")):  # runs of code points: few matches
+        for m in re.finditer(pattern, normalize.every_character()):
+            table[m.start():m.end()] = kind
+    return table
+
+
+class _HeadWords:
+    """The words of the head phrases as numbers, to apply the head rules with numpy.
+
+    A token of the text is looked up by a polynomial hash of its code points (mod 2**64),
+    then compared code point by code point, so its id is exact. A phrase is a path in a
+    trie read backwards from its last word. Phrases that no tokens can spell (a word that
+    is no ``_WORDS`` token, more than ``max_words`` words) are left out, as ``_ends_with``
+    never finds them either.
+    """
+
+    def __init__(self, heads: dict[str, set[str]], max_words: int):
+        phrases = {p: p.split(" ") for p in sorted(heads["unnamed"] | heads["not_actor"] | heads["title"])}
+        phrases = {p: w for p, w in phrases.items() if len(w) <= max_words and all(map(_WORDS.fullmatch, w))}
+        vocab = sorted({x for w in phrases.values() for x in w}
+                       | set(filter(_WORDS.fullmatch, heads["modifier"] | heads["rank"])))
+        ids = {w: i for i, w in enumerate(vocab)}
+        self.n_words, self.max_words = len(vocab), max_words
+        self.modifier = np.array([w in heads["modifier"] for w in vocab] + [False])  # [-1]: no head word
+        self.rank = np.array([w in heads["rank"] for w in vocab] + [False])
+        self.length = np.array([len(w) for w in vocab], dtype=np.int64)
+        self.codes = np.zeros((len(vocab), max(self.length, default=0)), dtype=np.uint32)
+        for i, w in enumerate(vocab):
+            self.codes[i, :len(w)] = _code_points(w)
+        for multiplier in _HASH_MULTIPLIERS:  # the first gives distinct hashes unless the data is hostile
+            self.multiplier, self._powers = multiplier, (np.ones(0, np.uint64), np.ones(0, np.uint64))
+            width = self.codes.shape[1]
+            hashes = (self.codes * self.powers(width)[0][:width]).sum(axis=1)  # uint64 wraps: mod 2**64
+            self.hash_order = np.argsort(hashes, kind="stable")
+            self.hashes = hashes[self.hash_order]
+            if not (np.diff(self.hashes) == 0).any():
+                break
+        else:
+            raise CodebookError("actor_heads.tsv: head words with equal hashes")
+        # the trie, backwards: edge (node, word id) -> node; node 0 is the root
+        edges: dict[tuple[int, int], int] = {}
+        ends_blocking, ends_title = [False], [False]
+        for phrase, words in phrases.items():
+            node = 0
+            for w in reversed(words):
+                node = edges.setdefault((node, ids[w]), len(ends_blocking))
+                if node == len(ends_blocking):
+                    ends_blocking.append(False)
+                    ends_title.append(False)
+            ends_blocking[node] = True
+            ends_title[node] = phrase in heads["title"]
+        self.ends_blocking = np.array(ends_blocking + [False])  # [-1]: no node
+        self.ends_title = np.array(ends_title + [False])
+        # the edges from the root as a table by word; the others, few, by sorted key
+        self.last_word = np.full(len(vocab) + 1, -1)  # [-1]: no head word
+        self.inner = np.zeros(len(ends_blocking) + 1, dtype=bool)  # a longer phrase goes on
+        keys = []
+        for (node, w), child in edges.items():
+            self.inner[node] = True
+            if node:
+                keys.append((node * len(vocab) + w, child))
+            else:
+                self.last_word[w] = child
+        keys.sort()
+        self.edge_keys = np.array([k for k, _ in keys] + [-1], dtype=np.int64)  # [-1]: never found
+        self.edge_child = np.array([c for _, c in keys] + [-1], dtype=np.int64)
+
+    def powers(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """``multiplier ** i`` and ``multiplier ** -i`` (mod 2**64) for ``i < n`` at least."""
+        if len(self._powers[0]) < n:
+            n = max(n, 2 * len(self._powers[0]))
+            up = np.full(n, self.multiplier, dtype=np.uint64)
+            down = np.full(n, pow(self.multiplier, -1, 2 ** 64), dtype=np.uint64)
+            up[0] = down[0] = 1
+            self._powers = (np.cumprod(up), np.cumprod(down))
+        return self._powers
+
+    def ids(self, codes: np.ndarray, prefix: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+        """The id of the head word each token ``codes[start:end]`` is, or -1 (any shape).
+        ``prefix[i]`` is the sum of ``codes[j] * multiplier ** j`` for ``j < i``."""
+        ids = np.full(start.shape, -1)
+        if not self.n_words:
+            return ids
+        hashes = (prefix[end] - prefix[start]) * self.powers(0)[1][start]  # of codes[start:end]
+        at = np.minimum(np.searchsorted(self.hashes, hashes), self.n_words - 1)
+        maybe = np.flatnonzero(self.hashes[at] == hashes)  # then compared code point by code point
+        start, end, at = start.ravel()[maybe], end.ravel()[maybe], self.hash_order[at.ravel()[maybe]]
+        offsets = np.arange(self.codes.shape[1])
+        chars = codes.take(np.minimum(start[:, None] + offsets, len(codes) - 1))
+        same = (end - start == self.length[at]) & (
+            (chars == self.codes[at]) | (offsets >= (end - start)[:, None])).all(axis=1)
+        ids.ravel()[maybe[same]] = at[same]
+        return ids
+
+    def phrase_ends(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Whether a blocking / a title phrase ends at each column of ``ids`` (rows of
+        consecutive tokens), read on the tokens of the row; False for the first
+        ``max_words - 1`` columns, whose phrases could start before the row."""
+        first = self.max_words - 1
+        blocking, title = np.zeros(ids.shape, dtype=bool), np.zeros(ids.shape, dtype=bool)
+        node = self.last_word[ids[:, first:]]
+        blocking[:, first:], title[:, first:] = self.ends_blocking[node], self.ends_title[node]
+        rows, cols = np.nonzero(self.inner[node])  # longer phrases: a few steps further back
+        node = node[rows, cols]
+        for back in range(1, self.max_words):
+            word = ids[rows, cols + first - back]
+            key = node * self.n_words + word
+            at = np.searchsorted(self.edge_keys[:-1], key)
+            found = (word >= 0) & (self.edge_keys[at] == key)
+            rows, cols, node = rows[found], cols[found], self.edge_child[at[found]]
+            blocking[rows, cols + first] |= self.ends_blocking[node]
+            title[rows, cols + first] |= self.ends_title[node]
+        return blocking, title
+
+
+class _Tokens:
+    """The tokens ``_WORDS.finditer`` finds in a batch's folded text (``start``/``end`` in
+    ``folds.folded``), and, for those asked for, which head word each is."""
+
+    def __init__(self, folds: _View, head_words: _HeadWords):
+        self.codes, self.head_words = codes, _ = folds.folded_codes, head_words
+        self.cls = cls = _token_classes().take(codes)
+        word, single = cls == 1, cls == 2
+        first, last = single.copy(), single  # a word token starts after a non-word character
+        first[:1] |= word[:1]
+        first[1:] |= word[1:] & ~word[:-1]
+        last[-1:] |= word[-1:]
+        last[:-1] |= word[:-1] & ~word[1:]
+        self.start, self.end = np.flatnonzero(first), np.flatnonzero(last) + 1
+        self.prefix = np.zeros(len(codes) + 1, dtype=np.uint64)  # codes[i] * multiplier ** i, summed
+        np.cumsum(codes * head_words.powers(len(codes))[0][:len(codes)], out=self.prefix[1:])
+
+    def ids(self, tokens: np.ndarray) -> np.ndarray:
+        """The head word id of each of ``tokens`` (token numbers, any shape), or -1."""
+        return self.head_words.ids(self.codes, self.prefix, self.start[tokens], self.end[tokens])
+
+
+def _near_head(view: str, s: int, m: _Matcher) -> bool:
+    """A quick necessary test before :func:`_unnamed`: a head word among the last words
+    of the matching view before ``view[s:]``."""
+    near = view[max(0, s - 90):s].split()
+    return not m.immediate_words.isdisjoint(near[-3:]) or not m.title_words.isdisjoint(near[-8:])
+
+
+def _unnamed_adjectives(folds: _View, view: str, a_start: np.ndarray, a_end: np.ndarray,
+                        s_view: np.ndarray, tokens: _Tokens, m: _Matcher) -> np.ndarray:
+    """Which of a batch's adjectives (text spans ``a_start:a_end``, in order, at ``s_view``
+    in the padded view) are unnamed references: ``_near_head`` and :func:`_unnamed`, or
+    the decision of the adjective before for a coordinated one.
+
+    :func:`_unnamed` reads the tokens of the 100 characters before the adjective from the
+    end, never more than ``max_words + 6`` of them; when the window holds more tokens than
+    that, the first one (perhaps cut) is never read, and the rules run here on the tokens
+    of the whole batch with numpy. Otherwise, and to confirm ``_near_head`` where the
+    adjective is found unnamed, Python decides.
+    """
+    at = folds.folded_at(a_start)
+    # coordinated («الروس والأمريكيين»): close to the adjective before, only _CHAIN_GAP between
+    chained = np.zeros(len(a_start), dtype=bool)
+    close = np.flatnonzero((a_start[1:] - a_end[:-1] >= 0) & (a_start[1:] - a_end[:-1] <= 12))
+    gaps = zip(folds.folded_at(a_end[close]).tolist(), at[close + 1].tolist())
+    chained[close + 1] = [_CHAIN_GAP.fullmatch(folds.folded, g, f) is not None for g, f in gaps]
+    own = np.flatnonzero(~chained)
+    window, at, s_view = folds.folded_at(np.maximum(a_start[own] - 100, 0)), at[own], s_view[own]
+    n_before = np.searchsorted(tokens.start, at)  # no token runs across an adjective's start
+    reach = m.max_words + 6
+    fast = n_before - np.searchsorted(tokens.end, window, side="right") > reach
+    # the rules of _unnamed on the last ``reach`` tokens before each adjective, all at once;
+    # ``end`` is the column after the phrase read so far
+    hw, codes = m.head_words, folds.folded_codes
+    rows = n_before[fast, None] - np.arange(reach, 0, -1)
+    first, length = tokens.start[rows], tokens.end[rows] - tokens.start[rows]
+    ids = tokens.ids(rows)
+    blocking, title = hw.phrase_ends(ids)
+    modifier = hw.modifier[ids]
+    c0, c1 = codes[first], codes[np.minimum(first + 1, len(codes) - 1)]
+    definite = (length > 3) & ((c0 == ord("ا")) | (c0 == ord("ل"))) & (c1 == ord("ل"))  # «ال», «لل»
+    row = np.arange(len(rows))
+    end = np.full(len(rows), reach)
+    for _ in range(2):  # up to two modifiers: «مسؤولون عسكريون كبار أمريكيون»
+        end -= modifier[row, end - 1] & ~blocking[row, end - 1]
+    found = blocking[row, end - 1]
+    going = ~found
+    for _ in range(4):  # a title in construct with up to four definite nouns
+        going &= definite[row, end - 1]
+        end -= going
+        found |= going & title[row, end - 1]
+        going &= ~found
+    # ``_near_head`` holds where the phrase read (from the head's last word, column end - 1,
+    # on) is whole words of the view: word tokens with white space between and before
+    # (punctuation would stand as a space there, a mark or the field mark not), all within
+    # the 90 characters before the adjective. Python checks the other adjectives found.
+    word = tokens.cls[first] == 1
+    suffix = np.cumsum((~word[:, ::-1]) * 1024 + length[:, ::-1] + 1, axis=1)[:, ::-1]  # non-words, size
+    clean = (suffix[row, end - 1] <= 90) & (tokens.cls[first[row, end - 1] - 1] == 0) & folds.regular
+    unnamed = np.zeros(len(own), dtype=bool)
+    unnamed[fast] = found
+    confirmed = np.zeros(len(own), dtype=bool)
+    confirmed[fast] = found & clean
+    for i in np.flatnonzero(~fast | (unnamed & ~confirmed)).tolist():
+        unnamed[i] = _near_head(view, s_view[i], m) and (
+            bool(unnamed[i]) if fast[i] else _unnamed(folds.folded, window[i], at[i], m))
+    return unnamed[np.cumsum(~chained) - 1]  # the decision of the last adjective not chained
+
+
 def find_mentions(documents: pd.DataFrame, *, codebook: Codebook | None = None) -> pd.DataFrame:
     """One row per actor mention in the titles and bodies of ``documents``.
 
@@ -480,7 +703,15 @@ def find_mentions(documents: pd.DataFrame, *, codebook: Codebook | None = None) 
     doc_rank, uniques = pd.factorize(doc_id, sort=True)
     doc_rank[doc_rank < 0] = len(uniques)  # a missing doc_id sorts last
     doc, is_body = field_no // 2, field_no % 2
-    order = np.lexsort((start, 1 - is_body, doc_rank[doc]))
+    if len(uniques) == len(doc_rank):
+        # distinct doc_ids: the mentions come by field, then start, so sorting the fields
+        # (and keeping the order of the mentions within each) is the same
+        per_field = np.bincount(field_no, minlength=len(texts))
+        fields = np.lexsort((np.arange(len(texts)) % 2 == 0, doc_rank.repeat(2)))
+        n, first_mention = per_field[fields], (np.cumsum(per_field) - per_field)[fields]
+        order = np.repeat(first_mention - (np.cumsum(n) - n), n) + np.arange(n.sum())
+    else:
+        order = np.lexsort((start, 1 - is_body, doc_rank[doc]))
     alias = alias[order]
     return pd.DataFrame({
         "doc_id": doc_id.take(doc[order]),
@@ -497,26 +728,50 @@ def find_mentions(documents: pd.DataFrame, *, codebook: Codebook | None = None) 
 
 _FIELD_NAMES = pd.array(["title", "body"], dtype="str")  # field 2i is a title, 2i + 1 a body
 
-#: A sentence break as :func:`analysis.normalize.sentence_spans` finds it (``_SENTENCE_END``:
-#: final marks, closing quotes, then white space or the end; or line breaks), with the
-#: white space after it: where it ends, a sentence starts. Written to begin with one
-#: character class, so that ``re`` skips to candidates in C: four times faster than
-#: that alternation, same matches (a line break can only be followed by line breaks,
-#: a final mark only by more marks and closing quotes).
-_SENTENCE_BREAK = re.compile(r"[.!?؟!…۔\n](?:(?<=\n)\n*|(?<!\n)[.!?؟!…۔]*[\"'»”’)\]]*(?=\s|$))\s*")
+#: Sentence breaks as :func:`analysis.normalize.sentence_spans` finds them (``_SENTENCE_END``):
+#: a run of final marks and closing quotes followed by white space, or a line break.
+_FINAL_MARKS, _CLOSING_QUOTES = ".!?؟!…۔", "\"'»”’)]"
+_MARK, _QUOTE, _LINE, _SPACE = 1, 2, 3, 4
 
 
-def _sentence_starts(text: str) -> np.ndarray:
-    """``[s for s, _ in normalize.sentence_spans(text)]``, without a Python step per sentence.
+@lru_cache(maxsize=1)
+def _sentence_classes() -> np.ndarray:
+    """For every code point: a final mark, a closing quote, a line break, other white space
+    (``\\s``, as ``str.isspace``) or 0."""
+    table = np.zeros(0x110000, dtype=np.uint8)
+    for m in re.finditer(r"\s+", normalize.every_character()):
+        table[m.start():m.end()] = _SPACE
+    table[ord("\n")] = _LINE
+    table[[ord(c) for c in _FINAL_MARKS]] = _MARK
+    table[[ord(c) for c in _CLOSING_QUOTES]] = _QUOTE
+    return table
 
-    A sentence starts at the first non-space character after the start of the text or
-    after a break; only white space lies between two breaks that leave an empty piece,
-    so their starts coincide and are kept once.
+
+def _sentence_starts(codes: np.ndarray) -> np.ndarray:
+    """``[s for s, _ in normalize.sentence_spans(text)]`` for the text of code points ``codes``.
+
+    A sentence starts at the first non-space character of the text, and at the first
+    non-space character after a break: after a line break, or after the last mark of a run
+    of final marks when the closing quotes after it (if any) are followed by white space.
     """
-    starts = np.array([len(text) - len(text.lstrip())]
-                      + [b.end() for b in _SENTENCE_BREAK.finditer(text)], dtype=np.int64)
-    starts = starts[starts < len(text)]
-    return starts[np.concatenate(([True], np.diff(starts) > 0))] if len(starts) else starts
+    cls = _sentence_classes().take(codes)
+    solid = np.flatnonzero(cls < _LINE)  # the non-space characters
+    if not len(solid):
+        return solid
+    special = np.flatnonzero(cls - np.uint8(_MARK) <= _LINE - _MARK)  # marks, quotes, line breaks
+    kind = cls[special]
+    after, quotes, lines = special[kind == _MARK] + 1, special[kind == _QUOTE], special[kind == _LINE]
+    if len(quotes):  # skip the closing quotes after a mark: to the end of their run
+        run_start = np.concatenate(([True], np.diff(quotes) != 1))
+        run_last = quotes[np.append(np.flatnonzero(run_start)[1:] - 1, len(quotes) - 1)]
+        at = np.minimum(np.searchsorted(quotes, after), len(quotes) - 1)
+        quoted = quotes[at] == after
+        after[quoted] = run_last[np.cumsum(run_start)[at[quoted]] - 1] + 1
+    after = after[after < len(cls)]
+    breaks = np.sort(np.concatenate((after[cls[after] >= _LINE], lines)))
+    nxt = np.searchsorted(solid, breaks)
+    starts = np.concatenate((solid[:1], solid[nxt[nxt < len(solid)]]))
+    return starts[np.concatenate(([True], np.diff(starts) > 0))]
 
 
 def _scan(texts: list[str], first: int, stop: int, m: _Matcher) -> tuple:
@@ -527,7 +782,8 @@ def _scan(texts: list[str], first: int, stop: int, m: _Matcher) -> tuple:
     texts = texts[first:stop]
     joined = _SEPARATOR.join(texts)
     starts = np.cumsum([0] + [len(t) + len(_SEPARATOR) for t in texts[:-1]])
-    folds = _matching_view(joined)
+    codes = _code_points(joined)
+    folds = _matching_view(joined, codes)
     view, index = f" {folds.text} ", folds.index  # every word, the first and last too, between spaces
     empty = np.zeros(0, dtype=np.int64)
 
@@ -576,27 +832,13 @@ def _scan(texts: list[str], first: int, stop: int, m: _Matcher) -> tuple:
         while end[i] < len(joined) and joined[end[i]] in _TRAILING_MARKS:
             end[i] += 1
 
-    # 3. exclusions and unnamed adjectives, read on the folded text: the text before each
-    # adjective and the gap after the adjective before it, located all at once
+    # 3. exclusions and unnamed adjectives, read on the folded text (its tokens found once)
+    tokens = _Tokens(folds, m.head_words)
     kind = m.kind_array[alias]
     keep = kind != "exclude"
     adjectives = np.flatnonzero(kind == "adjective")
-    a_start, a_end = start[adjectives], end[adjectives]
-    window = folds.folded_at(np.maximum(a_start - 100, 0))
-    at = folds.folded_at(a_start)
-    gap = folds.folded_at(np.concatenate(([0], a_end[:-1])))
-    previous_end, previous_unnamed = None, False  # the adjective just before
-    for i, a, b, s, w, f, g in zip(adjectives.tolist(), a_start.tolist(), a_end.tolist(),
-                                   s_view[adjectives].tolist(), window.tolist(), at.tolist(), gap.tolist()):
-        if previous_end is not None and 0 <= a - previous_end <= 12 and _CHAIN_GAP.fullmatch(folds.folded, g, f):
-            unnamed = previous_unnamed  # coordinated: «الروس والأمريكيين»
-        else:
-            near = view[max(0, s - 90):s].split()
-            unnamed = ((not m.immediate_words.isdisjoint(near[-3:])
-                        or not m.title_words.isdisjoint(near[-8:]))
-                       and _unnamed(folds.folded, w, f, m))
-        previous_end, previous_unnamed = b, unnamed
-        keep[i] = not unnamed
+    keep[adjectives] = ~_unnamed_adjectives(folds, view, start[adjectives], end[adjectives],
+                                            s_view[adjectives], tokens, m)
     start, end, alias, s_view = start[keep], end[keep], alias[keep], s_view[keep]
 
     # 3b. a title before a named person belongs to the person's mention: an adjective or a
@@ -606,10 +848,14 @@ def _scan(texts: list[str], first: int, stop: int, m: _Matcher) -> tuple:
     person = m.person_array[alias]
     keep = np.ones(len(alias), dtype=bool)
     pairs = np.flatnonzero(~person[:-1] & person[1:])
-    # the folded text between the two mentions, ``normalize.fold(joined[end:start])``,
-    # read word by word until a word that is no rank word
+    # the folded text between the two mentions, ``normalize.fold(joined[end:start])``, read
+    # word by word until a word that is no rank word. Mentions start and end on token
+    # boundaries, so its first word is the first token of the batch after gap_from.
     gap_from, gap_to = folds.folded_at(end[pairs]), folds.folded_at(start[pairs + 1])
-    for i, a, b in zip(pairs.tolist(), gap_from.tolist(), gap_to.tolist()):
+    word = np.minimum(np.searchsorted(tokens.start, gap_from), len(tokens.start) - 1)
+    rank = m.head_words.rank[tokens.ids(word)]
+    maybe = np.flatnonzero(rank | (tokens.start.take(word, mode="clip") >= gap_to))
+    for i, a, b in zip(pairs[maybe].tolist(), gap_from[maybe].tolist(), gap_to[maybe].tolist()):
         if not all(w.group() in m.heads["rank"] for w in _WORDS.finditer(folds.folded, a, b)):
             continue
         if m.kind_array[alias[i]] == "adjective" or not m.title_words.isdisjoint(
@@ -622,7 +868,7 @@ def _scan(texts: list[str], first: int, stop: int, m: _Matcher) -> tuple:
     # each field (plus one field-mark sentence between fields).
     k = np.searchsorted(starts, start, side="right") - 1
     offset = starts[k]
-    sentence_starts = _sentence_starts(joined)
+    sentence_starts = _sentence_starts(codes)
     first_sentence = np.searchsorted(sentence_starts, offset, side="left")
     sentence = np.maximum(np.searchsorted(sentence_starts, start, side="right") - 1 - first_sentence, 0)
     surfaces = [joined[a:b] for a, b in zip(start.tolist(), end.tolist())]

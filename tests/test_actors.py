@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import make_documents
-from analysis import actors
+from analysis import actors, normalize
 from analysis.paths import ROOT, data_file
 
 SHARED_CODEBOOK = Path("/work/shared/codebook.tsv")
@@ -468,3 +468,49 @@ def test_batch_size_does_not_change_the_mentions(seed_mentions, monkeypatch, bat
     assert sum(len(t) for t in docs["body"]) > 3 * batch_chars  # several batches
     monkeypatch.setattr(actors, "_BATCH_CHARS", batch_chars)
     pd.testing.assert_frame_equal(actors.find_mentions(docs), whole)
+
+
+# --- the vectorised paths decide as the rules written in Python ---------------------------
+
+_heads = st.sampled_from([
+    "المسؤول", "مسؤولون", "نظيره", "الرئيس", "وزير", "وزيرا", "رئيس هيئة أركان", "رئيس", "الشعب",
+    "الرأي العام", "مستشار", "قال", "x", "ال" + "ا" * 40, "\x01", "ﻻ", "(", "،"])
+_definites = st.sampled_from([
+    "الأركان", "العامة", "للقوات", "المسلحة", "الدفاع", "الخارجية", "القومي", "الى", "هيئة", "الجنرال",
+    "الفريق أول", "البنتاغون", "ab_cd", "ال" + "ا" * 30, "،", "«", "\u0301", "ـ", "😀"])
+_modifiers = st.sampled_from(["عسكريون", "كبار", "الكبير", "العسكري", "-", "/"])
+_adjectives = st.sampled_from([
+    "الأمريكي", "الروسي", "الروسية", "والأمريكية", "الأمريكيين", "أمريكيون", "والروسي", "روسيا",
+    "سيرغي لافروف", "جون كيري"])
+_gaps = st.sampled_from([" ", " ", " ", "", "  ", "\n", "_", "\u00a0", " \u0301", "، ", " و"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_heads, st.lists(_definites, max_size=5), st.lists(_modifiers, max_size=3),
+                          st.lists(_adjectives, min_size=1, max_size=2), st.lists(_gaps, min_size=11, max_size=11)),
+                min_size=3, max_size=12))
+@example([("قال", ["الدفاع"] * 5, [], ["روسيا"], [" "] * 11), ("وزير", ["الى"], [], ["الأمريكي"], [" "] * 11),
+          ("وزير", ["الأركان", "العامة", "للقوات", "المسلحة"], ["الكبير"], ["الروسية"], [" "] * 11),
+          ("رئيس", ["الأركان", "العامة", "للقوات", "المسلحة", "الدفاع"], [], ["الروسية"], [" "] * 11)])
+def test_unnamed_adjectives_with_numpy_as_in_python(chunks):
+    """Adjectives after heads are decided with numpy on the batch's tokens where the rules
+    read whole tokens; with ``max_words`` huge no window has enough tokens, and every
+    adjective goes through ``_near_head`` and ``_unnamed`` in Python."""
+    text = "".join(gap + word for head, definites, modifiers, adjectives, gaps in chunks
+                   for gap, word in zip(gaps, [head, *definites, *modifiers, *adjectives]))
+    docs = documents(text, text[::-1], titles=(text[len(text) // 2:], ""))
+    fast = actors.find_mentions(docs)
+    matcher = actors.load().matcher
+    saved, matcher.max_words = matcher.max_words, 1000  # no phrase has as many: the same rules
+    try:
+        slow = actors.find_mentions(docs)
+    finally:
+        matcher.max_words = saved
+    pd.testing.assert_frame_equal(fast, slow)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=".!?؟!…۔\n\r \t\u00a0\"'»”’)]ab", max_size=40))
+def test_sentence_starts_as_sentence_spans(text):
+    starts = actors._sentence_starts(actors._code_points(text))
+    assert starts.tolist() == [s for s, _ in normalize.sentence_spans(text)]
