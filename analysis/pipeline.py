@@ -187,9 +187,12 @@ def _csv_column(values: pd.Series) -> list[str] | None:
     dtype = values.dtype
     if isinstance(dtype, np.dtype):
         if dtype.kind == "b":
-            return ["True" if v else "False" for v in values.tolist()]
+            return _WORDS_OF_BOOLEANS.take(values.to_numpy().view(np.uint8)).tolist()
         if dtype.kind in "iu":
-            return list(map(str, values.tolist()))
+            numbers = values.to_numpy()
+            if len(numbers) and numbers.min() >= 0 and numbers.max() < _SMALL:
+                return _small_numbers().take(numbers).tolist()
+            return list(map(str, numbers.tolist()))
         return None
     if isinstance(dtype, pd.BooleanDtype):
         return ["" if v is pd.NA else "True" if v else "False" for v in values.tolist()]
@@ -209,6 +212,17 @@ def _csv_column(values: pd.Series) -> list[str] | None:
         for i in np.unique(np.searchsorted(ends, hits, side="right")).tolist():
             fields[i] = '"' + fields[i].replace('"', '""') + '"'
     return fields
+
+
+_WORDS_OF_BOOLEANS = np.array(["False", "True"], dtype=object)
+_SMALL = 1 << 17  # more than the offsets in an article, the counts of a batch
+
+
+@lru_cache(maxsize=1)
+def _small_numbers() -> np.ndarray:
+    """``str(i)`` for ``0 <= i < _SMALL``, as an object array: taking a column's fields from
+    it is ten times faster than calling ``str`` on each value (7 MB, made once)."""
+    return np.array([str(i) for i in range(_SMALL)], dtype=object)
 
 
 def _find_all(text: str, char: str) -> Iterator[int]:

@@ -284,3 +284,16 @@ def test_is_sorted_says_what_a_stable_sort_would_do(seed):
     assert pipeline.is_sorted(table, pipeline.DEFAULT_SORT) == expected
     tidy = pipeline.tidy("frame_hits", table.assign(surface="", frame=""))
     assert tidy[pipeline.DEFAULT_SORT].equals(resorted.reset_index(drop=True))
+
+
+@pytest.mark.parametrize("numbers", [
+    [0, 7, 42, pipeline._SMALL - 1],  # from the table of small numbers
+    [0, pipeline._SMALL, 10 ** 12],  # beyond it
+    [-1, 0, 3],  # negative
+    np.array([0, 2 ** 64 - 1, 5], dtype=np.uint64),
+    np.array([3, 1], dtype=np.int32),
+])
+def test_integer_and_boolean_columns_are_written_as_pandas_writes_them(numbers):
+    table = pd.DataFrame({"n": numbers, "flag": [i % 2 == 0 for i in range(len(numbers))]})
+    assert pipeline.csv_text(table) == table.to_csv(None, index=False, lineterminator="\n")
+    assert pipeline._csv_column(table["n"]) == [str(v) for v in table["n"].tolist()]
