@@ -292,7 +292,15 @@ def extract(corpus_dir: str | Path, out_dir: str | Path, *, jobs: int = 1,
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    paths, meta, skipped = corpus.plan(corpus_dir, errors=errors)
+    # several local processes: started now, so that they load their lexicons and tables
+    # (warm_up) while this process lists the corpus and reads its metadata
+    pool = _local_pool(jobs) if engine == "local" and jobs > 1 else None
+    try:
+        paths, meta, skipped = corpus.plan(corpus_dir, errors=errors)
+    except BaseException:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        raise
     chunks = list(corpus.batches(paths, batch_size))
     # each batch's metadata rows, in one pass over the metadata (not one per batch)
     batch_of = {p.stem: i for i, chunk in enumerate(chunks) for p in chunk}
@@ -306,7 +314,7 @@ def extract(corpus_dir: str | Path, out_dir: str | Path, *, jobs: int = 1,
     rows = dict.fromkeys(TABLES, 0)
     seconds = dict.fromkeys(STAGES, 0.0)
     n_bytes = n_docs = 0
-    results, close = _engine(engine, jobs, scheduler, work, errors)
+    results, close = _engine(engine, jobs, scheduler, work, errors, pool)
     bar = _bar(len(paths), progress)
     try:
         for texts, stats in results:
@@ -339,14 +347,35 @@ def extract(corpus_dir: str | Path, out_dir: str | Path, *, jobs: int = 1,
             "documents": n_docs, "wall_seconds": time.perf_counter() - start}
 
 
-def _engine(engine: str, jobs: int, scheduler: str | None, work: list, errors: str):
-    """An ordered iterator of batch results, and a function that shuts the engine down."""
+def warm_up() -> None:
+    """Load every layer's lexicons and build its tables, as the first batch would: run in
+    each worker process as it starts (:func:`_local_pool`)."""
+    text = ("وقال المتحدث باسم وزارة الدفاع الروسية إيغور كوناشينكوف يوم الجمعة 9 أيلول 2016 "
+            "إن التنسيق مع الولايات المتحدة في سوريا مستمر.")
+    raw = pd.DataFrame({"doc_id": ["warm-up"], "outlet": [""], "published": [pd.NaT],
+                        "published_basis": [""], "file": ["warm-up.txt"], "encoding": ["utf-8"],
+                        "sha256": [""], "n_chars": [len(text)], "raw": ["عنوان\n\n" + text]})
+    with _batch_settings():
+        extract_tables(raw)
+
+
+def _local_pool(jobs: int):
+    """``jobs`` worker processes, started at once, each running :func:`warm_up` first."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=warm_up)
+    for _ in range(jobs):  # a trivial task each, to start them now rather than at the first batch
+        pool.submit(int)
+    return pool
+
+
+def _engine(engine: str, jobs: int, scheduler: str | None, work: list, errors: str, pool=None):
+    """An ordered iterator of batch results, and a function that shuts the engine down.
+    ``pool`` is the :func:`_local_pool` of a local engine of several jobs, if started."""
     if engine == "local" and jobs <= 1:
         return (process_batch_csv(chunk, meta, errors) for chunk, meta in _ahead(work)), lambda: None
     if engine == "local":
-        from concurrent.futures import ProcessPoolExecutor
-
-        pool = ProcessPoolExecutor(max_workers=jobs)
+        pool = pool or _local_pool(jobs)
         submit = lambda item: pool.submit(process_batch_csv, item[0], item[1], errors)  # noqa: E731
         return _ordered(submit, _ahead(work), 2 * jobs), lambda: pool.shutdown(cancel_futures=True)
     from dask.distributed import Client, LocalCluster

@@ -297,3 +297,26 @@ def test_integer_and_boolean_columns_are_written_as_pandas_writes_them(numbers):
     table = pd.DataFrame({"n": numbers, "flag": [i % 2 == 0 for i in range(len(numbers))]})
     assert pipeline.csv_text(table) == table.to_csv(None, index=False, lineterminator="\n")
     assert pipeline._csv_column(table["n"]) == [str(v) for v in table["n"].tolist()]
+
+
+def test_a_corpus_that_cannot_be_planned_stops_the_started_workers(tmp_path):
+    """With several jobs the workers start (and warm up) before the corpus is listed; a
+    corpus that cannot be used still raises its error, and no worker is left running."""
+    import multiprocessing
+
+    from analysis.corpus import CorpusError
+
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(CorpusError, match="no \\*.txt article files"):
+        pipeline.extract(tmp_path / "empty", tmp_path / "out", jobs=2, log=lambda *a: None)
+    assert not multiprocessing.active_children()
+
+
+def test_warm_up_loads_what_the_first_batch_needs():
+    """warm_up leaves each layer's lexicons loaded: cached, so the next call is cheap."""
+    from analysis import actors, framing
+
+    actors._load_all.cache_clear()
+    framing.load_reporting.cache_clear()
+    pipeline.warm_up()
+    assert actors._load_all.cache_info().currsize and framing.load_reporting.cache_info().currsize
