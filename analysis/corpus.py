@@ -216,21 +216,22 @@ def plan(corpus_dir: str | Path, *, errors: str = "raise") -> tuple[list[Path], 
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         raise CorpusError(f"{corpus_dir}: not a folder")
-    paths = sorted(corpus_dir.glob("*.txt"), key=lambda p: p.stem)
-    if not paths:
+    by_stem = {p.stem: p for p in corpus_dir.glob("*.txt")}  # (one file per stem)
+    if not by_stem:
         raise CorpusError(f"{corpus_dir}: no *.txt article files")
+    paths = [by_stem[stem] for stem in sorted(by_stem)]
     skipped: list[dict] = []
     meta_path = corpus_dir / METADATA_FILE
-    stems = {p.stem for p in paths}
+    stems = by_stem.keys()
     if meta_path.exists():
         meta = read_metadata(meta_path)
-        for doc_id, line in zip(meta["doc_id"], meta["_line"]):
+        for doc_id, line in zip(meta["doc_id"].tolist(), meta["_line"].tolist()):
             if doc_id not in stems:
                 _problem(CorpusError(f"{METADATA_FILE} line {line}: doc_id {doc_id!r} has no "
                                      f"file {doc_id}.txt in {corpus_dir.name}/"),
                          f"{doc_id}.txt", errors, skipped)
         meta = meta.drop(columns="_line")
-        unlisted = sorted(stems - set(meta["doc_id"]))
+        unlisted = sorted(stems - set(meta["doc_id"].tolist()))
         if unlisted:
             warnings.warn(f"{len(unlisted)} article file(s) have no row in {METADATA_FILE} "
                           f"(outlet and published left empty): {', '.join(unlisted[:5])}"
