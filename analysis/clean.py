@@ -41,7 +41,7 @@ except ImportError:
     _box_native = None
 
 from . import paths
-from .normalize import INVISIBLES, every_character, fold, strip_invisibles
+from .normalize import INVISIBLES, SPACES, every_character, fold, strip_invisibles
 
 LABELS = ("title", "body", "dateline", "stamp", "furniture", "duplicate", "blank")
 REMOVED_COLUMNS = ["doc_id", "line_no", "text", "reason", "kind"]
@@ -442,17 +442,37 @@ def is_dateline(line: str, *, colon: bool = False) -> bool:
     >>> is_dateline("رئيسا أركان الجيشين يبحثان الوضع في سوريا")
     False
     """
-    folded = fold(line, collapse_whitespace=True).strip()
+    return _is_dateline(fold(line, collapse_whitespace=True).strip(), colon)
+
+
+_SPACED_SEP = re.compile(rf"\s{_SEP}\s|\s{_SEP}|{_SEP}\s")
+_GLUED_SEP = re.compile(rf"\w{_SEP}\w")
+_SOURCE = re.compile(r"([^\s:]+( [^\s:]+)?): ?(\"[^\":]{2,30}\"|[^:]*)")
+#: White space that folding with collapse_whitespace leaves as it is (U+001C–1F, U+0085).
+_UNCOLLAPSED = re.compile(f"[^\\S {re.escape(SPACES)}]")
+
+
+def _dateline_form(content: str, key: str) -> str:
+    """What :func:`is_dateline` looks at in a line: ``fold(content,
+    collapse_whitespace=True).strip()``, which is the line's key (:func:`line_key`) unless
+    the line has white space that this fold leaves (folding maps characters one by one and
+    leaves white space as it is; :data:`_UNCOLLAPSED` survives it, no other character
+    folds to it)."""
+    return key if not _UNCOLLAPSED.search(content) else fold(content, collapse_whitespace=True).strip()
+
+
+def _is_dateline(folded: str, colon: bool = False) -> bool:
+    """:func:`is_dateline` of a line folded with white space collapsed, and trimmed."""
     words = _WORD.findall(folded)
     if not words or len(words) > DATELINE_MAX_WORDS or folded.endswith((".", ":", "؟", "!")):
         return False
     inner = folded.strip("()")
-    has_sep = re.search(rf"\s{_SEP}\s|\s{_SEP}|{_SEP}\s", inner) is not None
+    has_sep = _SPACED_SEP.search(inner) is not None
     has_agency = _AGENCY.search(folded) is not None
     bracketed = folded.startswith("(") and folded.endswith(")")
     # «دمشق-سانا»: place and agency joined by a bare hyphen or slash
-    glued = len(words) <= 3 and has_agency and re.search(rf"\w{_SEP}\w", inner) is not None
-    source = re.fullmatch(r"([^\s:]+( [^\s:]+)?): ?(\"[^\":]{2,30}\"|[^:]*)", inner)
+    glued = len(words) <= 3 and has_agency and _GLUED_SEP.search(inner) is not None
+    source = _SOURCE.fullmatch(inner)
     sourced = bool(colon and source and len(words) <= 5 and source.group(1) in places()
                    and (source.group(3).startswith('"') or has_agency))
     return ((has_sep and (has_agency or len(words) <= 6)) or (bracketed and has_agency)
@@ -528,21 +548,25 @@ BATCH_CHARS = 1 << 20
 #: one of these separators and ASCII digits («3.5», «2,000»).
 _TOKEN_SEPARATORS = [ord(c) for c in ".,٫٬"]
 _ALNUM, _SPACE, _CASE_VARIANT, _DIGIT_09, _SEPARATOR = 1, 2, 4, 16, 32  # :func:`_char_table`
+_PLAIN_SPACE, _ODD_SPACE = 64, 128  # « », and white space other than « » and a line break
 _TRIGGER_FIRST = 8  # bit of :attr:`_TriggerTable.chars`: a trigger begins with the character
 
 
 @lru_cache(maxsize=1)
 def _char_table() -> np.ndarray:
     """Code point -> bits: _ALNUM if a letter or digit (what :data:`_WORD` matches), _SPACE
-    if white space (what ``str.split`` splits at), _DIGIT_09 for 0-9, _SEPARATOR for
-    :data:`_TOKEN_SEPARATORS`, _CASE_VARIANT (below), for every code point."""
+    if white space (what ``str.split`` splits at; _PLAIN_SPACE if « », _ODD_SPACE if another
+    than « » and «\\n»), _DIGIT_09 for 0-9, _SEPARATOR for :data:`_TOKEN_SEPARATORS`,
+    _CASE_VARIANT (below), for every code point."""
     table = np.zeros(0x110000, dtype=np.uint8)
     table[48:58] |= _DIGIT_09
     table[_TOKEN_SEPARATORS] |= _SEPARATOR
     every = every_character()
-    for bit, pattern in ((_ALNUM, _WORD), (_SPACE, re.compile(r"\s+"))):
+    for bit, pattern in ((_ALNUM, _WORD), (_SPACE, re.compile(r"\s+")),
+                         (_ODD_SPACE, re.compile(r"[^\S \n]+"))):
         for m in pattern.finditer(every):
             table[m.start():m.end()] |= bit
+    table[32] |= _PLAIN_SPACE
     # Beyond ASCII, what ``re`` matches to a Latin letter ignoring case (ı ſ K) or what
     # ``str.lower`` turns into one (İ): see _batch_triggers.
     for m in re.finditer("[a-z]", every[128:], re.IGNORECASE):
@@ -588,13 +612,16 @@ def _scan(folded: str, table: np.ndarray | None = None) -> _Scan:
     """
     points = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
     n = len(points)
-    kind = (_char_table() if table is None else table)[points]
+    kind = np.take(_char_table() if table is None else table, points)  # (take: faster than [])
     alnum, space = (kind & _ALNUM) > 0, (kind & _SPACE) > 0
     newlines = np.flatnonzero(points == 10)
     n_lines = len(newlines) + 1
 
     def per_line(positions: np.ndarray) -> np.ndarray:
         return np.bincount(np.searchsorted(newlines, positions), minlength=n_lines)
+
+    def where(bits: int) -> np.ndarray:  # (nonzero of a boolean array: 8 times faster)
+        return np.flatnonzero((kind & bits) > 0)
 
     starts = alnum.copy()
     starts[1:] &= ~alnum[:-1]
@@ -605,7 +632,7 @@ def _scan(folded: str, table: np.ndarray | None = None) -> _Scan:
                             np.concatenate(([0], newlines + 1)), dtype=np.int64)
 
     digit = (kind & _DIGIT_09) > 0
-    seps = np.flatnonzero(kind & _SEPARATOR)
+    seps = where(_SEPARATOR)
     seps = seps[(seps > 0) & (seps < n - 1)]
     glued = seps[alnum[seps - 1] & digit[seps + 1]]
     run_ends = np.flatnonzero(digit & ~np.append(digit[1:], False)) + 1  # past each digit run
@@ -613,13 +640,14 @@ def _scan(folded: str, table: np.ndarray | None = None) -> _Scan:
     split = glued[alnum[np.minimum(after, n - 1)] & (after < n)]
     tokens = words - per_line(glued) + per_line(split)
 
-    # Odd white space, looked at where the white space is: a tab, a no-break space …; a
-    # space before a space, a break or the end; a space opening a line.
-    white = np.flatnonzero(space)
-    after, before = np.append(space, True)[white + 1], np.insert(points, 0, 10)[white]
-    plain = points[white] == 32
-    odd = white[plain & (after | (before == 10)) | ~plain & (points[white] != 10)]
-    variant = per_line(np.flatnonzero(kind & _CASE_VARIANT)) > 0
+    # Odd white space: a tab, a no-break space …; a space before a space, a break or the
+    # end; a space opening a line.
+    opening = np.zeros(n + 1, dtype=bool)  # where a line begins
+    opening[0] = True
+    opening[newlines + 1] = True
+    odd = np.flatnonzero(((kind & _PLAIN_SPACE) > 0) & (np.append(space[1:], True) | opening[:-1])
+                         | ((kind & _ODD_SPACE) > 0))
+    variant = per_line(where(_CASE_VARIANT)) > 0
     return _Scan(points, kind, alnum, newlines, words, tokens, per_line(odd) > 0, variant)
 
 
@@ -648,7 +676,7 @@ def _units(points: np.ndarray) -> np.ndarray:
     two bytes apart, of the text's 16-bit units."""
     units = np.zeros(len(points) + 8, dtype=np.uint16)
     units[:len(points)] = points  # truncated to 16 bits
-    units[units - 65 < 26] += 32  # A-Z (unsigned: below 65 wraps around)
+    np.add(units, 32, out=units, where=units - 65 < 26)  # A-Z (unsigned: below 65 wraps around)
     return np.ndarray((len(points) + 4,), dtype="<u8", buffer=units, strides=(2,))
 
 
@@ -716,12 +744,14 @@ def _find_triggers(points: np.ndarray, kind: np.ndarray, alnum: np.ndarray,
         positions, head = positions[passed], head[passed]
         tail = codes[positions + 4]
         lo = np.searchsorted(table.heads, head, side="left")
-        hi = np.searchsorted(table.heads, head, side="right")
-        for k in range(int((hi - lo).max(initial=0))):  # the triggers sharing a head
-            i = np.minimum(lo + k, len(table.heads) - 1)
-            found = (lo + k < hi) & ((tail & table.tail_masks[i]) == table.tails[i])
-            hit_at.append(positions[found])
-            hit_bits.append(table.bits[i[found]].astype(np.int64))
+        count = np.searchsorted(table.heads, head, side="right") - lo
+        # every pair of a position and a trigger with its head: the position repeated,
+        # the trigger numbered from lo on
+        at = np.repeat(np.arange(len(positions)), count)
+        i = np.arange(len(at)) - np.repeat(np.cumsum(count) - count - lo, count)
+        found = (tail[at] & table.tail_masks[i]) == table.tails[i]
+        hit_at.append(positions[at[found]])
+        hit_bits.append(table.bits[i[found]].astype(np.int64))
     hit_at, hit_bits = np.concatenate(hit_at), np.concatenate(hit_bits)
     line = np.searchsorted(newlines, hit_at)
     return line, hit_at - np.concatenate(([0], newlines + 1))[line], hit_bits
@@ -753,7 +783,7 @@ def _batch_triggers(scan: _Scan, keys: list[str]) -> tuple[list[int], list]:
     if len(spaced):
         text = "\n".join([keys[i] for i in spaced.tolist()])
         points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        kind = _trigger_table().chars[points]
+        kind = np.take(_trigger_table().chars, points)
         line, pos, hit_bits = _find_triggers(points, kind, (kind & _ALNUM) > 0,
                                              np.flatnonzero(points == 10))
         found.append((spaced[line], pos, hit_bits))
@@ -829,19 +859,20 @@ def _label_batch(raws: list[str], rows: bool) -> Iterator[_Article]:
     joined = "\n".join(raws)
     folded = fold(joined)
     scan = _scan(folded, _trigger_table().chars)
-    words, tokens, spaced = scan.words.tolist(), scan.tokens.tolist(), scan.spaced.tolist()
+    words, tokens = scan.words.tolist(), scan.tokens.tolist()
     # The lines' keys (:func:`line_key`): most lines are already one.
-    keys = [" ".join(line.split()) if odd else line
-            for line, odd in zip(folded.split("\n"), spaced)]
+    keys = folded.split("\n")
+    for i in np.flatnonzero(scan.spaced).tolist():
+        keys[i] = " ".join(keys[i].split())
     texts = joined.split("\n")
     # Invisibles are not white space and contain no line break: stripping them from the
     # whole batch strips them from each line. (They are looked for in the batch's UTF-16
     # units: all are single units, and no unit of another character is one.)
-    if _INVISIBLE_UNITS[np.frombuffer(joined.encode("utf-16-le"), dtype=np.uint16)].any():
+    if np.take(_INVISIBLE_UNITS, np.frombuffer(joined.encode("utf-16-le"), dtype=np.uint16)).any():
         visible = strip_invisibles(joined).split("\n")
     else:
         visible = texts
-    contents = [line.strip() for line in visible]
+    contents = list(map(str.strip, visible))
     triggered, starts = _batch_triggers(scan, keys)
     first = 0
     for raw in raws:
@@ -857,7 +888,7 @@ def _label_article(texts: list[str], contents: list[str], keys: list[str], words
                    keep_rows: bool) -> _Article:
     """One article, from its lines' texts, contents, keys, counts and trigger hits.
     :func:`is_dateline` is only called on lines short enough for one (its own first
-    test), since their words are already counted."""
+    test), since their words are already counted, and on their keys (:func:`_dateline_form`)."""
     rows, body, removed = [], [], []
     n_tokens = 0
     title = dateline = stamp_found = ""
@@ -901,10 +932,10 @@ def _label_article(texts: list[str], contents: list[str], keys: list[str], words
             label, kind = "stamp", stamp
             stamp_found = stamp_found or stamp
         elif title_key is None and n_words <= TITLE_MAX_WORDS \
-                and not (n_words <= DATELINE_MAX_WORDS and is_dateline(content)):
+                and not (n_words <= DATELINE_MAX_WORDS and _is_dateline(_dateline_form(content, key))):
             label, title_key, title = "title", key, content
         elif not body_seen and content_seen < HEADER_ZONE \
-                and n_words <= DATELINE_MAX_WORDS and is_dateline(content, colon=True):
+                and n_words <= DATELINE_MAX_WORDS and _is_dateline(_dateline_form(content, key), True):
             label = "dateline"
             dateline = dateline or content
         else:

@@ -320,6 +320,16 @@ def test_line_stats_count_as_the_regexes_do(text):
     assert tokens.tolist() == [len(TOKEN_RE.findall(line)) for line in lines]
     assert all(clean.line_key(line) == " ".join(line.split()) == line
                for line, odd in zip(lines, spaced) if not odd)
+    assert spaced.tolist() == [line != " ".join(line.split()) for line in lines]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="عمان -ـ:\u064e\u0640\ufe70\ufdfa\u200b\x1c\x85\u00a0\t\u2028 (وكالات)", max_size=30))
+def test_dateline_form_is_the_fold_is_dateline_takes(text):
+    content = clean.strip_invisibles(text).strip()
+    assert clean._dateline_form(content, clean.line_key(text)) == \
+        fold(content, collapse_whitespace=True).strip()
+    assert clean.is_dateline(content) == clean._is_dateline(clean._dateline_form(content, clean.line_key(text)))
 
 
 @settings(max_examples=300, deadline=None)
