@@ -61,6 +61,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+try:  # read-only use of CPython's regex parser: how wide a pattern's head can be (_max_width)
+    from re import _parser
+except ImportError:  # another Python: every search starts at its window's start (same result)
+    _parser = None
 
 import ahocorasick
 import numpy as np
@@ -291,14 +295,15 @@ class Grammar:
     lex: Lexicon
     #: name, pattern, trigger kinds it needs (one of), hints it needs (all of)
     patterns: tuple[tuple[str, re.Pattern, int, int], ...]
-    #: Words without which no pattern can match (digits, month and weekday names, relative
-    #: days, direction words, «منذ», «قبل + duration», vague phrases): the patterns only
-    #: run in windows around them, which keeps the scan fast on long articles.
-    trigger: ahocorasick.Automaton  # folded word → length << 8 | kind bits
+    #: Trigger words, without which no pattern can match (digits, month and weekday names,
+    #: relative days, direction words, «منذ», «قبل + duration», vague phrases): the patterns
+    #: only run in windows around them, which keeps the scan fast on long articles.
     trigger_kinds: dict[str, int]
-    #: Strings that some patterns cannot match without (month names as the month pattern
-    #: spells them, «شهر»), found anywhere, even inside words: see :func:`_hints`.
-    hint: ahocorasick.Automaton  # string → hint bits
+    #: The trigger words and the hints (strings that some patterns cannot match without:
+    #: month names as the month pattern spells them, «شهر» …, found anywhere, even inside
+    #: words: see :func:`_hints`), found in one pass: string → length << 24 | trigger kinds
+    #: << 16 | hint bits
+    words: ahocorasick.Automaton
     #: Each pattern with its leading look-behind (no word character before) turned into a
     #: consumed non-word character, ``[\W_]``: ``re`` then skips in C to the characters that
     #: can precede a match instead of trying the whole pattern at every position (as
@@ -306,6 +311,9 @@ class Grammar:
     #: (same named groups) with one more character in front (see :func:`_found`). Its
     #: optional groups are alternations (:func:`_optional_groups_as_branches`).
     preceded: tuple[re.Pattern, ...]
+    #: Per pattern, ``(hint bit, lead)`` or None: a match holds a hint of that bit starting
+    #: at most ``lead`` characters after the character before the match (see :func:`_begins`).
+    leads: tuple[tuple[int, int] | None, ...] = ()
 
 
 # Kinds of trigger words (bits), and the kinds each pattern needs at least one of.
@@ -324,6 +332,7 @@ _NEEDS = {"day_month": _DIGIT | _MONTH | _DIRECTION, "day_range": _DIGIT, "numer
 (_H_MONTH, _H_MONTH_OR_SHAHR, _H_DAY, _H_YEAR, _H_YEARS, _H_HIJRI, _H_NUMERIC, _H_UNIT, _H_DURATION,
  _H_WEEKDAY, _H_RELDAY, _H_VAGUE) = (1 << i for i in range(12))
 _HINT_BITS = 12
+_H_HEAD = 1 << _HINT_BITS  # (not a hint: the words that heads start with, see _begins)
 _HINT_NEEDS = {"day_month": _H_MONTH_OR_SHAHR | _H_DAY,  # a day (or ordinal) and a month or «شهر»
                "day_range": _H_MONTH | _H_DAY, "month": _H_MONTH,
                "numeric": _H_NUMERIC,  # [/.-] between its numbers
@@ -435,6 +444,20 @@ def grammar() -> Grammar:
     units = _alt(w["unit"])
     hijri = _alt(lex.hijri)
     hijri_era = r"(?: ?(?:ه|هجري|هجريه|للهجره)" + _END + ")"
+    # What some patterns match before the word a hint marks (for Grammar.leads), and the
+    # words these heads can start with (hints _H_HEAD, for _begins)
+    shahr = r"(?:شهر ?)?"  # (the start of months())
+    year_head = rf"{pre}(?:(?P<kw>{yword}) ?)?"
+    day_head = rf"(?:(?P<m1>{span}) )?{part}"  # before a weekday or a relative day
+    ago_head = rf"(?P<m1>منذ|قبل) (?:(?P<n>\d{{1,2}}|{_alt(w['number'])}) )?"
+    heads = {"month": (_H_MONTH, pre + shahr), "year": (_H_YEAR, year_head),
+             "relative_day": (_H_RELDAY, day_head), "weekday": (_H_WEEKDAY, day_head),
+             "period": (_H_UNIT, rf"{pre}(?:{_alt(w['this'])} )?"),  # (u1 after «this», or u2)
+             "ago": (_H_DURATION, ago_head), "vague": (_H_VAGUE, "")}
+    head_words = {"منذ", "قبل", "شهر", "عام", "سنه", "العام", "السنه", "لعام", "لسنه"}  # ago, shahr, yword
+    for cat in ("span_modifier", "period_modifier", "season", "day_part", "this"):
+        plain, absorbed = _alt_forms(w[cat])
+        head_words |= plain | set(absorbed)
 
     patterns = {
         # 22 سبتمبر 2019, الجمعة 22 أيلول, الخامس من شهر آب الماضي, 15 الشهر الجاري
@@ -457,19 +480,18 @@ def grammar() -> Grammar:
                        rf"|عام|سنه|اعوام|سنوات|فتره)) ?)?(?P<y1>{_NUM_START}{year}){era} ?"
                        rf"(?P<rsep>-|/|و|الي|حتي|لغايه) ?(?:{yword} ?)?(?P<y2>{year}){era})"),
         # عام 2015, منذ 2014, مطلع 2019, صيف 2015, في 2016 (the cue checked in code)
-        "year": rf"{_START}(?P<x>{pre}(?:(?P<kw>{yword}) ?)?(?P<y>{_NUM_START}{year}){era})",
+        "year": rf"{_START}(?P<x>{year_head}(?P<y>{_NUM_START}{year}){era})",
         # أمس، أمس الأول، صباح اليوم، غداً الخميس، يوم أمس الأربعاء
-        "relative_day": (rf"{_START}(?P<x>(?:(?P<m1>{span}) )?{part}(?P<rel>{_alt(w['relative_day'])})"
+        "relative_day": (rf"{_START}(?P<x>{day_head}(?P<rel>{_alt(w['relative_day'])})"
                          rf"{_END}(?: ?[,،]? ?(?:يوم )?(?P<wd>{weekday})| ?\((?:يوم )?(?P<pwd>{weekday})\))?)"),
         # الاثنين, يوم الجمعة الماضي, الخميس المقبل
-        "weekday": (rf"{_START}(?P<x>(?:(?P<m1>{span}) )?{part}(?P<wd>{weekday})"
+        "weekday": (rf"{_START}(?P<x>{day_head}(?P<wd>{weekday})"
                     rf"(?: (?P<dir>{direction}))?)"),
         # الشهر الماضي, هذا الأسبوع, مطلع الأسبوع الحالي, العام قبل الماضي, صيف العام الماضي
         "period": (rf"{_START}(?P<x>{pre}(?:(?P<this>{_alt(w['this'])}) (?P<u1>{units})"
                    rf"|(?P<u2>{units}) (?P<dir>{direction})){_END})"),
         # منذ عام, قبل يومين, منذ ثلاثة أشهر
-        "ago": (rf"{_START}(?P<x>(?P<m1>منذ|قبل) (?:(?P<n>\d{{1,2}}|{_alt(w['number'])}) )?"
-                rf"(?P<unit>{_alt(w['duration'])}){_END})(?! ?\d)"),
+        "ago": (rf"{_START}(?P<x>{ago_head}(?P<unit>{_alt(w['duration'])}){_END})(?! ?\d)"),
         "vague": rf"{_START}(?P<x>{_alt(w['vague'])}){_END}",
         # 15 محرم 1441 هـ, عام 1441 هـ: recognised, then dropped
         "hijri": (rf"{_START}(?P<x>(?:(?P<hd>{_NUM_START}[0-3]?\d) ?(?:من )?)?(?:شهر )?(?P<hm>{hijri})"
@@ -483,7 +505,6 @@ def grammar() -> Grammar:
                        (_AGO, ["منذ"] + [f"قبل {d}" for d in list(w["duration"]) + list(w["number"])])):
         for word in words:
             kinds[word] = kinds.get(word, 0) | bit
-    trigger = _automaton({word: len(word) << 8 | bit for word, bit in kinds.items()})
     hints: dict[str, int] = {"شهر": _H_MONTH_OR_SHAHR}
     for bit, forms in ((_H_MONTH | _H_MONTH_OR_SHAHR, lex.months), (_H_HIJRI, lex.hijri),
                        (_H_UNIT, w["unit"]), (_H_DAY, w["ordinal"]), (_H_DURATION, w["duration"]),
@@ -491,12 +512,29 @@ def grammar() -> Grammar:
         plain, absorbed = _alt_forms(forms)  # what _alt(forms) matches
         for form in plain | set(absorbed):
             hints[form] = hints.get(form, 0) | bit
-    hint = _automaton({form: len(form) << 16 | bits for form, bits in hints.items()})
+    for form in head_words:
+        hints[form] = hints.get(form, 0) | _H_HEAD
+    values = {form: len(form) << 24 | bits for form, bits in hints.items()}
+    for word, bits in kinds.items():
+        values[word] = len(word) << 24 | bits << 16 | hints.get(word, 0)
     compiled = tuple((k, re.compile(v), _NEEDS[k], _HINT_NEEDS.get(k, 0)) for k, v in patterns.items())
     assert all(v.startswith(_START) for v in patterns.values())
     preceded = tuple(re.compile(_optional_groups_as_branches(r"[\W_]" + v[len(_WORD_START):]))
                      for v in patterns.values())
-    return Grammar(lex, compiled, trigger, kinds, hint, preceded)
+    # the longest [\W_], clitics and head before the hinted word
+    assert all(_HINT_NEEDS[k] & bit for k, (bit, _) in heads.items())
+    leads = tuple((heads[k][0], 1 + _max_width(_START + heads[k][1])) if k in heads and _parser else None
+                  for k in patterns)
+    return Grammar(lex, compiled, kinds, _automaton(values), preceded, leads)
+
+
+def _max_width(regex: str) -> int:
+    """The most characters a match of the regex can hold (0 without the regex parser,
+    when no lead is used)."""
+    return _parser.parse(regex).getwidth()[1] if _parser else 0
+
+
+_CLITICS = _max_width(_START)  # (3)
 
 
 # --- resolution --------------------------------------------------------------------------------
@@ -984,8 +1022,10 @@ def _windows(g: Grammar, text: str) -> list[tuple[int, int, int]]:
     words, on word edges."""
     hits = [(m.start(), m.end(), _DIGIT) for m in _DIGITS.finditer(text)]
     n = len(text)
-    for last, value in g.trigger.iter(text):
-        length, kind = value >> 8, value & 0xFF
+    for last, value in g.words.iter(text):
+        length, kind = value >> 24, value >> 16 & 0xFF
+        if not kind:
+            continue  # (a hint)
         end = last + 1
         if end < n and text[end].isalpha() and not (kind & _MONTH and length >= _GLUED_MONTH_MIN):
             continue  # inside a longer word (a month name may be glued to the next one)
@@ -1020,34 +1060,38 @@ def _alpha_at(codes: np.ndarray, at: np.ndarray) -> np.ndarray:
 
 
 def _batch_windows(g: Grammar, text: str, codes: np.ndarray,
-                   bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                   bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """:func:`_windows` of a folded batch (``codes``: its code points, ``bounds``: where its
     "\x00"s are), never across a "\x00" (the boundary of two fields), vectorised over the
     trigger hits of the whole batch (the same rules: a hit counts when it ends a word and
     follows at most 3 letters of its word; a window reaches :data:`WINDOW_BEFORE`
     characters before it and :data:`WINDOW_AFTER` after, widened to the next space, in its
-    field; overlapping windows merge). Returns the starts, ends and trigger kinds.
+    field; overlapping windows merge). Returns the starts, ends and trigger kinds, and the
+    hits of hints (for :func:`_hints`).
     """
     n = len(codes)
     digit = np.zeros(n + 2, dtype=bool)  # digit[i + 1]: text[i] is 0-9
     digit[1:-1] = (codes - 48) < 10  # unsigned: codes below "0" wrap around
     runs = np.flatnonzero(digit[1:] != digit[:-1])  # starts and ends of digit runs, alternating
-    hits = np.fromiter(chain.from_iterable(g.trigger.iter(text)), dtype=np.int64).reshape(-1, 2)
+    hits = np.fromiter(chain.from_iterable(g.words.iter(text)), dtype=np.int64).reshape(-1, 2)
+    kinds = hits[:, 1] >> 16 & 0xFF
+    hint_hits = hits[(hits[:, 1] & 0xFFFF) != 0]
+    hits, kinds = hits[kinds != 0], kinds[kinds != 0]
     t_end = hits[:, 0] + 1
-    length = hits[:, 1] >> 8
+    length = hits[:, 1] >> 24
     t_start = t_end - length
     # a hit must end its word, except a month name, which bad scraping glues to the next
     # word («أكتوبرالجاري», «حزيرانمن»): the patterns then decide
     # (only names of 5+ letters: «اب», «مارس» sit inside too many words)
-    counts = ~_alpha_at(codes, t_end) | (((hits[:, 1] & _MONTH) != 0) & (length >= _GLUED_MONTH_MIN))
+    counts = ~_alpha_at(codes, t_end) | (((kinds & _MONTH) != 0) & (length >= _GLUED_MONTH_MIN))
     counts &= ~(_alpha_at(codes, t_start - 1) & _alpha_at(codes, t_start - 2)
                 & _alpha_at(codes, t_start - 3) & _alpha_at(codes, t_start - 4))
     start = np.concatenate((runs[0::2], t_start[counts]))
     empty = np.zeros(0, dtype=np.int64)
     if not len(start):
-        return empty, empty, empty
+        return empty, empty, empty, hint_hits
     end = np.concatenate((runs[1::2], t_end[counts]))
-    kind = np.concatenate((np.full(len(runs) // 2, _DIGIT), hits[counts, 1] & 0xFF))
+    kind = np.concatenate((np.full(len(runs) // 2, _DIGIT), kinds[counts]))
     order = np.argsort(start, kind="stable")
     start, end, kind = start[order], end[order], kind[order]
 
@@ -1066,29 +1110,43 @@ def _batch_windows(g: Grammar, text: str, codes: np.ndarray,
     merged = np.ones(len(ws), dtype=bool)  # a new window where none reaches this one
     merged[1:] = ws[1:] > np.maximum.accumulate(we)[:-1]
     heads = np.flatnonzero(merged)
-    return ws[heads], np.maximum.reduceat(we, heads), np.bitwise_or.reduceat(kind, heads)
+    return ws[heads], np.maximum.reduceat(we, heads), np.bitwise_or.reduceat(kind, heads), hint_hits
 
 
-def _hints(g: Grammar, text: str, ws: np.ndarray, we: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The hint bits found in each window (``ws[k]:we[k]``) of the folded text, and where
-    the last hint of each bit starts in each window (``last[bit, k]``, -1 if none).
+def _hints(g: Grammar, text: str, ws: np.ndarray, we: np.ndarray, hits: np.ndarray | None = None,
+           codes: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The hint bits found in each window (``ws[k]:we[k]``, sorted, apart) of the folded
+    text, and where the last and the first hint of each bit start in each window
+    (``last[bit, k]``, ``first[bit, k]``; -1 if none). ``hits``: those of ``g.words`` in the
+    text that are hints, ``codes``: the text's code points (found when not given).
 
     Read on the windows only, joined by "\x00" (which, like the spaces or field
     boundaries around a window, is neither a digit nor part of a hint): a pattern
-    matches inside its window, so what it needs is inside too.
+    matches inside its window, so what it needs is inside too. The hint strings in the
+    joined text are those of the text that lie inside a window.
     """
     if not len(ws):
-        return np.zeros(0, dtype=np.int64), np.zeros((_HINT_BITS, 0), dtype=np.int64)
-    pieces = [text[s:e] for s, e in zip(ws.tolist(), we.tolist())]
-    starts = np.zeros(len(pieces), dtype=np.int64)
-    np.cumsum(we[:-1] - ws[:-1] + 1, out=starts[1:])
-    text = "\x00".join(pieces)
-    codes = _codes(text)
-    n = len(codes)
+        none = np.zeros((_HINT_BITS, 0), dtype=np.int64)
+        return np.zeros(0, dtype=np.int64), none, none
+    # the code points of the joined windows: those of the text from each window's start on,
+    # with 0 where a window ends (at the character after it)
+    sizes = we - ws + 1
+    starts = np.zeros(len(ws), dtype=np.int64)
+    np.cumsum(sizes[:-1], out=starts[1:])
+    n = int(starts[-1] + sizes[-1] - 1)
+    codes = (_codes(text) if codes is None else codes)[np.arange(n) + np.repeat(ws - starts, sizes)[:n]]
+    codes[starts[1:] - 1] = 0
     found = np.zeros(n + 1, dtype=np.uint16)  # bits by position
-    hits = np.fromiter(chain.from_iterable(g.hint.iter(text)), dtype=np.int64).reshape(-1, 2)
-    # where each hint starts (hits give where it ends, values its length << 16 | bits)
-    np.bitwise_or.at(found, hits[:, 0] + 1 - (hits[:, 1] >> 16), (hits[:, 1] & 0xFFFF).astype(np.uint16))
+    if hits is None:
+        hits = np.fromiter(chain.from_iterable(g.words.iter(text)), dtype=np.int64).reshape(-1, 2)
+    # where each hint starts (hits give where it ends), in its window if it lies inside one
+    h_end = hits[:, 0] + 1
+    h_start = h_end - (hits[:, 1] >> 24)
+    k = np.searchsorted(ws, h_start, side="right") - 1
+    inside = np.flatnonzero((k >= 0) & (h_end <= we[k]))
+    k = k[inside]
+    bits = (hits[inside, 1] & (1 << _HINT_BITS) - 1).astype(np.uint16)
+    np.bitwise_or.at(found, h_start[inside] - ws[k] + starts[k], bits)
     # On the runs of digits (\d: str.isdecimal): days, [0-3]?\d, a run of one or two
     # (marked at its last digit); years, (18|19|20)\d\d, a run of four (after no digit,
     # _NUM_START, and before none; marked at its first digit); Hijri years the same with
@@ -1113,7 +1171,7 @@ def _hints(g: Grammar, text: str, ws: np.ndarray, we: np.ndarray) -> tuple[np.nd
     hints = np.bitwise_or.reduceat(found, starts).astype(np.int64)
     years = np.bincount(np.searchsorted(starts, year, side="right") - 1, minlength=len(ws))
     hints[years >= 2] |= _H_YEARS
-    # the last start of each bit in each window, in the folded text
+    # the last and first start of each bit in each window, in the folded text
     at = np.flatnonzero(found[:n])
     bits = found[at]
     window = np.searchsorted(starts, at, side="right") - 1
@@ -1121,7 +1179,10 @@ def _hints(g: Grammar, text: str, ws: np.ndarray, we: np.ndarray) -> tuple[np.nd
     hint, bit = np.nonzero((bits[:, None] >> np.arange(_HINT_BITS, dtype=np.uint16)) & 1)
     last = np.full((_HINT_BITS, len(ws)), -1, dtype=np.int64)
     np.maximum.at(last, (bit, window[hint]), at[hint])
-    return hints, last
+    first = np.full((_HINT_BITS, len(ws)), np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(first, (bit, window[hint]), at[hint])
+    first[last < 0] = -1
+    return hints, last, first
 
 
 def _presentation_forms_in(units: np.ndarray) -> bool:
@@ -1206,10 +1267,10 @@ def _scan_batch(texts: list[str], pubs: list[dt.date | None], swap: int = 0) -> 
     run in the windows of each."""
     g = grammar()
     folded, starts, codes, bounds = _fold_batch(texts)
-    ws, we, kinds = _batch_windows(g, folded.text, codes, bounds)
+    ws, we, kinds, hint_hits = _batch_windows(g, folded.text, codes, bounds)
     if not len(ws):
         return [], [[] for _ in TEXT_COLUMNS]
-    hints, last = _hints(g, folded.text, ws, we)
+    hints, last, first = _hints(g, folded.text, ws, we, hint_hits, codes)
     # where each field ends in the folded text, and the field of each window
     field_end = np.append(bounds, len(folded.text)).tolist()
     field = np.searchsorted(bounds, ws)
@@ -1226,18 +1287,47 @@ def _scan_batch(texts: list[str], pubs: list[dt.date | None], swap: int = 0) -> 
              last[[b for b in range(_HINT_BITS) if needs >> b & 1]].min(axis=0).tolist()
              for _, _, _, needs in g.patterns]
     found = _found(g, folded.text, ws.tolist(), we.tolist(), field.tolist(), eligible,
-                   lambda i: _Ctx(folded, pubs[i], g.lex, field_end[i]), stops)
+                   lambda i: _Ctx(folded, pubs[i], g.lex, field_end[i]), stops, _begins(g, ws, first, hint_hits))
     return _columns(folded, found, starts, swap)
 
 
+def _begins(g: Grammar, ws: np.ndarray, first: np.ndarray, hits: np.ndarray) -> list[list[int] | None]:
+    r"""Per pattern (with a lead), where its first search in each window may start: no
+    match starts before (``first``: the first start of each hint in each window, ``hits``:
+    of hints in the text, as :func:`_hints` takes them).
+
+    The first match (from ``ws - 1``, in :func:`_found`'s terms: from the character before
+    the pattern's match) holds a hint of the lead's bit, at ``h >= first``, at most ``lead``
+    characters after its start; and it is [\W_] and clitics (:data:`_CLITICS`), then the
+    hinted word or a head (what the pattern matches before it, Grammar.leads), which starts
+    with a head word (_H_HEAD). So it starts at ``begin = first - lead`` or after, and at
+    most 1 + _CLITICS before the first head word from ``begin`` (which comes before ``h``) or,
+    without head, before ``h``: no earlier than 1 + _CLITICS before the first of the two.
+    """
+    at = (hits[:, 1] & _H_HEAD) != 0
+    heads = np.append(np.sort(hits[at, 0] + 1 - (hits[at, 1] >> 24)), np.iinfo(np.int64).max)
+    begins: list[list[int] | None] = [None] * len(g.leads)
+    for k, lead in enumerate(g.leads):
+        if lead:
+            bit, width = lead
+            hinted = first[bit.bit_length() - 1]
+            begin = np.maximum(ws - 1, hinted - width)
+            head = heads[np.searchsorted(heads, begin)]
+            begins[k] = np.maximum(begin, np.minimum(head, hinted) - 1 - _CLITICS).tolist()
+    return begins
+
+
 def _found(g: Grammar, text: str, starts: list[int], ends: list[int], fields: list[int],
-           eligible: list[list[int]], ctx: Callable[[int], _Ctx], stops: list | None = None) -> list[tuple]:
+           eligible: list[list[int]], ctx: Callable[[int], _Ctx], stops: list | None = None,
+           begins: list | None = None) -> list[tuple]:
     """The mentions in the windows ``starts[k]:ends[k]`` (in ``fields[k]``) of the folded
     text, as ``(field, row)`` pairs; ``ctx(field)`` makes the handlers' context of a field.
 
     Each pattern runs in its ``eligible`` windows (those with the trigger kinds and hints
     it needs), until a match ends after ``stops[pattern][window]`` (the last start of a
-    hint it needs, when known), and its handler turns each match into rows.
+    hint it needs, when known), and its handler turns each match into rows. Its first
+    search starts at ``begins[pattern][window]`` (when known, and the window not at 0):
+    no match starts before.
 
     Where two candidate mentions of a field overlap, the longer wins (then the earlier,
     then the earlier pattern). A candidate lies inside its match, and a match inside its
@@ -1250,6 +1340,7 @@ def _found(g: Grammar, text: str, starts: list[int], ends: list[int], fields: li
         handler = _HANDLERS[name]
         search = preceded.search
         stop = stops[order] if stops else None
+        begin = begins[order] if begins else None
         for w in windows:
             f = fields[w]
             c = ctxs.get(f)
@@ -1260,7 +1351,7 @@ def _found(g: Grammar, text: str, starts: list[int], ends: list[int], fields: li
             # handlers read named groups only, which are the same.
             ws, we = starts[w], ends[w]
             matches = None if ws else pattern.finditer(text, ws, we)  # nothing precedes 0
-            m = search(text, ws - 1, we) if ws else next(matches, None)
+            m = search(text, begin[w] if begin else ws - 1, we) if ws else next(matches, None)
             while m is not None:
                 rows = handler(m, c)
                 if rows:

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from analysis import dates, paths
@@ -440,6 +440,21 @@ def test_windowed_scan_equals_full_scan(seeds, monkeypatch):
     assert sum(map(len, full)) > 20
 
 
+def test_without_the_regex_parser_mentions_are_the_same(seeds, monkeypatch):
+    """Without CPython's regex parser no search starts late (no leads): same mentions."""
+    documents, _ = seeds
+    expected = dates.find_mentions(documents)
+    assert any(dates.grammar().leads)
+    monkeypatch.setattr(dates, "_parser", None)
+    dates.grammar.cache_clear()
+    try:
+        assert not any(dates.grammar().leads)
+        assert dates.find_mentions(documents).equals(expected)
+    finally:
+        dates.grammar.cache_clear()  # rebuilt with the parser once it is back
+    assert len(expected) > 20
+
+
 # --- reach: periods, distance and tense --------------------------------------------------------
 
 @pytest.mark.parametrize("value, start, end", [
@@ -614,8 +629,8 @@ def _hints_by_definition(g, text, ws, we):
     digit_hints = [(_H, re.compile(p)) for _H, p in (
         (dates._H_YEAR, r"(?<!\d)(?:18|19|20)\d\d(?!\d)"), (dates._H_HIJRI, r"(?<!\d)1[2-5]\d\d(?!\d)"),
         (dates._H_DAY, r"(?<!\d)\d{1,2}(?!\d)"), (dates._H_NUMERIC, r"(?:(?<=\d)|(?<=\d ))[/.-](?= ?\d)"))]
-    forms = [(form, value & 0xFFFF) for form, value in g.hint.items()]
-    hints, last = [], []
+    forms = [(form, value & (1 << dates._HINT_BITS) - 1) for form, value in g.words.items()]
+    hints, last, first = [], [], []
     for s, e in zip(ws, we):
         piece = text[s:e]
         found = {}  # bit → starts
@@ -633,7 +648,8 @@ def _hints_by_definition(g, text, ws, we):
             h |= dates._H_YEARS
         hints.append(h)
         last.append([s + max(found[b]) if b in found else -1 for b in range(dates._HINT_BITS)])
-    return hints, [[row[b] for row in last] for b in range(dates._HINT_BITS)]
+        first.append([s + min(found[b]) if b in found else -1 for b in range(dates._HINT_BITS)])
+    return hints, *([[row[b] for row in rows] for b in range(dates._HINT_BITS)] for rows in (last, first))
 
 
 @settings(max_examples=200, deadline=None)
@@ -646,8 +662,8 @@ def test_hints_are_what_their_definition_finds(words, cuts):
     text = dates.fold("".join(words), collapse_whitespace=True)
     cuts = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
     ws, we = np.array(cuts[:-1], dtype=np.int64), np.array(cuts[1:], dtype=np.int64)
-    hints, last = dates._hints(g, text, ws, we)
-    assert (hints.tolist(), last.tolist()) == _hints_by_definition(g, text, ws.tolist(), we.tolist())
+    hints, last, first = dates._hints(g, text, ws, we)
+    assert (hints.tolist(), last.tolist(), first.tolist()) == _hints_by_definition(g, text, ws.tolist(), we.tolist())
 
 
 _FOLDING = st.text(alphabet=st.sampled_from(
@@ -688,3 +704,29 @@ def test_preceded_patterns_match_as_the_patterns_anywhere(words, gaps):
                 got.append({k: m.span(k) for k in pattern.groupindex})
                 m = preceded.search(text, m.end() - 1)
             assert got == want, (name, start)
+
+
+_HEAD_WORDS = "و وب ول وفي منذ حتى قبل بعد بحلول لغاية مطلع نهاية أواخر صيف صباح مساء ليلة هذا هذه عام العام للعام شهر ثلاثة".split()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_WORDS + _HEAD_WORDS), max_size=30),
+       st.lists(st.sampled_from([" ", "", "  ", " , ", "\x01"]), max_size=30))
+@example(["x", "وفي", "صباح", "الجمعة"], ["\x01", "", " "])  # the longest clitics, before a head
+@example(["x", "وفي", "الجمعة"], ["\x01", ""])  # and before the hinted word
+@example(["x", "وفي", "الى غاية", "منتصف ليلة", "الأربعاء"], ["\x01", "", " ", " "])  # the longest head
+def test_searches_from_begins_find_the_matches_from_window_starts(words, gaps):
+    """_found's first search in a window from _begins (after the hint less its lead, or
+    before a head word) finds the matches a search from the window's start finds."""
+    texts = "".join(w + (gaps[k] if k < len(gaps) else " ") for k, w in enumerate(words)).split("\x01")
+    g = dates.grammar()
+    seen = []
+    recorded = {name: (lambda m, c, name=name: seen.append((name, m.span()))) for name, *_ in g.patterns}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(dates, "_HANDLERS", recorded)
+        dates._scan_batch(texts, [None] * len(texts))
+        from_begins = list(seen)
+        seen.clear()
+        mp.setattr(dates, "_begins", lambda *args: None)
+        dates._scan_batch(texts, [None] * len(texts))
+    assert from_begins == seen
