@@ -187,7 +187,7 @@ def _csv_column(values: pd.Series) -> list[str] | None:
     dtype = values.dtype
     if isinstance(dtype, np.dtype):
         if dtype.kind == "b":
-            return _WORDS_OF_BOOLEANS.take(values.to_numpy().view(np.uint8)).tolist()
+            return _BOOLEAN_FIELDS.take(values.to_numpy().view(np.uint8)).tolist()
         if dtype.kind in "iu":
             numbers = values.to_numpy()
             if len(numbers) and numbers.min() >= 0 and numbers.max() < _SMALL:
@@ -214,7 +214,7 @@ def _csv_column(values: pd.Series) -> list[str] | None:
     return fields
 
 
-_WORDS_OF_BOOLEANS = np.array(["False", "True"], dtype=object)
+_BOOLEAN_FIELDS = np.array(["False", "True"], dtype=object)
 _SMALL = 1 << 17  # more than the offsets in an article, the counts of a batch
 
 
