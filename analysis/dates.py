@@ -72,7 +72,8 @@ import pandas as pd
 
 from . import paths
 from .corpus import gc_paused, iter_fields
-from .normalize import Folded, fold, fold_units, fold_with_offsets, strip_diacritics, strip_tatweel
+from .normalize import (Folded, fold, fold_units, fold_with_offsets, has_presentation_forms,
+                        strip_diacritics, strip_tatweel)
 
 COLUMNS = ["doc_id", "field", "start", "end", "surface", "value", "granularity", "kind",
            "modifier", "anchor", "weekday", "weekday_consistent"]
@@ -1185,12 +1186,6 @@ def _hints(g: Grammar, text: str, ws: np.ndarray, we: np.ndarray, hits: np.ndarr
     return hints, last, first
 
 
-def _presentation_forms_in(units: np.ndarray) -> bool:
-    """Whether UTF-16 code units hold Arabic presentation forms (U+FB50–FDFF, U+FE70–FEFE)."""
-    offset = units - np.uint16(0xFB50)  # unsigned: code units below wrap around
-    return bool(((offset <= 0xFDFF - 0xFB50) | ((units - np.uint16(0xFE70)) <= 0xFEFE - 0xFE70)).any())
-
-
 def _fold_batch(texts: list[str]) -> tuple[Folded, np.ndarray, np.ndarray, np.ndarray]:
     """The texts joined by :data:`_SEPARATOR` and folded as one (``fold_with_offsets``
     applies to each character alone), with "\x00" at the field boundaries; where each
@@ -1206,7 +1201,7 @@ def _fold_batch(texts: list[str]) -> tuple[Folded, np.ndarray, np.ndarray, np.nd
     separators = starts[1:-1] - 1
     tabled = len(units) == len(joined)  # (no character beyond the BMP)
     if tabled and (units >= 0xD800).any():  # surrogates or presentation forms
-        tabled = not (((units - np.uint16(0xD800)) <= 0xDFFF - 0xD800).any() or _presentation_forms_in(units))
+        tabled = not (((units - np.uint16(0xD800)) <= 0xDFFF - 0xD800).any() or has_presentation_forms(units))
     if tabled:
         positions, codes = fold_units(units)
         at = np.searchsorted(positions, separators)  # kept: they fold to themselves
@@ -1214,7 +1209,7 @@ def _fold_batch(texts: list[str]) -> tuple[Folded, np.ndarray, np.ndarray, np.nd
         text = codes.tobytes().decode("utf-16-le")
         offsets = np.append(positions, len(joined))
         return Folded(text, offsets, joined), starts, codes, at
-    if _presentation_forms_in(units):
+    if has_presentation_forms(units):
         # presentation forms take normalize's character loop: only for the texts that have them
         parts = [fold_with_offsets(t) for t in texts]
         text = _SEPARATOR.join(f.text for f in parts)

@@ -35,6 +35,7 @@ from . import paths
 from .corpus import gc_paused, iter_fields
 from .normalize import (
     DIACRITICS,
+    PRESENTATION_FORMS,
     PROCLITICS,
     TATWEEL,
     TOKEN_RE,
@@ -499,7 +500,6 @@ def _walk(documents: pd.DataFrame,
 
 _SEP = "\x01"  # joins the fields of a batch: kept by folding, neither a letter nor a space
 _BATCH_CHARS = 200_000
-_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")  # as in normalize.fold_with_offsets
 _ATTACHED = frozenset(DIACRITICS + TATWEEL)  # marks that belong to the letter before them
 
 
@@ -528,7 +528,7 @@ def _batches(texts: list[str]) -> Iterator[tuple[int, _Batch]]:
         else:
             run = k  # the first text of the current run without presentation forms
             for j in range(k, stop + 1):
-                if j < stop and not _PRESENTATION.search(texts[j]):
+                if j < stop and not PRESENTATION_FORMS.search(texts[j]):
                     continue
                 if run < j:
                     yield run, _fold_batch(texts[run:j], _SEP.join(texts[run:j]))

@@ -138,10 +138,8 @@ def _presentation_form(ch: str) -> str:
 
 
 _ATTACHED = frozenset(DIACRITICS + TATWEEL)
-_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
-_DELETED = "".join(chr(k) for k, v in _ALL.items() if v is None)
-#: Anything that changes the length of the text when folded.
-_LENGTH_CHANGING = re.compile("[" + re.escape(_DELETED) + "\ufb50-\ufdff\ufe70-\ufefe]")
+#: Arabic presentation forms (ﻻ …), which folding expands with NFKC.
+PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 
 
 def fold(text: str, *, collapse_whitespace: bool = False) -> str:
@@ -151,13 +149,13 @@ def fold(text: str, *, collapse_whitespace: bool = False) -> str:
     'اميركا'
     """
     points, table, encoding = _code_points(text, False) if len(text) >= 64 else (None, None, "")
-    if points is not None and not _has_presentation_forms(points):
+    if points is not None and not has_presentation_forms(points):
         # a code-point table in numpy beats str.translate on longer texts
         codes = table[points]
         out = codes[codes != 0].tobytes().decode(encoding)
     else:
-        if _PRESENTATION.search(text):
-            text = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+        if PRESENTATION_FORMS.search(text):
+            text = PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
         out = text.translate(_ALL)
     return collapse_space(out) if collapse_whitespace else out
 
@@ -206,7 +204,7 @@ def fold_with_offsets(text: str, *, collapse_whitespace: bool = True) -> Folded:
     same result (tested).
     """
     points, table, encoding = _code_points(text, collapse_whitespace)
-    if _has_presentation_forms(points):
+    if has_presentation_forms(points):
         return fold_with_offsets_slow(text, collapse_whitespace=collapse_whitespace)
     positions, kept = _fold_points(points, table, collapse_whitespace)
     folded = kept.tobytes().decode(encoding)
@@ -240,8 +238,9 @@ def _fold_points(points: np.ndarray, table: np.ndarray,
     return positions, kept
 
 
-def _has_presentation_forms(points: np.ndarray) -> bool:
-    """Whether code points include Arabic presentation forms (U+FB50–FDFF, U+FE70–FEFE)."""
+def has_presentation_forms(points: np.ndarray) -> bool:
+    """Whether code points (or UTF-16 units) include Arabic presentation forms
+    (U+FB50–FDFF, U+FE70–FEFE), which folding expands with NFKC."""
     return bool((((points >= 0xFB50) & (points <= 0xFDFF)) |
                  ((points >= 0xFE70) & (points <= 0xFEFE))).any())
 
