@@ -19,7 +19,8 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 all: $(VENV)/.installed ## set up, then execute every notebook on the seed corpus: figures/ + reports/*.html
 	$(BIN)/python -m analysis run $(if $(CORPUS),--corpus "$(CORPUS)" --out "$(or $(OUT),reports/$(notdir $(CORPUS)))")
 
-test: $(VENV)/.installed ## set up, then run unit tests and notebook regression (nbval)
+test: $(VENV)/.installed ## set up, then lint (ruff) and run unit tests and notebook regression (nbval)
+	$(BIN)/ruff check analysis tests benchmarks
 	$(BIN)/python -m pytest -n 2 --dist loadscope -p no:cacheprovider \
 	  --doctest-modules --nbval --nbval-current-env --nbval-sanitize-with .ci/nbval-sanitize.cfg \
 	  analysis tests notebooks

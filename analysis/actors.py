@@ -62,7 +62,8 @@ import os
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from functools import lru_cache
 from itertools import chain, combinations
 from pathlib import Path
@@ -236,7 +237,8 @@ def _load_heads(path: Path, mtime: float) -> pd.DataFrame:
             raise CodebookError(f"{where}: unknown role {row['role']!r}; allowed: {', '.join(HEAD_ROLES)}")
         key = _key(row["phrase"])
         if (key, row["role"]) in seen:
-            raise CodebookError(f"{where}: duplicate {row['role']} head {row['phrase']!r} (line {seen[key, row['role']]})")
+            raise CodebookError(f"{where}: duplicate {row['role']} head {row['phrase']!r} "
+                                f"(line {seen[key, row['role']]})")
         seen[key, row["role"]] = line_no
         records.append([row["phrase"], row["role"], row.get("note", ""), key])
     return pd.DataFrame(records, columns=["phrase", "role", "note", "key"])

@@ -21,13 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
 
 try:  # read-only use of CPython's regex parser: the literal starts of furniture patterns
     from re import _parser as re_parser
-    from re._constants import (AT, BRANCH, IN, LITERAL, MAX_REPEAT, MAXREPEAT, MIN_REPEAT,
-                                  SUBPATTERN)
+    from re._constants import AT, BRANCH, IN, LITERAL, MAX_REPEAT, MAXREPEAT, MIN_REPEAT, SUBPATTERN
 except ImportError:  # another Python: no trigger shortcut, every scope is searched (same result)
     re_parser = None
 

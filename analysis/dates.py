@@ -61,6 +61,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+
 try:  # read-only use of CPython's regex parser: how wide a pattern's head can be (_max_width)
     from re import _parser
 except ImportError:  # another Python: every search starts at its window's start (same result)
@@ -72,8 +73,15 @@ import pandas as pd
 
 from . import paths
 from .corpus import gc_paused, iter_fields
-from .normalize import (Folded, fold, fold_units, fold_with_offsets, has_presentation_forms,
-                        strip_diacritics, strip_tatweel)
+from .normalize import (
+    Folded,
+    fold,
+    fold_units,
+    fold_with_offsets,
+    has_presentation_forms,
+    strip_diacritics,
+    strip_tatweel,
+)
 
 COLUMNS = ["doc_id", "field", "start", "end", "surface", "value", "granularity", "kind",
            "modifier", "anchor", "weekday", "weekday_consistent"]

@@ -47,7 +47,8 @@ DIACRITICS = (
 )
 TATWEEL = "\u0640"
 #: Characters with no visible form that scrapes leave behind.
-INVISIBLES = "\x00\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\ufeff\u00ad"
+INVISIBLES = ("\x00\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+              "\u2066\u2067\u2068\u2069\u061c\ufeff\u00ad")
 
 ALEF_VARIANTS = "أإآٱٲٳ"
 YEH_VARIANTS = {"ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي", "ێ": "ي", "ئ": "ئ"}
@@ -57,7 +58,8 @@ DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i)
 QUOTES = "«»“”„‟″″‹›〝〞＂"
 SINGLE_QUOTES = "‘’‚‛′"
 DASHES = "‐‑‒–—―−﹘﹣－"
-SPACES = "\t\n\r\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+SPACES = ("\t\n\r\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+          "\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 ARABIC_LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي" + "ٱپچژگکیڤڨ"
 

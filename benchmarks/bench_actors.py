@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis import actors  # noqa: E402
-from benchmarks.common import synthetic_documents, text_megabytes  # noqa: E402
+from analysis import actors
+from benchmarks.common import synthetic_documents, text_megabytes
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis import dates  # noqa: E402
-from benchmarks.common import synthetic_documents  # noqa: E402
+from analysis import dates
+from benchmarks.common import synthetic_documents
 
 
 def _mb(texts) -> float:

@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import pandas as pd  # noqa: E402
+import pandas as pd
 
-from analysis import actors, framing  # noqa: E402
-from benchmarks.common import synthetic_documents, text_megabytes  # noqa: E402
+from analysis import actors, framing
+from benchmarks.common import synthetic_documents, text_megabytes
 
 #: MB/s per core each extraction stage needs for the pipeline to reach 5 MB/s (issue 6).
 TARGET_MBS = 25

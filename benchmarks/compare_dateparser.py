@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import pandas as pd  # noqa: E402
+import pandas as pd
 
-from analysis import clean, corpus, dates, paths  # noqa: E402
+from analysis import clean, corpus, dates, paths
 
 
 def main() -> None:

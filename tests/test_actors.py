@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import make_documents
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from conftest import make_documents
 from analysis import actors, normalize
 from analysis.paths import ROOT, data_file
 

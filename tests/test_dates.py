@@ -12,11 +12,11 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import make_documents
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from analysis import dates, paths
-from conftest import make_documents
 
 THU = "2019-09-05"
 

@@ -14,7 +14,7 @@ import pytest
 from analysis import paths
 
 sys.path.insert(0, str(paths.ROOT / "benchmarks"))
-from evaluate_heldout import evaluate  # noqa: E402
+from evaluate_heldout import evaluate
 
 SETS = sorted(p for p in (paths.ROOT / "tests" / "data").glob("heldout*") if (p / "gold.json").exists())
 

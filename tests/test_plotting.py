@@ -9,7 +9,7 @@ import pytest
 
 matplotlib.use("Agg")
 
-from analysis import plotting  # noqa: E402
+from analysis import plotting
 
 WORD = "روسيا"
 
