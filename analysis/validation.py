@@ -1,0 +1,330 @@
+"""Validation: how far the frame and voice measures agree with a human coder.
+
+The coded sets live in ``tests/data/coded/`` (see its README): for each set, every sentence
+of title and body with the frames a coder gave it (``<set>.frames.jsonl``), every attributed
+statement with its cue, speaker, actor and side (``<set>.statements.jsonl``) and each
+article's dominant frames and stance (``<set>.articles.jsonl``). They follow
+``shared/CODEBOOK-FRAMES.md`` and ``shared/CODEBOOK-STATEMENTS.md``.
+
+Agreement is measured as those codebooks say:
+
+* frames, per (sentence, frame) pair: precision, recall and F1 per frame and pooled, a
+  confusion table, and per article the share of each frame among its sentence-frame pairs
+  (mean absolute difference from the coder's) and whether the top frame agrees;
+* statements: a predicted statement matches a coded one when its span overlaps the coded
+  cue; precision, recall and F1 of detection; on matches, accuracy of side and of actor; per
+  article, the share of statements by voice (us, russia, joint, other, unresolved).
+
+Coded sentences carry their text, not offsets: they are located in the stored fields in text
+order, so a coded set survives a change of the cleaner that leaves its sentences intact.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths, sentences
+
+__all__ = ["CODED_DIR", "VOICES", "Coded", "ValidationError", "load_coded", "locate_sentences",
+           "sentence_frames_from_hits", "frame_agreement", "frame_confusion", "frame_shares",
+           "share_difference", "top_frame_agreement", "locate_statements", "match_statements",
+           "statement_agreement", "voice", "voice_shares"]
+
+CODED_DIR = paths.ROOT / "tests" / "data" / "coded"
+FRAMES = ("cooperation", "deconfliction", "confrontation", "counter_terrorism", "diplomacy",
+          "military_operations", "strategic_stability")
+#: The voices an article's statements are shared among (CODEBOOK-STATEMENTS.md).
+VOICES = ("us", "russia", "joint", "other", "unresolved")
+
+
+class ValidationError(ValueError):
+    """A coded set is malformed or does not fit the documents it codes."""
+
+
+@dataclass(frozen=True)
+class Coded:
+    """A coded set: ``frames`` (one row per sentence), ``statements``, ``articles``."""
+
+    frames: pd.DataFrame
+    statements: pd.DataFrame
+    articles: pd.DataFrame
+
+
+def _read_jsonl(path: Path) -> pd.DataFrame:
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise ValidationError(f"{path}:{n}: not JSON ({exc.msg})") from None
+    return pd.DataFrame(rows)
+
+
+def load_coded(name: str, *, folder: str | Path | None = None) -> Coded:
+    """A coded set by name (``seeds``, ``heldout``, ``heldout2``, ``blind``).
+
+    Args:
+        name: the set's file prefix in ``folder``.
+        folder: where the ``<name>.*.jsonl`` files are (``tests/data/coded`` by default).
+
+    Returns:
+        The set's three tables; ``frames`` has ``doc_id, field, n, text, frames`` (a list).
+
+    Raises:
+        ValidationError: a file is missing, not JSON, or names an unknown frame.
+    """
+    folder = Path(folder) if folder else CODED_DIR
+    tables = {}
+    for kind in ("frames", "statements", "articles"):
+        path = folder / f"{name}.{kind}.jsonl"
+        if not path.exists():
+            raise ValidationError(f"{path}: no such coded file")
+        tables[kind] = _read_jsonl(path)
+    unknown = {f for fs in tables["frames"]["frames"] for f in fs} - set(FRAMES)
+    if unknown:
+        raise ValidationError(f"{folder / (name + '.frames.jsonl')}: unknown frame(s) {sorted(unknown)}")
+    statements = tables["statements"]
+    if "optional" not in statements:
+        statements["optional"] = False
+    return Coded(tables["frames"], statements, tables["articles"])
+
+
+# --- frames ---------------------------------------------------------------------------------
+
+def locate_sentences(coded: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """``coded`` with ``start, end``: each sentence found in its stored field, in text order.
+
+    A sentence that cannot be found (the cleaner changed it) gets ``start = end = -1``.
+    """
+    fields = {(d, f): text for d, t, b in documents[["doc_id", "title", "body"]].itertuples(index=False)
+              for f, text in (("title", t), ("body", b))}
+    starts, ends, cursor = [], [], {}
+    for doc_id, field, text in coded[["doc_id", "field", "text"]].itertuples(index=False):
+        stored = fields.get((doc_id, field), "")
+        at = stored.find(text, cursor.get((doc_id, field), 0))
+        if at < 0:
+            starts.append(-1)
+            ends.append(-1)
+            continue
+        starts.append(at)
+        ends.append(at + len(text))
+        cursor[doc_id, field] = at + len(text)
+    return coded.assign(start=starts, end=ends)
+
+
+def sentence_frames_from_hits(documents: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
+    """Sentence frames as the union of the frames of the cue hits that start in a sentence.
+
+    The measure of the package before frames were decided per sentence; kept to report the
+    blind baseline. Columns ``doc_id, field, start, end, frames`` (``;``-joined).
+    """
+    by_field: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for d, f, s, fr in hits[["doc_id", "field", "start", "frame"]].itertuples(index=False):
+        by_field.setdefault((d, f), []).append((s, fr))
+    rows = []
+    for doc_id, title, body in documents[["doc_id", "title", "body"]].itertuples(index=False):
+        for field, text in (("title", title), ("body", body)):
+            found = by_field.get((doc_id, field), [])
+            for s, e in sentences.spans(text):
+                frames = sorted({fr for at, fr in found if s <= at < e}, key=FRAMES.index)
+                rows.append((doc_id, field, s, e, ";".join(frames)))
+    return pd.DataFrame(rows, columns=["doc_id", "field", "start", "end", "frames"])
+
+
+def _pairs(located: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
+    """One row per coded sentence: its ``gold`` and ``pred`` frame sets.
+
+    A coded sentence takes the frames of every predicted sentence that starts inside it, so
+    a splitter that cuts a sentence in two is not penalised twice.
+    """
+    pred_by_field: dict[tuple[str, str], list[tuple[int, frozenset]]] = {}
+    for d, f, s, frames in predicted[["doc_id", "field", "start", "frames"]].itertuples(index=False):
+        pred_by_field.setdefault((d, f), []).append((s, frozenset(filter(None, str(frames).split(";")))))
+    preds = []
+    for d, f, s, e in located[["doc_id", "field", "start", "end"]].itertuples(index=False):
+        found: frozenset = frozenset()
+        for at, frames in pred_by_field.get((d, f), []):
+            if s <= at < e:
+                found |= frames
+        preds.append(found)
+    return located.assign(gold=[frozenset(fs) for fs in located["frames"]], pred=preds)
+
+
+def frame_agreement(located: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
+    """Precision, recall and F1 per frame and ``pooled``, over (sentence, frame) pairs.
+
+    Args:
+        located: coded sentences with offsets (:func:`locate_sentences`).
+        predicted: sentence rows ``doc_id, field, start, end, frames`` (``;``-joined), as in
+            ``frame_sentences.csv``.
+
+    Returns:
+        One row per frame and a last row ``pooled``: ``frame, tp, fp, fn, precision, recall,
+        f1, n_coded``.
+    """
+    pairs = _pairs(located, predicted)
+    rows = []
+    for frame in FRAMES:
+        tp = sum(frame in g and frame in p for g, p in zip(pairs["gold"], pairs["pred"]))
+        fp = sum(frame not in g and frame in p for g, p in zip(pairs["gold"], pairs["pred"]))
+        fn = sum(frame in g and frame not in p for g, p in zip(pairs["gold"], pairs["pred"]))
+        rows.append((frame, tp, fp, fn))
+    table = pd.DataFrame(rows, columns=["frame", "tp", "fp", "fn"])
+    table.loc[len(table)] = ["pooled", *table[["tp", "fp", "fn"]].sum()]
+    return _scores(table).assign(n_coded=lambda t: t["tp"] + t["fn"])
+
+
+def _scores(table: pd.DataFrame) -> pd.DataFrame:
+    p = table["tp"] / (table["tp"] + table["fp"])
+    r = table["tp"] / (table["tp"] + table["fn"])
+    return table.assign(precision=p, recall=r, f1=2 * p * r / (p + r))
+
+
+def frame_confusion(located: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
+    """Coded frame (rows) against predicted frame (columns), counted per sentence.
+
+    A sentence adds one to (g, p) for each coded frame g and predicted frame p; a coded frame
+    with nothing predicted counts under ``(none)``, and so does a prediction on a sentence the
+    coder gave no frame.
+    """
+    labels = [*FRAMES, "(none)"]
+    counts = pd.DataFrame(0, index=pd.Index(labels, name="coded"),
+                          columns=pd.Index(labels, name="predicted"))
+    pairs = _pairs(located, predicted)
+    for gold, pred in zip(pairs["gold"], pairs["pred"]):
+        for g in gold or {"(none)"}:
+            for p in pred or {"(none)"}:
+                if g != "(none)" or p != "(none)":
+                    counts.loc[g, p] += 1
+    return counts
+
+
+def frame_shares(sentence_frames: pd.DataFrame, *, column: str = "frames") -> pd.DataFrame:
+    """Per article, each frame's share of its sentence-frame pairs (articles × frames)."""
+    rows = [(d, f) for d, fs in sentence_frames[["doc_id", column]].itertuples(index=False)
+            for f in (fs if isinstance(fs, (list, frozenset, set)) else filter(None, str(fs).split(";")))]
+    pairs = pd.DataFrame(rows, columns=["doc_id", "frame"])
+    counts = pd.crosstab(pairs["doc_id"], pairs["frame"]).reindex(columns=list(FRAMES), fill_value=0)
+    docs = sentence_frames["doc_id"].drop_duplicates()
+    counts = counts.reindex(docs, fill_value=0)
+    return counts.div(counts.sum(axis=1).where(lambda s: s > 0), axis=0).fillna(0.0)
+
+
+def share_difference(coded: pd.DataFrame, predicted: pd.DataFrame) -> pd.Series:
+    """Per article, the mean absolute difference between two share tables (over columns)."""
+    predicted = predicted.reindex(index=coded.index, columns=coded.columns, fill_value=0.0)
+    return (coded - predicted).abs().mean(axis=1)
+
+
+def top_frame_agreement(coded: pd.DataFrame, predicted: pd.DataFrame) -> pd.Series:
+    """Per article, whether the predicted top frame is one of the coder's top frames."""
+    predicted = predicted.reindex(index=coded.index, columns=coded.columns, fill_value=0.0)
+    out = {}
+    for doc_id in coded.index:
+        top = coded.loc[doc_id]
+        best = set(top[top == top.max()].index) if top.max() > 0 else set()
+        out[doc_id] = bool(best) and predicted.loc[doc_id].idxmax() in best and predicted.loc[doc_id].max() > 0
+    return pd.Series(out, name="top_frame_agrees")
+
+
+# --- statements -----------------------------------------------------------------------------
+
+def locate_statements(coded: pd.DataFrame, located_sentences: pd.DataFrame) -> pd.DataFrame:
+    """``coded`` statements with ``start, end``: the cue's span in its stored field."""
+    where = {(d, f, n): (s, t) for d, f, n, s, t in
+             located_sentences[["doc_id", "field", "n", "start", "text"]].itertuples(index=False)}
+    starts, ends = [], []
+    for d, f, n, cue, occ in coded[["doc_id", "field", "n", "cue", "occurrence"]].itertuples(index=False):
+        s, text = where.get((d, f, n), (-1, ""))
+        at = -1
+        for _ in range(int(occ) if occ == occ else 1):
+            at = text.find(cue, at + 1)
+            if at < 0:
+                break
+        ok = s >= 0 and at >= 0
+        starts.append(s + at if ok else -1)
+        ends.append(s + at + len(cue) if ok else -1)
+    return coded.assign(start=starts, end=ends)
+
+
+def voice(side: object) -> str:
+    """The voice a codebook side speaks with: us, russia, joint, other or unresolved."""
+    side = "" if side is None or side != side else str(side)
+    if side in ("us", "russia", "joint"):
+        return side
+    return "unresolved" if side in ("", "unresolved") else "other"
+
+
+def match_statements(coded: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
+    """Each coded and each predicted statement once: matched pairs and the unmatched.
+
+    Returns one row per coded statement (``gold_*`` columns, with ``pred_*`` where a
+    prediction overlaps its cue) and one per unmatched prediction (``pred_*`` only). A
+    prediction matches the first unmatched coded cue it overlaps in the same field.
+    """
+    used: set[int] = set()
+    pred = predicted.reset_index(drop=True)
+    by_field: dict[tuple[str, str], list[int]] = {}
+    for i, (d, f) in enumerate(pred[["doc_id", "field"]].itertuples(index=False)):
+        by_field.setdefault((d, f), []).append(i)
+    rows = []
+    for g in coded.itertuples(index=False):
+        hit = next((i for i in by_field.get((g.doc_id, g.field), []) if i not in used
+                    and pred.at[i, "start"] < g.end and g.start < pred.at[i, "end"]), None)
+        if hit is not None:
+            used.add(hit)
+        p = pred.loc[hit] if hit is not None else None
+        rows.append(_match_row(g, p))
+    for i in range(len(pred)):
+        if i not in used:
+            rows.append(_match_row(None, pred.loc[i]))
+    return pd.DataFrame(rows)
+
+
+def _match_row(g, p) -> dict:
+    row = {"doc_id": g.doc_id if g is not None else p["doc_id"],
+           "field": g.field if g is not None else p["field"]}
+    if g is not None:
+        row |= {"gold_start": g.start, "gold_cue": g.cue, "gold_speaker": g.speaker,
+                "gold_actor": g.actor_id or "", "gold_side": g.side, "optional": bool(g.optional)}
+    if p is not None:
+        side = p["speaker_side"] if p["speaker_side"] == p["speaker_side"] else ""
+        actor = p["speaker_actor_id"] if p["speaker_actor_id"] == p["speaker_actor_id"] else ""
+        row |= {"pred_start": p["start"], "pred_verb": p["verb"], "pred_speaker": p["speaker"],
+                "pred_actor": actor, "pred_side": side or "unresolved"}
+    return row
+
+
+def statement_agreement(matches: pd.DataFrame) -> dict[str, float]:
+    """Detection precision, recall, F1; side and actor accuracy on the matches.
+
+    Optional coded statements (the codebook's "neither required nor wrong") count neither
+    as missed when unmatched nor as false when matched.
+    """
+    gold = matches["gold_cue"].notna() if "gold_cue" in matches else pd.Series(False, index=matches.index)
+    pred = matches["pred_verb"].notna() if "pred_verb" in matches else pd.Series(False, index=matches.index)
+    optional = matches.get("optional", pd.Series(False, index=matches.index)).fillna(False).astype(bool)
+    tp = int((gold & pred & ~optional).sum())
+    fp = int((pred & ~gold).sum())
+    fn = int((gold & ~pred & ~optional).sum())
+    matched = matches[gold & pred & ~optional]
+    p = tp / (tp + fp) if tp + fp else float("nan")
+    r = tp / (tp + fn) if tp + fn else float("nan")
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r,
+            "f1": 2 * p * r / (p + r) if p + r else float("nan"),
+            "side_accuracy": float((matched["gold_side"] == matched["pred_side"]).mean()) if tp else float("nan"),
+            "voice_accuracy": float((matched["gold_side"].map(voice) == matched["pred_side"].map(voice)).mean())
+            if tp else float("nan"),
+            "actor_accuracy": float((matched["gold_actor"] == matched["pred_actor"]).mean()) if tp else float("nan")}
+
+
+def voice_shares(statements: pd.DataFrame, *, side: str, doc_ids: list[str]) -> pd.DataFrame:
+    """Per article, the share of its statements by voice (articles × :data:`VOICES`)."""
+    voices = statements[side].map(voice) if len(statements) else pd.Series(dtype=str)
+    counts = pd.crosstab(statements["doc_id"], voices) if len(statements) else pd.DataFrame()
+    counts = counts.reindex(index=doc_ids, columns=list(VOICES), fill_value=0)
+    return counts.div(counts.sum(axis=1).where(lambda s: s > 0), axis=0).fillna(0.0)
