@@ -29,7 +29,7 @@ import pandas as pd
 from . import paths, sentences
 
 __all__ = ["CODED_DIR", "VOICES", "Coded", "ValidationError", "load_coded", "locate_sentences",
-           "sentence_frames_from_hits", "frame_agreement", "frame_confusion", "frame_shares",
+           "sentence_frames_from_hits", "pair_sentences", "frame_agreement", "frame_confusion", "frame_shares",
            "share_difference", "top_frame_agreement", "locate_statements", "match_statements",
            "statement_agreement", "voice", "voice_shares"]
 
@@ -135,7 +135,7 @@ def sentence_frames_from_hits(documents: pd.DataFrame, hits: pd.DataFrame) -> pd
     return pd.DataFrame(rows, columns=["doc_id", "field", "start", "end", "frames"])
 
 
-def _pairs(located: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
+def pair_sentences(located: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
     """One row per coded sentence: its ``gold`` and ``pred`` frame sets.
 
     A coded sentence takes the frames of every predicted sentence that starts inside it, so
@@ -166,7 +166,7 @@ def frame_agreement(located: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFr
         One row per frame and a last row ``pooled``: ``frame, tp, fp, fn, precision, recall,
         f1, n_coded``.
     """
-    pairs = _pairs(located, predicted)
+    pairs = pair_sentences(located, predicted)
     rows = []
     for frame in FRAMES:
         tp = sum(frame in g and frame in p for g, p in zip(pairs["gold"], pairs["pred"]))
@@ -194,7 +194,7 @@ def frame_confusion(located: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFr
     labels = [*FRAMES, "(none)"]
     counts = pd.DataFrame(0, index=pd.Index(labels, name="coded"),
                           columns=pd.Index(labels, name="predicted"))
-    pairs = _pairs(located, predicted)
+    pairs = pair_sentences(located, predicted)
     for gold, pred in zip(pairs["gold"], pairs["pred"]):
         for g in gold or {"(none)"}:
             for p in pred or {"(none)"}:
