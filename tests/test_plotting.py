@@ -47,12 +47,35 @@ def test_bundled_font_covers_arabic_and_latin_without_warnings(tmp_path):
     assert plotting.font_name() == "IBM Plex Sans Arabic"
 
 
+def _png_text_keys(data: bytes) -> list[bytes]:
+    """The keywords of a PNG's text chunks (tEXt, iTXt, zTXt)."""
+    keys, at = [], 8
+    while at < len(data):
+        length = int.from_bytes(data[at:at + 4], "big")
+        kind = data[at + 4:at + 8]
+        if kind in (b"tEXt", b"iTXt", b"zTXt"):
+            keys.append(data[at + 8:at + 8 + length].split(b"\0", 1)[0])
+        at += 12 + length
+    return keys
+
+
 def test_save_figure_is_deterministic(tmp_path):
+    """Same figure, same bytes: no software version (which changes with every matplotlib
+    release) or time in the PNG. matplotlib writes a Software chunk unless told not to."""
     plotting.use_style()
     digests = []
     for i in range(2):
         fig, ax = plotting.new_figure(3, 2)
         ax.bar(["الروس", "الأمريكان"], [3, 2])
         plotting.save_figure(fig, f"f{i}", folder=tmp_path)
-        digests.append(hashlib.sha256((tmp_path / f"f{i}.png").read_bytes()).hexdigest())
+        data = (tmp_path / f"f{i}.png").read_bytes()
+        assert b"Software" not in _png_text_keys(data) and b"Creation Time" not in _png_text_keys(data)
+        digests.append(hashlib.sha256(data).hexdigest())
     assert digests[0] == digests[1]
+
+
+def test_png_text_keys_reads_what_matplotlib_writes(tmp_path):
+    """The check above can fail: a plain savefig carries the Software chunk."""
+    fig, ax = plotting.new_figure(3, 2)
+    fig.savefig(tmp_path / "plain.png")
+    assert b"Software" in _png_text_keys((tmp_path / "plain.png").read_bytes())
