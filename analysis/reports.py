@@ -172,6 +172,27 @@ story of cooperation or of confrontation? Corpus: <code><bdi>{html.escape(corpus
     return path
 
 
+def kernel_config():
+    """Connection settings for the kernels that execute the notebooks (a traitlets Config).
+
+    ipykernel warns, once per kernel, that a kernel reached over TCP without encryption
+    can be eavesdropped ("Kernel is running over TCP without encryption"). jupyter_client
+    can provision CurveZMQ keys for a kernel whose kernelspec declares support (ipykernel's
+    does: ``supported_encryption: ["curve"]``) when ``KernelManager.transport_encryption``
+    is ``"auto"``: the connection is then encrypted and the kernel has nothing to warn
+    about. A jupyter_client without that setting, or a pyzmq built without CurveZMQ, keeps
+    the defaults (and such an ipykernel does not warn either).
+    """
+    import zmq
+    from jupyter_client import KernelManager
+    from traitlets.config import Config
+
+    config = Config()
+    if zmq.has("curve") and KernelManager.class_traits().get("transport_encryption"):
+        config.KernelManager.transport_encryption = "auto"
+    return config
+
+
 def run(*, corpus: str | None = None, out_dir: Path | None = None, only: list[str] | None = None,
         log=print) -> Path:
     """Execute every notebook on ``corpus`` (default: the seeds) and write HTML reports.
@@ -198,7 +219,8 @@ def run(*, corpus: str | None = None, out_dir: Path | None = None, only: list[st
         executed = executed_dir / nb.name
         papermill.execute_notebook(str(nb), str(executed), parameters=params,
                                    cwd=str(paths.NOTEBOOKS_DIR), progress_bar=False,
-                                   kernel_name="python3", log_output=False)
+                                   kernel_name="python3", log_output=False,
+                                   config=kernel_config())
         page = export_html(executed, out_dir / f"{nb.stem}.html")
         entries.append((page.name, _title(nb)))
     figures = sorted(figures_dir.glob("*.png"))
@@ -218,7 +240,7 @@ def refresh(*, only: list[str] | None = None, log=print) -> None:
             continue
         log(f"refreshing {nb_path.name}")
         nb = nbformat.read(nb_path, as_version=4)
-        NotebookClient(nb, timeout=600, kernel_name="python3",
+        NotebookClient(nb, timeout=600, kernel_name="python3", config=kernel_config(),
                        resources={"metadata": {"path": str(paths.NOTEBOOKS_DIR)}}).execute()
         nb.metadata.pop("widgets", None)
         nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python",

@@ -242,3 +242,28 @@ def test_rendered_page_reads_right_in_chromium(page, tmp_path):
     assert measured["td"] == measured["p"] == measured["pre"] == "end-left"
     assert measured["broken"] == []  # no Arabic word cut at a line end (narrow window)
     assert measured["summary"] == "number-after-quote"  # («أمس الجمعة» = 22 …), not «22 = «…
+
+
+# --- running the notebooks --------------------------------------------------------------
+
+def test_run_is_quiet_and_every_page_links_to_its_index(tmp_path, monkeypatch, capfd):
+    """``run`` on one small notebook: no kernel warning on the console (ipykernel's
+    "running over TCP without encryption", once per notebook before), the report and its
+    index side by side."""
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# 01 — A small report"),
+        nbformat.v4.new_code_cell("print('عودة التنسيق في سوريا!')")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
+                                 "language": "python"}
+    nb_path = tmp_path / "01-small.ipynb"
+    nbformat.write(nb, nb_path)
+    monkeypatch.setattr(reports, "notebooks", lambda: [nb_path])
+    index = reports.run(out_dir=tmp_path / "reports", log=lambda message: None)
+    captured = capfd.readouterr()
+    assert "without encryption" not in captured.err
+    assert "WARNING" not in captured.err, captured.err
+    page = (tmp_path / "reports" / "01-small.html").read_text(encoding="utf-8")
+    assert '<a href="index.html">' in page and index.name == "index.html"
+    assert index.parent == tmp_path / "reports"
+    assert '<a href="01-small.html">01 — A small report</a>' in index.read_text(encoding="utf-8")
+    assert "عودة التنسيق في سوريا!" in page
