@@ -242,11 +242,27 @@ def refresh(*, only: list[str] | None = None, log=print) -> None:
         nb = nbformat.read(nb_path, as_version=4)
         NotebookClient(nb, timeout=600, kernel_name="python3", config=kernel_config(),
                        resources={"metadata": {"path": str(paths.NOTEBOOKS_DIR)}}).execute()
-        nb.metadata.pop("widgets", None)
-        nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python",
-                                     "name": "python3"}
-        nb.metadata["language_info"] = {"name": "python"}
+        set_kernel_metadata(nb)
         for cell in nb.cells:
             cell.metadata.pop("execution", None)
         nbformat.write(nb, nb_path)
     sys.stdout.flush()
+
+
+#: The kernel the notebooks run with, as ipykernel installs it (``python -m ipykernel
+#: install`` and the ``python3`` kernelspec shipped in its wheel name it so).
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def set_kernel_metadata(nb) -> None:
+    """The notebook metadata JupyterLab expects from the project's kernel.
+
+    On opening a notebook JupyterLab writes the running kernel's spec (name, display
+    name, language) and its ``language_info`` into the metadata; anything that differs
+    marks the notebook modified before a cell is touched. So the committed metadata is
+    the kernelspec as installed (:data:`KERNELSPEC`) and the ``language_info`` the kernel
+    reported when it executed the notebook (nbclient records it), no widget state.
+    """
+    nb.metadata.pop("widgets", None)
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    nb.metadata.setdefault("language_info", {"name": "python"})

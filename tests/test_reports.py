@@ -267,3 +267,41 @@ def test_run_is_quiet_and_every_page_links_to_its_index(tmp_path, monkeypatch, c
     assert index.parent == tmp_path / "reports"
     assert '<a href="01-small.html">01 — A small report</a>' in index.read_text(encoding="utf-8")
     assert "عودة التنسيق في سوريا!" in page
+
+
+# --- the notebooks as JupyterLab opens them ----------------------------------------------
+
+def test_kernelspec_is_the_one_ipykernel_installs():
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec(reports.KERNELSPEC["name"])
+    assert reports.KERNELSPEC == {"name": "python3", "display_name": spec.display_name,
+                                  "language": spec.language}
+
+
+@pytest.mark.parametrize("nb_path", sorted(paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb")),
+                         ids=lambda p: p.stem)
+def test_committed_notebook_metadata_is_what_the_kernel_writes(nb_path):
+    """JupyterLab marks a notebook modified on opening when the kernel's spec or
+    language_info differ from the stored ones (display name "Python 3" did)."""
+    from ipykernel.ipkernel import IPythonKernel
+
+    metadata = nbformat.read(nb_path, as_version=4).metadata
+    assert metadata["kernelspec"] == reports.KERNELSPEC
+    reported = dict(IPythonKernel.language_info)
+    stored = dict(metadata["language_info"])
+    # the Python version is the one of the machine that refreshed the notebooks
+    assert stored.pop("version").split(".")[0] == reported.pop("version").split(".")[0]
+    assert stored == reported
+    assert "widgets" not in metadata
+
+
+def test_set_kernel_metadata_replaces_a_stale_kernelspec_and_keeps_language_info():
+    nb = nbformat.v4.new_notebook(metadata={
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+        "language_info": {"name": "python", "version": "3.11.7", "mimetype": "text/x-python"},
+        "widgets": {"state": {}}})
+    reports.set_kernel_metadata(nb)
+    assert nb.metadata["kernelspec"]["display_name"] == "Python 3 (ipykernel)"
+    assert nb.metadata["language_info"]["version"] == "3.11.7"
+    assert "widgets" not in nb.metadata
