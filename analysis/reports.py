@@ -4,7 +4,8 @@
 corpus folder (papermill injects the ``CORPUS`` and ``FIGURES`` parameters), writes one
 HTML report per notebook and an ``index.html`` linking them and their figures.
 ``refresh`` re-executes the committed notebooks in place on the seed corpus (what nbval
-compares against), with nothing but the outputs changed.
+compares against), with nothing but the outputs and the kernel metadata (what JupyterLab
+would write on opening, :func:`set_kernel_metadata`) changed.
 
 Report pages are self-contained and read right offline (DESIGN.md, "Arabic on screen"):
 JupyterLab's look (nbconvert's ``lab`` template, extended by ``templates/report.html.j2``)
