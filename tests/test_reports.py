@@ -305,3 +305,21 @@ def test_set_kernel_metadata_replaces_a_stale_kernelspec_and_keeps_language_info
     assert nb.metadata["kernelspec"]["display_name"] == "Python 3 (ipykernel)"
     assert nb.metadata["language_info"]["version"] == "3.11.7"
     assert "widgets" not in nb.metadata
+
+
+def test_refresh_writes_the_kernels_metadata_quietly(tmp_path, monkeypatch, capfd):
+    """``refresh`` on a small notebook committed with the old metadata: executed in place,
+    the kernelspec and language_info JupyterLab expects written, nothing on the console."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(1 + 1)")])
+    nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
+    nb.metadata["language_info"] = {"name": "python"}
+    nb_path = tmp_path / "01-small.ipynb"
+    nbformat.write(nb, nb_path)
+    monkeypatch.setattr(reports, "notebooks", lambda: [nb_path])
+    monkeypatch.setattr(paths, "NOTEBOOKS_DIR", tmp_path)
+    reports.refresh(log=lambda message: None)
+    assert capfd.readouterr().err == ""
+    refreshed = nbformat.read(nb_path, as_version=4)
+    assert refreshed.cells[0].outputs[0]["text"] == "2\n"
+    assert refreshed.metadata["kernelspec"] == reports.KERNELSPEC
+    assert refreshed.metadata["language_info"]["mimetype"] == "text/x-python"
