@@ -86,8 +86,8 @@ class Matcher:
         self.heads = {role: set() for role in HEAD_ROLES}
         for key, role in zip(heads["key"], heads["role"]):
             self.heads[role].update([key] if role == "modifier" else normalize.proclitic_forms(key))
-        self.blocking = self.heads["unnamed"] | self.heads["not_actor"] | self.heads["title"]
-        self.max_words = max([len(k.split()) for k in heads["key"]] + [1])
+        self.blocking = _by_last_word(self.heads["unnamed"] | self.heads["not_actor"] | self.heads["title"])
+        self.titles = _by_last_word(self.heads["title"])
         self.immediate_words = {w for role in ("unnamed", "not_actor", "title", "modifier")
                                 for f in self.heads[role] for w in f.split()}
         self.title_words = {w for f in self.heads["title"] for w in f.split()}
@@ -95,6 +95,15 @@ class Matcher:
         self.actor_str = pd.array(self.actor, dtype="str")
         self.kind_str = pd.array(aliases["kind"].tolist(), dtype="str")
         self.key_str = pd.array(aliases["key"].tolist(), dtype="str")
+
+
+def _by_last_word(phrases: set[str]) -> dict[str, list[list[str]]]:
+    """The phrases as lists of words, listed under their last word."""
+    out: dict[str, list[list[str]]] = {}
+    for phrase in sorted(phrases):
+        words = phrase.split(" ")
+        out.setdefault(words[-1], []).append(words)
+    return out
 
 
 def _alias_forms(key: str, kind: str) -> list[str]:
@@ -272,9 +281,10 @@ def _is_definite(word: str) -> bool:
     return word.startswith(("ال", "لل")) and len(word) > 3
 
 
-def _ends_with(words: list[str], end: int, phrases: set[str], max_words: int) -> bool:
-    """Whether ``words[:end]`` ends with one of ``phrases`` (of up to ``max_words`` words)."""
-    return any(" ".join(words[end - n:end]) in phrases for n in range(1, min(max_words, end) + 1))
+def _ends_with(words: list[str], end: int, phrases: dict[str, list[list[str]]]) -> bool:
+    """Whether ``words[:end]`` ends with one of ``phrases`` (listed by their last word)."""
+    return end > 0 and any(len(p) <= end and words[end - len(p):end] == p
+                           for p in phrases.get(words[end - 1], ()))
 
 
 def unnamed(words: list[str], m: Matcher) -> bool:
@@ -290,15 +300,15 @@ def unnamed(words: list[str], m: Matcher) -> bool:
     """
     end = len(words)
     for _ in range(2):  # «مسؤولون عسكريون كبار أمريكيون»
-        if end and words[end - 1] in m.heads["modifier"] and not _ends_with(words, end, m.blocking, m.max_words):
+        if end and words[end - 1] in m.heads["modifier"] and not _ends_with(words, end, m.blocking):
             end -= 1
-    if _ends_with(words, end, m.blocking, m.max_words):
+    if _ends_with(words, end, m.blocking):
         return True
     for _ in range(4):  # «وزير الدفاع الأمريكي», «مستشار الأمن القومي الأمريكي»
         if not (end and _is_definite(words[end - 1])):
             return False
         end -= 1
-        if _ends_with(words, end, m.heads["title"], m.max_words):
+        if _ends_with(words, end, m.titles):
             return True
     return False
 
@@ -306,7 +316,7 @@ def unnamed(words: list[str], m: Matcher) -> bool:
 def _near_head(padded: str, s: int, m: Matcher) -> bool:
     """Whether a head word is among the last words of the view before ``padded[s:]``: one of
     the last three words, or a title word among the last eight, within 90 characters."""
-    near = padded[max(0, s - _NEAR_HEAD):s].split()
+    near = padded[max(0, s - _NEAR_HEAD):s].rsplit(maxsplit=8)  # the last 8 words, or fewer
     return not m.immediate_words.isdisjoint(near[-3:]) or not m.title_words.isdisjoint(near[-8:])
 
 
@@ -343,13 +353,11 @@ def _in_person_titles(view: View, padded: str, start: np.ndarray, end: np.ndarra
     person = m.is_person[alias]
     pairs = np.flatnonzero(~person[:-1] & person[1:])
     gap_from, gap_to = view.folded_at(end[pairs]).tolist(), view.folded_at(start[pairs + 1]).tolist()
-    for i, a, b in zip(pairs.tolist(), gap_from, gap_to):
-        if not all(w in m.heads["rank"] for w in _WORDS.findall(view.folded, a, b)):
-            continue
-        s = int(s_view[i])
-        if m.kind[alias[i]] == "adjective" or not m.title_words.isdisjoint(
-                padded[max(0, s - 60):s].split()[-4:]):
-            inside[i] = True
+    adjective = (m.kind[alias[pairs]] == "adjective").tolist()
+    for i, a, b, s, is_adjective in zip(pairs.tolist(), gap_from, gap_to, s_view[pairs].tolist(), adjective):
+        if not all(w.group() in m.heads["rank"] for w in _WORDS.finditer(view.folded, a, b)):
+            continue  # read word by word: the gap may be long, its first word decides most often
+        inside[i] = is_adjective or not m.title_words.isdisjoint(padded[max(0, s - 60):s].split()[-4:])
     return inside
 
 
