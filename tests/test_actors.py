@@ -9,6 +9,7 @@ import csv
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import make_documents
@@ -515,3 +516,17 @@ def test_sentence_of_a_mention_as_sentence_spans_of_its_field(text, at):
     spans = normalize.sentence_spans(body)
     assert m["sentence"].tolist() == [
         max(i for i, (s, _) in enumerate(spans) if s <= start) for start in m["start"]]
+
+
+# --- the accelerator decides as the rule --------------------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 25)), max_size=40, unique=True))
+def test_fast_longest_first_as_the_rule(spans):
+    """fast.longest_first keeps the spans mentions.longest_first keeps, in the same order."""
+    start = np.array([s for s, _ in spans], dtype=np.int64)
+    end = np.array([s + n for s, n in spans], dtype=np.int64)
+    expected = actors.mentions.longest_first(start, end)
+    assert actors.fast.longest_first(start, end).tolist() == expected.tolist()
+    kept = sorted(zip(start[expected].tolist(), end[expected].tolist()))
+    assert all(e <= s for (_, e), (s, _) in zip(kept, kept[1:]))  # no two overlap
