@@ -530,3 +530,16 @@ def test_fast_longest_first_as_the_rule(spans):
     assert actors.fast.longest_first(start, end).tolist() == expected.tolist()
     kept = sorted(zip(start[expected].tolist(), end[expected].tolist()))
     assert all(e <= s for (_, e), (s, _) in zip(kept, kept[1:]))  # no two overlap
+
+
+def test_comment_lines_in_the_data_files(tmp_path):
+    """A researcher can comment out an alias with ``#`` (the shared data-file reader)."""
+    files = _copy_data(tmp_path)
+    text = files["actor_aliases.tsv"].read_text(encoding="utf-8")
+    files["actor_aliases.tsv"].write_text(
+        "# the aliases of the actors\n" + text.replace("\nRUS\tموسكو\t", "\n# RUS\tموسكو\t"),
+        encoding="utf-8")
+    cb = actors.load(codebook_path=files["codebook.tsv"], aliases_path=files["actor_aliases.tsv"],
+                     heads_path=files["actor_heads.tsv"])
+    m = actors.find_mentions(documents("اتهمت موسكو واشنطن"), codebook=cb)
+    assert list(zip(m.surface, m.actor_id)) == [("واشنطن", "USA")]

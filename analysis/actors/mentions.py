@@ -122,9 +122,10 @@ def _alias_forms(key: str, kind: str) -> list[str]:
 def _automaton(aliases: pd.DataFrame) -> tuple[ahocorasick.Automaton, np.ndarray, np.ndarray]:
     """The automaton over every alias form, padded with spaces so that a hit always starts
     and ends on a word boundary; its value is the form's number. Returns it with the alias
-    number and the length of each form. A form two aliases share («امريكا» is written as
-    such, and as a clitic form of nothing) belongs to the alias that lists it as written,
-    else to the first alias."""
+    number and the length of each form. A form two aliases share (one lists it as written,
+    the other makes it with a proclitic) belongs to the one that lists it as written, else
+    to the one listed first. Forms are added in sorted order: nothing depends on the
+    automaton's order of insertion or of iteration."""
     best: dict[str, tuple[int, int]] = {}  # form -> (is a clitic form, alias number)
     for i, (key, kind) in enumerate(zip(aliases["key"], aliases["kind"])):
         for j, form in enumerate(_alias_forms(key, kind)):
@@ -134,8 +135,8 @@ def _automaton(aliases: pd.DataFrame) -> tuple[ahocorasick.Automaton, np.ndarray
     for number, form in enumerate(forms):
         automaton.add_word(f" {form} ", number)
     automaton.make_automaton()
-    form_alias = np.array([best[f][1] for f in forms] + [0], dtype=np.int64)
-    form_length = np.array([len(f) for f in forms] + [0], dtype=np.int64)
+    form_alias = np.array([best[f][1] for f in forms], dtype=np.int64)
+    form_length = np.array([len(f) for f in forms], dtype=np.int64)
     return automaton, form_alias, form_length
 
 
@@ -310,8 +311,9 @@ def unnamed(words: list[str], m: Matcher) -> bool:
 
 
 def _near_head(padded: str, s: int, m: Matcher) -> bool:
-    """Whether a head word is among the last words of the view before ``padded[s:]``: one of
-    the last three words, or a title word among the last eight, within 90 characters."""
+    """Whether a head is near the adjective at ``padded[s:]``, in the 90 characters of the
+    view before it: a word of an ``unnamed``, ``not_actor``, ``title`` or ``modifier``
+    head among the last three words, or a word of a ``title`` head among the last eight."""
     near = padded[max(0, s - _NEAR_HEAD):s].rsplit(maxsplit=8)  # the last 8 words, or fewer
     return not m.immediate_words.isdisjoint(near[-3:]) or not m.title_words.isdisjoint(near[-8:])
 
