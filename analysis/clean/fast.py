@@ -175,10 +175,19 @@ def _codes(points: np.ndarray) -> np.ndarray:
     return np.ndarray((len(points) + 4,), dtype="<u8", buffer=units, strides=(2,))
 
 
+_HASH = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing of a head into a bucket
+_BUCKET_BITS = 16
+
+
+def _bucket(heads: np.ndarray) -> np.ndarray:
+    return (heads * _HASH) >> np.uint64(64 - _BUCKET_BITS)
+
+
 class _Heads(NamedTuple):
     """The triggers whose head (first characters, at most four) has one length."""
 
     mask: np.uint64  # the bits of a code that hold that many characters
+    buckets: np.ndarray  # per hash bucket (:func:`_bucket`): whether one of their heads falls in it
     heads: np.ndarray  # the codes of their heads, sorted
     tails: np.ndarray  # for each: the code of its 5th to 8th characters (0 if none)
     tail_masks: np.ndarray  # for each: the bits of the tail code it has characters in
@@ -209,8 +218,11 @@ def _trigger_table(furniture: Furniture) -> _TriggerTable:
     groups = []
     for length, triggers in sorted(by_length.items()):
         triggers.sort()
-        groups.append(_Heads(np.uint64((1 << 16 * length) - 1),
-                             *(np.array([t[i] for t in triggers], dtype=np.uint64) for i in range(3)),
+        heads = np.array([t[0] for t in triggers], dtype=np.uint64)
+        buckets = np.zeros(1 << _BUCKET_BITS, dtype=bool)
+        buckets[_bucket(heads)] = True
+        groups.append(_Heads(np.uint64((1 << 16 * length) - 1), buckets, heads,
+                             *(np.array([t[i] for t in triggers], dtype=np.uint64) for i in (1, 2)),
                              np.array([t[3] for t in triggers], dtype=np.int64)))
     table = _TriggerTable(chars, groups)
     _tables.clear()
@@ -220,19 +232,22 @@ def _trigger_table(furniture: Furniture) -> _TriggerTable:
 
 def _find_triggers(points: np.ndarray, kind: np.ndarray, table: _TriggerTable,
                    ) -> tuple[np.ndarray, np.ndarray]:
-    """``(position, trigger number)`` of the triggers beginning a word in a text given by
+    """``(position, trigger number)`` of the triggers found (:meth:`Furniture.hits`) in a text given by
     its code points and their bits in ``table.chars`` (compared on their first eight
     characters, ignoring the case of ASCII letters)."""
     candidate = (kind & _TRIGGER_FIRST) > 0
-    candidate[1:] &= (kind[:-1] & _ALNUM) == 0
+    candidate[1:] &= ((kind[:-1] & _ALNUM) == 0) | ((kind[1:] & _ALNUM) == 0)  # a word or symbol
     positions = np.flatnonzero(candidate)
     codes = _codes(points)
+    first = codes[positions]
     hit_at, hit_number = [positions[:0]], [np.zeros(0, dtype=np.int64)]
     for group in table.groups:
-        head = codes[positions] & group.mask
+        head = first & group.mask
+        passed = group.buckets[_bucket(head)]  # (about one position in twenty)
+        where, head = positions[passed], head[passed]
         lo = np.searchsorted(group.heads, head, side="left")
         present = group.heads[np.minimum(lo, len(group.heads) - 1)] == head
-        where, head, lo = positions[present], head[present], lo[present]
+        where, head, lo = where[present], head[present], lo[present]
         count = np.searchsorted(group.heads, head, side="right") - lo
         # every pair of a position and a trigger with its head: the position repeated,
         # the trigger numbered from lo on

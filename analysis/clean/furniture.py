@@ -17,8 +17,9 @@ Besides the rules: a line without letters or digits is ``symbols``, a lone web o
 address is ``link``, and a short line without Arabic letters is ``non_arabic``.
 
 Trigger words make this fast without changing a result: every match of a rule contains
-one of its triggers at the beginning of a word (after no letter or digit; ignoring case),
-so a rule is only tried on the lines where one begins a word. Most body lines have none
+one of its triggers at the beginning of a word (after no letter or digit; ignoring case; a
+trigger that begins with a symbol, such as «›», anywhere), so a rule is only tried on the
+lines where one is found. Most body lines have none
 and are not searched at all. A rule without triggers is tried on every line of its scope.
 """
 from __future__ import annotations
@@ -134,12 +135,13 @@ class Furniture:
 
     def hits(self, key: str) -> int:
         """The bits of the rules triggered in one line key (:func:`line_key`): a trigger
-        counts where it begins a word. Rules without triggers are always in."""
+        counts where it begins a word (one that begins with a symbol, anywhere). Rules
+        without triggers are always in."""
         bits = self.always
         text = readable(key)
         for end, number in self.automaton.iter(text) if self.words else ():
             start = end - len(self.words[number]) + 1
-            if start == 0 or not text[start - 1].isalnum():
+            if start == 0 or not text[start - 1].isalnum() or not text[start].isalnum():
                 bits |= self.bits[number]
         return bits
 
