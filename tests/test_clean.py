@@ -479,3 +479,12 @@ def test_line_cues_are_read_from_their_file(tmp_path):
     path.write_text("cue\tpattern\nsource\tوكالات\n", encoding="utf-8")
     with pytest.raises(clean.FurnitureError, match="unknown cue"):
         clean.load_cues(path)
+
+
+def test_the_cleaner_uses_no_private_api():
+    """Trigger words come from the data file, not from CPython's regex parser."""
+    from pathlib import Path
+
+    source = "\n".join(p.read_text(encoding="utf-8")
+                       for p in Path(clean.__file__).parent.glob("*.py"))
+    assert not re.search(r"re\._parser|re\._constants|sre_(parse|constants|compile)|pandas\.core", source)
