@@ -1,6 +1,7 @@
 """Cleaning: furniture of Arabic news sites out, every body line kept, every removal audited."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pandas as pd
@@ -282,12 +283,12 @@ furniture_line = st.sampled_from([line for line, _ in FURNITURE])
        blocks=st.lists(st.tuples(paragraph, st.lists(furniture_line, max_size=2)), min_size=1, max_size=8))
 def test_cleaning_never_loses_or_reorders_body_text(title, blocks):
     lines, paragraphs = [title], []
-    for para, furniture in blocks:
+    for para, extra in blocks:
         if para in paragraphs or para.rstrip(".") == title:
             continue
         lines.append(para)
         paragraphs.append(para)
-        lines.extend(furniture)
+        lines.extend(extra)
     labelled = clean.label_lines("\n\n".join(lines))
     body = labelled.loc[labelled.label == "body", "content"].tolist()
     assert body == paragraphs
@@ -307,36 +308,22 @@ def test_every_line_gets_exactly_one_label(raw):
 
 # --- the fast paths agree with the plain definitions -----------------------------------------
 
-from analysis.normalize import TOKEN_RE, fold  # noqa: E402
+from analysis.clean import fast, furniture  # noqa: E402
+from analysis.normalize import fold  # noqa: E402
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab5٣0.,٫٬_²9 \n\t\u00a0\x1c-كم1xİ", max_size=60))
-def test_line_stats_count_as_the_regexes_do(text):
+def test_line_facts_count_as_the_regexes_do(text):
     folded = fold(text)
-    words, tokens, spaced = clean._line_stats(folded)
-    lines = folded.split("\n")
-    assert words.tolist() == [len(clean._WORD.findall(line)) for line in lines]
-    assert tokens.tolist() == [len(TOKEN_RE.findall(line)) for line in lines]
-    assert all(clean.line_key(line) == " ".join(line.split()) == line
-               for line, odd in zip(lines, spaced) if not odd)
-    assert spaced.tolist() == [line != " ".join(line.split()) for line in lines]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="عمان -ـ:\u064e\u0640\ufe70\ufdfa\u200b\x1c\x85\u00a0\t\u2028 (وكالات)", max_size=30))
-def test_dateline_form_is_the_fold_is_dateline_takes(text):
-    content = clean.strip_invisibles(text).strip()
-    assert clean._dateline_form(content, clean.line_key(text)) == \
-        fold(content, collapse_whitespace=True).strip()
-    assert clean.is_dateline(content) == clean._is_dateline(clean._dateline_form(content, clean.line_key(text)))
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="12٣٤x -/", max_size=20))
-def test_year_pattern_is_four_digits_alone(text):
-    plain = re.compile(f"(?<!{clean._DIGIT}){clean._DIGIT}{{4}}(?!{clean._DIGIT})")
-    assert [m.span() for m in clean._YEAR.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    rules = furniture.compiled()
+    words, tokens, keys, hits = fast.line_facts(folded, rules)
+    plain_words, plain_tokens, plain_keys, plain_hits = fast.plain_line_facts(folded, rules)
+    assert (words, tokens, keys) == (plain_words, plain_tokens, plain_keys)
+    assert keys == [clean.line_key(line) for line in text.split("\n")]
+    for n, fast_bits, plain_bits in zip(words, hits, plain_hits):  # where they matter
+        reach = rules.by_words[n] if n < len(rules.by_words) else 0
+        assert plain_bits & reach & ~fast_bits == 0
 
 
 LATIN_FURNITURE = ["We use COOKIES on this site", "Privacy Policy", "TERMS OF SERVICE",
@@ -347,30 +334,41 @@ WORDS = sorted({w for line in [f for f, _ in FURNITURE] + NEWS_USES + LATIN_FURN
                 for w in line.split()})
 
 
+def _without_triggers(line):
+    """furniture_kind with every rule tried (no trigger words)."""
+    return furniture.compiled().kind(clean.line_key(line), hits=furniture.EVERY_RULE)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(" ".join))
-def test_trigger_pass_never_hides_a_rule(line):
-    expected = _without_triggers(line)
-    assert clean.furniture_kind(line) == expected
-
-
-@pytest.mark.parametrize("line", [f for f, _ in FURNITURE] + NEWS_USES + LATIN_FURNITURE)
-def test_trigger_pass_never_hides_a_rule_on_whole_lines(line):
+def test_trigger_words_never_hide_a_rule(line):
     assert clean.furniture_kind(line) == _without_triggers(line)
 
 
-def _without_triggers(line):
-    """furniture_kind with every scope searched (no trigger-word pass)."""
-    hits = clean._trigger_hits
-    clean._trigger_hits = lambda folded: (-1, None)
-    try:
-        return clean.furniture_kind(line)
-    finally:
-        clean._trigger_hits = hits
+@pytest.mark.parametrize("line", [f for f, _ in FURNITURE] + NEWS_USES + LATIN_FURNITURE)
+def test_trigger_words_never_hide_a_rule_on_whole_lines(line):
+    assert clean.furniture_kind(line) == _without_triggers(line)
+
+
+@pytest.mark.parametrize("line", [f for f, _ in FURNITURE] + LATIN_FURNITURE)
+def test_every_rule_that_matches_a_line_is_triggered_in_it(line):
+    """The triggers of a rule are declared right: one begins a word of every match."""
+    rules = furniture.compiled()
+    key = clean.line_key(line)
+    core = furniture.trim(key)
+    hits = rules.hits(key)
+    for i, rule in enumerate(rules.rules):
+        if furniture._match_position(rule, key, core) is not None:
+            assert hits >> i & 1, (rule.source, line)
+
+
+def test_every_furniture_rule_declares_its_triggers():
+    """A rule without them is tried on every line of its scope (slow, same result)."""
+    assert [r.source for r in clean.load_rules() if not r.triggers] == []
 
 
 def test_batches_do_not_change_the_result(raw_seeds, seeds, monkeypatch):
-    monkeypatch.setattr(clean, "BATCH_CHARS", 3000)  # several batches, cut between articles
+    monkeypatch.setattr(clean.lines, "BATCH_CHARS", 3000)  # several batches, cut between articles
     docs, removed = clean.clean(raw_seeds)
     assert docs.equals(seeds[0]) and removed.equals(seeds[1])
 
@@ -383,39 +381,19 @@ def test_n_tokens_is_count_tokens_of_title_and_body(seeds):
                                          for t, b in zip(docs["title"], docs["body"])]
 
 
-def test_without_the_regex_parser_every_scope_is_searched_with_the_same_result(monkeypatch):
-    """The trigger shortcut reads CPython's private regex parser; without it, same labels."""
-    lines = [line for line, _ in FURNITURE] + NEWS_USES
-    expected = [clean.furniture_kind(line) for line in lines]
-    monkeypatch.setattr(clean, "re_parser", None)
-    clean._triggers.cache_clear()
-    try:
-        assert [clean.furniture_kind(line) for line in lines] == expected
-    finally:
-        clean._triggers.cache_clear()
-
-
-def test_every_searched_furniture_rule_has_a_literal_start():
-    """A rule without one makes the cleaner search its whole scope in every line (slow)."""
-    import re
-
-    if clean.re_parser is None:
-        pytest.skip("no CPython regex parser")
-    slow = [r.source for r in clean.load_rules() if r.scope in ("anywhere", "short")
-            and "" in clean._starts(list(clean.re_parser.parse(r.folded, re.IGNORECASE)), clean._TRIGGER_LEN)]
-    assert slow == []
-
-
 # --- the batch fast paths give the per-line results -------------------------------------------
 
-def _exhaustive_labels(raw):
-    """label_lines with every furniture scope searched in every line (no trigger pass)."""
-    batch_triggers = clean._batch_triggers
-    clean._batch_triggers = lambda scan, keys: ([-1] * len(keys), [None] * len(keys))
-    try:
+def _exhaustive_labels(raw, monkeypatch):
+    """label_lines with every furniture rule tried on every line (no trigger words)."""
+    line_facts = fast.line_facts
+
+    def every_rule(folded, rules):
+        words, tokens, keys, hits = line_facts(folded, rules)
+        return words, tokens, keys, [furniture.EVERY_RULE] * len(keys)
+
+    with monkeypatch.context() as m:
+        m.setattr(fast, "line_facts", every_rule)
         return clean.label_lines(raw)
-    finally:
-        clean._batch_triggers = batch_triggers
 
 
 # Pieces of lines: furniture and news words, Latin case variants (İ ı ſ K), odd white space,
@@ -428,14 +406,15 @@ PIECES = WORDS + ["İ", "ı", "ſ", "\u212a", "COOKIES", "Cookie", "x", "›", "
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(PIECES), max_size=14).map(" ".join), min_size=1,
                 max_size=12).map("\n".join))
-def test_batch_trigger_pass_labels_as_searching_every_scope(raw):
-    assert clean.label_lines(raw).equals(_exhaustive_labels(raw))
+def test_batch_trigger_pass_labels_as_trying_every_rule(raw):
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert clean.label_lines(raw).equals(_exhaustive_labels(raw, monkeypatch))
 
 
 @pytest.mark.parametrize("line", [f for f, _ in FURNITURE] + NEWS_USES + LATIN_FURNITURE)
-def test_batch_trigger_pass_on_whole_lines(line):
+def test_batch_trigger_pass_on_whole_lines(line, monkeypatch):
     raw = f"عنوان الخبر\n{line}\n«{line}»\n{line.upper()}\n  {line}\u00a0\n{line}, {line}"
-    assert clean.label_lines(raw).equals(_exhaustive_labels(raw))
+    assert clean.label_lines(raw).equals(_exhaustive_labels(raw, monkeypatch))
 
 
 def test_label_lines_strips_invisibles_from_each_line():
@@ -445,50 +424,67 @@ def test_label_lines_strips_invisibles_from_each_line():
         clean.strip_invisibles(t).strip() for t in raw.split("\n")]
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.sets(st.text(alphabet="ab c\"", min_size=1, max_size=4), min_size=1, max_size=8),
-       st.text(alphabet="ab c\"", max_size=12))
-def test_trie_matches_as_the_alternation(words, text):
-    trie = re.compile(clean._trie(words))
-    plain = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-    assert (trie.search(text) is None) == (plain.search(text) is None)
-    assert (trie.match(text) is None) == (plain.match(text) is None)
+def test_the_latin_variants_are_the_letters_re_takes_for_latin_ones():
+    """Beyond ASCII, what ``re`` matches to a Latin letter ignoring case, or what
+    ``str.lower`` turns into one: the letters triggers are looked for with replaced."""
+    from analysis.normalize import every_character
+
+    every = every_character()
+    found = {every[128 + m.start()] for m in re.finditer("[a-z]", every[128:], re.IGNORECASE)}
+    found |= {c for c in every[128:] if c.lower() != c and any(x.isascii() for x in c.lower())}
+    assert found == set(furniture.LATIN_VARIANTS)
 
 
-def test_case_variants_of_latin_letters_are_the_known_ones():
-    import numpy as np
-
-    variants = {chr(c) for c in np.flatnonzero(clean._char_table() & clean._CASE_VARIANT)}
-    assert variants == {"İ", "ı", "ſ", "\u212a"}
-
-
-def test_records_are_to_dict_records():
-    import numpy as np
-
-    frame = pd.DataFrame({
-        "s": pd.Series(["x", np.nan, "y"], dtype="str"), "n": pd.array(["x", None, "z"], dtype="string"),
-        "t": pd.to_datetime(["2019-01-01", None, "2020-02-02"]), "i": [1, 2, 3], "f": [1.5, np.nan, 2.0],
-        "I": pd.array([1, None, 3], dtype="Int64"), "b": [True, False, True], "o": ["s", 3, None],
-        "c": pd.Categorical(["u", "v", None]),
-        "z": pd.to_datetime(["2019-01-01", None, "2020-02-02"]).tz_localize("UTC")})
-    expected, got = frame.to_dict("records"), clean._records(frame)
-    assert len(expected) == len(got)
-    for a, b in zip(expected, got):
-        assert list(a) == list(b)
-        assert all(type(a[k]) is type(b[k]) and (a[k] is b[k] or a[k] == b[k] or repr(a[k]) == repr(b[k]))
-                   for k in a)
-
-
-def test_without_the_regex_parser_labels_are_the_same(monkeypatch):
-    """No trigger words at all: every scope is searched in every line of the batch."""
+def test_without_trigger_words_labels_are_the_same(monkeypatch):
+    """Rules without triggers are tried on every line: the same labels, slower."""
     raw = "\n".join([line for line, _ in FURNITURE] + NEWS_USES + LATIN_FURNITURE)
     expected = clean.label_lines(raw)
-    cached = [clean._triggers, clean._trigger_table, clean._line_starts, clean._line_required]
-    monkeypatch.setattr(clean, "re_parser", None)
-    for f in cached:
-        f.cache_clear()
-    try:
-        assert clean.label_lines(raw).equals(expected)
-    finally:
-        for f in cached:
-            f.cache_clear()
+    bare = furniture.Furniture(tuple(dataclasses.replace(r, triggers=()) for r in clean.load_rules()))
+    monkeypatch.setattr(furniture, "compiled", lambda path=None: bare)
+    assert clean.label_lines(raw).equals(expected)
+
+
+# --- the data files ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("row, problem", [
+    ("related\tnowhere\tاقرا\tاقرا ايضا", "unknown scope"),
+    ("related\tstart\tاقرا\tاقرا (ايضا", "bad pattern"),
+    ("related\tstart\tRead\tread more", "lower case"),
+    ("related\tstart\tاقرا\t", "empty 'pattern'"),
+])
+def test_a_malformed_furniture_file_names_line_and_problem(tmp_path, row, problem):
+    from analysis.datafiles import DataFileError
+
+    path = tmp_path / "furniture.tsv"
+    path.write_text(f"# rules\nkind\tscope\ttriggers\tpattern\n{row}\n", encoding="utf-8")
+    with pytest.raises(clean.FurnitureError, match=problem) as info:
+        clean.load_rules(path)
+    assert isinstance(info.value, DataFileError) and "furniture.tsv:3" in str(info.value)
+
+
+def test_an_edited_furniture_file_is_read_again(tmp_path):
+    path = tmp_path / "furniture.tsv"
+    path.write_text("kind\tscope\ttriggers\tpattern\nad\tline\tاعلان\tاعلان\n", encoding="utf-8")
+    assert [r.kind for r in clean.load_rules(path)] == ["ad"]
+    path.write_text("kind\tscope\ttriggers\tpattern\nad\tline\tاعلان\tاعلان\n"
+                    "promo\tstart\tعرض\tعرض خاص\n", encoding="utf-8")
+    assert [r.kind for r in clean.load_rules(path)] == ["ad", "promo"]
+
+
+def test_line_cues_are_read_from_their_file(tmp_path):
+    path = tmp_path / "line_cues.tsv"
+    path.write_text("cue\tpattern\nagency\tوكالات\nreporting\tقال\n", encoding="utf-8")
+    cues = clean.load_cues(path)
+    assert cues.agency.search("عواصم - وكالات") and not cues.credit.search("(رويترز)")
+    path.write_text("cue\tpattern\nsource\tوكالات\n", encoding="utf-8")
+    with pytest.raises(clean.FurnitureError, match="unknown cue"):
+        clean.load_cues(path)
+
+
+def test_the_cleaner_uses_no_private_api():
+    """Trigger words come from the data file, not from CPython's regex parser."""
+    from pathlib import Path
+
+    source = "\n".join(p.read_text(encoding="utf-8")
+                       for p in Path(clean.__file__).parent.glob("*.py"))
+    assert not re.search(r"re\._parser|re\._constants|sre_(parse|constants|compile)|pandas\.core", source)

@@ -1,0 +1,195 @@
+"""Header lines and captions: datelines, publication stamps and image captions.
+
+* a *dateline* is a short header line naming place(s) and/or a source, not a sentence
+  («عواصم – وكالات», «بروكسل ـ راديو الكل», «دمشق-سانا»);
+* a *stamp* is a short line that is mostly a full date («أخبار | 05 سبتمبر 2019»,
+  «نشر بتاريخ: 12 أيلول 2018 - 10:30»); its date is parsed by the date layer;
+* a *caption* sits between the headline and the first paragraph and ends with an image
+  credit («جنود روس في دورية قرب الحسكة (أ ف ب)»), and reports nothing.
+
+The words these rules look for (agencies, stamp cues, credits, reporting verbs) are data:
+``data/line_cues.tsv``; places that open datelines are ``data/places.txt``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import datafiles
+from ..normalize import fold
+from .furniture import FurnitureError
+
+DATELINE_MAX_WORDS = 8
+STAMP_MAX_WORDS = 20
+#: A caption is short and reports nothing: a line with a reporting verb is a paragraph.
+CAPTION_MAX_WORDS = 16
+
+_WORD = re.compile(r"[^\W_]+")
+_SEP = r"[-–—ـ/|]"
+_SPACED_SEP = re.compile(rf"\s{_SEP}\s|\s{_SEP}|{_SEP}\s")
+_GLUED_SEP = re.compile(rf"\w{_SEP}\w")
+_SOURCE = re.compile(r"([^\s:]+( [^\s:]+)?): ?(\"[^\":]{2,30}\"|[^:]*)")
+#: «واشنطن - التقى …», «دمشق (رويترز) - …»: a dateline opening a body paragraph.
+_LEADING_DATELINE = re.compile(r"^([^\s\d\-–—ـ:،.]+(?: [^\s\d\-–—ـ:،.]+){0,2}(?: ?\([^)]{1,30}\))?) ?[-–—ـ] ")
+_DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+_YEAR = re.compile(f"(?<!{_DIGIT}){_DIGIT}{{4}}(?!{_DIGIT})")  # four digits alone
+_CUES = ("agency", "stamp", "credit", "reporting")
+
+
+@dataclass(frozen=True, eq=False)
+class Cues:
+    """The patterns built from ``data/line_cues.tsv`` (one alternation per cue), and the
+    places of ``data/places.txt``."""
+
+    agency: re.Pattern  # anywhere in the line
+    stamp: re.Pattern  # anywhere in the line
+    credit: re.Pattern  # «(» or «/», the credit, an optional «)», the end of the line
+    reporting: re.Pattern  # a whole word, after an optional و or ف
+    places: frozenset[str]  # folded
+
+
+def load_cues(path: str | None = None, *, places: str | None = None) -> Cues:
+    """The cue words of header lines and captions, and the places that open datelines.
+
+    Args:
+        path: a cues file; ``data/line_cues.tsv`` by default.
+        places: a list of places, one a line; ``data/places.txt`` by default.
+
+    Returns:
+        :class:`Cues`: each cue an alternation of its rows' patterns (folded), ignoring
+        case; the places folded.
+
+    Raises:
+        FurnitureError: a missing column or value, an unknown cue, a bad pattern.
+    """
+    return _load_cues(datafiles.resolve(path, "line_cues.tsv"), datafiles.resolve(places, "places.txt"))
+
+
+@datafiles.reloading
+def _load_cues(path, places_path) -> Cues:
+    rows = datafiles.read_tsv(path, required=["cue", "pattern"], non_empty=["cue", "pattern"],
+                              error=FurnitureError)
+    words: dict[str, list[str]] = {cue: [] for cue in _CUES}
+    for row in rows:
+        if row["cue"] not in words:
+            raise row.error(f"unknown cue {row['cue']!r} (one of {', '.join(_CUES)})", FurnitureError)
+        try:
+            re.compile(fold(row["pattern"]))
+        except re.error as exc:
+            raise row.error(f"bad pattern {row['pattern']!r}: {exc}", FurnitureError) from None
+        words[row["cue"]].append(fold(row["pattern"]))
+    shapes = {"agency": "({})", "stamp": "({})", "credit": r"[(/] ?({})\)?$",
+              "reporting": r"(?<!\w)[وف]?({})(?!\w)"}
+    return Cues(*(re.compile(shapes[cue].format("|".join(words[cue]) or "(?!)"), re.IGNORECASE)
+                  for cue in _CUES), _places(places_path))
+
+
+def _places(path: Path) -> frozenset[str]:
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FurnitureError(f"{path}: cannot read the file ({exc})") from None
+    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def is_dateline(line: str, *, colon: bool = False) -> bool:
+    """Whether a line is a dateline: a short header line naming place(s) and/or source.
+
+    Args:
+        line: one line of text.
+        colon: also accept «موسكو: «الشرق الأوسط»» (a known place, a colon, a source in
+            quotes or an agency); only used below the headline, since «بوتين: سنرد» is a
+            headline's shape.
+
+    Returns:
+        True if the line is a dateline.
+
+    >>> is_dateline("عواصم – وكالات"), is_dateline("بروكسل / هلسنكي ـ راديو الكل")
+    (True, True)
+    >>> is_dateline("رئيسا أركان الجيشين يبحثان الوضع في سوريا")
+    False
+    """
+    return dateline_shape(fold(line, collapse_whitespace=True).strip(), load_cues(), colon=colon)
+
+
+def dateline_shape(folded: str, cues: Cues, *, colon: bool = False) -> bool:
+    """:func:`is_dateline` of a line already folded with white space collapsed, and
+    trimmed, with these cues."""
+    words = _WORD.findall(folded)
+    if not words or len(words) > DATELINE_MAX_WORDS or folded.endswith((".", ":", "؟", "!")):
+        return False
+    inner = folded.strip("()")
+    has_agency = cues.agency.search(folded) is not None
+    if _SPACED_SEP.search(inner) and (has_agency or len(words) <= 6):
+        return True
+    if folded.startswith("(") and folded.endswith(")") and has_agency:
+        return True
+    if len(words) <= 3 and has_agency and _GLUED_SEP.search(inner):  # «دمشق-سانا»
+        return True
+    source = _SOURCE.fullmatch(inner) if colon and len(words) <= 5 else None
+    return bool(source and source.group(1) in cues.places
+                and (source.group(3).startswith('"') or has_agency))
+
+
+def leading_dateline(paragraph: str) -> str:
+    """The dateline that opens a paragraph.
+
+    Args:
+        paragraph: one paragraph of the body.
+
+    Returns:
+        «واشنطن» for «واشنطن - التقى …», «دمشق (رويترز)» for «دمشق (رويترز) - قالت …»; ''
+        if the paragraph does not open with one.
+    """
+    m = _LEADING_DATELINE.match(paragraph.strip())
+    return m.group(1) if m else ""
+
+
+def is_caption(key: str, cues: Cues) -> bool:
+    """Whether a line key (:func:`~analysis.clean.furniture.line_key`) of at most
+    :data:`CAPTION_MAX_WORDS` words reads as an image caption: it ends with a credit and
+    has no reporting verb."""
+    return cues.credit.search(key) is not None and cues.reporting.search(key) is None
+
+
+def _day_dates(line: str) -> list[tuple[int, int, str]]:
+    """``(start, end, ISO value)`` of absolute full dates in a line (via the date layer)."""
+    from .. import dates
+
+    return [(r[0], r[1], r[3]) for r in dates.scan_text(line)
+            if r[4] == "day" and r[5] == "absolute" and r[3]]
+
+
+def stamp_date(line: str) -> str:
+    """The date of a publication-stamp line.
+
+    A stamp is short and is mostly its date: it has a stamp cue (نشر، تحديث، تاريخ، |)
+    or at most two words besides its dates.
+
+    Args:
+        line: one line of text.
+
+    Returns:
+        The ISO date of its first full date if the line is a stamp, else ''.
+    """
+    return stamp_with(line, load_cues())
+
+
+def stamp_with(line: str, cues: Cues) -> str:
+    """:func:`stamp_date` with these cues."""
+    if not _YEAR.search(line):  # a full date always has a year in digits
+        return ""
+    folded = fold(line)
+    if len(_WORD.findall(folded)) > STAMP_MAX_WORDS:
+        return ""
+    found = _day_dates(line)
+    if not found:
+        return ""
+    rest = line
+    for s, e, _ in sorted(found, reverse=True):
+        rest = rest[:s] + " " + rest[e:]
+    rest_words = [w for w in _WORD.findall(fold(rest)) if not w.isdigit()]
+    if cues.stamp.search(folded) or len(rest_words) <= 2:
+        return found[0][2]
+    return ""

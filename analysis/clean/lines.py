@@ -1,0 +1,326 @@
+"""Line labels: each article split into title, body and removed lines, with an audit.
+
+Every line of the raw text gets one label (:data:`LABELS`), decided from the top down:
+
+* ``blank``     -- white space only (paragraph separators; not listed as removed)
+* ``furniture`` -- page furniture (:mod:`analysis.clean.furniture`), with its kind; also
+  the short lines listed under a related-articles heading (until a paragraph), and a
+  caption between the headline and the first paragraph (``credit``)
+* ``duplicate`` -- a repeat of the headline or of an earlier kept line
+* ``stamp``     -- a publication stamp; its date is parsed and reported
+* ``title``     -- the headline: the first content line of at most 30 words that is not a
+  dateline
+* ``dateline``  -- a place/agency line in the header zone (the first four non-furniture
+  lines, above the first paragraph)
+* ``body``      -- article text, kept in order
+
+Every non-blank line that is not title or body is a *removed line*, listed with its line
+number, text and reason, so nothing is lost silently.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
+
+import pandas as pd
+
+from ..normalize import INVISIBLES, fold, strip_invisibles
+from . import datelines, fast, furniture
+
+LABELS = ("title", "body", "dateline", "stamp", "furniture", "duplicate", "blank")
+LINE_COLUMNS = ["line_no", "text", "label", "kind", "content"]
+REMOVED_COLUMNS = ["doc_id", "line_no", "text", "reason", "kind"]
+TITLE_MAX_WORDS = 30
+HEADER_ZONE = 4  # non-furniture lines at the top where datelines are looked for
+#: Lines listed under a related-articles heading are links while they stay short.
+RELATED_LINK_MAX_WORDS = 12
+RELATED_HEADING_MAX_WORDS = 6  # a heading such as «مقالات ذات صلة», not a teaser
+#: Articles are labelled in batches of about this many characters: one fold, one count of
+#: words and tokens and one trigger pass per batch, with bounded memory.
+BATCH_CHARS = 1 << 20
+#: Above this many words a line can only be furniture through a rule it triggers (no
+#: whole-line rule, non-Arabic line or stamp is that long; a link has no space).
+_UNTRIGGERED_MAX_WORDS = max(furniture.SCOPES["line"], furniture.NON_ARABIC_MAX_WORDS,
+                             datelines.STAMP_MAX_WORDS)
+_INVISIBLE = re.compile(f"[{INVISIBLES}]")
+_SENTENCE_END = (".", ":", "!", "؟")
+
+
+class _Lines(NamedTuple):
+    """The lines of a batch (or of one article), with what each is alone: one list per
+    field (a tuple per line would cost 0.3 s at 10,000 articles)."""
+
+    texts: list[str]  # as in the file
+    contents: list[str]  # trimmed, invisibles removed: as stored in title and body
+    keys: list[str]  # folded, white space collapsed (:func:`line_key`)
+    words: list[int]
+    tokens: list[int]
+    hits: list[int]  # the furniture rules each triggers (:meth:`furniture.Furniture.hits`)
+
+    def cut(self, first: int, last: int) -> _Lines:
+        return _Lines(*(field[first:last] for field in self))
+
+
+class _Article(NamedTuple):
+    """One labelled article: its rows (if asked for), the number of tokens in its title
+    and body, and what :func:`clean` reports."""
+
+    rows: list[tuple[int, str, str, str, str]]  # empty unless asked for
+    n_tokens: int
+    title: str  # content of the title line, or ""
+    body: list[str]  # contents of the body lines
+    dateline: str  # content of the first dateline, or ""
+    stamp: str  # date of the first stamp, or ""
+    removed: list[tuple[int, str, str, str, str]]  # rows not title, body or blank
+
+
+class _Rules(NamedTuple):
+    """The rules a batch is labelled with (read once per batch)."""
+
+    furniture: furniture.Furniture
+    cues: datelines.Cues
+
+
+@dataclass
+class _Reading:
+    """Where the labelling of one article stands, line after line."""
+
+    rules: _Rules
+    title_key: str | None = None  # None until a title or the first paragraph
+    body_seen: bool = False
+    content_seen: int = 0  # non-blank, non-furniture lines so far
+    related_block: bool = False  # after a related-articles heading
+    seen: set[str] = field(default_factory=set)  # keys of title and body lines
+
+    def furniture(self, key: str, n_words: int, kind: str) -> str:
+        """The furniture kind of a line in its place: ``kind`` (of the line alone), or
+        ``related`` under a related heading, or ``credit`` for a caption."""
+        if not kind and self.related_block:
+            if n_words <= RELATED_LINK_MAX_WORDS and not key.endswith(_SENTENCE_END):
+                return "related"
+            self.related_block = False
+        elif kind == "related":
+            self.related_block = n_words <= RELATED_HEADING_MAX_WORDS
+        if (not kind and not self.body_seen and self.title_key is not None
+                and n_words <= datelines.CAPTION_MAX_WORDS and datelines.is_caption(key, self.rules.cues)):
+            return "credit"  # a caption between the headline and the first paragraph
+        return kind
+
+    def label(self, content: str, key: str, n_words: int, furn: str, stamp: str) -> tuple[str, str]:
+        """``(label, kind)`` of a non-blank line, given its furniture kind and stamp date."""
+        if furn:
+            return "furniture", furn
+        if key in self.seen:
+            return "duplicate", "title" if key == self.title_key else "line"
+        if stamp:
+            return "stamp", stamp
+        short = n_words <= datelines.DATELINE_MAX_WORDS
+        if self.title_key is None and n_words <= TITLE_MAX_WORDS \
+                and not (short and self._is_dateline(content)):
+            self.title_key = key
+            return "title", ""
+        if not self.body_seen and self.content_seen < HEADER_ZONE and short \
+                and self._is_dateline(content, colon=True):
+            return "dateline", ""
+        if self.title_key is None:
+            self.title_key = ""  # the article starts with a paragraph: no title
+        self.body_seen = True
+        return "body", ""
+
+    def _is_dateline(self, content: str, *, colon: bool = False) -> bool:
+        folded = fold(content, collapse_whitespace=True).strip()
+        return datelines.dateline_shape(folded, self.rules.cues, colon=colon)
+
+
+def line_key(line: str) -> str:
+    """The form lines are compared and matched in: folded, white space collapsed, trimmed.
+
+    Args:
+        line: one line of text.
+
+    Returns:
+        The line folded (:func:`analysis.normalize.fold`), its white space collapsed.
+    """
+    return furniture.line_key(line)
+
+
+@lru_cache(maxsize=65536)
+def _classify(content: str, key: str, n_words: int, hits: int, rules: _Rules) -> tuple[str, str]:
+    """``(furniture kind, stamp date)`` of one line alone ('' for none).
+
+    Cached: sites repeat their furniture, byline and stamp lines in every article.
+    """
+    furn = rules.furniture.kind(key, n_words, hits) or ""
+    if furn or n_words > datelines.STAMP_MAX_WORDS:
+        return furn, ""
+    return furn, datelines.stamp_with(content, rules.cues)
+
+
+def _line_alone(content: str, key: str, n_words: int, hits: int, rules: _Rules) -> tuple[str, str]:
+    """:func:`_classify`, skipping the long lines that no rule can make furniture (this
+    keeps body paragraphs out of its cache: 40 MB less at 10,000 articles)."""
+    if n_words > _UNTRIGGERED_MAX_WORDS and " " in key and not rules.furniture.has_candidates(n_words, hits):
+        return "", ""
+    return _classify(content, key, n_words, hits, rules)
+
+
+def _label_article(lines: _Lines, rules: _Rules, keep_rows: bool) -> _Article:
+    """One article from its lines."""
+    reading = _Reading(rules)
+    rows, body, removed = [], [], []
+    n_tokens = 0
+    title = dateline = stamp_found = ""
+    for line_no, (text, content, key, n_words, n_line_tokens, hits) in enumerate(zip(*lines), start=1):
+        if not content:
+            if keep_rows:
+                rows.append((line_no, text, "blank", "", content))
+            continue
+        furn, stamp = _line_alone(content, key, n_words, hits, rules)
+        label, kind = reading.label(content, key, n_words, reading.furniture(key, n_words, furn), stamp)
+        if label in ("title", "body"):
+            reading.seen.add(key)
+            n_tokens += n_line_tokens
+            if label == "title":
+                title = content
+            else:
+                body.append(content)
+        else:
+            removed.append((line_no, text, label, kind, content))
+            dateline = dateline or (content if label == "dateline" else "")
+            stamp_found = stamp_found or (kind if label == "stamp" else "")
+        if label != "furniture":
+            reading.content_seen += 1
+        if keep_rows:
+            rows.append((line_no, text, label, kind, content))
+    return _Article(rows, n_tokens, title, body, dateline, stamp_found, removed)
+
+
+def _labelled(raws: list[str], *, rows: bool = True) -> Iterator[_Article]:
+    """Per raw article, its :class:`_Article` (with all its rows if ``rows``), labelled in
+    batches of about :data:`BATCH_CHARS` characters."""
+    batch: list[str] = []
+    size = 0
+    for raw in raws:
+        batch.append(raw)
+        size += len(raw)
+        if size >= BATCH_CHARS:
+            yield from _label_batch(batch, rows)
+            batch, size = [], 0
+    yield from _label_batch(batch, rows)
+
+
+def _batch_lines(raws: list[str], rules: _Rules) -> _Lines:
+    """The lines of a batch of articles, each with what it is alone."""
+    joined = "\n".join(raws)
+    folded = fold(joined)  # folding keeps line breaks: its lines are the raw lines
+    words, tokens, keys, hits = fast.line_facts(folded, rules.furniture)
+    texts = joined.split("\n")
+    # Invisibles are no white space and no line break: stripping them from the whole batch
+    # strips them from each line.
+    visible = strip_invisibles(joined).split("\n") if _INVISIBLE.search(joined) else texts
+    return _Lines(texts, list(map(str.strip, visible)), keys, words, tokens, hits)
+
+
+def _label_batch(raws: list[str], rows: bool) -> Iterator[_Article]:
+    if not raws:
+        return
+    rules = _Rules(furniture.compiled(), datelines.load_cues())
+    lines = _batch_lines(raws, rules)
+    first = 0
+    for raw in raws:
+        last = first + raw.count("\n") + 1
+        yield _label_article(lines.cut(first, last), rules, rows)
+        first = last
+
+
+def label_lines(raw: str) -> pd.DataFrame:
+    """Every line of one raw article with its label (see the module docstring).
+
+    Args:
+        raw: the article's text as in its file.
+
+    Returns:
+        One row per line: line_no (1-based), text (the line as in the file), label, kind
+        (furniture kind, or the parsed date of a stamp), content (the line trimmed, as
+        stored in title and body).
+    """
+    return pd.DataFrame(next(_labelled([raw])).rows, columns=LINE_COLUMNS)
+
+
+def _document(doc: dict, art: _Article) -> dict:
+    """The documents row of one article: its metadata ``doc`` with what cleaning found."""
+    dateline = art.dateline
+    if not dateline:  # «واشنطن - التقى …» opening one of the first paragraphs
+        dateline = next(filter(None, map(datelines.leading_dateline, art.body[:HEADER_ZONE])), "")
+    row = doc
+    row["title"] = art.title
+    row["body"] = "\n".join(art.body)
+    row["n_tokens"] = art.n_tokens  # count_tokens(title) + count_tokens(body)
+    row["found_dateline"] = dateline
+    row["found_date"] = art.stamp
+    row["published_check"] = ""
+    if art.stamp:
+        if pd.isna(row["published"]):
+            row["published"] = pd.Timestamp(art.stamp)
+            row["published_basis"] = "stamp"
+            row["published_check"] = "supplied"
+        else:
+            same = row["published"].strftime("%Y-%m-%d") == art.stamp
+            row["published_check"] = "agrees" if same else "differs"
+    row["n_lines_removed"] = len(art.removed)
+    return row
+
+
+def clean(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Title, body and the audit of removed lines, for every article of a corpus.
+
+    Args:
+        documents: a loaded corpus (:func:`analysis.corpus.load`), with its ``raw`` column.
+
+    Returns:
+        ``(documents, removed_lines)``. The documents table gains title, body (paragraphs
+        joined by ``\\n``), n_tokens, n_lines_removed, found_dateline (header line or
+        paragraph-opening dateline), found_date (ISO date of a publication stamp) and
+        published_check: ``agrees`` / ``differs`` when the stamp can be compared with
+        ``published``, ``supplied`` when ``published`` was empty and the stamp supplied it
+        (its basis then reads ``stamp``). The ``raw`` column is dropped (its sha256
+        stays). removed_lines has one row per removed line: doc_id, line_no, text,
+        reason (the label), kind.
+    """
+    out, removed = [], []
+    for doc, art in zip(documents.drop(columns="raw").to_dict("records"),
+                        _labelled(documents["raw"].tolist(), rows=False)):
+        out.append(_document(doc, art))
+        removed.extend((doc["doc_id"], *r[:4]) for r in art.removed)
+    docs = pd.DataFrame(out)
+    if len(docs):
+        docs["published"] = pd.to_datetime(docs["published"])
+        lead = ["doc_id", "outlet", "published", "published_basis", "title", "body", "n_tokens"]
+        docs = docs[lead + [c for c in docs.columns if c not in lead]]
+    removed_df = pd.DataFrame(removed, columns=REMOVED_COLUMNS)
+    return docs, removed_df.sort_values(["doc_id", "line_no"], ignore_index=True)
+
+
+def summary(raw: pd.DataFrame, documents: pd.DataFrame, removed: pd.DataFrame) -> pd.DataFrame:
+    """Per article: characters before and after cleaning, and removed lines by reason.
+
+    Args:
+        raw: the loaded corpus (with ``n_chars``).
+        documents: the cleaned documents (:func:`clean`).
+        removed: the removed lines (:func:`clean`).
+
+    Returns:
+        Columns doc_id, chars_raw, chars_kept (title + body), share_kept, and one column
+        per removal reason (dateline, duplicate, furniture, stamp) with its number of lines.
+    """
+    sizes = raw[["doc_id", "n_chars"]].rename(columns={"n_chars": "chars_raw"}).merge(
+        documents.assign(chars_kept=documents["title"].str.len() + documents["body"].str.len())
+        [["doc_id", "chars_kept"]], on="doc_id")
+    sizes["share_kept"] = (sizes["chars_kept"] / sizes["chars_raw"]).round(3)
+    reasons = [r for r in LABELS if r not in ("title", "body", "blank")]
+    counts = (removed.groupby(["doc_id", "reason"]).size().unstack(fill_value=0)
+              .reindex(columns=reasons, fill_value=0).reindex(sizes["doc_id"], fill_value=0))
+    return sizes.merge(counts.reset_index(), on="doc_id")
