@@ -19,8 +19,12 @@ NOT_NAMED = "(not named)"
 
 def article_labels(documents: pd.DataFrame) -> pd.Series:
     """``outlet · YYYY-MM-DD`` for each article, ``~`` before an inferred date, indexed by
-    doc_id. Labels are made unique with the doc_id where two articles would share one."""
+    doc_id. Labels are made unique with the doc_id where two articles would share one.
+    When no article names its outlet (a corpus without metadata), the doc_id stands in
+    for the outlet: ``k01 · 2016-09-10`` says more than ``(not named) · 2016-09-10``."""
     outlet = documents["outlet"].replace("", NOT_NAMED).fillna(NOT_NAMED)
+    if outlet.eq(NOT_NAMED).all():
+        outlet = documents["doc_id"].astype(str)
     approx = documents["published_basis"].eq("inferred").map({True: "~", False: ""})
     date = documents["published"].dt.strftime("%Y-%m-%d").fillna("no date")
     labels = (outlet + " · " + approx + date).set_axis(documents["doc_id"])

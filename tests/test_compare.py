@@ -24,6 +24,11 @@ def test_article_labels_mark_inferred_dates_and_stay_unique():
     assert labels["a"] == "Rozana · 2019-09-05 · a" and labels["c"] == "Rozana · 2019-09-05 · c"
 
 
+def test_article_labels_without_any_outlet_or_date_use_the_doc_id():
+    bare = docs([("k01", "", "2016-09-10", "stamp", 100), ("k02", "", None, "", 100)])
+    assert compare.article_labels(bare).to_dict() == {"k01": "k01 · 2016-09-10", "k02": "k02 · no date"}
+
+
 def test_small_corpus_compares_articles_large_corpus_compares_outlets():
     assert compare.units(SMALL)["b"] == "(not named) · ~2017-09-23"
     pooled = compare.units(SMALL, max_articles=2)
