@@ -256,8 +256,8 @@ def cleaning_summary(raw: pd.DataFrame, documents: pd.DataFrame, removed: pd.Dat
     where = (_all(touched, "article") if touched == len(documents)
              else f"{touched:,} of {count(len(documents), 'article')}")
     out = [f"Cleaning removed {count(len(removed), 'line')} from {where}: {listing(parts)}. "
-           f"The headlines and bodies kept hold {percent(kept / chars_raw if chars_raw else float('nan'))} of the captured "
-           "characters; each removed line is listed above with its reason."]
+           f"The headlines and bodies kept hold {percent(kept / chars_raw if chars_raw else float('nan'))} "
+           "of the captured characters; each removed line is listed above with its reason."]
     empty = documents.loc[documents["body"].str.strip() == "", "doc_id"]
     if len(empty):
         out.append(f"**{count(len(empty), 'article')} kept no body at all** "
@@ -312,7 +312,9 @@ def side_summary(by_side: pd.DataFrame, documents: pd.DataFrame) -> list[str]:
     shares = by_side.pivot_table(index="unit", columns="side", values="share", aggfunc="sum")
     counts = by_side.pivot_table(index="unit", columns="side", values="n", aggfunc="sum")
     shares = shares[counts.sum(axis=1) > 0]
+    rank = {side: i for i, side in enumerate(SIDE_NAMES)}
     leader = shares.idxmax(axis=1).value_counts()
+    leader = leader.loc[sorted(leader.index, key=lambda side: (-leader[side], rank.get(side, len(rank)), side))]
     if len(leader) == 1:
         lead = f"{SIDE_NAMES.get(leader.index[0], leader.index[0])} in {_all(units, word)}"
     else:
@@ -343,7 +345,7 @@ def actor_summary(mentions: pd.DataFrame, names: pd.DataFrame, unit_of: pd.Serie
                 .groupby(["unit", "actor_id"]).size().rename("n").reset_index()
                 .sort_values(["unit", "n", "actor_id"], ascending=[True, False, True])
                 .drop_duplicates("unit"))
-    top = per_unit["actor_id"].value_counts()
+    top = per_unit["actor_id"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
     word = "article" if unit_of.nunique() == unit_of.size else "unit"
     return ("The most named single actor is " +
             listing(f"{names.loc[a, 'english']} in {count(int(n), word)}" for a, n in top.items()) + ".")
@@ -377,7 +379,10 @@ def person_summary(mentions: pd.DataFrame, names: pd.DataFrame) -> str:
     us, ru = int((side == "us").sum()), int((side == "russia").sum())
     if us + ru == 0:
         return "No US or Russian person from the codebook is named."
-    return (f"US persons are named {count(us, 'time')} and Russian persons {count(ru, 'time')} "
+    def times(n: int) -> str:
+        return f"{n:,} time" + ("" if n == 1 else "s")
+
+    return (f"US persons are named {times(us)} and Russian persons {times(ru)} "
             f"({count(persons['actor_id'].nunique(), 'person')} in all).")
 
 
