@@ -35,15 +35,30 @@ def article_labels(documents: pd.DataFrame) -> pd.Series:
 OTHER_OUTLETS = "(other outlets)"
 
 
+def unit_kind(documents: pd.DataFrame, *, max_articles: int = MAX_ARTICLES) -> str:
+    """What :func:`units` compares: ``article``, ``outlet``, or ``year`` (a large corpus in
+    which no article names its outlet, e.g. one without ``metadata.csv``)."""
+    if len(documents) <= max_articles:
+        return "article"
+    named = documents["outlet"].fillna("").ne("")
+    return "outlet" if named.any() else "year"
+
+
 def units(documents: pd.DataFrame, *, max_articles: int = MAX_ARTICLES) -> pd.Series:
     """The unit each article is compared as (doc_id → label).
 
     Up to ``max_articles`` articles: each article. Above: its outlet, and if there are more
     than ``max_articles`` outlets, the largest ``max_articles - 1`` keep their name and the
-    rest are pooled as «(other outlets)», so tables and figures stay readable.
+    rest are pooled as «(other outlets)», so tables and figures stay readable. Above, when
+    no article names its outlet: its publication year («no date» for an undated article),
+    rather than one pool of everything.
     """
-    if len(documents) <= max_articles:
+    kind = unit_kind(documents, max_articles=max_articles)
+    if kind == "article":
         return article_labels(documents)
+    if kind == "year":
+        year = documents["published"].dt.year.astype("Int64").astype("string").fillna("no date")
+        return year.astype(str).set_axis(documents["doc_id"])
     outlet = documents["outlet"].replace("", NOT_NAMED).fillna(NOT_NAMED)
     sizes = outlet.value_counts()
     if len(sizes) > max_articles:

@@ -82,8 +82,13 @@ def show(*parts: str) -> None:
 
 
 def unit_word(documents: pd.DataFrame) -> str:
-    """What the notebooks compare: ``article`` on a small corpus, ``outlet`` on a large one."""
-    return "article" if len(documents) <= compare.MAX_ARTICLES else "outlet"
+    """What the notebooks compare (:func:`analysis.compare.unit_kind`): ``article`` on a small
+    corpus, ``outlet`` on a large one, ``year`` on a large one that names no outlet."""
+    return compare.unit_kind(documents)
+
+
+def _possessive(word: str) -> str:
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}'s"
 
 
 # ---------------------------------------------------------------- which corpus is this?
@@ -269,16 +274,18 @@ def stamp_summary(documents: pd.DataFrame) -> str:
     """How the publication stamps found in the text compare with the metadata dates."""
     check = documents.get("published_check", pd.Series("", index=documents.index)).fillna("")
     counts = check.value_counts()
-    parts = [f"{int(counts[k])} {what}" for k, what in
-             (("agrees", "agree with the metadata date"), ("differs", "**differ from the metadata date**"),
-              ("supplied", "supply a date the metadata lacks")) if k in counts]
+    verbs = {"agrees": ("agrees", "agree", "with the metadata date"),
+             "differs": ("**differs", "**differ", "from the metadata date**"),
+             "supplied": ("supplies", "supply", "a date the metadata lacks")}
+    parts = [f"{int(counts[k])} {one if counts[k] == 1 else many} {rest}"
+             for k, (one, many, rest) in verbs.items() if k in counts]
     stamps = int(counts.drop("", errors="ignore").sum())
     undated = int(documents["published"].isna().sum())
     text = (f"Of {count(stamps, 'printed publication stamp')}, {listing(parts)}." if stamps
             else "No article prints a publication stamp the cleaner recognises.")
     if undated:
-        text += (f" {count(undated, 'article')} {'has' if undated == 1 else 'have'} neither a "
-                 "metadata date nor a stamp: relative dates in them stay unresolved.")
+        text += (f" {count(undated, 'article')} {_has(undated)} neither a metadata date nor a stamp: "
+                 f"relative dates in {'it' if undated == 1 else 'them'} stay unresolved.")
     return text
 
 
@@ -322,13 +329,13 @@ def side_summary(by_side: pd.DataFrame, documents: pd.DataFrame) -> list[str]:
     out = [f"The largest share of actor mentions goes to {lead}."]
     if {"us", "russia"} <= set(shares.columns):
         ratio = counts["us"] / counts["russia"].where(counts["russia"] > 0)
-        out.append(f"The US side holds {span(shares['us'])} of an {word}'s mentions and the Russian "
+        out.append(f"The US side holds {span(shares['us'])} of {_possessive(word)} mentions and the Russian "
                    f"side {span(shares['russia'])}; the US side is named "
                    f"{span(ratio, fmt=lambda x: f'{x:.1f}')} times as often as the Russian side.")
     if "jihadist" in shares.columns and shares["jihadist"].max() > 0:
-        top = shares["jihadist"].idxmax()
-        out.append(f"Jihadist groups take {span(shares['jihadist'])}, most in {top} "
-                   f"({percent(shares['jihadist'].max())}).")
+        most = (f", most in {shares['jihadist'].idxmax()} ({percent(shares['jihadist'].max())})"
+                if len(shares) > 1 else "")
+        out.append(f"Jihadist groups take {span(shares['jihadist'])}{most}.")
     return out
 
 
@@ -337,16 +344,17 @@ def _all(n: int, noun: str) -> str:
     return f"the one {noun}" if n == 1 else f"both {noun}s" if n == 2 else f"all {n:,} {noun}s"
 
 
-def actor_summary(mentions: pd.DataFrame, names: pd.DataFrame, unit_of: pd.Series) -> str:
-    """The most named single actor per unit (``names``: the codebook indexed by id)."""
+def actor_summary(mentions: pd.DataFrame, names: pd.DataFrame, documents: pd.DataFrame) -> str:
+    """The most named single actor per unit of comparison (``names``: the codebook by id)."""
     if mentions.empty:
         return ""
+    unit_of = compare.units(documents)
     per_unit = (mentions.assign(unit=mentions["doc_id"].map(unit_of))
                 .groupby(["unit", "actor_id"]).size().rename("n").reset_index()
                 .sort_values(["unit", "n", "actor_id"], ascending=[True, False, True])
                 .drop_duplicates("unit"))
     top = per_unit["actor_id"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
-    word = "article" if unit_of.nunique() == unit_of.size else "unit"
+    word = unit_word(documents)
     return ("The most named single actor is " +
             listing(f"{names.loc[a, 'english']} in {count(int(n), word)}" for a, n in top.items()) + ".")
 
@@ -404,6 +412,14 @@ def limits(documents: pd.DataFrame) -> str:
     years = documents["published"].dropna().dt.year
     counts = (f"{count(n, 'article')}, {count(outlets.nunique(), 'named outlet')} and "
               f"{count(years.nunique(), 'publication year')}")
+    if n == 1:
+        return ("The corpus is one article: the tables above describe that text exactly (every count "
+                "traceable to a span, as the KWIC lines show), and compare nothing — no other outlet, "
+                "moment or story.")
+    if unit_word(documents) == "year":
+        return (f"The corpus has {counts}: rows above pool each publication year's articles (long "
+                "articles weigh more), since no article names its outlet; a difference between years "
+                "may be the outlets that happen to be in each year as much as the moment.")
     if n <= compare.MAX_ARTICLES:
         confounded = n > 1 and len(outlets) == n and outlets.nunique() == n and years.nunique() == n
         text = (f"The corpus has {counts}: each row above is one article, so a difference between "
@@ -445,8 +461,12 @@ def reach_summary(placed: pd.DataFrame, documents: pd.DataFrame) -> list[str]:
     recent = int(days.apply(lambda d: d.between(-7, 0).any()).sum())
     back = int(days.min().lt(-365).sum())
     ahead = placed.loc[placed["tense"] == "future", "doc_id"].unique()
-    out = [f"{recent} of {count(n, 'dated article')} place news in the week up to publication "
-           f"(«أمس», a weekday, «هذا الأسبوع»); {back} reach more than a year back."]
+    def of_n(k: int) -> str:
+        return f"all {k:,}" if k == n and n > 1 else f"{k:,} of {n:,}"
+
+    lead = f"{of_n(recent)} dated article{'s' if n > 1 else ''}"
+    out = [f"{lead[0].upper()}{lead[1:]} place news in the week up "
+           f"to publication («أمس», a weekday, «هذا الأسبوع»); {of_n(back)} reach more than a year back."]
     labels = compare.article_labels(documents)
     if len(ahead) == 0:
         out.append("No article looks ahead of its publication date.")
@@ -484,7 +504,7 @@ def weekday_summary(evidence: pd.DataFrame) -> str:
     text = (f"A weekday attached to a relative day checks the publication date of "
             f"{count(len(checked), 'article')}: ")
     text += (f"**{count(len(bad), 'article')} disagree{'s' if len(bad) == 1 else ''}** "
-             f"({listing(bad['doc_id'].head(5))})" if len(bad) else "all agree")
+             f"({listing(bad['doc_id'].head(5))}{' …' if len(bad) > 5 else ''})" if len(bad) else "all agree")
     if inferred.any():
         text += (f"; {support} of {count(int(inferred.sum()), 'inferred date')} "
                  f"{'is' if support == 1 else 'are'} supported this way, the others rest on "

@@ -35,6 +35,16 @@ def test_small_corpus_compares_articles_large_corpus_compares_outlets():
     assert list(pooled) == ["Rozana", "(not named)", "Rozana"]
 
 
+def test_large_corpus_without_outlets_compares_publication_years():
+    bare = docs([("a", "", "2019-09-05", "stamp", 100), ("b", "", None, "", 100),
+                 ("c", "", "2017-01-01", "stamp", 100)])
+    assert compare.unit_kind(bare, max_articles=2) == "year"
+    unit_of = compare.units(bare, max_articles=2)
+    assert unit_of.to_dict() == {"a": "2019", "b": "no date", "c": "2017"}
+    assert compare.order(bare, unit_of) == ["2017", "2019", "no date"]
+    assert compare.unit_kind(SMALL, max_articles=2) == "outlet" and compare.unit_kind(SMALL) == "article"
+
+
 def test_order_is_by_first_publication():
     unit_of = compare.units(SMALL, max_articles=2)
     assert compare.order(SMALL, unit_of) == ["(not named)", "Rozana"]

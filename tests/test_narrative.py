@@ -142,8 +142,8 @@ def test_cleaning_summary_flags_articles_that_kept_no_body():
 @pytest.mark.parametrize(("checks", "published", "expected"), [
     (["agrees", "agrees", ""], ["2019-01-01"] * 3, "Of 2 printed publication stamps, 2 agree with the metadata date."),
     (["differs", "supplied", ""], ["2019-01-01", "2019-01-02", None],
-     "Of 2 printed publication stamps, 1 **differ from the metadata date** and 1 supply a date the metadata "
-     "lacks. 1 article has neither a metadata date nor a stamp: relative dates in them stay unresolved."),
+     "Of 2 printed publication stamps, 1 **differs from the metadata date** and 1 supplies a date the metadata "
+     "lacks. 1 article has neither a metadata date nor a stamp: relative dates in it stay unresolved."),
     (["", "", ""], ["2019-01-01"] * 3, "No article prints a publication stamp the cleaner recognises."),
 ])
 def test_stamp_summary(checks, published, expected):
@@ -206,7 +206,7 @@ def test_example_actor_prefers_the_given_one_else_the_most_named():
 def test_actor_person_and_pair_summaries():
     d = docs([("a", "X", "2019-01-01", "stated"), ("b", "Y", "2018-01-01", "stated")])
     m = mentions_of([("a", "USA"), ("a", "USA"), ("a", "PUTIN"), ("b", "RUS"), ("b", "RUS"), ("b", "PUTIN")])
-    assert narrative.actor_summary(m, NAMES, compare.units(d)) == (
+    assert narrative.actor_summary(m, NAMES, d) == (
         "The most named single actor is Russia in 1 article and United States in 1 article.")
     assert narrative.person_summary(m, NAMES) == "US persons are named 0 times and Russian persons 2 times (1 person in all)."
     pairs = pd.DataFrame({"actor_id_a": ["RUS"], "actor_id_b": ["USA"], "n_units": [3]})
@@ -234,9 +234,22 @@ def test_limits_say_outlet_and_year_are_confounded_only_when_they_are(rows, conf
     assert ("confounded" in narrative.limits(docs(rows))) is confounded
 
 
-def test_limits_on_a_large_corpus_speak_of_pooled_outlets():
+def test_limits_on_a_large_corpus_speak_of_pooled_outlets_or_years():
     d = docs([(f"d{i}", "X" if i % 2 else "Y", "2019-01-01", "stated") for i in range(compare.MAX_ARTICLES + 1)])
     assert "pool each outlet's articles" in narrative.limits(d)
+    assert "pool each publication year's articles" in narrative.limits(d.assign(outlet=""))
+    assert narrative.limits(d.iloc[:1]).startswith("The corpus is one article")
+
+
+def test_side_summary_on_a_large_corpus_without_outlets_compares_years():
+    d = docs([(f"d{i}", "", f"{2015 + i % 2}-01-01", "stamp") for i in range(compare.MAX_ARTICLES + 1)])
+    m = mentions_of([("d0", "USA"), ("d1", "RUS"), ("d2", "USA")])
+    unit_of = compare.units(d)
+    text = narrative.side_summary(compare.rates(m, d, unit_of, by="side"), d)
+    assert text[0] == "The largest share of actor mentions goes to the US side in 1 and the Russian side in 1 of 2 years."
+    assert text[1].startswith("The US side holds 0–100% of a year's mentions")
+    assert narrative.actor_summary(m, NAMES, d) == (
+        "The most named single actor is Russia in 1 year and United States in 1 year.")
 
 
 # ---------------------------------------------------------------- 04: dates
@@ -251,7 +264,8 @@ def test_reach_summary_on_the_seeds(seeds):
     documents, _ = seeds
     placed = dates.reach(dates.find_mentions(documents), documents)
     text = narrative.reach_summary(placed, documents)
-    assert text[0].startswith("5 of 5 dated articles place news in the week up to publication")
+    assert text[0].startswith("All 5 dated articles place news in the week up to publication")
+    assert text[0].endswith("; all 5 reach more than a year back.")
     assert text[1] == "1 article looks ahead: Al-Arab · ~2019-03-05."
 
 
