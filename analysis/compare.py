@@ -3,7 +3,8 @@
 The seed study compares five articles; a researcher's corpus of thousands compares outlets.
 Notebooks group every per-article table and figure by :func:`units`, so the same notebook
 reads well at both sizes: up to ``max_articles`` articles each is its own unit, labelled
-``outlet · date``; above that, articles are pooled by outlet.
+``outlet · date``; above that, articles are pooled by outlet (by publication year when no
+article names its outlet, as in a corpus without ``metadata.csv``).
 
 Rates pool counts and tokens over a unit's articles (a long article weighs more than a
 short one), which for one article per unit is simply that article's rate.
