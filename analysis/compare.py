@@ -3,7 +3,8 @@
 The seed study compares five articles; a researcher's corpus of thousands compares outlets.
 Notebooks group every per-article table and figure by :func:`units`, so the same notebook
 reads well at both sizes: up to ``max_articles`` articles each is its own unit, labelled
-``outlet · date``; above that, articles are pooled by outlet.
+``outlet · date``; above that, articles are pooled by outlet (by publication year when no
+article names its outlet, as in a corpus without ``metadata.csv``).
 
 Rates pool counts and tokens over a unit's articles (a long article weighs more than a
 short one), which for one article per unit is simply that article's rate.
@@ -19,8 +20,12 @@ NOT_NAMED = "(not named)"
 
 def article_labels(documents: pd.DataFrame) -> pd.Series:
     """``outlet · YYYY-MM-DD`` for each article, ``~`` before an inferred date, indexed by
-    doc_id. Labels are made unique with the doc_id where two articles would share one."""
+    doc_id. Labels are made unique with the doc_id where two articles would share one.
+    When no article names its outlet (a corpus without metadata), the doc_id stands in
+    for the outlet: ``k01 · 2016-09-10`` says more than ``(not named) · 2016-09-10``."""
     outlet = documents["outlet"].replace("", NOT_NAMED).fillna(NOT_NAMED)
+    if outlet.eq(NOT_NAMED).all():
+        outlet = documents["doc_id"].astype(str)
     approx = documents["published_basis"].eq("inferred").map({True: "~", False: ""})
     date = documents["published"].dt.strftime("%Y-%m-%d").fillna("no date")
     labels = (outlet + " · " + approx + date).set_axis(documents["doc_id"])
@@ -31,15 +36,30 @@ def article_labels(documents: pd.DataFrame) -> pd.Series:
 OTHER_OUTLETS = "(other outlets)"
 
 
+def unit_kind(documents: pd.DataFrame, *, max_articles: int = MAX_ARTICLES) -> str:
+    """What :func:`units` compares: ``article``, ``outlet``, or ``year`` (a large corpus in
+    which no article names its outlet, e.g. one without ``metadata.csv``)."""
+    if len(documents) <= max_articles:
+        return "article"
+    named = documents["outlet"].fillna("").ne("")
+    return "outlet" if named.any() else "year"
+
+
 def units(documents: pd.DataFrame, *, max_articles: int = MAX_ARTICLES) -> pd.Series:
     """The unit each article is compared as (doc_id → label).
 
     Up to ``max_articles`` articles: each article. Above: its outlet, and if there are more
     than ``max_articles`` outlets, the largest ``max_articles - 1`` keep their name and the
-    rest are pooled as «(other outlets)», so tables and figures stay readable.
+    rest are pooled as «(other outlets)», so tables and figures stay readable. Above, when
+    no article names its outlet: its publication year («no date» for an undated article),
+    rather than one pool of everything.
     """
-    if len(documents) <= max_articles:
+    kind = unit_kind(documents, max_articles=max_articles)
+    if kind == "article":
         return article_labels(documents)
+    if kind == "year":
+        year = documents["published"].dt.year.astype("Int64").astype("string").fillna("no date")
+        return year.astype(str).set_axis(documents["doc_id"])
     outlet = documents["outlet"].replace("", NOT_NAMED).fillna(NOT_NAMED)
     sizes = outlet.value_counts()
     if len(sizes) > max_articles:

@@ -119,6 +119,12 @@ def save_figure(fig, name: str, *, folder: Path | None = None) -> None:
     fig.savefig(folder / f"{name}.png", metadata={"Software": None, "Creation Time": None})
 
 
+def _legend(ax, **kwargs) -> None:
+    """A legend only when something is labelled (matplotlib warns on stderr otherwise)."""
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(**kwargs)
+
+
 def new_figure(width: float = 8, height: float = 4, **kwargs):
     """A figure of an explicit size (nbval compares the ``<Figure size …>`` text)."""
     import matplotlib.pyplot as plt
@@ -130,8 +136,10 @@ def publication_timeline(documents, *, label: str = "outlet"):
     """Articles on a time axis, one row per outlet; filled = stated date, hollow = inferred.
 
     Marker area grows with article length (``n_tokens`` if present, else ``n_chars``).
+    Articles without a publication date cannot be placed and are left out (an empty axis
+    when none has one).
     """
-    docs = documents.copy()
+    docs = documents[documents["published"].notna()].copy()
     docs[label] = docs[label].replace("", "(not named)").fillna("(not named)")
     size_col = "n_tokens" if "n_tokens" in docs else "n_chars"
     rows = sorted(docs[label].unique(), key=lambda o: docs.loc[docs[label] == o, "published"].min())
@@ -148,7 +156,7 @@ def publication_timeline(documents, *, label: str = "outlet"):
     ax.set_yticks(range(len(rows)), rows)
     ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.grid(axis="x", color="#dddddd", zorder=0)
-    ax.legend(loc="upper left", frameon=False, fontsize=8, markerscale=0.5)
+    _legend(ax, loc="upper left", frameon=False, fontsize=8, markerscale=0.5)
     ax.set_xlabel("publication date (marker area: article length)")
     return fig, ax
 
@@ -201,7 +209,7 @@ def date_timeline(reach, documents):
     ax.set_yticks(range(len(order)), order)
     ax.invert_yaxis()
     ax.grid(axis="x", color="#e5e5e5", zorder=0)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
+    _legend(ax, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
     return fig, ax
 
 

@@ -24,10 +24,25 @@ def test_article_labels_mark_inferred_dates_and_stay_unique():
     assert labels["a"] == "Rozana · 2019-09-05 · a" and labels["c"] == "Rozana · 2019-09-05 · c"
 
 
+def test_article_labels_without_any_outlet_or_date_use_the_doc_id():
+    bare = docs([("k01", "", "2016-09-10", "stamp", 100), ("k02", "", None, "", 100)])
+    assert compare.article_labels(bare).to_dict() == {"k01": "k01 · 2016-09-10", "k02": "k02 · no date"}
+
+
 def test_small_corpus_compares_articles_large_corpus_compares_outlets():
     assert compare.units(SMALL)["b"] == "(not named) · ~2017-09-23"
     pooled = compare.units(SMALL, max_articles=2)
     assert list(pooled) == ["Rozana", "(not named)", "Rozana"]
+
+
+def test_large_corpus_without_outlets_compares_publication_years():
+    bare = docs([("a", "", "2019-09-05", "stamp", 100), ("b", "", None, "", 100),
+                 ("c", "", "2017-01-01", "stamp", 100)])
+    assert compare.unit_kind(bare, max_articles=2) == "year"
+    unit_of = compare.units(bare, max_articles=2)
+    assert unit_of.to_dict() == {"a": "2019", "b": "no date", "c": "2017"}
+    assert compare.order(bare, unit_of) == ["2017", "2019", "no date"]
+    assert compare.unit_kind(SMALL, max_articles=2) == "outlet" and compare.unit_kind(SMALL) == "article"
 
 
 def test_order_is_by_first_publication():
