@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -65,13 +66,31 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextmanager
+def _sigterm_as_ctrl_c():
+    """A kill (SIGTERM) ends the run as Ctrl-C does, so the temporary tables are removed
+    and --out is left as it was; the previous handler is restored afterwards."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def _run(args) -> None:
     if args.command == "extract":
         from .pipeline import extract
 
-        extract(args.corpus_dir, args.out, errors="skip" if args.skip_bad else "raise",
-                jobs=args.jobs, batch_size=args.batch_size, engine=args.engine,
-                scheduler=args.scheduler, max_bytes=args.max_bytes, timeout=args.timeout)
+        with _sigterm_as_ctrl_c():
+            extract(args.corpus_dir, args.out, errors="skip" if args.skip_bad else "raise",
+                    jobs=args.jobs, batch_size=args.batch_size, engine=args.engine,
+                    scheduler=args.scheduler, max_bytes=args.max_bytes, timeout=args.timeout)
     elif args.command == "run":
         from .paths import SKIP_BAD_ENV
         from .reports import run

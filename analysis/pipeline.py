@@ -527,11 +527,22 @@ def warm_up() -> None:
         extract_tables(raw)
 
 
+def _start_worker() -> None:
+    """A local worker process ignores Ctrl-C (the main process stops the run and shuts
+    the pool down, without a traceback from every worker) and dies of SIGTERM, whatever
+    handler it inherited, then warms up."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    warm_up()
+
+
 def _local_pool(jobs: int):
-    """``jobs`` worker processes, started at once, each running :func:`warm_up` first."""
+    """``jobs`` worker processes, started at once, each running :func:`_start_worker` first."""
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=warm_up)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker)
     for _ in range(jobs):  # a trivial task each, to start them now rather than at the first batch
         pool.submit(int)
     return pool

@@ -2,7 +2,9 @@
 finishes when they come back; an incomplete run publishes no table (issue 14)."""
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
 import signal
 import threading
@@ -20,12 +22,12 @@ QUIET = {"log": lambda *a: None}
 
 @pytest.fixture
 def corpus(tmp_path):
-    """The seeds eight times over (40 articles): enough batches to lose a worker mid-run."""
+    """The seeds four times over (20 articles, 10 batches of 2): a worker is lost mid-run."""
     folder = tmp_path / "corpus"
     folder.mkdir()
     meta = pd.read_csv(paths.SEEDS_DIR / "metadata.csv", dtype=str, keep_default_na=False)
     rows = []
-    for k in range(8):
+    for k in range(4):
         for row in meta.to_dict("records"):
             shutil.copy(paths.SEEDS_DIR / f"{row['doc_id']}.txt", folder / f"c{k}_{row['doc_id']}.txt")
             rows.append({**row, "doc_id": f"c{k}_{row['doc_id']}"})
@@ -34,11 +36,16 @@ def corpus(tmp_path):
 
 
 @pytest.fixture
-def cluster():
+def cluster(request):
+    """A local cluster of one worker process (with its nanny); ``allowed_failures`` by
+    indirect parametrisation."""
+    import dask
     from dask.distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+    allowed = getattr(request, "param", 3)
+    with dask.config.set({"distributed.scheduler.allowed-failures": allowed}), \
+            LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                         dashboard_address=None) as cluster, Client(cluster) as client:
         yield cluster, client
 
 
@@ -109,3 +116,52 @@ def test_a_lost_worker_that_does_not_come_back_ends_the_run(tmp_path, corpus, cl
     assert ended - record["killed"] < 2 + 5  # the timeout, a poll and the scheduler's notice
     assert {f.name: f.read_bytes() for f in out.iterdir()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "out"]
+
+
+@pytest.mark.parametrize("cluster", [0], indirect=True)
+def test_a_batch_whose_worker_keeps_dying_ends_the_run(tmp_path, corpus, cluster):
+    """Dask gives up on a task after its workers died allowed-failures + 1 times (here at
+    once): the run stops with a message naming the batch, and writes nothing."""
+    thread, record = kill_worker_when_busy(*cluster, come_back=True)
+    with pytest.raises(pipeline.RunError, match=r"^Dask: the batch c\d_\S+ … c\d_\S+ was running "
+                                                r"on a worker that died each time it was tried"):
+        pipeline.extract(corpus, tmp_path / "out", engine="dask", batch_size=2, jobs=1,
+                         scheduler=cluster[0].scheduler_address, timeout=20, **QUIET)
+    thread.join()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]
+
+
+def test_a_lost_scheduler_ends_the_run(tmp_path, corpus):
+    """The scheduler goes away mid-run: the client gives up reconnecting after --timeout
+    seconds and the run stops with a message; nothing is written."""
+    from dask.distributed import LocalCluster
+
+    local_cluster = LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                 dashboard_address=None)
+    scheduler = local_cluster.scheduler
+    record = {}
+
+    def watch():
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not any(
+                ts.state == "processing" for ts in list(scheduler.tasks.values())):
+            time.sleep(0.005)
+        local_cluster.sync(scheduler.close)
+        record["closed"] = time.monotonic()
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    error = None
+    try:
+        pipeline.extract(corpus, tmp_path / "out", engine="dask", batch_size=2, jobs=1,
+                         scheduler=local_cluster.scheduler_address, timeout=2, **QUIET)
+    except pipeline.RunError as exc:
+        error = str(exc)
+    ended = time.monotonic()
+    thread.join()
+    with contextlib.suppress(TimeoutError):  # (its scheduler is gone: closing it times out)
+        local_cluster.close(timeout=2)
+    assert re.fullmatch(r"Dask: (the batch c\d_\S+ … c\d_\S+ was cancelled: )?the connection "
+                        r"to the scheduler was lost", error or "")
+    assert ended - record["closed"] < 2 + 5
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]

@@ -3,6 +3,7 @@ the --out folder left as it was by one that fails, however it fails (issue 14)."
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 import pandas as pd
@@ -173,3 +174,33 @@ def test_an_out_that_is_a_file_is_one_clear_line(tmp_path, capsys, where):
     assert err == f"error: --out {out}: {what}, not a folder; name a folder for the tables\n"
     assert target.read_text(encoding="utf-8") == "not a folder"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tables"]
+
+
+@pytest.mark.parametrize("sig, jobs", [("SIGINT", 1), ("SIGINT", 2), ("SIGTERM", 2)])
+def test_a_real_ctrl_c_or_kill_midway_leaves_out_as_it_was(tmp_path, previous, sig, jobs):
+    """The command in its own process, interrupted once its first tables are written in
+    the temporary folder: Ctrl-C (SIGINT to the process group, workers included) or a kill
+    (SIGTERM to the main process). Exit 130, one line, nothing published, nothing left."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = corpus_copy(tmp_path, n_copies=40)
+    before = snapshot(previous)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "analysis", "extract", str(corpus), "--out", str(previous),
+         "--jobs", str(jobs), "--batch-size", "1"], cwd=paths.ROOT, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".tables.partial-*/documents.csv")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if sig == "SIGINT":
+        os.killpg(proc.pid, signal.SIGINT)
+    else:
+        proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err == "interrupted: nothing was written (the --out folder is as it was)\n"
+    assert snapshot(previous) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "tables"]
