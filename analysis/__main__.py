@@ -125,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         _run(args)
     except CorpusError as exc:
         # only where it helps: a problem of one file, not of the whole corpus
-        hint = " (--skip-bad leaves such files out)" if exc.skippable and not args.skip_bad else ""
+        hint = (" (--skip-bad leaves such files out)"
+                if exc.skippable and not getattr(args, "skip_bad", True) else "")
         print(f"error: {exc}{hint}", file=sys.stderr)
         return 2
     except RunError as exc:

@@ -126,3 +126,16 @@ def test_run_passes_skip_bad_to_the_notebooks(monkeypatch, flag):
     assert main(["run", "--corpus", "somewhere", *flag]) == 0
     assert seen == [("somewhere", "skip", "1")] if flag else [("somewhere", "raise", None)]
     assert paths.SKIP_BAD_ENV not in os.environ
+
+
+def test_refresh_and_run_errors_need_no_skip_bad_attribute(monkeypatch, capsys):
+    """A corpus problem raised under ``refresh`` (which has no --skip-bad) is one line too."""
+    from analysis import reports
+    from analysis.corpus import CorpusError
+
+    def refresh(**kw):
+        raise CorpusError("a.txt: empty file (no text)", skippable=True)
+
+    monkeypatch.setattr(reports, "refresh", refresh)
+    assert main(["refresh"]) == 2
+    assert capsys.readouterr().err == "error: a.txt: empty file (no text)\n"
