@@ -21,7 +21,7 @@ import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 from pathlib import Path
 
@@ -568,8 +568,10 @@ def _dask_engine(jobs: int, scheduler: str | None, work: list, args: tuple, time
     worker that does not come back). While workers are there, a batch may take as long
     as it needs; a batch whose workers keep dying (Dask's ``allowed-failures``) ends the
     run. Each failure is a :class:`RunError` that says what happened."""
-    from dask.distributed import Client, LocalCluster
-
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise RunError("--engine dask needs Dask: pip install -e '.[scale]'") from None
     cluster = None
     try:
         if scheduler:
@@ -584,15 +586,16 @@ def _dask_engine(jobs: int, scheduler: str | None, work: list, args: tuple, time
         where = f"--scheduler {scheduler}" if scheduler else "the local Dask cluster"
         raise RunError(f"{where}: no Dask scheduler answered within {timeout:g} s "
                        f"(--timeout); {_one_line(exc)}") from None
+
     def submit(item):
         future = client.submit(process_batch_csv, item[0], item[1], *args, pure=False)
         return _DaskResult(client, future, item[0], timeout)
 
-    def close():
-        try:
+    def close():  # never masks the run's own error: a lost scheduler cannot be closed cleanly
+        with suppress(OSError, TimeoutError):
             client.close(timeout=timeout)
-        finally:
-            if cluster is not None:
+        if cluster is not None:
+            with suppress(OSError, TimeoutError):
                 cluster.close(timeout=timeout)
     return _ordered(submit, work, 2 * max(jobs, 1)), close
 

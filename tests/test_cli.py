@@ -139,3 +139,13 @@ def test_refresh_and_run_errors_need_no_skip_bad_attribute(monkeypatch, capsys):
     monkeypatch.setattr(reports, "refresh", refresh)
     assert main(["refresh"]) == 2
     assert capsys.readouterr().err == "error: a.txt: empty file (no text)\n"
+
+
+def test_the_dask_engine_without_dask_is_one_line(tmp_path, monkeypatch, capsys):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)  # as if not installed
+    code = main(["extract", str(paths.SEEDS_DIR), "--out", str(tmp_path / "out"), "--engine", "dask"])
+    assert code == 2
+    assert capsys.readouterr().err == "error: --engine dask needs Dask: pip install -e '.[scale]'\n"
+    assert not (tmp_path / "out").exists()
