@@ -5,22 +5,29 @@ optionally ``metadata.csv`` with at least a ``doc_id`` column and usually ``outl
 ``published`` (ISO date) and ``published_basis`` (``stated`` / ``inferred``); any other
 columns are kept.
 
-Decoding: UTF-8 (a BOM is accepted and removed), UTF-16 with a BOM, and, only when UTF-8
-fails, Windows-1256 (the Arabic Windows code page) if the result reads as Arabic text.
-The encoding used is recorded per file. Text is normalised to NFC with ``\\n`` line ends.
+Decoding (:func:`decode`): UTF-8 (a BOM is accepted and removed), UTF-16 with a BOM, and
+Windows-1256 (the Arabic Windows code page) only when the file reads as Windows-1256
+throughout. A UTF-8 file with a few bytes that are not UTF-8 stays UTF-8: those bytes become
+U+FFFD, with a warning naming the file and the count. The encoding used is recorded per file
+(``utf-8``, ``utf-8 (BOM)``, ``utf-8 (2 bytes replaced)``, ``utf-16``, ``cp1256``). Text is
+normalised to NFC with ``\\n`` line ends.
 
 Problems name the file and what is wrong. By default they raise :class:`CorpusError`;
 with ``errors="skip"`` a bad file is left out with a :class:`CorpusWarning` and listed in
 ``documents.attrs["skipped"]``, so a long run on a large archive is not stopped by one
-broken file, and nothing is dropped without a trace.
+broken file, and nothing is dropped without a trace. Problems of the whole corpus (no
+folder, no files, bad metadata rows) are not skipped; :attr:`CorpusError.skippable` says
+which kind an error is.
 """
 from __future__ import annotations
 
 import csv
+import errno
 import gc
 import hashlib
 import os
 import re
+import stat
 import unicodedata
 import warnings
 from collections.abc import Iterator
@@ -40,7 +47,15 @@ COLUMNS = ["doc_id", "outlet", "published", "published_basis", "file", "encoding
 
 
 class CorpusError(ValueError):
-    """A corpus file or the metadata cannot be used as it is."""
+    """A corpus file or the metadata cannot be used as it is.
+
+    ``skippable`` is true for a problem of one article file, which ``errors="skip"``
+    (``--skip-bad``) leaves out, and false for a problem of the whole corpus.
+    """
+
+    def __init__(self, message: str, *, skippable: bool = False):
+        super().__init__(message)
+        self.skippable = skippable  # in __dict__, so it survives pickling (worker processes)
 
 
 class CorpusWarning(UserWarning):
@@ -69,34 +84,67 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL_BYTES = bytes(b for b in range(128) if _CONTROL.match(chr(b)))
 
 
+#: Windows-1256 only when at least this share of the non-ASCII bytes is not UTF-8: in
+#: Arabic Windows-1256 text nearly every letter byte is (only pairs such as a letter before
+#: «،» happen to be valid UTF-8), in a UTF-8 file with a few stray bytes almost none is.
+CP1256_SHARE = 0.8
+_SURROGATE = re.compile("[\udc80-\udcff]")  # an undecodable byte, under "surrogateescape"
+
+
 def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     """``(text, encoding)`` of an article file's bytes; :class:`CorpusError` if unreadable.
+
+    UTF-16 needs its BOM. Otherwise the bytes are UTF-8 unless they read as Windows-1256
+    throughout: most of the non-ASCII bytes (:data:`CP1256_SHARE`) are not UTF-8, and the
+    Windows-1256 text is mostly Arabic letters. A file that is UTF-8 apart from a few bytes
+    is read as UTF-8 with each bad byte replaced by U+FFFD, and a :class:`CorpusWarning`
+    names the file and the count; the encoding says so (``utf-8 (2 bytes replaced)``).
 
     >>> decode("سوريا".encode("cp1256"))
     ('سوريا', 'cp1256')
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        candidates = ["utf-8-sig"]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = ["utf-16"]
-    else:
-        candidates = ["utf-8", "cp1256"]
-    for enc in candidates:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            text = data.decode(enc)
+            text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            last = exc
-            continue
-        if enc == "cp1256" and not _reads_as_arabic(text):
-            raise CorpusError(
-                f"{name}: not UTF-8 (invalid byte at position {last.start}) and not Arabic "
-                "Windows-1256 text either; re-save the file as UTF-8")
-        if (_CONTROL.search(text) if enc == "utf-16"
-                else len(data.translate(None, _CONTROL_BYTES)) != len(data)):
-            raise CorpusError(f"{name}: contains control bytes (binary file, or wrong encoding "
-                              f"{enc}); an article must be plain text")
-        return text, enc.replace("utf-8-sig", "utf-8 (BOM)")
-    raise CorpusError(f"{name}: undecodable bytes ({last})")
+            raise CorpusError(f"{name}: undecodable bytes ({exc})", skippable=True) from None
+        _refuse_control(_CONTROL.search(text) is not None, name, "utf-16")
+        return text, "utf-16"
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
+    _refuse_control(len(body.translate(None, _CONTROL_BYTES)) != len(body), name,
+                    "utf-8" if bom else "utf-8 or cp1256")
+    label = "utf-8 (BOM)" if bom else "utf-8"
+    try:
+        return body.decode("utf-8"), label
+    except UnicodeDecodeError as exc:
+        first = exc.start + (3 if bom else 0)
+    text = body.decode("utf-8", "surrogateescape")  # each bad byte: one lone surrogate
+    n_bad = len(_SURROGATE.findall(text))
+    n_high = len(body.translate(None, _ASCII_BYTES))
+    if n_bad >= CP1256_SHARE * n_high and not bom:
+        cp1256 = body.decode("cp1256")
+        if _reads_as_arabic(cp1256):
+            return cp1256, "cp1256"
+    if 2 * n_bad > n_high:
+        raise CorpusError(
+            f"{name}: not UTF-8 ({n_bad} of its {n_high} non-ASCII bytes are invalid, the first "
+            f"at byte {first}) and not Arabic Windows-1256 text either; re-save the file as "
+            "UTF-8", skippable=True)
+    warnings.warn(f"{name}: {n_bad} byte(s) that are not UTF-8 (the first at byte {first}) "
+                  "replaced by U+FFFD; the rest of the file reads as UTF-8", CorpusWarning,
+                  stacklevel=2)
+    label = f"utf-8 ({'BOM, ' if bom else ''}{n_bad} byte{'s' if n_bad > 1 else ''} replaced)"
+    return _SURROGATE.sub("\ufffd", text), label
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+def _refuse_control(found: bool, name: str, encoding: str) -> None:
+    if found:
+        raise CorpusError(f"{name}: contains control bytes (binary file, or wrong encoding "
+                          f"{encoding}); an article must be plain text", skippable=True)
 
 
 def _reads_as_arabic(text: str) -> bool:
@@ -117,31 +165,60 @@ def read_article(path: Path, *, max_bytes: int = MAX_BYTES) -> dict:
     text, encoding = decode(data, name=path.name)
     text = normalize_text(text)
     if not text.strip():
-        raise CorpusError(f"{path.name}: empty file (no text)")
+        raise CorpusError(f"{path.name}: empty file (no text)", skippable=True)
     return {"doc_id": path.stem, "file": path.name, "encoding": encoding,
             "sha256": hashlib.sha256(data).hexdigest(), "n_chars": len(text), "raw": text,
             "n_bytes": len(data)}
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The bytes of ``path``; :class:`CorpusError` if it is larger than ``max_bytes``.
+    """The bytes of ``path``; :class:`CorpusError` if it cannot be read (a symbolic link
+    loop, a broken link, a folder, no permission) or is larger than ``max_bytes``.
 
     One open, one ``fstat`` for the size, and reads until the end of the file: half the
     cost of ``Path.stat`` plus ``Path.read_bytes``, which matters at 100,000 files.
+    ``O_NONBLOCK`` so that a named pipe is refused instead of waited on.
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
-        size = os.fstat(fd).st_size
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise CorpusError(f"{path.name}: cannot be read ({unreadable(path, exc)})",
+                          skippable=True) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise CorpusError(f"{path.name}: cannot be read ({kind})", skippable=True)
+        size = info.st_size
         if size > max_bytes:
-            raise CorpusError(f"{path.name}: {size / 1e6:.1f} MB is larger than max_bytes="
-                              f"{max_bytes / 1e6:.1f} MB; one file should hold one article "
-                              "(split it, or raise max_bytes)")
+            raise CorpusError(f"{path.name}: {_megabytes(size)} is larger than the limit of "
+                              f"{_megabytes(max_bytes)} (max_bytes, --max-bytes); one file "
+                              "should hold one article: split it, or raise the limit",
+                              skippable=True)
         parts = []
         while part := os.read(fd, size + 1):  # one read, unless the file grew or reads short
             parts.append(part)
+    except OSError as exc:
+        raise CorpusError(f"{path.name}: cannot be read ({unreadable(path, exc)})",
+                          skippable=True) from None
     finally:
         os.close(fd)
     return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
+
+
+def unreadable(path: Path, exc: OSError) -> str:
+    """Why ``path`` cannot be opened, in words: the reason a file is left out."""
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link loop"
+    if exc.errno == errno.ENOENT and os.path.islink(path):
+        return f"a broken symbolic link to {os.readlink(path)}"
+    if exc.errno == errno.EISDIR:
+        return "a folder"
+    return (exc.strerror or str(exc)).lower()
 
 
 # --- metadata ------------------------------------------------------------------------------
@@ -163,36 +240,33 @@ def parse_published(value: str, *, where: str) -> pd.Timestamp:
 
 
 def read_metadata(path: Path) -> pd.DataFrame:
-    """``metadata.csv`` validated: doc_id unique and present, dates and bases well formed."""
+    """``metadata.csv`` validated: doc_id unique and present, dates and bases well formed.
+
+    Every bad row is reported at once, in one :class:`CorpusError`, so they can all be
+    fixed before the next run.
+    """
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{path.name}: not UTF-8 ({exc})") from None
+    except OSError as exc:
+        raise CorpusError(f"{path.name}: cannot be read ({unreadable(path, exc)})") from None
     rows = list(csv.DictReader(normalize_text(text).splitlines()))
     if not rows:
-        return pd.DataFrame(columns=["doc_id", "outlet", "published", "published_basis"])
+        return pd.DataFrame(columns=["doc_id", "outlet", "published", "published_basis", "_line"])
     if "doc_id" not in rows[0]:
         raise CorpusError(f"{path.name}: no 'doc_id' column (columns: {', '.join(rows[0])})")
     seen: dict[str, int] = {}
+    problems = []
     for line_no, row in enumerate(rows, start=2):
-        if None in row:
-            raise CorpusError(f"{path.name} line {line_no}: more fields than the header has")
-        doc_id = (row["doc_id"] or "").strip()
-        if not doc_id:
-            raise CorpusError(f"{path.name} line {line_no}: empty doc_id")
-        if doc_id in seen:
-            raise CorpusError(f"{path.name} line {line_no}: duplicate doc_id {doc_id!r} "
-                              f"(first on line {seen[doc_id]})")
-        seen[doc_id] = line_no
-        row["doc_id"] = doc_id
-        where = f"{path.name} line {line_no}"
-        row["published"] = parse_published(row.get("published", ""), where=where)
-        basis = (row.get("published_basis") or "").strip()
-        if basis not in BASIS_VALUES:
-            raise CorpusError(f"{where}: published_basis {basis!r} is not one of "
-                              "stated, inferred or empty")
-        row["published_basis"] = basis
+        try:
+            _check_row(row, f"{path.name} line {line_no}", seen)
+        except CorpusError as exc:
+            problems.append(str(exc))
+        seen.setdefault(row["doc_id"], line_no)
         row["_line"] = line_no
+    if problems:
+        raise CorpusError(listed(problems, f"bad rows in {path.name}"))
     meta = pd.DataFrame(rows)
     for col in ("outlet", "published_basis"):
         if col not in meta:
@@ -201,35 +275,60 @@ def read_metadata(path: Path) -> pd.DataFrame:
     return meta
 
 
+def _check_row(row: dict, where: str, seen: dict[str, int]) -> None:
+    """Validate one metadata row in place (doc_id, published, published_basis)."""
+    if None in row:
+        raise CorpusError(f"{where}: more fields than the header has")
+    doc_id = row["doc_id"] = (row["doc_id"] or "").strip()
+    if not doc_id:
+        raise CorpusError(f"{where}: empty doc_id")
+    if doc_id in seen:
+        raise CorpusError(f"{where}: duplicate doc_id {doc_id!r} (first on line {seen[doc_id]})")
+    row["published"] = parse_published(row.get("published", ""), where=where)
+    basis = row["published_basis"] = (row.get("published_basis") or "").strip()
+    if basis not in BASIS_VALUES:
+        raise CorpusError(f"{where}: published_basis {basis!r} is not one of "
+                          "stated, inferred or empty")
+
+
+def listed(problems: list[str], what: str) -> str:
+    """One line for one problem or several: ``3 bad rows in metadata.csv: …; …; …``."""
+    if len(problems) == 1:
+        return problems[0]
+    return f"{len(problems)} {what}: " + "; ".join(problems)
+
+
 # --- the corpus ---------------------------------------------------------------------------
 
 def plan(corpus_dir: str | Path, *, errors: str = "raise") -> tuple[list[Path], pd.DataFrame, list[dict]]:
     """What to read: the article paths (sorted), the validated metadata, and problems found.
 
-    Checks that need the whole folder happen here, once: a metadata row without a file
-    (a problem: raised, or skipped with a warning), files without a metadata row (one
-    warning), no metadata at all (one warning). Reading the files is left to
-    :func:`read_batch`, so a large corpus can be read in batches of bounded memory.
+    Checks that need the whole folder happen here, once: metadata rows without a file
+    (problems: all raised at once, or skipped with a warning each), files without a
+    metadata row (one warning), no metadata at all (one warning). Reading the files is left
+    to :func:`read_batch`, so a large corpus can be read in batches of bounded memory.
     """
     if errors not in ("raise", "skip"):
         raise ValueError("errors must be 'raise' or 'skip'")
     corpus_dir = Path(corpus_dir)
-    if not corpus_dir.is_dir():
-        raise CorpusError(f"{corpus_dir}: not a folder")
-    by_stem = {p.stem: p for p in corpus_dir.glob("*.txt")}  # (one file per stem)
+    by_stem = {p.stem: p for p in list_articles(corpus_dir)}  # (one file per stem)
     if not by_stem:
         raise CorpusError(f"{corpus_dir}: no *.txt article files")
     paths = [by_stem[stem] for stem in sorted(by_stem)]
     skipped: list[dict] = []
     meta_path = corpus_dir / METADATA_FILE
     stems = by_stem.keys()
-    if meta_path.exists():
+    if os.path.lexists(meta_path):
         meta = read_metadata(meta_path)
-        for doc_id, line in zip(meta["doc_id"].tolist(), meta["_line"].tolist()):
-            if doc_id not in stems:
-                _problem(CorpusError(f"{METADATA_FILE} line {line}: doc_id {doc_id!r} has no "
-                                     f"file {doc_id}.txt in {corpus_dir.name}/"),
-                         f"{doc_id}.txt", errors, skipped)
+        lost = [(doc_id, CorpusError(f"{METADATA_FILE} line {line}: doc_id {doc_id!r} has no "
+                                     f"file {doc_id}.txt in {corpus_dir.name}/", skippable=True))
+                for doc_id, line in zip(meta["doc_id"].tolist(), meta["_line"].tolist())
+                if doc_id not in stems]
+        if lost and errors == "raise":
+            raise CorpusError(listed([str(exc) for _, exc in lost], f"rows of {METADATA_FILE} "
+                                     "without an article file"), skippable=True)
+        for doc_id, exc in lost:
+            _problem(exc, f"{doc_id}.txt", errors, skipped)
         meta = meta.drop(columns="_line")
         unlisted = sorted(stems - set(meta["doc_id"].tolist()))
         if unlisted:
@@ -242,6 +341,20 @@ def plan(corpus_dir: str | Path, *, errors: str = "raise") -> tuple[list[Path], 
                       "dates stay unresolved without one)", CorpusWarning, stacklevel=3)
         meta = pd.DataFrame({"doc_id": pd.Series(dtype=str)})
     return paths, meta, skipped
+
+
+def list_articles(corpus_dir: Path) -> list[Path]:
+    """The ``*.txt`` entries of ``corpus_dir`` (not hidden ones), as ``glob("*.txt")`` finds
+    them; :class:`CorpusError` if the folder does not exist or cannot be listed. An entry
+    that is not a readable file is found here and reported when it is read."""
+    try:
+        with os.scandir(corpus_dir) as entries:
+            return [Path(e.path) for e in entries
+                    if e.name.endswith(".txt") and not e.name.startswith(".")]
+    except NotADirectoryError:
+        raise CorpusError(f"{corpus_dir}: not a folder (a file)") from None
+    except OSError as exc:
+        raise CorpusError(f"{corpus_dir}: not a folder ({unreadable(corpus_dir, exc)})") from None
 
 
 def _problem(exc: CorpusError, file: str, errors: str, skipped: list[dict]) -> None:
@@ -278,17 +391,22 @@ def read_batch(paths: list[Path], meta: pd.DataFrame, *, errors: str = "raise",
     return docs
 
 
-def load(corpus_dir: str | Path, *, errors: str = "raise", max_bytes: int = MAX_BYTES,
+def load(corpus_dir: str | Path, *, errors: str | None = None, max_bytes: int = MAX_BYTES,
          progress: bool = False) -> pd.DataFrame:
     """The corpus as a documents table, one row per article, sorted by doc_id.
 
     Columns: doc_id, outlet, published (Timestamp or NaT), published_basis, file,
     encoding, sha256, n_chars, raw, then any other metadata columns.
 
-    ``errors="raise"`` (default) stops at the first problem with a :class:`CorpusError`;
+    ``errors="raise"`` stops at the first problem with a :class:`CorpusError`;
     ``errors="skip"`` leaves bad files out, warns, and lists them in
-    ``attrs["skipped"]`` as ``{"file", "problem"}`` records.
+    ``attrs["skipped"]`` as ``{"file", "problem"}`` records. The default is
+    :func:`analysis.paths.corpus_errors`: ``"raise"``, unless the notebooks are run by
+    ``python -m analysis run --skip-bad``.
     """
+    from .paths import corpus_errors
+
+    errors = corpus_errors(errors)
     paths, meta, skipped = plan(corpus_dir, errors=errors)
     docs = read_batch(paths, meta, errors=errors, max_bytes=max_bytes, progress=progress)
     docs.attrs["skipped"] = sorted(skipped + docs.attrs["skipped"], key=lambda s: s["file"])

@@ -23,6 +23,18 @@ def corpus_dir(path: str | os.PathLike | None = None) -> Path:
     return Path(chosen).expanduser().resolve()
 
 
+#: Set (to ``1``) by ``python -m analysis run --skip-bad`` for the notebooks it executes.
+SKIP_BAD_ENV = "ANALYSIS_SKIP_BAD"
+
+
+def corpus_errors(errors: str | None = None) -> str:
+    """What loading does with a bad article file: ``errors`` if given, else ``"skip"`` when
+    ``$ANALYSIS_SKIP_BAD`` is set (``run --skip-bad``), else ``"raise"``."""
+    if errors is not None:
+        return errors
+    return "skip" if os.environ.get(SKIP_BAD_ENV, "") not in ("", "0") else "raise"
+
+
 def data_file(name: str) -> Path:
     """A data file shipped inside the package (codebook, word lists, lexicons)."""
     return DATA_DIR / name

@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
+import shutil
 import sys
 import time
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from concurrent.futures import CancelledError
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,10 +43,16 @@ SORT_KEYS = {"documents": ["doc_id"], "removed_lines": ["doc_id", "line_no"]}
 DEFAULT_SORT = ["doc_id", "field", "start", "end"]
 STAGES = ("load", "clean", "actors", "dates", "framing", "write")
 BATCH_SIZE = 500
+#: Seconds the Dask engine waits for a scheduler to answer, or for workers when none is left.
+DASK_TIMEOUT = 60.0
 
 
 def extract_tables(raw: pd.DataFrame, timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
-    """All tables for loaded documents (:func:`analysis.corpus.load` rows)."""
+    """All tables for loaded documents (:func:`analysis.corpus.load` rows).
+
+    An article with nothing left after cleaning (every line furniture) stays in the tables,
+    with a :class:`~analysis.corpus.CorpusWarning` naming its file.
+    """
     from . import actors, dates, framing
 
     timings = {} if timings is None else timings
@@ -50,6 +60,7 @@ def extract_tables(raw: pd.DataFrame, timings: dict[str, float] | None = None) -
     t = clock()
     documents, removed = clean.clean(raw)
     timings["clean"] = timings.get("clean", 0.0) + clock() - t
+    warn_empty(documents)
     t = clock()
     mentions = actors.find_mentions(documents)
     timings["actors"] = timings.get("actors", 0.0) + clock() - t
@@ -65,31 +76,50 @@ def extract_tables(raw: pd.DataFrame, timings: dict[str, float] | None = None) -
             "date_mentions": date_mentions, "frame_hits": frame_hits, "statements": statements}
 
 
-def process_batch(paths: list[Path], meta: pd.DataFrame, errors: str = "raise") -> tuple[dict, dict]:
+def warn_empty(documents: pd.DataFrame) -> None:
+    """One warning per article whose title and body are both empty after cleaning."""
+    empty = [not (isinstance(t, str) and t.strip()) and not (isinstance(b, str) and b.strip())
+             for t, b in zip(documents["title"].tolist(), documents["body"].tolist())]
+    if not any(empty):
+        return
+    names = documents["file"] if "file" in documents else documents["doc_id"]
+    for name, is_empty in zip(names.tolist(), empty):
+        if is_empty:
+            warnings.warn(f"{name}: nothing left after cleaning (every line is page furniture, "
+                          "listed in removed_lines.csv); kept with an empty title and body",
+                          corpus.CorpusWarning, stacklevel=2)
+
+
+def process_batch(paths: list[Path], meta: pd.DataFrame, errors: str = "raise",
+                  max_bytes: int = corpus.MAX_BYTES) -> tuple[dict, dict]:
     """``(tables, stats)`` for some article files; runs in any process or on any worker.
 
-    ``stats`` holds seconds per stage, the bytes read (of the files not left out) and the
-    files left out.
+    ``stats`` holds seconds per stage, the bytes read (of the files not left out), the
+    files left out, and the warnings raised (``(message, category)``: a worker's warnings
+    are shown by the main process, in batch order, through its own warning settings).
     """
     timings: dict[str, float] = {}
-    with _batch_settings():
+    with _batch_settings(), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         t = time.perf_counter()
-        raw = corpus.read_batch(paths, meta, errors=errors)
+        raw = corpus.read_batch(paths, meta, errors=errors, max_bytes=max_bytes)
         timings["load"] = time.perf_counter() - t
         tables = extract_tables(raw, timings)
         tables = {name: tidy(name, table) for name, table in tables.items()}
     stats = {"seconds": timings, "bytes": raw.attrs["bytes"],
-             "documents": len(raw), "skipped": raw.attrs.get("skipped", [])}
+             "documents": len(raw), "skipped": raw.attrs.get("skipped", []),
+             "warnings": [(str(w.message), w.category) for w in caught]}
     return tables, stats
 
 
-def process_batch_csv(paths: list[Path], meta: pd.DataFrame, errors: str = "raise") -> tuple[dict, dict]:
+def process_batch_csv(paths: list[Path], meta: pd.DataFrame, errors: str = "raise",
+                      max_bytes: int = corpus.MAX_BYTES) -> tuple[dict, dict]:
     """:func:`process_batch` with each table as UTF-8 CSV: ``{name: (header, rows, n_rows)}``.
 
     What the engines run: the CSV is made where the batch was processed, so with several
     jobs the writing is shared out too, and the main process only appends bytes to files.
     """
-    tables, stats = process_batch(paths, meta, errors)
+    tables, stats = process_batch(paths, meta, errors, max_bytes)
     t = time.perf_counter()
     with _batch_settings():
         texts = {name: (csv_text(table.iloc[:0]).encode(), csv_text(table, header=False).encode(),
@@ -277,21 +307,34 @@ def _ordered(submit: Callable, items: Iterable, window: int) -> Iterator:
         yield pending.popleft().result()
 
 
+class RunError(RuntimeError):
+    """The run cannot go on for a reason outside the corpus: the output folder, the Dask
+    scheduler or its workers. The message is one line that says what and where."""
+
+
 def extract(corpus_dir: str | Path, out_dir: str | Path, *, jobs: int = 1,
             batch_size: int = BATCH_SIZE, engine: str = "local", scheduler: str | None = None,
-            errors: str = "raise", progress: bool | None = None, log=print) -> dict:
-    """Write the study's tables for ``corpus_dir`` to ``out_dir`` as CSV.
+            errors: str = "raise", max_bytes: int = corpus.MAX_BYTES,
+            timeout: float = DASK_TIMEOUT, progress: bool | None = None, log=print) -> dict:
+    """Write the study's tables for ``corpus_dir`` to ``out_dir`` as CSV, with a manifest.
 
     ``jobs`` processes (``engine="local"``) or Dask workers (``engine="dask"``, on the
     cluster at ``scheduler`` or a local one of ``jobs`` workers) run :func:`process_batch_csv`.
+    The tables are written to a temporary folder beside ``out_dir`` and moved into it
+    only when the run succeeds (:func:`staged`), ``manifest.json`` last: a run that fails
+    or is interrupted leaves ``out_dir`` as it was. ``timeout`` bounds the waits of the
+    Dask engine (:func:`_dask_engine`).
+
     Returns a summary: paths written, rows per table, seconds per stage (summed over
-    workers), wall seconds, bytes and documents.
+    workers), wall seconds, bytes and documents, and the manifest.
     """
     if engine not in ("local", "dask"):
         raise ValueError("engine must be 'local' or 'dask'")
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    start = time.perf_counter()
+    check_out(out_dir)
+    options = {"engine": engine, "jobs": jobs, "batch_size": batch_size, "scheduler": scheduler,
+               "errors": errors, "max_bytes": max_bytes}
+    started, start = _utc_now(), time.perf_counter()
     # several local processes: started now, so that they load their lexicons and tables
     # (warm_up) while this process lists the corpus and reads its metadata
     pool = _local_pool(jobs) if engine == "local" and jobs > 1 else None
@@ -301,37 +344,69 @@ def extract(corpus_dir: str | Path, out_dir: str | Path, *, jobs: int = 1,
         if pool is not None:
             pool.shutdown(cancel_futures=True)
         raise
+    work = _work(paths, meta, batch_size)
+    progress = show_progress() if progress is None else progress
+    with staged(out_dir) as folder:
+        results, close = _engine(engine, jobs, scheduler, work, (errors, max_bytes), pool, timeout)
+        try:
+            totals = _write_tables(folder, results, skipped, _bar(len(paths), progress))
+        finally:
+            close()
+        totals["skipped"] = sorted(skipped, key=lambda s: s["file"])
+        manifest = _manifest(Path(corpus_dir), paths, folder, totals, options, started)
+    if skipped:
+        log(f"{SKIPPED_FILE}: {len(skipped)} files left out (see the problem column)")
+    for name, n in totals["rows"].items():
+        log(f"{name}.csv: {n} rows")
+    return {"files": {name: out_dir / f"{name}.csv" for name in TABLES}, "rows": totals["rows"],
+            "seconds": totals["seconds"], "bytes": totals["bytes"],
+            "documents": totals["documents"], "wall_seconds": time.perf_counter() - start,
+            "manifest": manifest}
+
+
+def check_out(out_dir: Path) -> None:
+    """:class:`RunError` unless ``out_dir`` is a folder or can become one."""
+    for folder in (out_dir, *out_dir.parents):
+        if folder.exists() or folder.is_symlink():
+            if not folder.is_dir():
+                what = "is a file" if folder == out_dir else f"is inside {folder}, a file"
+                raise RunError(f"--out {out_dir}: {what}, not a folder; name a folder for "
+                               "the tables")
+            return
+
+
+def _work(paths: list[Path], meta: pd.DataFrame, batch_size: int) -> list[tuple]:
+    """``(paths, metadata rows)`` of each batch, in doc_id order."""
     chunks = list(corpus.batches(paths, batch_size))
     # each batch's metadata rows, in one pass over the metadata (not one per batch)
     batch_of = {p.stem: i for i, chunk in enumerate(chunks) for p in chunk}
     groups = dict(list(meta.groupby(meta["doc_id"].map(batch_of), sort=False)))
-    work = [(chunk, groups.get(i, meta.iloc[:0])) for i, chunk in enumerate(chunks)]
-    progress = show_progress() if progress is None else progress
+    return [(chunk, groups.get(i, meta.iloc[:0])) for i, chunk in enumerate(chunks)]
 
-    files = {name: out_dir / f"{name}.csv" for name in TABLES}
-    for f in files.values():
-        f.unlink(missing_ok=True)
-    rows = dict.fromkeys(TABLES, 0)
-    seconds = dict.fromkeys(STAGES, 0.0)
-    n_bytes = n_docs = 0
-    results, close = _engine(engine, jobs, scheduler, work, errors, pool)
-    bar = _bar(len(paths), progress)
+
+def _write_tables(folder: Path, results: Iterable, skipped: list[dict], bar) -> dict:
+    """Append each batch's CSV to the tables in ``folder`` as it comes; show the batch's
+    warnings. Writes empty tables (headers only) and ``skipped_files.csv`` at the end."""
+    files = {name: folder / f"{name}.csv" for name in TABLES}
+    totals = {"rows": dict.fromkeys(TABLES, 0), "seconds": dict.fromkeys(STAGES, 0.0),
+              "bytes": 0, "documents": 0}
     try:
         for texts, stats in results:
             t = time.perf_counter()
             for name, (header, text, n_rows) in texts.items():
                 _append(files[name], text, header)
-                rows[name] += n_rows
-            seconds["write"] += time.perf_counter() - t
+                totals["rows"][name] += n_rows
+            totals["seconds"]["write"] += time.perf_counter() - t
             for stage, s in stats["seconds"].items():
-                seconds[stage] += s
-            n_bytes += stats["bytes"]
-            n_docs += stats["documents"]
+                totals["seconds"][stage] += s
+            totals["bytes"] += stats["bytes"]
+            totals["documents"] += stats["documents"]
             skipped.extend(stats["skipped"])
+            for message, category in stats.get("warnings", []):
+                warnings.warn(message, category, stacklevel=4)
             if bar is not None:
                 bar.update(stats["documents"] + len(stats["skipped"]))
     finally:
-        close()
         if bar is not None:
             bar.close()
     for name, f in files.items():
@@ -339,12 +414,105 @@ def extract(corpus_dir: str | Path, out_dir: str | Path, *, jobs: int = 1,
             pd.DataFrame(columns=TABLES[name]).to_csv(f, index=False, lineterminator="\n")
     if skipped:
         pd.DataFrame(sorted(skipped, key=lambda s: s["file"])).to_csv(
-            out_dir / "skipped_files.csv", index=False, encoding="utf-8", lineterminator="\n")
-        log(f"skipped_files.csv: {len(skipped)} files left out (see the problem column)")
-    for name in TABLES:
-        log(f"{files[name].name}: {rows[name]} rows")
-    return {"files": files, "rows": rows, "seconds": seconds, "bytes": n_bytes,
-            "documents": n_docs, "wall_seconds": time.perf_counter() - start}
+            folder / SKIPPED_FILE, index=False, encoding="utf-8", lineterminator="\n")
+    return totals
+
+
+# --- publishing the tables: all of them or none ---------------------------------------
+
+MANIFEST_FILE = "manifest.json"
+SKIPPED_FILE = "skipped_files.csv"
+
+
+@contextmanager
+def staged(out_dir: Path) -> Iterator[Path]:
+    """A new temporary folder beside ``out_dir`` (``.NAME.partial-…``, same file system)
+    for a run's outputs, published into ``out_dir`` when the block ends without an
+    exception (:func:`publish`). On any exception, Ctrl-C included, the temporary folder
+    and any parent folders made for it are removed and ``out_dir`` is left as it was."""
+    made = [p for p in (out_dir.parent, *out_dir.parent.parents) if not p.exists()]
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        folder = out_dir.parent / f".{out_dir.name}.partial-{os.getpid()}-{os.urandom(4).hex()}"
+        folder.mkdir()
+    except OSError as exc:
+        _remove_empty(made)
+        raise RunError(f"--out {out_dir}: cannot make a folder beside it "
+                       f"({corpus.unreadable(out_dir, exc)})") from None
+    try:
+        yield folder
+        publish(folder, out_dir)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        _remove_empty(made)
+        raise
+
+
+def publish(folder: Path, out_dir: Path) -> None:
+    """Move the finished outputs in ``folder`` into ``out_dir``.
+
+    A new ``out_dir`` is the folder renamed, in one step. Into an existing one the old
+    manifest is removed first, each file replaced (``os.replace``: a reader sees the old
+    file or the new one), a ``skipped_files.csv`` of an earlier run removed, and the new
+    manifest comes last: a folder with a manifest holds the outputs it describes. Other
+    files in ``out_dir`` are left alone.
+    """
+    try:
+        os.rename(folder, out_dir)
+        return
+    except OSError:
+        if not out_dir.is_dir():
+            raise
+    (out_dir / MANIFEST_FILE).unlink(missing_ok=True)
+    if not (folder / SKIPPED_FILE).exists():
+        (out_dir / SKIPPED_FILE).unlink(missing_ok=True)
+    for f in sorted(folder.iterdir(), key=lambda f: f.name == MANIFEST_FILE):
+        os.replace(f, out_dir / f.name)
+    folder.rmdir()
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    for folder in folders:  # the deepest first
+        try:
+            folder.rmdir()
+        except OSError:
+            break
+
+
+def _manifest(corpus_dir: Path, paths: list[Path], folder: Path, totals: dict, options: dict,
+              started: str) -> dict:
+    """``manifest.json`` in ``folder``: what went in, what came out, how, and when.
+    Written last, so that its presence marks a complete output."""
+    from . import __version__
+
+    meta = corpus_dir / corpus.METADATA_FILE
+    manifest = {
+        "tool": "analysis extract", "version": __version__,
+        "python": sys.version.split()[0], "pandas": pd.__version__,
+        "inputs": {"corpus": str(corpus_dir.resolve()), "article_files": len(paths),
+                   "metadata": corpus.METADATA_FILE if meta.is_file() else None,
+                   "metadata_sha256": _sha256(meta) if meta.is_file() else None},
+        "documents": totals["documents"], "bytes_read": totals["bytes"],
+        "tables": {f"{name}.csv": {"rows": n, "bytes": (folder / f"{name}.csv").stat().st_size}
+                   for name, n in totals["rows"].items()},
+        "skipped_files": [s["file"] for s in totals["skipped"]],
+        "options": options, "started": started, "finished": _utc_now(), "complete": True,
+    }
+    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+    (folder / MANIFEST_FILE).write_text(text, encoding="utf-8")
+    return manifest
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _utc_now() -> str:
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def warm_up() -> None:
@@ -359,40 +527,128 @@ def warm_up() -> None:
         extract_tables(raw)
 
 
+def _start_worker() -> None:
+    """A local worker process ignores Ctrl-C (the main process stops the run and shuts
+    the pool down, without a traceback from every worker) and dies of SIGTERM, whatever
+    handler it inherited, then warms up."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    warm_up()
+
+
 def _local_pool(jobs: int):
-    """``jobs`` worker processes, started at once, each running :func:`warm_up` first."""
+    """``jobs`` worker processes, started at once, each running :func:`_start_worker` first."""
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=warm_up)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker)
     for _ in range(jobs):  # a trivial task each, to start them now rather than at the first batch
         pool.submit(int)
     return pool
 
 
-def _engine(engine: str, jobs: int, scheduler: str | None, work: list, errors: str, pool=None):
+def _engine(engine: str, jobs: int, scheduler: str | None, work: list, args: tuple, pool=None,
+            timeout: float = DASK_TIMEOUT):
     """An ordered iterator of batch results, and a function that shuts the engine down.
-    ``pool`` is the :func:`_local_pool` of a local engine of several jobs, if started."""
+    ``args`` are :func:`process_batch_csv`'s after the batch (errors, max_bytes); ``pool``
+    is the :func:`_local_pool` of a local engine of several jobs, if started."""
     if engine == "local" and jobs <= 1:
-        return (process_batch_csv(chunk, meta, errors) for chunk, meta in _ahead(work)), lambda: None
+        return (process_batch_csv(chunk, meta, *args) for chunk, meta in _ahead(work)), lambda: None
     if engine == "local":
         pool = pool or _local_pool(jobs)
-        submit = lambda item: pool.submit(process_batch_csv, item[0], item[1], errors)  # noqa: E731
+        submit = lambda item: pool.submit(process_batch_csv, item[0], item[1], *args)  # noqa: E731
         return _ordered(submit, _ahead(work), 2 * jobs), lambda: pool.shutdown(cancel_futures=True)
-    from dask.distributed import Client, LocalCluster
+    return _dask_engine(jobs, scheduler, work, args, timeout)
 
-    if scheduler:
-        client, cluster = Client(scheduler), None
-    else:
-        cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
-        client = Client(cluster)
-    submit = lambda item: client.submit(process_batch_csv, item[0], item[1], errors, pure=False)  # noqa: E731
 
-    def close():
-        client.close()
+def _dask_engine(jobs: int, scheduler: str | None, work: list, args: tuple, timeout: float):
+    """:func:`_engine` on Dask, with every wait bounded by ``timeout`` seconds: to connect
+    to ``scheduler``, and to get a batch's result while the cluster has no worker (a lost
+    worker that does not come back). While workers are there, a batch may take as long
+    as it needs; a batch whose workers keep dying (Dask's ``allowed-failures``) ends the
+    run. Each failure is a :class:`RunError` that says what happened."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise RunError("--engine dask needs Dask: pip install -e '.[scale]'") from None
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout=timeout)
+        else:
+            cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            client = Client(cluster, timeout=timeout)
+    except (OSError, TimeoutError) as exc:
         if cluster is not None:
             cluster.close()
+        where = f"--scheduler {scheduler}" if scheduler else "the local Dask cluster"
+        raise RunError(f"{where}: no Dask scheduler answered within {timeout:g} s "
+                       f"(--timeout); {_one_line(exc)}") from None
+
+    def submit(item):
+        future = client.submit(process_batch_csv, item[0], item[1], *args, pure=False)
+        return _DaskResult(client, future, item[0], timeout)
+
+    def close():  # never masks the run's own error: a lost scheduler cannot be closed cleanly
+        with suppress(OSError, TimeoutError):
+            client.close(timeout=timeout)
+        if cluster is not None:
+            with suppress(OSError, TimeoutError):
+                cluster.close(timeout=timeout)
     return _ordered(submit, work, 2 * max(jobs, 1)), close
+
+
+class _DaskResult:
+    """A Dask future whose :meth:`result` waits only while the cluster has a worker to run
+    it, or ``timeout`` seconds without one (so a lost worker that comes back in time
+    costs nothing), and turns Dask's failures into :class:`RunError` lines."""
+
+    POLL = 0.5  # seconds between looks at the cluster while waiting
+
+    def __init__(self, client, future, paths: list[Path], timeout: float):
+        self.client, self.future, self.paths, self.timeout = client, future, paths, timeout
+
+    def result(self):
+        from distributed import KilledWorker
+
+        batch = f"the batch {self.paths[0].name} … {self.paths[-1].name}"
+        alone_since = None
+        while True:
+            try:
+                return self.future.result(timeout=self.POLL)
+            except TimeoutError:
+                pass
+            except KilledWorker:
+                raise RunError(f"Dask: {batch} was running on a worker that died each time it "
+                               "was tried (distributed.scheduler.allowed-failures); look for a "
+                               "file that crashes it, or for too little memory per worker") from None
+            except CancelledError:
+                raise RunError(f"Dask: {batch} was cancelled: the connection to the "
+                               "scheduler was lost") from None
+            if self._workers():
+                alone_since = None
+            elif alone_since is None:
+                alone_since = time.monotonic()
+            elif time.monotonic() - alone_since > self.timeout:
+                raise RunError(f"Dask: no worker for {self.timeout:g} s (--timeout) while "
+                               f"{batch} waited to run: the workers were lost and did not come "
+                               "back; no tables were written")
+
+    def _workers(self) -> int:
+        try:
+            info = self.client.sync(self.client.scheduler.identity, n_workers=-1,
+                                    callback_timeout=self.timeout)
+        except (OSError, TimeoutError):
+            if self.client.status not in ("running", "connecting"):
+                raise RunError("Dask: the connection to the scheduler was lost") from None
+            return 0
+        return len(info.get("workers", {}))
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def show_progress(stream=None, environ=None) -> bool:
