@@ -191,7 +191,10 @@ def test_a_real_ctrl_c_or_kill_midway_leaves_out_as_it_was(tmp_path, previous, s
     proc = subprocess.Popen(
         [sys.executable, "-m", "analysis", "extract", str(corpus), "--out", str(previous),
          "--jobs", str(jobs), "--batch-size", "1"], cwd=paths.ROOT, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True, start_new_session=True)
+        stderr=subprocess.PIPE, text=True, start_new_session=True,
+        # as from a terminal: another test in this pytest worker (Dask's nanny) may have left
+        # SIGINT ignored, and an ignored signal stays ignored in a child
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob(".tables.partial-*/documents.csv")) and time.monotonic() < deadline:
         time.sleep(0.01)
