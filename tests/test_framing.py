@@ -586,7 +586,7 @@ def fuzz_batches():
 def test_cue_hits_match_the_word_by_word_walk(fuzz_batches, seed_documents):
     lexicon = framing.load_lexicon()
     negators = framing.lexicon.negator_forms(framing.load_negators())
-    vocabulary = fast.vocabulary(framing.load_lexicon(), framing.load_negators(), framing.load_reporting())
+    vocabulary = fast.vocabulary(framing.load_lexicon(), framing.load_negators())
     batches = fuzz_batches + [b for _, b in framing.prepare(seed_documents).batches]
     n = 0
     for batch in batches:
@@ -597,48 +597,6 @@ def test_cue_hits_match_the_word_by_word_walk(fuzz_batches, seed_documents):
         assert found == expected
         n += len(found)
     assert n > 1000
-
-
-def test_phrase_bounds_match_the_word_by_word_walk(fuzz_batches):
-    rep = framing.load_reporting()
-    vocabulary = fast.vocabulary(framing.load_lexicon(), framing.load_negators(), framing.load_reporting())
-    for batch in fuzz_batches:
-        phrase_end, next_break = fast.phrase_bounds(batch, rep, fast.codes(batch, vocabulary))
-        for field in _fields(batch):
-            ends = [statements.is_stop(field, i, rep) or statements.verb_at(field, i, rep) is not None
-                    for i in range(field.lo, field.hi)]
-            assert [bool(phrase_end[i]) for i in range(field.lo, field.hi)] == ends
-            for i in range(field.lo, field.hi):  # the walk of a phrase starting at word i
-                last = i
-                while (last + 1 < field.hi and field.joined[last + 1] and last + 1 - i < 10
-                       and not ends[last + 1 - field.lo]):
-                    last += 1
-                assert min(next_break[i + 1], i + 10) - 1 == last
-
-
-def test_form_starts_and_kan_before_match_the_word_by_word_walk(fuzz_batches):
-    rep = framing.load_reporting()
-    vocabulary = fast.vocabulary(framing.load_lexicon(), framing.load_negators(), framing.load_reporting())
-    for batch in fuzz_batches:
-        codes = fast.codes(batch, vocabulary)
-        starts = fast.form_starts(batch, rep, codes)
-        kans = dict(zip(starts.tolist(), fast.kan_before(batch, codes, starts).tolist()))
-        expected = []
-        for field in _fields(batch):
-            words = field.words
-            expected += [t for t in range(field.lo, field.hi) if words[t] in rep.singles
-                         or (t + 1 < field.hi and words[t + 1] in rep.pairs.get(words[t], ()))]
-            for t in range(field.lo, field.hi):
-                kan, i = -1, t - 1
-                while i >= field.lo and field.joined[i + 1] and t - i <= 9:
-                    w = words[i]
-                    if w in rep.kan:
-                        kan = i
-                        break
-                    i -= 1
-                if t in kans:
-                    assert kans[t] == kan
-        assert starts.tolist() == expected
 
 
 def test_batches_fold_each_field_as_alone():
@@ -708,15 +666,11 @@ def test_glossary_glosses_are_plain_english():
 
 
 def test_statement_shortcuts_match_the_plain_search(monkeypatch):
-    """The numpy pre-filter of subjects before the verb (_mention_ends_before) and the
-    running-maximum cover of an actor's name (_cover_mentions) give what calling
-    _subject_before everywhere and taking the furthest overlapping mention give, on the
-    fuzz corpus with its actor mentions and random mention spans (ending in gaps, quotes,
-    inside words)."""
+    """The running-maximum cover of an actor's name (cover_mentions) gives what taking the
+    furthest overlapping mention gives, on the fuzz corpus with its actor mentions and
+    random mention spans (ending in gaps, quotes, inside words)."""
     import random
     from bisect import bisect_left
-
-    import numpy as np
 
     from analysis import actors
 
@@ -739,8 +693,6 @@ def test_statement_shortcuts_match_the_plain_search(monkeypatch):
         return sp
 
     monkeypatch.setattr(statements, "cover_mentions", cover)
-    monkeypatch.setattr(fast, "mention_ends_before",
-                        lambda batch, starts, *_: np.ones(len(starts), dtype=bool))
     slow = framing.find_statements(d, mentions=mentions)
     assert (quick["basis"] == "before_verb").sum() > 20
     pd.testing.assert_frame_equal(quick, slow)

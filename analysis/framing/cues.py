@@ -33,7 +33,6 @@ from .lexicon import (
     Slot,
     load_lexicon,
     load_negators,
-    load_reporting,
     negator_forms,
 )
 from .tables import table
@@ -155,7 +154,7 @@ def find_cues(documents: pd.DataFrame, *, lexicon_path: str | None = None,
 
     lexicon, negator_words = load_lexicon(lexicon_path), load_negators(negators_path)
     negators = negator_forms(negator_words)
-    vocabulary = fast.vocabulary(lexicon, negator_words, load_reporting())
+    vocabulary = fast.vocabulary(lexicon, negator_words)
     _, _, batches = walk(documents, prepared)
     parts, surface = [], []
     with gc_paused():

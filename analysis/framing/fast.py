@@ -1,24 +1,20 @@
-"""The batch search behind :func:`.cues.find_cues` and :func:`.statements.find_statements`.
+"""The batch search behind :func:`.cues.find_cues`: the cue rules of :mod:`.cues`, applied
+to a whole :class:`.words.Batch` at once.
 
-The rules are in :mod:`.cues` and :mod:`.statements`, word by word; this module finds the
-same things for a whole :class:`.words.Batch` at once, so that Python runs only at the few
-words where a rule has something to decide:
+Most words that start a cue are one-word cues with nothing after them to decide (about
+380,000 of them in 10,000 articles): walking each in Python, as :func:`.cues.cue_hits`
+does, doubles the time of the framing layer. Here every word of a batch gets a **code**
+(:func:`codes`, one dict look-up per word): bits telling what it may be to the rules -- a
+cue's first word (and which cues it starts), a word that may continue a cue, a negator --
+and numpy decides one-word cues, the one-cue-per-stretch rule and where a negation is
+possible; Python runs only where the next word may continue a cue or the words before may
+negate it, with the rules of :mod:`.cues`.
 
-* every word of a batch gets a **code** (:func:`codes`): bits telling what it may be to
-  the rules (a cue's first word, a negator, a reporting form, a stop word, كان …), one
-  dict look-up per word shared by cues and statements (:func:`vocabulary`);
-* :func:`cue_hits` decides one-word cues, the one-cue-per-stretch rule and who may be
-  negated with numpy over the codes;
-* :func:`form_starts`, :func:`kan_before`, :func:`phrase_bounds` and
-  :func:`mention_ends_before` find the reporting forms, the كان before them, the ends of
-  speaker phrases and the verbs a subject may stand before, with numpy.
-
-Each is tested equal to its word-by-word rule (``tests/test_framing.py``).
+Tested equal to :func:`.cues.cue_hits`, field by field (``tests/test_framing.py``).
 """
 from __future__ import annotations
 
-from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
@@ -26,9 +22,8 @@ from itertools import repeat
 import numpy as np
 
 from .cues import PHRASE_GAP, match_slots, negator
-from .lexicon import NEGATABLE, Lexicon, Negators, Reporting, negator_forms
-from .mentions import Mentions
-from .words import Batch, Field, int_array
+from .lexicon import NEGATABLE, Lexicon, Negators, negator_forms
+from .words import Batch, Field
 
 # What a word of running text may be, as bits of its code in a :func:`vocabulary`; a
 # word that starts a cue has the number of its :func:`entries` entry above ENTRY_SHIFT.
@@ -36,13 +31,6 @@ CUE_HEAD = 1  # starts a cue (a word of Lexicon.heads)
 CUE_FOLLOW = 2  # may follow the first word of a cue of several words (in an entry's follow)
 NEGATING = 4  # a direct, particle or bridge negator word (negator_forms)
 PARTICLE = 8  # a particle negator word
-FORM = 16  # a one-word reporting form (Reporting.singles)
-PAIR_FIRST = 32  # the first word of a two-word reporting form (Reporting.pairs)
-PAIR_SECOND = 64  # the second word of a two-word reporting form
-STOP_ONE = 128  # a one-word stop cue (Reporting.stops)
-STOP_FIRST = 256  # the first word of a two-word stop cue
-STOP_SECOND = 512  # the second word of a two-word stop cue
-KAN_WORD = 1024  # كان/كانت … bare or after و/ف (Reporting.kan)
 ENTRY_SHIFT = 16
 
 
@@ -75,7 +63,7 @@ def entries(lexicon: Lexicon) -> tuple[dict[str, int], list[tuple]]:
 
 @dataclass(frozen=True, eq=False)
 class Vocabulary:
-    """The words that matter to cues and statements (:func:`vocabulary`)."""
+    """The words that matter to the cue rules (:func:`vocabulary`)."""
 
     codes: dict[str, int]  # word -> its bits | its entry number << ENTRY_SHIFT
     entries: list[tuple]  # entries(lexicon), by number
@@ -84,9 +72,8 @@ class Vocabulary:
 
 
 @lru_cache(maxsize=4)
-def vocabulary(lexicon: Lexicon, negators: Negators, rep: Reporting) -> Vocabulary:
-    """The codes of the words of a lexicon, negators and reporting forms (the bits above):
-    one table, so that a batch's words are looked up once for cues and statements."""
+def vocabulary(lexicon: Lexicon, negators: Negators) -> Vocabulary:
+    """The codes of the words of a lexicon and its negators (the bits above)."""
     forms = negator_forms(negators)
     numbers, table = entries(lexicon)
     codes = {word: number << ENTRY_SHIFT | CUE_HEAD for word, number in numbers.items()}
@@ -99,13 +86,6 @@ def vocabulary(lexicon: Lexicon, negators: Negators, rep: Reporting) -> Vocabula
         mark(follow, CUE_FOLLOW)
     mark(forms["direct"] | forms["particle"] | forms["bridge"], NEGATING)
     mark(forms["particle"], PARTICLE)
-    mark(rep.singles, FORM)
-    mark(rep.pairs, PAIR_FIRST)
-    mark(frozenset().union(*rep.pairs.values()), PAIR_SECOND)
-    mark((stop[0] for stop in rep.stops if len(stop) == 1), STOP_ONE)
-    mark((stop[0] for stop in rep.stops if len(stop) == 2), STOP_FIRST)
-    mark((stop[1] for stop in rep.stops if len(stop) == 2), STOP_SECOND)
-    mark(rep.kan, KAN_WORD)
     return Vocabulary(codes, table, np.array([e[0] for e in table], dtype=np.int64),
                       np.array([bool(e[1] or e[2]) for e in table], dtype=bool))
 
@@ -114,7 +94,7 @@ def codes(batch: Batch, vocab: Vocabulary) -> np.ndarray:
     """The code of every word of ``batch`` in ``vocab``, 0 for a word not in it, then two
     zeros (so that ``codes[i + 1]``, ``codes[i - 1]`` and ``codes[i - 2]`` need no bounds
     check): one C-level dict look-up per word, kept in the batch for the next caller with
-    the same vocabulary (cues and statements share one)."""
+    the same vocabulary."""
     kept = batch.cache.get("codes")
     if kept is None or kept[0] is not vocab:
         table, n = vocab.codes, len(batch.words)
@@ -218,112 +198,3 @@ def _negations(batch: Batch, heads: np.ndarray, field: np.ndarray, maybe: np.nda
         if n is not None:
             first[j], negated[j] = n, True
     return first, negated
-
-
-def phrase_bounds(batch: Batch, rep: Reporting, codes: np.ndarray) -> tuple[bytes, array]:
-    """``phrase_end[i]``: word ``i`` of the batch ends a speaker phrase, as a stop cue or the
-    start of a reporting form (:func:`.statements.is_stop`, :func:`.statements.verb_at`); ``next_break[i]``: the
-    first word from ``i`` on where a phrase that has reached word ``i - 1`` stops -- one
-    that ends a phrase or is not joined to the word before it (``len(words)`` at most).
-
-    With numpy over the whole batch, from ``codes`` (:func:`codes`): the one-word
-    stops and forms are known from their codes, and Python checks only the pairs of words
-    whose codes allow a two-word stop or form (a look-up per word of every phrase, and
-    :func:`.statements.is_stop` and :func:`.statements.verb_at` per word that may end one, cost more).
-    """
-    n, words = len(batch.words), batch.words
-    joined = np.frombuffer(batch.joined, dtype=np.uint8) > 0  # n + 1 entries
-    this, after = codes[:n], codes[1:n + 1]
-    ends = (this & (STOP_ONE | FORM)) > 0
-    pairs = joined[1:] & ~ends & ((((this & STOP_FIRST) > 0) & ((after & STOP_SECOND) > 0))
-                                  | (((this & PAIR_FIRST) > 0) & ((after & PAIR_SECOND) > 0)))
-    for i in np.flatnonzero(pairs).tolist():
-        pair = words[i:i + 2]
-        ends[i] = pair in rep.stops or pair in rep.surface
-    # each word's next break: the least break position at or after it (the last entry is one)
-    breaks = np.where(np.append(~joined[:n] | ends, True), np.arange(n + 1), n)
-    next_break = np.minimum.accumulate(breaks[::-1])[::-1]
-    return np.append(ends, False).tobytes(), int_array(next_break)
-
-
-def kan_before(batch: Batch, codes: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    """For each word ``t`` of ``starts``: the nearest كان/كانت … before it in the same clause
-    (at most nine words back, every word from it to ``t`` joined to the one before), or -1.
-
-    With numpy over the batch: the last كان word before ``t`` (a bisection of their
-    positions) counts if it is at or after the clause's start -- the last word up to ``t``
-    not joined to the one before -- and at most nine words back; what walking back from
-    ``t`` over joined words, nine at most, and stopping at the first كان finds.
-    """
-    n = len(batch.words)
-    kan = np.flatnonzero(codes[:n] & KAN_WORD)
-    if not len(kan) or not len(starts):
-        return np.full(len(starts), -1)
-    apart = np.flatnonzero(np.frombuffer(batch.joined, dtype=np.uint8)[:n] == 0)
-    clause = apart[np.searchsorted(apart, starts, side="right") - 1]  # a field's first word is one
-    before = np.searchsorted(kan, starts) - 1
-    found = kan[np.maximum(before, 0)]
-    ok = (before >= 0) & (found >= clause) & (found >= starts - 9)
-    return np.where(ok, found, -1)
-
-
-def mention_ends_before(batch: Batch, starts: np.ndarray, bounds: list[tuple[int, int]],
-                         mentions: Mentions) -> np.ndarray:
-    """For each word ``t`` of ``starts``: whether an actor mention of its field ends between
-    the end of word ``t - 1`` (the field's start, at its first word) and the start of ``t``.
-    ``bounds`` are the fields' ranges of mentions (:attr:`.mentions.Mentions.runs`).
-
-    Without a كان, :func:`.statements.subject_before` finds a subject only in a mention ending at ``p``
-    or later and at the verb's start at the latest, ``p`` being where the spaces and quotes
-    before the verb begin: never before the end of the word before (its last character is a
-    letter or a mark), so where this is False it finds none and need not be called.
-    """
-    if not len(starts) or not len(mentions.end_keys):
-        return np.zeros(len(starts), dtype=bool)
-    field = np.searchsorted(np.array(batch.hi, dtype=np.int64), starts, side="right")
-    mlo, mhi = (np.array([b[i] for b in bounds], dtype=np.int64)[field] for i in (0, 1))
-    word_starts = np.frombuffer(batch.starts, dtype=np.int64)
-    word_ends = np.frombuffer(batch.ends, dtype=np.int64)
-    low = np.where(starts > np.array(batch.lo, dtype=np.int64)[field], word_ends[starts - 1], 0)
-    # the field's ends from low to the verb's start, by bisecting the keys of its field
-    # (bounds clipped to the width, so as not to reach into the next field's keys)
-    keys, width = mentions.end_keys, mentions.width
-    base = mlo * width
-    found = (np.searchsorted(keys, base + np.minimum(word_starts[starts], width - 1), side="right")
-             > np.searchsorted(keys, base + np.minimum(low, width)))
-    return found & (mlo < mhi)
-
-
-def form_starts(batch: Batch, rep: Reporting, codes: np.ndarray) -> np.ndarray:
-    """The words of a batch where :func:`.statements.verb_at` may find a form, in order: a one-word
-    form, or the first word of a two-word form followed, in the same field, by its second
-    word. ``codes`` is the batch's :func:`codes`; the first words of two-word forms
-    include some of the commonest words («في بيان», «على لسان»): numpy keeps those whose
-    next word completes no two-word form at all, and Python checks the few others."""
-    pair = ((codes[:-2] & PAIR_FIRST) > 0) & ((codes[1:-1] & PAIR_SECOND) > 0)
-    pair[[h - 1 for h in batch.hi if h]] = False  # a field's last word: no next word
-    single = (codes[:-2] & FORM) > 0
-    starts = np.flatnonzero(single | pair)
-    words, pairs = batch.words, rep.pairs
-    wrong = [j for j, t in enumerate(starts.tolist())
-             if not single[t] and words[t + 1] not in pairs[words[t]]]
-    return np.delete(starts, wrong) if wrong else starts
-
-
-def statement_starts(batch: Batch, rep: Reporting, vocab: Vocabulary,
-                     bounds: list[tuple[int, int]], mentions: Mentions) -> Iterator[tuple]:
-    """For each field ``f`` of the batch with a reporting form: ``(f, starts, kans,
-    subjects)`` -- the words where a form may start (:func:`form_starts`), the كان before
-    each (:func:`kan_before`), and whether a subject may stand before it: after a كان, or
-    where an actor mention ends right before (:func:`mention_ends_before`); as lists.
-    ``bounds`` are the fields' ranges of ``mentions``."""
-    values = codes(batch, vocab)
-    starts = form_starts(batch, rep, values)
-    a = np.searchsorted(starts, batch.lo).tolist()  # each field's forms: a[f] to b[f]
-    b = np.searchsorted(starts, batch.hi).tolist()
-    kans = kan_before(batch, values, starts)
-    subjects = ((kans >= 0) | mention_ends_before(batch, starts, bounds, mentions)).tolist()
-    kans, starts = kans.tolist(), starts.tolist()
-    for f in range(len(a)):
-        if a[f] < b[f]:
-            yield f, starts[a[f]:b[f]], kans[a[f]:b[f]], subjects[a[f]:b[f]]

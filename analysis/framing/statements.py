@@ -20,8 +20,7 @@ The rules, word by word over one field's folded words (:class:`.words.Field`):
    phrase, the most specific kind first; a name already tied to an actor; a nationality.
 6. «في بيان للخارجية الروسية» counts only in a sentence no verb reports.
 
-:func:`find_statements` applies them at the reporting forms of a whole batch of texts,
-found with :mod:`.fast` (tested equal to the word-by-word rules).
+:func:`find_statements` applies them to every title and body.
 """
 from __future__ import annotations
 
@@ -35,8 +34,8 @@ import pandas as pd
 from ..corpus import gc_paused
 from ..normalize import PREPOSITIONS, fold
 from .cues import PHRASE_GAP
-from .lexicon import Reporting, load_lexicon, load_negators, load_reporting
-from .mentions import NO_MENTIONS, by_field, mentions_in
+from .lexicon import Reporting, load_reporting
+from .mentions import by_field, mentions_in
 from .tables import table
 from .words import Field, Prepared, walk
 
@@ -100,6 +99,13 @@ def verb_at(field: Field, t: int, rep: Reporting) -> tuple[int, str, str] | None
     return (t, found[0], found[1]) if found else None
 
 
+def form_starts(field: Field, rep: Reporting) -> list[int]:
+    """The words of a field where a reporting form may start (:func:`verb_at`), in order:
+    the first words of the forms, bare or after و/ف."""
+    words, heads = field.words, rep.heads
+    return [t for t in range(field.lo, field.hi) if words[t] in heads]
+
+
 def is_stop(field: Field, i: int, rep: Reporting) -> bool:
     """Word ``i`` starts a stop cue of ``speaker_cues.tsv``."""
     w = field.words[i]
@@ -110,7 +116,7 @@ def is_stop(field: Field, i: int, rep: Reporting) -> bool:
 
 def ends_phrase(field: Field, i: int, rep: Reporting) -> bool:
     """A speaker phrase stops before word ``i``: a stop cue or a reporting form starts
-    there. (:func:`.fast.phrase_bounds` gives this for a whole batch, ``field.phrase_end``.)"""
+    there."""
     return is_stop(field, i, rep) or verb_at(field, i, rep) is not None
 
 
@@ -130,10 +136,14 @@ def phrase(field: Field, i: int, rep: Reporting, *, quoted_ok: bool = False) -> 
         while last + 1 < n and field.joined[last + 1] and last + 1 - i < MAX_PHRASE_WORDS:
             last += 1
         return Speaker(i, last)
-    if (not field.joined[i] and field.gap(i) != " ") or field.phrase_end[i]:
+    if (not field.joined[i] and field.gap(i) != " ") or ends_phrase(field, i, rep):
         return None
     # on to the word before the first that ends a phrase or is not joined
-    return Speaker(i, min(field.next_break[i + 1], i + MAX_PHRASE_WORDS) - 1)
+    last = i
+    while (last + 1 < n and field.joined[last + 1] and last + 1 - i < MAX_PHRASE_WORDS
+           and not ends_phrase(field, last + 1, rep)):
+        last += 1
+    return Speaker(i, last)
 
 
 # --- the speaker before the verb ---------------------------------------------------------------
@@ -152,15 +162,15 @@ def subject_before(field: Field, t: int, kan: int, rep: Reporting) -> tuple[Spea
         while last >= first and field.words[last] in rep.cues["particle"]:  # «… قد أكدت»
             last -= 1
         return (Speaker(first, last), True) if first <= last else (None, False)
-    if field.mlo == field.mhi:  # no mentions
+    if not field.mentions:
         return None, False
     vstart = field.starts[t]
     text, p = field.text, vstart  # text[p:vstart]: the spaces and quotes before the verb
     while p > 0 and (text[p - 1].isspace() or text[p - 1] in _SPACE_QUOTES):
         p -= 1
-    # the mentions starting before the verb, from the first that may end at p or later
-    stop = bisect_left(field.mention_starts, vstart, field.mlo, field.mhi)
-    for start, end, _ in field.mentions[bisect_left(field.mention_reach, p, field.mlo, stop):stop]:
+    for start, end, _ in field.mentions:  # sorted by start
+        if start >= vstart:
+            break
         if p <= end <= vstart:
             subject = _mention_subject(field, t, start, end, rep)
             if subject is not None:
@@ -187,8 +197,7 @@ def _mention_subject(field: Field, t: int, start: int, end: int,
 
 def kan_before(field: Field, t: int, rep: Reporting) -> int:
     """The nearest كان/كانت … before word ``t`` in the same clause: at most nine words
-    back, every word from it to ``t`` joined to the one before; or -1.
-    (:func:`.fast.kan_before` gives this for a batch.)"""
+    back, every word from it to ``t`` joined to the one before; or -1."""
     i = t - 1
     while i >= field.lo and field.joined[i + 1] and t - i <= 9:
         if field.words[i] in rep.kan:
@@ -243,17 +252,11 @@ def _inner_verb(field: Field, last: int, rep: Reporting) -> int:
 
 
 def cover_mentions(field: Field, sp: Speaker) -> Speaker:
-    """Extend a phrase cut inside an actor's name («قناة روسيا | اليوم») to the name's end.
-
-    The furthest end of the mentions overlapping the phrase, if past its last word: the
-    running maximum of the ends (``mention_reach``) at the last mention starting before the
-    phrase's end -- a mention ending past the phrase's end overlaps it, and any mention
-    overlapping it is among those."""
-    end = field.ends[sp.last]
-    stop = bisect_left(field.mention_starts, end, field.mlo, field.mhi)
-    if stop > field.mlo and field.mention_reach[stop - 1] > end:
-        # the last word starting inside
-        sp.last = bisect_left(field.starts, field.mention_reach[stop - 1], field.lo, field.hi) - 1
+    """Extend a phrase cut inside an actor's name («قناة روسيا | اليوم») to the name's end:
+    to the last word starting before the furthest end of the mentions overlapping it."""
+    reach = max((end for _, end, _ in speaker_mentions(field, sp)), default=-1)
+    if reach > field.ends[sp.last]:
+        sp.last = bisect_left(field.starts, reach, field.lo, field.hi) - 1
     return sp
 
 
@@ -269,7 +272,7 @@ def extend_to_institution(field: Field, sp: Speaker, rep: Reporting) -> Speaker:
     if speaker_mentions(field, sp) or side_of_words(words, rep):
         return sp
     ws, we = field.starts[k + 1], field.ends[k + 1]
-    for start, end, _ in field.mentions[field.mlo:field.mhi]:
+    for start, end, _ in field.mentions:
         if ws <= start < we:
             # on to the last word starting inside the mention
             return Speaker(sp.first, bisect_left(field.starts, end, field.lo, field.hi) - 1)
@@ -286,17 +289,14 @@ def _has_referent(field: Field, speaker: Speaker, names: dict) -> bool:
 
 # --- the statements of a field ----------------------------------------------------------------
 
-def statements_in(field: Field, starts: list[int], kans: list[int], subjects: list[bool],
-                  ctx: _Context) -> list[tuple]:
+def statements_in(field: Field, ctx: _Context) -> list[tuple]:
     """Statements of one field: (start, end, speaker, actor, side, lemma, s_start, s_end,
-    basis). ``starts`` are the words where a reporting form may start, in order; ``kans``
-    their :func:`kan_before`; ``subjects`` whether :func:`subject_before` may find a
-    subject there (a كان, or a mention ending right before the verb)."""
+    basis), left to right; the words of a reporting form start no other."""
     out: list[tuple] = []
     sentences_with_verb: set[int] = set()
     in_statement = []  # «في بيان» forms, used only where no verb reports the sentence
     resume = 0  # the first word after the last form found
-    for t, kan, subject in zip(starts, kans, subjects):
+    for t in form_starts(field, ctx.rep):
         found = verb_at(field, t, ctx.rep) if t >= resume else None
         if found is None:
             continue
@@ -305,7 +305,7 @@ def statements_in(field: Field, starts: list[int], kans: list[int], subjects: li
             in_statement.append((t, last, lemma))
             resume = last + 1
             continue
-        row, last = _statement(field, t, last, lemma, kind, kan, subject, ctx)
+        row, last = _statement(field, t, last, lemma, kind, ctx)
         resume = last + 1
         if row is not None:
             out.append(row)
@@ -320,14 +320,14 @@ def statements_in(field: Field, starts: list[int], kans: list[int], subjects: li
     return out
 
 
-def _statement(field: Field, t: int, last: int, lemma: str, kind: str, kan: int,
-               subject: bool, ctx: _Context) -> tuple[tuple | None, int]:
+def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
+               ctx: _Context) -> tuple[tuple | None, int]:
     """The statement of the reporting form at words ``t`` to ``last`` (None: no
     statement), and the last word it takes in."""
     verb = kind in ("verb", "verb_object")
     if verb and t > field.lo and field.joined[t] and field.words[t - 1] in ctx.rep.cues["relative"]:
         return None, last  # «المسلمة الروسية التي تقول …»: a relative clause, not a source
-    speaker, basis, last = _speaker(field, t, last, kind, kan, verb and subject, ctx)
+    speaker, basis, last = _speaker(field, t, last, kind, verb, ctx)
     if speaker is None and kind in ("formula", "transmit"):
         return None, last  # «فحسب», «نقل الجنود»: no source, no statement
     if speaker is not None and kind == "verb_object":
@@ -335,12 +335,13 @@ def _statement(field: Field, t: int, last: int, lemma: str, kind: str, kan: int,
     return _row(field, t, last, lemma, speaker, basis, ctx), last
 
 
-def _speaker(field: Field, t: int, last: int, kind: str, kan: int, may_precede: bool,
+def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
              ctx: _Context) -> tuple[Speaker | None, str, int]:
-    """``(speaker, basis, last word of the form)``: the subject before the verb when it
+    """``(speaker, basis, last word of the form)``: the subject before a verb when it
     is certain (after كان) or when the phrase after the verb names no one; else the
-    phrase after the verb."""
-    before, certain = subject_before(field, t, kan, ctx.rep) if may_precede else (None, False)
+    phrase after the form."""
+    before, certain = (subject_before(field, t, kan_before(field, t, ctx.rep), ctx.rep)
+                       if verb else (None, False))
     if certain:
         return before, "before_verb", last
     after, last = speaker_after(field, t, last, kind, ctx.rep)
@@ -492,11 +493,7 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
         ``previous`` («وأضاف: …», «وقال المسؤول الأمريكي» — the last speaker of the same
         field), or empty (no speaker found). Sorted by doc_id, field, start, end.
     """
-    from . import fast  # the batch search of reporting forms (it uses the rules above)
-
     rep = load_reporting()
-    # the vocabulary of find_cues with the default lexicon: the batch's codes are shared
-    vocab = fast.vocabulary(load_lexicon(), load_negators(), rep)
     actors = _actor_layer()
     if mentions is None:
         mentions = actors.find_mentions(documents) if actors is not None else None
@@ -504,16 +501,13 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
     ids, names, batches = walk(documents, prepared)
     ks, rows = [], []  # the field's number and the statement
     with gc_paused():  # from the mentions' triples on: many small objects, no cycles
-        index = by_field(mentions) if mentions is not None and len(mentions) else NO_MENTIONS
+        index = by_field(mentions)
         for k0, batch in batches:
-            bounds = [index.runs.get((ids[k], names[k]), (0, 0))
-                      for k in range(k0, k0 + len(batch.texts))]
-            phrases = fast.phrase_bounds(batch, rep, fast.codes(batch, vocab))
-            for f, starts, kans, subjects in fast.statement_starts(batch, rep, vocab, bounds,
-                                                                   index):
-                field = Field(batch, f, index, bounds[f], phrases)
-                found = statements_in(field, starts, kans, subjects, _Context(rep, sides, types))
-                ks += [k0 + f] * len(found)
+            for f in range(len(batch.texts)):
+                k = k0 + f
+                field = Field(batch, f, index.get((ids[k], names[k]), ()))
+                found = statements_in(field, _Context(rep, sides, types))
+                ks += [k] * len(found)
                 rows += found
     start, end, *rest = zip(*rows) if rows else [()] * len(STATEMENT_COLUMNS[2:])
     return table(documents, ks, start, end, STATEMENT_COLUMNS,

@@ -23,7 +23,6 @@ import pandas as pd
 
 from ..corpus import gc_paused, iter_fields
 from ..normalize import DIACRITICS, PRESENTATION_FORMS, TATWEEL, every_character, fold_with_offsets
-from .mentions import NO_MENTIONS, Mentions
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = ".!?؟…"  # a gap holding one of these ends a sentence
@@ -82,8 +81,7 @@ class Batch:
 class Field:
     """One field of a :class:`Batch`, as cue and statement finding see it: its words are
     ``lo`` to ``hi - 1`` of the batch's per-word sequences (word indices are those of the
-    batch); its actor mentions ``mlo`` to ``mhi - 1`` of a :class:`.mentions.Mentions`; for
-    statements, ``phrase_end`` and ``next_break`` of the batch (:func:`.fast.phrase_bounds`)."""
+    batch); for statements, ``mentions`` are its actor mentions (:func:`.mentions.by_field`)."""
 
     __slots__ = (
         "_fends",
@@ -95,29 +93,20 @@ class Field:
         "hi",
         "joined",
         "lo",
-        "mention_reach",
-        "mention_starts",
         "mentions",
-        "mhi",
-        "mlo",
-        "next_break",
-        "phrase_end",
         "sentence",
         "starts",
         "text",
         "words",
     )
 
-    def __init__(self, batch: Batch, f: int, mentions: Mentions = NO_MENTIONS,
-                 bounds: tuple[int, int] = (0, 0), phrases: tuple = (b"", ())):
+    def __init__(self, batch: Batch, f: int, mentions: list[tuple[int, int, str]] = ()):
         self.words, self.starts, self.ends = batch.words, batch.starts, batch.ends
         self.joined, self.sentence = batch.joined, batch.sentence
         self._folded, self._fstarts, self._fends = batch.folded, batch.fstarts, batch.fends
         self.f, self.text, self._start = f, batch.texts[f], batch.fstart[f]
         self.lo, self.hi = batch.lo[f], batch.hi[f]
-        self.mentions, self.mention_starts = mentions.triples, mentions.starts
-        self.mention_reach, (self.mlo, self.mhi) = mentions.reach, bounds
-        self.phrase_end, self.next_break = phrases
+        self.mentions = mentions
 
     def gap(self, i: int) -> str:
         """The folded text between word ``i-1`` (or the field's start) and word ``i``."""
@@ -225,15 +214,14 @@ def fold_batch(texts: list[str], joined: str) -> Batch:
     """The :class:`Batch` of ``texts``; ``joined`` is ``_SEP.join(texts)``."""
     folded = fold_with_offsets(joined)
     ftext, offsets = folded.text, folded.offsets
-    codes, encoding = np.frombuffer(ftext.encode("utf-16-le"), dtype=np.uint16), "utf-16-le"
-    if len(codes) != len(ftext):  # beyond the BMP: code points (else 16-bit units, faster)
-        codes, encoding = np.frombuffer(ftext.encode("utf-32-le"), dtype=np.uint32), "utf-32-le"
+    codes = np.frombuffer(ftext.encode("utf-32-le"), dtype="<u4")  # one per code point
     kinds = _char_kinds()[codes]
     letter = kinds == _LETTER
     edges = np.flatnonzero(np.diff(letter, prepend=False, append=False))
     fstarts, fends = edges[0::2], edges[1::2]  # words in folded coordinates
     # the words themselves: every non-letter made a space, then one C-level split
-    words = tuple(np.where(letter, codes, codes.dtype.type(32)).tobytes().decode(encoding).split())
+    words = tuple(np.where(letter, codes, np.uint32(32)).astype("<u4", copy=False).tobytes()
+                  .decode("utf-32-le").split())
     # each text's place in the joined text and in the folded text
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     bases = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
