@@ -23,7 +23,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..corpus import gc_paused, iter_fields
+from ..corpus import iter_fields
 from ..normalize import count_tokens
 from .lexicon import (
     FRAMES,
@@ -157,14 +157,13 @@ def find_cues(documents: pd.DataFrame, *, lexicon_path: str | None = None,
     vocabulary = fast.vocabulary(lexicon, negator_words)
     _, _, batches = walk(documents, prepared)
     parts, surface = [], []
-    with gc_paused():
-        for k0, batch in batches:
-            field, start, end, index, negated = fast.cue_hits(batch, lexicon, negators,
-                                                              vocabulary)
-            texts = batch.texts
-            surface += [texts[f][s:e] for f, s, e in zip(field.tolist(), start.tolist(),
-                                                          end.tolist())]
-            parts.append((field + k0, start, end, index, negated))
+    for k0, batch in batches:
+        field, start, end, index, negated = fast.cue_hits(batch, lexicon, negators,
+                                                          vocabulary)
+        texts = batch.texts
+        surface += [texts[f][s:e] for f, s, e in zip(field.tolist(), start.tolist(),
+                                                      end.tolist())]
+        parts.append((field + k0, start, end, index, negated))
     if parts:
         k, start, end, index, negated = (np.concatenate(c) for c in zip(*parts))
     else:  # no text

@@ -31,7 +31,6 @@ from dataclasses import field as default
 
 import pandas as pd
 
-from ..corpus import gc_paused
 from ..normalize import PREPOSITIONS, fold
 from .cues import PHRASE_GAP
 from .lexicon import Reporting, load_reporting
@@ -121,27 +120,25 @@ def ends_phrase(field: Field, i: int, rep: Reporting) -> bool:
 
 
 def phrase(field: Field, i: int, rep: Reporting, *, quoted_ok: bool = False) -> Speaker | None:
-    """The speaker phrase starting at word ``i``: up to a stop word, punctuation or a
-    reporting form (:func:`ends_phrase`), :data:`MAX_PHRASE_WORDS` at most.
+    """The speaker phrase starting at word ``i`` (after any skip words): the words joined
+    by one space up to a stop word or reporting form (:func:`ends_phrase`),
+    :data:`MAX_PHRASE_WORDS` at most.
 
-    With ``quoted_ok`` a name in quotes («وفق "الشرق الأوسط"») is taken whole.
+    With ``quoted_ok`` a name in quotes («وفق "الشرق الأوسط"») is taken whole: the joined
+    words, stop words and forms included.
     """
     n = field.hi
     while i < n and field.joined[i] and field.words[i] in rep.skips:
         i += 1
     if i >= n:
         return None
-    if quoted_ok and '"' in field.gap(i) and _QUOTE_GAP.fullmatch(field.gap(i)):
-        last = i
-        while last + 1 < n and field.joined[last + 1] and last + 1 - i < MAX_PHRASE_WORDS:
-            last += 1
-        return Speaker(i, last)
-    if (not field.joined[i] and field.gap(i) != " ") or ends_phrase(field, i, rep):
+    quoted = quoted_ok and '"' in field.gap(i) and _QUOTE_GAP.fullmatch(field.gap(i))
+    if not quoted and ((not field.joined[i] and field.gap(i) != " ")
+                       or ends_phrase(field, i, rep)):
         return None
-    # on to the word before the first that ends a phrase or is not joined
     last = i
     while (last + 1 < n and field.joined[last + 1] and last + 1 - i < MAX_PHRASE_WORDS
-           and not ends_phrase(field, last + 1, rep)):
+           and (quoted or not ends_phrase(field, last + 1, rep))):
         last += 1
     return Speaker(i, last)
 
@@ -500,15 +497,14 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
     sides, types = _codebook_maps(codebook)
     ids, names, batches = walk(documents, prepared)
     ks, rows = [], []  # the field's number and the statement
-    with gc_paused():  # from the mentions' triples on: many small objects, no cycles
-        index = by_field(mentions)
-        for k0, batch in batches:
-            for f in range(len(batch.texts)):
-                k = k0 + f
-                field = Field(batch, f, index.get((ids[k], names[k]), ()))
-                found = statements_in(field, _Context(rep, sides, types))
-                ks += [k] * len(found)
-                rows += found
+    index = by_field(mentions)
+    for k0, batch in batches:
+        for f in range(len(batch.texts)):
+            k = k0 + f
+            field = Field(batch, f, index.get((ids[k], names[k]), ()))
+            found = statements_in(field, _Context(rep, sides, types))
+            ks += [k] * len(found)
+            rows += found
     start, end, *rest = zip(*rows) if rows else [()] * len(STATEMENT_COLUMNS[2:])
     return table(documents, ks, start, end, STATEMENT_COLUMNS,
                  dict(zip(STATEMENT_COLUMNS[4:], rest)))

@@ -21,19 +21,20 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from ..corpus import gc_paused, iter_fields
+from ..corpus import iter_fields
 from ..normalize import DIACRITICS, PRESENTATION_FORMS, TATWEEL, every_character, fold_with_offsets
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = ".!?؟…"  # a gap holding one of these ends a sentence
 
+
 class Batch:
     """Titles and bodies folded and split into words together (:func:`fold_batch`), the
     unit that cue and statement finding walk over.
 
-    The per-word sequences run over all the fields of the batch, so that the few words where
-    a cue or a reporting form can start are found for the whole batch at once (:func:`.fast.codes`)
-    and the Python work is done only there. Field ``f`` holds words ``lo[f]`` to
+    The per-word sequences run over all the fields of the batch, so that the words where a
+    cue can start are found for the whole batch at once (:func:`.fast.cue_hits`). Field
+    ``f`` holds words ``lo[f]`` to
     ``hi[f] - 1``; ``texts[f]`` is its stored text and ``fstart[f]`` its start in ``folded``,
     the folded text of the batch.
 
@@ -75,7 +76,7 @@ class Batch:
         self.words, self.fstarts, self.fends, self.starts, self.ends = (words, fstarts, fends,
                                                                         starts, ends)
         self.joined, self.sentence = joined, sentence
-        self.cache: dict = {}  # what the fast paths compute once per batch (fast.py)
+        self.cache: dict = {}  # what fast.py computes once per batch (the word codes)
 
 
 class Field:
@@ -133,8 +134,7 @@ def prepare(documents: pd.DataFrame) -> Prepared:
     """Fold and split every title and body of ``documents`` into words, once, for
     :func:`find_cues` and :func:`find_statements` (``prepared=``)."""
     ids, names, texts = field_texts(documents)
-    with gc_paused():
-        return Prepared(ids, names, list(batches(texts)))
+    return Prepared(ids, names, list(batches(texts)))
 
 
 def walk(documents: pd.DataFrame,
