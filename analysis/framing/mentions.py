@@ -4,8 +4,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .tables import in_order
-
 Mention = tuple[int, int, str]  # start, end, actor_id
 
 
@@ -21,8 +19,7 @@ def by_field(mentions: pd.DataFrame | None) -> dict[tuple, list[Mention]]:
         mentions: an actor-mention table (doc_id, field, start, end, actor_id), or None.
 
     Returns:
-        The mentions of each field that has any. One numpy sort of the whole table (none
-        when it is sorted already, as :func:`analysis.actors.find_mentions` gives it), cut
+        The mentions of each field that has any: one numpy sort of the whole table, cut
         into one run per field.
     """
     if mentions is None or not len(mentions):
@@ -35,10 +32,8 @@ def by_field(mentions: pd.DataFrame | None) -> dict[tuple, list[Mention]]:
     actor_rank = np.array([rank[name] for name in names])[actor]
     start = mentions["start"].to_numpy(dtype=np.int64)
     end = mentions["end"].to_numpy(dtype=np.int64)
-    keys = (doc, field, start, end, actor_rank)  # the most significant first
-    if not in_order(keys):
-        order = np.lexsort(keys[::-1])
-        doc, field, start, end, actor = (a[order] for a in (doc, field, start, end, actor))
+    order = np.lexsort((actor_rank, end, start, field, doc))  # the last key first
+    doc, field, start, end, actor = (a[order] for a in (doc, field, start, end, actor))
     run = doc * len(fields) + field
     cuts = [0, *(np.flatnonzero(np.diff(run)) + 1).tolist(), len(run)]
     triples = list(zip(start.tolist(), end.tolist(), np.array(names, dtype=object)[actor].tolist()))
