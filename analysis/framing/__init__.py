@@ -18,7 +18,8 @@ The word lists are read by :mod:`.lexicon`. Matching is done on folded words
 (:mod:`.words`, :func:`analysis.normalize.fold_with_offsets`), so hamza/alef variants,
 ى/ي, ة/ه, harakat, tatweel, quote kinds and line breaks do not matter; every offset is
 mapped back to the stored text. The rules of :mod:`.cues` and :mod:`.statements` are
-written word by word; :mod:`.fast` finds the same things for a batch of texts at once.
+written word by word, as a reader would apply them; :mod:`.fast` applies the cue rules to
+a whole batch of texts at once (tested equal to the word-by-word walk).
 """
 from __future__ import annotations
 

@@ -68,7 +68,14 @@ def _load_stopwords(file) -> frozenset[str]:
 
 
 def vocabulary(documents: pd.DataFrame) -> frozenset[str]:
-    """Every folded token of the corpus: the words clitic splitting may leave behind."""
+    """Every folded token of the corpus: the words clitic splitting may leave behind.
+
+    Args:
+        documents: a documents table (doc_id, title, body).
+
+    Returns:
+        The folded tokens of every title and body.
+    """
     vocab = set()
     for _, _, text in iter_fields(documents):
         vocab.update(TOKEN_RE.findall(fold(text)))
@@ -86,7 +93,16 @@ def _term(token: str, vocab: frozenset[str], stop: frozenset[str]) -> str | None
 
 
 def terms(text: str, *, vocab: frozenset[str], stopwords: frozenset[str] | None = None) -> list[str]:
-    """Terms of a text for keyness: folded, clitics split, stopwords and digits dropped."""
+    """Terms of a text for keyness: folded, clitics split, stopwords and digits dropped.
+
+    Args:
+        text: the text.
+        vocab: the corpus vocabulary (:func:`vocabulary`), against which clitics are split.
+        stopwords: words dropped; by default :func:`load_stopwords`.
+
+    Returns:
+        The text's terms, in order.
+    """
     stop = load_stopwords() if stopwords is None else stopwords
     out = []
     for token in TOKEN_RE.findall(fold(text)):
@@ -97,7 +113,15 @@ def terms(text: str, *, vocab: frozenset[str], stopwords: frozenset[str] | None 
 
 
 def term_counts(documents: pd.DataFrame, *, group: str = "doc_id") -> pd.DataFrame:
-    """Long table ``group, term, count`` over titles and bodies."""
+    """Term counts per group over titles and bodies.
+
+    Args:
+        documents: a documents table.
+        group: the documents column to count by (``doc_id`` or ``outlet``).
+
+    Returns:
+        Columns ``group``, term, count; sorted by group and term.
+    """
     vocab = vocabulary(documents)
     stop = load_stopwords()
     groups = dict(zip(documents["doc_id"], documents[group].fillna("").astype(str)))
@@ -204,8 +228,16 @@ def term_spans(documents: pd.DataFrame, term: str) -> pd.DataFrame:
 
 
 def evidence(documents: pd.DataFrame, spans: pd.DataFrame, *, width: int = 60) -> pd.DataFrame:
-    """KWIC lines for any spans (frame hits, statements, :func:`term_spans`), by
-    :func:`analysis.evidence.kwic`."""
+    """KWIC lines for any spans (frame hits, statements, :func:`term_spans`).
+
+    Args:
+        documents: the documents table the spans point into.
+        spans: a table with doc_id, field, start, end.
+        width: characters of context on each side.
+
+    Returns:
+        :func:`analysis.evidence.kwic` of the spans.
+    """
     from ..evidence import kwic
 
     return kwic(documents, spans, width=width)

@@ -131,8 +131,15 @@ class Prepared:
 
 
 def prepare(documents: pd.DataFrame) -> Prepared:
-    """Fold and split every title and body of ``documents`` into words, once, for
-    :func:`find_cues` and :func:`find_statements` (``prepared=``)."""
+    """Fold and split every title and body of ``documents`` into words, once.
+
+    Args:
+        documents: a documents table (doc_id, title, body).
+
+    Returns:
+        The :class:`Prepared` words, to pass as ``prepared=`` to both
+        :func:`.cues.find_cues` and :func:`.statements.find_statements`.
+    """
     ids, names, texts = field_texts(documents)
     return Prepared(ids, names, list(batches(texts)))
 
