@@ -719,3 +719,22 @@ def test_a_character_beyond_the_bmp_shifts_hits_by_one_place():
     assert len(plain) >= 2
     assert (emoji["start"] - plain["start"]).eq(1).all() and (emoji["end"] - plain["end"]).eq(1).all()
     assert emoji["surface"].tolist() == plain["surface"].tolist()
+
+
+# --- the word lists of the rules -------------------------------------------------------------
+
+def test_affix_file_errors_name_file_and_line(tmp_path):
+    path = tmp_path / "frame_affixes.tsv"
+    path.write_text("# comment\nkind\taffix\tnote\nnoun_suffix\tات\t\ninfix\tت\t\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="frame_affixes.tsv:4: kind must be one of"):
+        framing.lexicon.load_affixes(path)
+
+
+def test_statement_words_come_from_speaker_cues():
+    """The words of the statement rules are data: كان forms (bare or after و/ف),
+    relatives, prepositions, the في/من of an institution."""
+    rep = framing.load_reporting()
+    assert {"كان", "وكانت", "فكانوا"} <= rep.kan
+    assert "التي" in rep.cues["relative"] and "علي" in rep.cues["preposition"]
+    assert {"في", "من"} <= rep.cues["of"] and "صادره" in rep.cues["statement_link"]
+    assert framing.lexicon.load_affixes()["side_prefix"][0] == ""  # the bare word first

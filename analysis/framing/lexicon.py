@@ -291,11 +291,14 @@ def _load_negators(file) -> Negators:
     return Negators(**{k: frozenset(v) for k, v in kinds.items()})
 
 
-@lru_cache(maxsize=4)
 def negator_forms(negators: Negators) -> dict[str, frozenset[str]]:
     """Each kind of negator word, bare or after a ``negator_prefix`` (``frame_affixes.tsv``):
     one set look-up per word of running text instead of trying each prefix."""
-    prefixes = load_affixes()["negator_prefix"]
+    return _negator_forms(negators, load_affixes()["negator_prefix"])
+
+
+@lru_cache(maxsize=4)
+def _negator_forms(negators: Negators, prefixes: tuple[str, ...]) -> dict[str, frozenset[str]]:
     return {kind: frozenset(pre + word for pre in prefixes for word in getattr(negators, kind))
             for kind in NEGATOR_KINDS}
 
