@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from dataclasses import field as default
+from dataclasses import field as dataclass_field
 
 import pandas as pd
 
@@ -71,7 +71,7 @@ class _Context:
     rep: Reporting
     sides: dict
     types: dict
-    names: dict = default(default_factory=dict)  # name word -> (actor, side)
+    names: dict = dataclass_field(default_factory=dict)  # name word -> (actor, side)
     previous: tuple | None = None
 
 
@@ -282,8 +282,6 @@ def _has_referent(field: Field, speaker: Speaker, names: dict) -> bool:
         field.words[k] in names for k in range(speaker.first, speaker.last + 1))
 
 
-
-
 # --- the statements of a field ----------------------------------------------------------------
 
 def statements_in(field: Field, ctx: _Context) -> list[tuple]:
@@ -437,8 +435,6 @@ def resolve(field: Field, speaker: Speaker, ctx: _Context, previous: tuple | Non
     if anaphoric and previous is not None and (not side or side == previous[4]):
         return previous[3], previous[4], "previous"
     return "", side, basis
-
-
 
 
 def _actor_layer():
