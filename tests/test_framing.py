@@ -13,7 +13,8 @@ import pandas as pd
 import pytest
 
 from analysis import framing
-from analysis.framing import LexiconError
+from analysis.framing import LexiconError, cues, fast, statements, words
+from analysis.framing.mentions import mentions_in
 
 
 def docs(body: str, title: str = "", doc_id: str = "d1", outlet: str = "X") -> pd.DataFrame:
@@ -145,11 +146,11 @@ HEADER = "frame\tcue\tmatch\tgloss\tnote\n"
 
 
 @pytest.mark.parametrize("row, message", [
-    ("friendship\tصداقة\tstem\tfriendship\t\n", "line 2: unknown frame 'friendship'"),
-    ("cooperation\tتنسيق\tfuzzy\tcoordination\t\n", "line 2: match must be one of"),
-    ("cooperation\tتنسيق\tstem\t\t\n", "line 2: cue 'تنسيق' has no English gloss"),
-    ("cooperation\tحل\tstem\tsolution\t\n", "line 2: stem 'حل' is shorter than 3 letters"),
-    ("cooperation\tتنسيق [اي\tword\tcoordination\t\n", "line 2: unbalanced"),
+    ("friendship\tصداقة\tstem\tfriendship\t\n", "frames.tsv:2: unknown frame 'friendship'"),
+    ("cooperation\tتنسيق\tfuzzy\tcoordination\t\n", "frames.tsv:2: match must be one of"),
+    ("cooperation\tتنسيق\tstem\t\t\n", "frames.tsv:2: cue 'تنسيق' has no English gloss"),
+    ("cooperation\tحل\tstem\tsolution\t\n", "frames.tsv:2: stem 'حل' is shorter than 3 letters"),
+    ("cooperation\tتنسيق [اي\tword\tcoordination\t\n", "frames.tsv:2: unbalanced"),
     ("cooperation\tتنسيق2\tword\tcoordination\t\n", "is not a single Arabic word"),
 ])
 def test_lexicon_errors_name_file_and_line(tmp_path, row, message):
@@ -572,98 +573,30 @@ def _fuzz_documents() -> pd.DataFrame:
 
 
 def _fields(batch):
-    return [framing._Field(batch, f) for f in range(len(batch.texts))]
-
-
-def _reference_cues(field, lexicon, negators):
-    """The cue walk word by word, left to right, skipping the words of a stretch taken."""
-    out, taken_until = [], -1
-    for t in range(field.lo, field.hi):
-        indices = lexicon.heads.get(field.words[t])
-        if indices is None or t <= taken_until:
-            continue
-        index = min((i for i in indices if len(lexicon.cues[i].slots) == 1), default=-1)
-        last = t if index >= 0 else -1
-        for i in sorted(set(indices)):
-            rest = lexicon.cues[i].slots[1:]
-            end = framing._match_optional(field, t + 1, rest) if rest else None
-            if end is not None and end > last:
-                last, index = end, i
-        if last < 0:
-            continue
-        taken_until = last
-        first, negated = t, False
-        if lexicon.cues[index].frame in framing.NEGATABLE:
-            n = framing._negator(field, t, negators)
-            if n is not None:
-                first, negated = n, True
-        out.append((field.f, field.starts[first], field.ends[last], index, negated))
-    return out
+    return [words.Field(batch, f) for f in range(len(batch.texts))]
 
 
 @pytest.fixture(scope="module")
 def fuzz_batches():
     texts = _fuzz_texts()
-    return [batch for _, batch in framing._batches(texts)] + \
-        [batch for text in texts[:40] for _, batch in framing._batches([text])]
+    return [batch for _, batch in words.batches(texts)] + \
+        [batch for text in texts[:40] for _, batch in words.batches([text])]
 
 
 def test_cue_hits_match_the_word_by_word_walk(fuzz_batches, seed_documents):
     lexicon = framing.load_lexicon()
-    negators = framing._negator_forms(framing.load_negators())
-    vocabulary = framing._vocabulary(None, None)
+    negators = framing.lexicon.negator_forms(framing.load_negators())
+    vocabulary = fast.vocabulary(framing.load_lexicon(), framing.load_negators())
     batches = fuzz_batches + [b for _, b in framing.prepare(seed_documents).batches]
     n = 0
     for batch in batches:
-        columns = framing._cue_hits(batch, lexicon, negators, vocabulary)
+        columns = fast.cue_hits(batch, lexicon, negators, vocabulary)
         found = list(zip(*(c.tolist() for c in columns)))
         expected = [hit for field in _fields(batch)
-                    for hit in _reference_cues(field, lexicon, negators)]
+                    for hit in cues.cue_hits(field, lexicon, negators)]
         assert found == expected
         n += len(found)
     assert n > 1000
-
-
-def test_phrase_bounds_match_the_word_by_word_walk(fuzz_batches):
-    rep = framing.load_reporting()
-    vocabulary = framing._vocabulary(None, None)
-    for batch in fuzz_batches:
-        phrase_end, next_break = framing._phrase_bounds(batch, rep, batch.codes(vocabulary))
-        for field in _fields(batch):
-            ends = [framing._is_stop(field, i, rep) or framing._verb_at(field, i, rep) is not None
-                    for i in range(field.lo, field.hi)]
-            assert [bool(phrase_end[i]) for i in range(field.lo, field.hi)] == ends
-            for i in range(field.lo, field.hi):  # the walk of a phrase starting at word i
-                last = i
-                while (last + 1 < field.hi and field.joined[last + 1] and last + 1 - i < 10
-                       and not ends[last + 1 - field.lo]):
-                    last += 1
-                assert min(next_break[i + 1], i + 10) - 1 == last
-
-
-def test_form_starts_and_kan_before_match_the_word_by_word_walk(fuzz_batches):
-    rep = framing.load_reporting()
-    vocabulary = framing._vocabulary(None, None)
-    for batch in fuzz_batches:
-        codes = batch.codes(vocabulary)
-        starts = framing._form_starts(batch, rep, codes)
-        kans = dict(zip(starts.tolist(), framing._kan_before(batch, codes, starts).tolist()))
-        expected = []
-        for field in _fields(batch):
-            words = field.words
-            expected += [t for t in range(field.lo, field.hi) if words[t] in rep.singles
-                         or (t + 1 < field.hi and words[t + 1] in rep.pairs.get(words[t], ()))]
-            for t in range(field.lo, field.hi):
-                kan, i = -1, t - 1
-                while i >= field.lo and field.joined[i + 1] and t - i <= 9:
-                    w = words[i]
-                    if w in framing._KAN or (w[:1] in ("و", "ف") and w[1:] in framing._KAN):
-                        kan = i
-                        break
-                    i -= 1
-                if t in kans:
-                    assert kans[t] == kan
-        assert starts.tolist() == expected
 
 
 def test_batches_fold_each_field_as_alone():
@@ -675,11 +608,11 @@ def test_batches_fold_each_field_as_alone():
         lo, hi = batch.lo[f], batch.hi[f]
         return (batch.words[lo:hi], batch.starts[lo:hi].tolist(), batch.ends[lo:hi].tolist(),
                 batch.joined[lo:hi + 1], [s - batch.sentence[lo] for s in batch.sentence[lo:hi]],
-                [framing._Field(batch, f).gap(i) for i in range(lo, hi)])
+                [words.Field(batch, f).gap(i) for i in range(lo, hi)])
 
-    together = [(k + f, per_word(b, f)) for k, b in framing._batches(texts)
+    together = [(k + f, per_word(b, f)) for k, b in words.batches(texts)
                 for f in range(len(b.texts))]
-    alone = [per_word(b, 0) for text in texts for _, b in framing._batches([text])]
+    alone = [per_word(b, 0) for text in texts for _, b in words.batches([text])]
     assert [k for k, _ in together] == list(range(len(texts)))
     assert [w for _, w in together] == alone
 
@@ -733,14 +666,11 @@ def test_glossary_glosses_are_plain_english():
 
 
 def test_statement_shortcuts_match_the_plain_search(monkeypatch):
-    """The numpy pre-filter of subjects before the verb (_mention_ends_before) and the
-    running-maximum cover of an actor's name (_cover_mentions) give what calling
-    _subject_before everywhere and taking the furthest overlapping mention give, on the
-    fuzz corpus with its actor mentions and random mention spans (ending in gaps, quotes,
-    inside words)."""
+    """The running-maximum cover of an actor's name (cover_mentions) gives what taking the
+    furthest overlapping mention gives, on the fuzz corpus with its actor mentions and
+    random mention spans (ending in gaps, quotes, inside words)."""
     import random
-
-    import numpy as np
+    from bisect import bisect_left
 
     from analysis import actors
 
@@ -753,21 +683,19 @@ def test_statement_shortcuts_match_the_plain_search(monkeypatch):
             s = rng.randrange(len(text))
             rows.append((doc_id, field, s, rng.randint(s + 1, len(text)), rng.choice(ids)))
     mentions = pd.concat([found, pd.DataFrame(rows, columns=found.columns)], ignore_index=True)
-    fast = framing.find_statements(d, mentions=mentions)
+    quick = framing.find_statements(d, mentions=mentions)
 
     def cover(field, sp):
-        reach = max([e for _, e, _ in framing._mentions_in(field, *field.span(sp.first, sp.last))],
+        reach = max([e for _, e, _ in mentions_in(field, *field.span(sp.first, sp.last))],
                     default=None)
         if reach is not None and reach > field.ends[sp.last]:
-            sp.last = framing.bisect_left(field.starts, reach, field.lo, field.hi) - 1
+            sp.last = bisect_left(field.starts, reach, field.lo, field.hi) - 1
         return sp
 
-    monkeypatch.setattr(framing, "_cover_mentions", cover)
-    monkeypatch.setattr(framing, "_mention_ends_before",
-                        lambda batch, starts, *_: np.ones(len(starts), dtype=bool))
+    monkeypatch.setattr(statements, "cover_mentions", cover)
     slow = framing.find_statements(d, mentions=mentions)
-    assert (fast["basis"] == "before_verb").sum() > 20
-    pd.testing.assert_frame_equal(fast, slow)
+    assert (quick["basis"] == "before_verb").sum() > 20
+    pd.testing.assert_frame_equal(quick, slow)
 
 
 def test_smoke_benchmark_script_runs():
@@ -791,3 +719,22 @@ def test_a_character_beyond_the_bmp_shifts_hits_by_one_place():
     assert len(plain) >= 2
     assert (emoji["start"] - plain["start"]).eq(1).all() and (emoji["end"] - plain["end"]).eq(1).all()
     assert emoji["surface"].tolist() == plain["surface"].tolist()
+
+
+# --- the word lists of the rules -------------------------------------------------------------
+
+def test_affix_file_errors_name_file_and_line(tmp_path):
+    path = tmp_path / "frame_affixes.tsv"
+    path.write_text("# comment\nkind\taffix\tnote\nnoun_suffix\tات\t\ninfix\tت\t\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="frame_affixes.tsv:4: kind must be one of"):
+        framing.lexicon.load_affixes(path)
+
+
+def test_statement_words_come_from_speaker_cues():
+    """The words of the statement rules are data: كان forms (bare or after و/ف),
+    relatives, prepositions, the في/من of an institution."""
+    rep = framing.load_reporting()
+    assert {"كان", "وكانت", "فكانوا"} <= rep.kan
+    assert "التي" in rep.cues["relative"] and "علي" in rep.cues["preposition"]
+    assert {"في", "من"} <= rep.cues["of"] and "صادره" in rep.cues["statement_link"]
+    assert framing.lexicon.load_affixes()["side_prefix"][0] == ""  # the bare word first

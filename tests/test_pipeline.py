@@ -312,12 +312,14 @@ def test_a_corpus_that_cannot_be_planned_stops_the_started_workers(tmp_path):
     assert not multiprocessing.active_children()
 
 
-def test_warm_up_loads_what_the_first_batch_needs():
+def test_warm_up_loads_what_the_first_batch_needs(monkeypatch):
     """warm_up leaves each layer's lexicons loaded: cached, so the next call is cheap."""
     from analysis import actors, framing
 
     actors.codebook._load_all.cache_clear()
-    framing.load_reporting.cache_clear()
+    framing.lexicon._load_reporting.cache_clear()
     pipeline.warm_up()
     assert "matcher" in actors.load()._cache  # the codebook warm_up loaded, its rules built
-    assert framing.load_reporting.cache_info().currsize
+    # the reporting forms are loaded: the next call reads no file
+    monkeypatch.setattr(framing.lexicon, "read_tsv", lambda *a, **k: pytest.fail("re-read"))
+    framing.load_reporting()

@@ -1,0 +1,537 @@
+"""Attributed statements: who is quoted or reported as saying something, and for which side.
+
+The rules, word by word over one field's folded words (:class:`.words.Field`):
+
+1. **Reporting forms.** A statement starts at a reporting verb or source formula of
+   ``reporting_verbs.tsv`` (قال، أعلن، أكد … بحسب، وفق، نقلت … عن), one or two words, bare
+   or after و/ف; two-word forms first (:func:`verb_at`). A verb right after a relative
+   pronoun («التي تقول») is a relative clause, not a source.
+2. **The speaker after the verb** (verb–subject, the usual order, :func:`speaker_after`):
+   the phrase that follows, up to a stop word («أن», «في تصريح»), punctuation or another
+   reporting form, ten words at most (:func:`phrase`); after «نقل … عن» the phrase after
+   عن; after «بحسب ما ذكرت» the phrase after the inner verb. A phrase cut inside an
+   actor's name is extended to the name's end; «مسؤول في البنتاغون» to the institution.
+3. **The speaker before the verb** (:func:`subject_before`): the words between a كان and
+   the verb («وكانت وزارة الدفاع الروسية قالت», certain), or an actor mention right before
+   the verb («البنتاغون يعلن», used when the phrase after the verb names no one).
+4. **Previous speaker.** A verb with no speaker («وأضاف: …») continues the field's last
+   speaker; so does a definite anaphor («المسؤول الأمريكي», «المصدر ذاته»).
+5. **Resolution** to a codebook actor and side (:func:`resolve`): an actor mention in the
+   phrase, the most specific kind first; a name already tied to an actor; a nationality.
+6. «في بيان للخارجية الروسية» counts only in a sentence no verb reports.
+
+:func:`find_statements` applies them to every title and body.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+
+import pandas as pd
+
+from ..normalize import PREPOSITIONS, fold
+from .cues import PHRASE_GAP
+from .lexicon import Reporting, load_reporting
+from .mentions import by_field, mentions_in
+from .tables import table
+from .words import Field, Prepared, walk
+
+STATEMENT_COLUMNS = ["doc_id", "field", "start", "end", "speaker", "speaker_actor_id",
+                     "speaker_side", "verb", "speaker_start", "speaker_end", "basis"]
+VOICE_SIDES = ("us", "russia", "other", "unresolved")
+VOICE_COLUMNS = ["doc_id", "side", "n", "share", "dominant"]
+
+#: Actor types, the most specific first: the one a speaker phrase is resolved to when it
+#: mentions several (a person before his ministry, a ministry before its state).
+TYPE_PRIORITY = {"person": 0, "institution": 1, "media": 2, "alliance": 3, "intl_org": 4,
+                 "armed_group": 5, "state": 6}
+MAX_PHRASE_WORDS = 10
+_SPACE_QUOTES = "\"'«»“”„"  # with white space, what may stand between a subject and its verb
+_QUOTE_GAP = re.compile(r"[ ]*[\"'][ ]*")  # before a quoted name
+
+
+@dataclass
+class Speaker:
+    """A speaker phrase: word indices (inclusive) of its first and last word."""
+
+    first: int
+    last: int
+    #: ``(first, last, mentions)``: the last :func:`speaker_mentions`, kept while the
+    #: phrase keeps these bounds (cover, institution, referent and resolve ask in turn)
+    seen: tuple | None = None
+
+
+@dataclass
+class _Context:
+    """What the statements of one field share: the word lists, the codebook's sides and
+    types, the names tied to actors so far and the last statement with a speaker."""
+
+    rep: Reporting
+    sides: dict
+    types: dict
+    names: dict = dataclass_field(default_factory=dict)  # name word -> (actor, side)
+    previous: tuple | None = None
+
+
+def speaker_mentions(field: Field, sp: Speaker) -> list[tuple[int, int, str]]:
+    """The actor mentions overlapping the phrase's words, computed once per bounds."""
+    seen = sp.seen
+    if seen is None or seen[0] != sp.first or seen[1] != sp.last:
+        seen = sp.seen = (sp.first, sp.last,
+                          mentions_in(field, field.starts[sp.first], field.ends[sp.last]))
+    return seen[2]
+
+
+# --- where a statement starts and a speaker phrase ends ------------------------------------
+
+def verb_at(field: Field, t: int, rep: Reporting) -> tuple[int, str, str] | None:
+    """``(last_word, lemma, kind)`` if a reporting form starts at word ``t``."""
+    word = field.words[t]
+    if word not in rep.heads:
+        return None
+    found = field.joined[t + 1] and rep.surface.get((word, field.words[t + 1]))
+    if found:  # two-word forms first
+        return t + 1, found[0], found[1]
+    found = rep.surface.get((word,))
+    return (t, found[0], found[1]) if found else None
+
+
+def form_starts(field: Field, rep: Reporting) -> list[int]:
+    """The words of a field where a reporting form may start (:func:`verb_at`), in order:
+    the first words of the forms, bare or after و/ف."""
+    words, heads = field.words, rep.heads
+    return [t for t in range(field.lo, field.hi) if words[t] in heads]
+
+
+def is_stop(field: Field, i: int, rep: Reporting) -> bool:
+    """Word ``i`` starts a stop cue of ``speaker_cues.tsv``."""
+    w = field.words[i]
+    if (w,) in rep.stops:
+        return True
+    return i + 1 < field.hi and field.joined[i + 1] and (w, field.words[i + 1]) in rep.stops
+
+
+def ends_phrase(field: Field, i: int, rep: Reporting) -> bool:
+    """A speaker phrase stops before word ``i``: a stop cue or a reporting form starts
+    there."""
+    return is_stop(field, i, rep) or verb_at(field, i, rep) is not None
+
+
+def phrase(field: Field, i: int, rep: Reporting, *, quoted_ok: bool = False) -> Speaker | None:
+    """The speaker phrase starting at word ``i`` (after any skip words): the words joined
+    by one space up to a stop word or reporting form (:func:`ends_phrase`),
+    :data:`MAX_PHRASE_WORDS` at most.
+
+    With ``quoted_ok`` a name in quotes («وفق "الشرق الأوسط"») is taken whole: the joined
+    words, stop words and forms included.
+    """
+    n = field.hi
+    while i < n and field.joined[i] and field.words[i] in rep.skips:
+        i += 1
+    if i >= n:
+        return None
+    quoted = quoted_ok and '"' in field.gap(i) and _QUOTE_GAP.fullmatch(field.gap(i))
+    if not quoted and ((not field.joined[i] and field.gap(i) != " ")
+                       or ends_phrase(field, i, rep)):
+        return None
+    last = i
+    while (last + 1 < n and field.joined[last + 1] and last + 1 - i < MAX_PHRASE_WORDS
+           and (quoted or not ends_phrase(field, last + 1, rep))):
+        last += 1
+    return Speaker(i, last)
+
+
+# --- the speaker before the verb ---------------------------------------------------------------
+
+def subject_before(field: Field, t: int, kan: int, rep: Reporting) -> tuple[Speaker | None, bool]:
+    """Subject–verb order: «وكانت وزارة الدفاع الروسية قالت», «البنتاغون يعلن».
+
+    Returns ``(speaker, certain)``: the words between a preceding كان/كانت (word ``kan``,
+    :func:`kan_before`, or -1) and the verb (certain), or an actor mention that ends right
+    before the verb with only spaces or quotes between and is not governed by a
+    preposition («وفي واشنطن قال كوك»: not a subject); the caller prefers a speaker after
+    the verb to the latter.
+    """
+    if kan >= 0:
+        first, last = kan + 1, t - 1
+        while last >= first and field.words[last] in rep.cues["particle"]:  # «… قد أكدت»
+            last -= 1
+        return (Speaker(first, last), True) if first <= last else (None, False)
+    if not field.mentions:
+        return None, False
+    vstart = field.starts[t]
+    text, p = field.text, vstart  # text[p:vstart]: the spaces and quotes before the verb
+    while p > 0 and (text[p - 1].isspace() or text[p - 1] in _SPACE_QUOTES):
+        p -= 1
+    for start, end, _ in field.mentions:  # sorted by start
+        if start >= vstart:
+            break
+        if p <= end <= vstart:
+            subject = _mention_subject(field, t, start, end, rep)
+            if subject is not None:
+                return subject, False
+    return None, False
+
+
+def _mention_subject(field: Field, t: int, start: int, end: int,
+                     rep: Reporting) -> Speaker | None:
+    """The words before verb ``t`` that overlap the mention ``[start, end)``, unless the
+    mention is governed by a preposition (attached ب/ل/ك, or a word of kind
+    ``preposition`` right before)."""
+    lo, hi = field.lo, field.hi
+    k0 = bisect_left(field.ends, start + 1, lo, hi)
+    k1 = min(bisect_left(field.starts, end, lo, hi), t)
+    if k0 >= k1:
+        return None
+    clitic = fold(field.text[field.starts[k0]:start])
+    if any(c in clitic for c in PREPOSITIONS) or (
+            k0 > lo and field.joined[k0] and field.words[k0 - 1] in rep.cues["preposition"]):
+        return None
+    return Speaker(k0, k1 - 1)
+
+
+def kan_before(field: Field, t: int, rep: Reporting) -> int:
+    """The nearest كان/كانت … before word ``t`` in the same clause: at most nine words
+    back, every word from it to ``t`` joined to the one before; or -1."""
+    i = t - 1
+    while i >= field.lo and field.joined[i + 1] and t - i <= 9:
+        if field.words[i] in rep.kan:
+            return i
+        i -= 1
+    return -1
+
+
+# --- the speaker after the verb ------------------------------------------------------------
+
+def speaker_after(field: Field, t: int, last: int, kind: str,
+                  rep: Reporting) -> tuple[Speaker | None, int]:
+    """The speaker phrase that follows a reporting form ending at word ``last``, and the
+    last word of the form itself (a formula may take in an inner verb: «بحسب ما ذكرت»)."""
+    k = last + 1
+    if kind == "transmit":  # «نقلت وكالة رويترز عن المتحدث …»: the speaker follows عن
+        k = _after_an(field, last)
+    elif kind == "formula":  # «بحسب ما ذكرت قناة …», «حسبما أفادت …», «وفقاً لـ…»
+        last = _inner_verb(field, last, rep)
+        k = last + 1
+        if k < field.hi and field.words[k] == "ل":
+            k += 1
+    if not 0 <= k < field.hi:
+        return None, last
+    speaker = phrase(field, k, rep, quoted_ok=kind in ("formula", "transmit"))
+    if speaker is None:
+        return None, last
+    return extend_to_institution(field, cover_mentions(field, speaker), rep), last
+
+
+def _after_an(field: Field, last: int) -> int:
+    """The word after the عن that follows a transmit verb ending at word ``last`` within
+    eight words of one phrase, or -1."""
+    k, n = last + 1, field.hi
+    while (k < n and k - last <= 8 and PHRASE_GAP.fullmatch(field.gap(k))
+           and field.words[k] != "عن"):
+        k += 1
+    if k >= n or field.words[k] != "عن" or not PHRASE_GAP.fullmatch(field.gap(k)):
+        return -1
+    return k + 1
+
+
+def _inner_verb(field: Field, last: int, rep: Reporting) -> int:
+    """The last word of a formula ending at word ``last``, taking in a reporting verb right
+    after it, or after ما («بحسب ما ذكرت»)."""
+    k, n = last + 1, field.hi
+    inner_at = k + 1 if k < n and field.joined[k] and field.words[k] == "ما" else k
+    inner = verb_at(field, inner_at, rep) if inner_at < n and field.joined[inner_at] else None
+    if inner is not None and inner[2] in ("verb", "verb_object"):
+        return inner[0]
+    return last
+
+
+def cover_mentions(field: Field, sp: Speaker) -> Speaker:
+    """Extend a phrase cut inside an actor's name («قناة روسيا | اليوم») to the name's end:
+    to the last word starting before the furthest end of the mentions overlapping it."""
+    reach = max((end for _, end, _ in speaker_mentions(field, sp)), default=-1)
+    if reach > field.ends[sp.last]:
+        sp.last = bisect_left(field.starts, reach, field.lo, field.hi) - 1
+    return sp
+
+
+def extend_to_institution(field: Field, sp: Speaker, rep: Reporting) -> Speaker:
+    """«مسؤول في البنتاغون», «مصدر من وزارة الدفاع الروسية»: a generic source of one or
+    two words, with no actor and no nationality of its own, followed by في/من + an actor,
+    speaks for that actor. («السفير الروسي في واشنطن» is not extended: it has a side.)"""
+    k, n = sp.last + 1, field.hi
+    if (k + 1 >= n or sp.last - sp.first > 1 or not field.joined[k]
+            or field.words[k] not in rep.cues["of"] or not field.joined[k + 1]):
+        return sp
+    words = list(field.words[sp.first:sp.last + 1])
+    if speaker_mentions(field, sp) or side_of_words(words, rep):
+        return sp
+    ws, we = field.starts[k + 1], field.ends[k + 1]
+    for start, end, _ in field.mentions:
+        if ws <= start < we:
+            # on to the last word starting inside the mention
+            return Speaker(sp.first, bisect_left(field.starts, end, field.lo, field.hi) - 1)
+    return sp
+
+
+def _has_referent(field: Field, speaker: Speaker, names: dict) -> bool:
+    """The phrase mentions an actor or a name already tied to one."""
+    return bool(speaker_mentions(field, speaker)) or any(
+        field.words[k] in names for k in range(speaker.first, speaker.last + 1))
+
+
+# --- the statements of a field ----------------------------------------------------------------
+
+def statements_in(field: Field, ctx: _Context) -> list[tuple]:
+    """Statements of one field: (start, end, speaker, actor, side, lemma, s_start, s_end,
+    basis), left to right; the words of a reporting form start no other."""
+    out: list[tuple] = []
+    sentences_with_verb: set[int] = set()
+    in_statement = []  # «في بيان» forms, used only where no verb reports the sentence
+    resume = 0  # the first word after the last form found
+    for t in form_starts(field, ctx.rep):
+        found = verb_at(field, t, ctx.rep) if t >= resume else None
+        if found is None:
+            continue
+        last, lemma, kind = found
+        if kind == "statement":
+            in_statement.append((t, last, lemma))
+            resume = last + 1
+            continue
+        row, last = _statement(field, t, last, lemma, kind, ctx)
+        resume = last + 1
+        if row is not None:
+            out.append(row)
+            sentences_with_verb.add(field.sentence[t])
+            if row[2]:
+                ctx.previous = row
+    for t, last, lemma in in_statement:  # «في بيان للخارجية الروسية» with no verb nearby
+        if field.sentence[t] not in sentences_with_verb:
+            row = _in_statement(field, t, last, lemma, ctx)
+            if row is not None:
+                out.append(row)
+    return out
+
+
+def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
+               ctx: _Context) -> tuple[tuple | None, int]:
+    """The statement of the reporting form at words ``t`` to ``last`` (None: no
+    statement), and the last word it takes in."""
+    verb = kind in ("verb", "verb_object")
+    if verb and t > field.lo and field.joined[t] and field.words[t - 1] in ctx.rep.cues["relative"]:
+        return None, last  # «المسلمة الروسية التي تقول …»: a relative clause, not a source
+    speaker, basis, last = _speaker(field, t, last, kind, verb, ctx)
+    if speaker is None and kind in ("formula", "transmit"):
+        return None, last  # «فحسب», «نقل الجنود»: no source, no statement
+    if speaker is not None and kind == "verb_object":
+        _cut_before_object(field, speaker)
+    return _row(field, t, last, lemma, speaker, basis, ctx), last
+
+
+def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
+             ctx: _Context) -> tuple[Speaker | None, str, int]:
+    """``(speaker, basis, last word of the form)``: the subject before a verb when it
+    is certain (after كان) or when the phrase after the verb names no one; else the
+    phrase after the form."""
+    before, certain = (subject_before(field, t, kan_before(field, t, ctx.rep), ctx.rep)
+                       if verb else (None, False))
+    if certain:
+        return before, "before_verb", last
+    after, last = speaker_after(field, t, last, kind, ctx.rep)
+    if before is not None and (after is None or not _has_referent(field, after, ctx.names)):
+        return before, "before_verb", last
+    return after, ("after_verb" if after is not None else ""), last
+
+
+def _cut_before_object(field: Field, speaker: Speaker) -> None:
+    """«اتهمت هيئة الأركان الروسية الاستخبارات الأمريكية»: after a verb with an object, the
+    speaker ends with the first actor it mentions; the object follows."""
+    ms = speaker_mentions(field, speaker)
+    if ms:
+        end_of_first = min(ms)[1]
+        speaker.last = max(k for k in range(speaker.first, speaker.last + 1)
+                           if field.starts[k] < end_of_first)
+
+
+def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, basis: str,
+         ctx: _Context) -> tuple:
+    """The statement's row; with no speaker, the field's previous speaker goes on
+    («وأضاف: …», «مضيفاً أن …»)."""
+    previous = ctx.previous
+    first_w, last_w = t, last
+    if speaker is not None:
+        s_span = field.span(speaker.first, speaker.last)
+        actor, side, basis = resolve(field, speaker, ctx, previous, basis)
+        sp_text = field.text[s_span[0]:s_span[1]]
+        first_w, last_w = min(t, speaker.first), max(last, speaker.last)
+    elif previous is not None:
+        sp_text, actor, side, s_span, basis = (previous[2], previous[3], previous[4],
+                                               (previous[6], previous[7]), "previous")
+    else:
+        sp_text, actor, side, s_span, basis = "", "", "", (-1, -1), ""
+    return (field.starts[first_w], field.ends[last_w], sp_text, actor, side, lemma,
+            s_span[0], s_span[1], basis)
+
+
+def _in_statement(field: Field, t: int, last: int, lemma: str, ctx: _Context) -> tuple | None:
+    """The statement of «في بيان [صادر عن] …» at words ``t`` to ``last``, if a speaker
+    phrase follows."""
+    k, n = last + 1, field.hi
+    while k < n and field.joined[k] and field.words[k] in ctx.rep.cues["statement_link"]:
+        k += 1
+    speaker = phrase(field, k, ctx.rep) if k < n and field.joined[k] else None
+    if speaker is None:
+        return None
+    s_span = field.span(speaker.first, speaker.last)
+    actor, side, basis = resolve(field, speaker, ctx, None, "after_verb")
+    start, end = field.span(t, speaker.last)
+    return (start, end, field.text[s_span[0]:s_span[1]], actor, side, lemma,
+            s_span[0], s_span[1], basis)
+
+
+# --- resolution to an actor and side ---------------------------------------------------------
+
+def side_of_words(words: list[str], rep: Reporting) -> str:
+    """The side of the first nationality word among ``words`` («الأمريكي» → us), or ''."""
+    forms = rep.side_forms
+    for w in words:
+        if w in forms:
+            return forms[w]
+    return ""
+
+
+def resolve(field: Field, speaker: Speaker, ctx: _Context, previous: tuple | None,
+            basis: str) -> tuple[str, str, str]:
+    """``(actor_id, side, basis)`` of a speaker phrase.
+
+    1. an actor mention inside the phrase, the most specific kind first (person, then
+       institution, media …, state last): «المتحدث باسم البنتاغون بيتر كوك» → US_DOD;
+    2. a name already tied to an actor in this field («بيتر كوك» → later «كوك»);
+    3. a definite anaphor («المسؤول الأمريكي», «البيان», «المصدر ذاته») → the previous
+       speaker, if its side does not contradict (basis ``previous``);
+    4. a nationality word → that side, no actor («مسؤولون عسكريون أمريكيون» → us).
+    """
+    rep, sides, types, names = ctx.rep, ctx.sides, ctx.types, ctx.names
+    mentions = speaker_mentions(field, speaker)
+    if mentions:
+        best = mentions[0] if len(mentions) == 1 else min(
+            mentions, key=lambda m: (TYPE_PRIORITY.get(types.get(m[2], ""), 9), m[0]))
+        actor, side = best[2], sides.get(best[2], "")
+        words = field.words  # the name after a title: the words from the mention's end on
+        for k in range(bisect_left(field.starts, best[1], speaker.first, speaker.last + 1),
+                       speaker.last + 1):
+            if not words[k].startswith("ال") and len(words[k]) >= 3:
+                names[words[k]] = (actor, side)
+        return actor, side, basis
+    words = list(field.words[speaker.first:speaker.last + 1])
+    for w in reversed(words):
+        if w in names:
+            return names[w][0], names[w][1], basis
+    side = side_of_words(words, rep)
+    anaphoric = ((words[0] in rep.anaphors and words[0].startswith("ال"))
+                 or any(w in rep.anaphors and not w.startswith("ال") for w in words[1:]))
+    if anaphoric and previous is not None and (not side or side == previous[4]):
+        return previous[3], previous[4], "previous"
+    return "", side, basis
+
+
+def _actor_layer():
+    try:
+        from .. import actors
+    except ImportError:  # the actor layer is optional: speakers then stay unresolved
+        return None
+    return actors
+
+
+def _codebook_maps(codebook: pd.DataFrame | None) -> tuple[dict[str, str], dict[str, str]]:
+    """Actor id -> side, and actor id -> type, of ``codebook`` (by default the actor
+    layer's)."""
+    if codebook is None:
+        actors = _actor_layer()
+        codebook = actors.load_codebook() if actors is not None else None
+    if codebook is None or codebook.empty:
+        return {}, {}
+    ids = codebook["id"].astype(str)
+    return (dict(zip(ids, codebook["side"].fillna("").astype(str))),
+            dict(zip(ids, codebook["type"].fillna("").astype(str))))
+
+
+# --- tables ------------------------------------------------------------------------------------
+
+def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = None,
+                    codebook: pd.DataFrame | None = None,
+                    prepared: Prepared | None = None) -> pd.DataFrame:
+    """Attributed statements: who is quoted or reported as saying something.
+
+    One row per reporting verb or source formula (قال، أعلن، أكد … بحسب، وفق، نقلت … عن).
+
+    Args:
+        documents: a documents table (doc_id, title, body).
+        mentions: an actor-mention table (doc_id, field, start, end, actor_id), by default
+            :func:`analysis.actors.find_mentions`. Without the actor layer speakers stay
+            unresolved.
+        codebook: (id, type, side), by default :func:`analysis.actors.load_codebook`.
+        prepared: :func:`.words.prepare` of the same ``documents``, to share with
+            :func:`.cues.find_cues`; made here when not given.
+
+    Returns:
+        Columns :data:`STATEMENT_COLUMNS`: ``start``/``end`` span the attribution (verb and
+        speaker phrase, in text order), ``speaker`` is the speaker phrase as stored
+        (``speaker_start``/``speaker_end``), ``speaker_actor_id``/``speaker_side`` its
+        codebook actor and side (empty when unknown), ``verb`` the folded lemma, ``basis``
+        how the speaker was found: ``after_verb`` (verb–subject, the usual order),
+        ``before_verb`` («وكانت وزارة الدفاع الروسية قالت», «البنتاغون يعلن»),
+        ``previous`` («وأضاف: …», «وقال المسؤول الأمريكي» — the last speaker of the same
+        field), or empty (no speaker found). Sorted by doc_id, field, start, end.
+    """
+    rep = load_reporting()
+    actors = _actor_layer()
+    if mentions is None:
+        mentions = actors.find_mentions(documents) if actors is not None else None
+    sides, types = _codebook_maps(codebook)
+    ids, names, batches = walk(documents, prepared)
+    ks, rows = [], []  # the field's number and the statement
+    index = by_field(mentions)
+    for k0, batch in batches:
+        for f in range(len(batch.texts)):
+            k = k0 + f
+            field = Field(batch, f, index.get((ids[k], names[k]), ()))
+            found = statements_in(field, _Context(rep, sides, types))
+            ks += [k] * len(found)
+            rows += found
+    start, end, *rest = zip(*rows) if rows else [()] * len(STATEMENT_COLUMNS[2:])
+    return table(documents, ks, start, end, STATEMENT_COLUMNS,
+                 dict(zip(STATEMENT_COLUMNS[4:], rest)))
+
+
+def _bloc(side: str) -> str:
+    return side if side in ("us", "russia") else ("unresolved" if not side else "other")
+
+
+def voice_balance(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Per article × side (us, russia, other, unresolved): statements n, share, dominant.
+
+    Args:
+        statements: :func:`find_statements` of ``documents``.
+        documents: the documents table.
+
+    Returns:
+        Columns :data:`VOICE_COLUMNS`, every article × side: ``other`` is every other
+        codebook side (Syrian government, UN, media, jihadist …); ``unresolved`` a speaker
+        with no side («مصدر محلي»). ``dominant`` marks the side(s) among us/russia/other
+        with the most statements (none when there are none).
+    """
+    blocs = statements["speaker_side"].fillna("").map(_bloc) if len(statements) else []
+    counts = (pd.Series(1, index=pd.MultiIndex.from_arrays([statements["doc_id"], blocs]))
+              .groupby(level=[0, 1]).sum().to_dict()) if len(statements) else {}
+    rows = []
+    for doc_id in documents["doc_id"]:
+        ns = {s: int(counts.get((doc_id, s), 0)) for s in VOICE_SIDES}
+        total = sum(ns.values())
+        best = max(ns[s] for s in ("us", "russia", "other"))
+        for s in VOICE_SIDES:
+            rows.append((doc_id, s, ns[s], ns[s] / total if total else float("nan"),
+                         bool(best) and s != "unresolved" and ns[s] == best))
+    return pd.DataFrame(rows, columns=VOICE_COLUMNS)
