@@ -1,7 +1,7 @@
 """Throughput of actor mention finding on a synthetic corpus.
 
 Builds ``--n`` articles (default 10,000) by resampling seed paragraphs
-(:func:`benchmarks.common.synthetic_documents`), loads the codebook and builds the
+(:func:`analysis.synthetic.synthetic_documents`), loads the codebook and builds the
 automaton once (reported apart), then times :func:`analysis.actors.find_mentions` and
 prints MB/s of UTF-8 title + body text. Target (issue 6): at least 30 MB/s on one core.
 
@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis import actors
-from benchmarks.common import synthetic_documents, text_megabytes
+from analysis.synthetic import synthetic_documents, text_megabytes
 
 
 def main(argv: list[str] | None = None) -> None:

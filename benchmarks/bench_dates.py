@@ -1,6 +1,6 @@
 """Throughput of date mention finding, against dateparser's ``search_dates`` on the same text.
 
-Builds ``--n`` synthetic articles (:func:`benchmarks.common.synthetic_documents`), times
+Builds ``--n`` synthetic articles (:func:`analysis.synthetic.synthetic_documents`), times
 :func:`analysis.dates.find_mentions` on all of them, then times both
 :func:`analysis.dates.find_mentions` and ``dateparser.search.search_dates(text,
 languages=["ar"], settings={"RELATIVE_BASE": published})`` on the bodies of the first
@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis import dates
-from benchmarks.common import synthetic_documents
+from analysis.synthetic import synthetic_documents
 
 
 def _mb(texts) -> float:

@@ -1,7 +1,7 @@
 """Throughput of the framing layer on a synthetic corpus.
 
 Builds ``--n`` articles (default 5,000) by resampling seed paragraphs
-(:func:`benchmarks.common.synthetic_documents`), loads the lexicons once (reported apart),
+(:func:`analysis.synthetic.synthetic_documents`), loads the lexicons once (reported apart),
 then times :func:`analysis.framing.find_cues`, :func:`analysis.framing.find_statements`
 (with actor mentions found beforehand, not timed), the two together as the pipeline runs
 them (one :func:`analysis.framing.prepare` shared by both) and
@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pandas as pd
 
 from analysis import actors, framing
-from benchmarks.common import synthetic_documents, text_megabytes
+from analysis.synthetic import synthetic_documents, text_megabytes
 
 #: MB/s per core each extraction stage needs for the pipeline to reach 5 MB/s (issue 6).
 TARGET_MBS = 25

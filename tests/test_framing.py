@@ -439,12 +439,9 @@ def test_term_spans_and_evidence():
 # --- synthetic corpus (smoke) --------------------------------------------------------------
 
 def test_smoke_synthetic_corpus_offsets_and_order():
-    import sys
 
-    from analysis import paths
 
-    sys.path.insert(0, str(paths.ROOT))
-    from benchmarks.common import synthetic_documents
+    from analysis.synthetic import synthetic_documents
 
     d = synthetic_documents(30)
     with warnings.catch_warnings():
@@ -464,12 +461,9 @@ def test_smoke_synthetic_corpus_offsets_and_order():
 def _shuffled_corpus() -> pd.DataFrame:
     """Synthetic articles out of doc_id order, with a missing title, an empty body and
     presentation forms (folded on their own): the cases the prepared path must not change."""
-    import sys
 
-    from analysis import paths
 
-    sys.path.insert(0, str(paths.ROOT))
-    from benchmarks.common import synthetic_documents
+    from analysis.synthetic import synthetic_documents
 
     d = synthetic_documents(60).sample(frac=1, random_state=1).reset_index(drop=True)
     d.loc[0, "title"] = None

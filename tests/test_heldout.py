@@ -7,14 +7,10 @@ lists every miss.
 """
 from __future__ import annotations
 
-import sys
-
 import pytest
 
 from analysis import paths
-
-sys.path.insert(0, str(paths.ROOT / "benchmarks"))
-from evaluate_heldout import evaluate
+from analysis.heldout import evaluate
 
 # heldout3 (real-site captures, issue 13) is still blind: it joins these gates once the
 # furniture rules for real sites are done and its blind figures are recorded.
