@@ -6,8 +6,9 @@ This is the module to edit to add a date shape: write its pattern in :func:`_sha
 trigger words and hints a match of it always holds (the fast scan runs a shape only
 where they are; :mod:`.fast`).
 
-Every pattern starts with :data:`START` (a word start, then clitics kept out of the
-surface) and names the mention itself ``x``; the handlers read named groups only.
+Every pattern starts at a word start (:data:`WORD_START`) with the clitics the words of
+``conjunction`` and ``preposition`` allow (group ``clitic``, kept out of the surface),
+and names the mention itself ``x``; the handlers read named groups only.
 """
 from __future__ import annotations
 
@@ -24,10 +25,10 @@ NUM_START = r"(?<![\d.,:/])(?<!\d[-/.])"
 YEAR = r"(?:18|19|20)\d\d(?!\d)"
 
 #: Per shape: the kinds of trigger words a match holds one of, and the hints it holds all
-#: of (both defined in :func:`trigger_words` and :func:`hint_words`; ``digits``, ``day``,
-#: ``year``, ``years`` (two years), ``hijri_year`` and ``numeric`` ([/.-] between numbers)
-#: are read off the digits by :mod:`.fast`). Order matters: where two candidate mentions
-#: overlap and are as long, the earlier shape wins.
+#: of (the words of each in :func:`trigger_words` and :func:`hint_words`; :mod:`.fast`
+#: reads ``digits`` (a run of 0-9), ``day`` and ``hijri`` (also numbers that can be one),
+#: ``year``, ``years`` (two years) and ``numeric`` ([/.-] between numbers) off the digits).
+#: Order matters: where two candidate mentions overlap and are as long, the earlier wins.
 SHAPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "day_month": (("digits", "month", "direction"), ("month_or_shahr", "day")),
     "day_range": (("digits",), ("month", "day")),
@@ -177,15 +178,16 @@ def _shapes(lex: Lexicon) -> dict[str, str]:
 
 
 def trigger_words(lex: Lexicon) -> dict[str, set[str]]:
-    """Per kind of trigger (:data:`SHAPES`), the words that are triggers of that kind
-    (``digits``, any run of 0-9, is found by the scan itself)."""
+    """Per kind of trigger (:data:`SHAPES`), the words that are triggers of that kind, as
+    the shapes spell them (:func:`alt_forms`; ``digits``, any run of 0-9, is found by the
+    scan itself)."""
     w = lex.words
     return {
-        "month": set(lex.months) | set(lex.hijri),
-        "weekday": set(w["weekday"]),
-        "relative_day": set(w["relative_day"]),
-        "direction": set(w["direction"]),
-        "vague": set(w["vague"]),
+        "month": alt_forms(lex.months) | alt_forms(lex.hijri),
+        "weekday": alt_forms(w["weekday"]),
+        "relative_day": alt_forms(w["relative_day"]),
+        "direction": alt_forms(w["direction"]),
+        "vague": alt_forms(w["vague"]),
         "this_unit": {f"{t} {u}" for t in w["this"] for u in w["unit"]},
         "ago": {"منذ"} | {f"قبل {d}" for d in list(w["duration"]) + list(w["number"])},
     }
@@ -209,7 +211,14 @@ def hint_words(lex: Lexicon) -> dict[str, set[str]]:
 
 
 def compile_grammar(lex: Lexicon) -> Grammar:
-    """The shapes of :data:`SHAPES` compiled from the lexicon's words."""
+    """The shapes of :data:`SHAPES` compiled from a lexicon's words.
+
+    Args:
+        lex: the date words (:func:`analysis.dates.lexicon.load_lexicon`).
+
+    Returns:
+        The :class:`Grammar`.
+    """
     patterns = _shapes(lex)
     return Grammar(lex, tuple(Shape(name, re.compile(patterns[name]), *needs)
                               for name, needs in SHAPES.items()))
@@ -219,7 +228,11 @@ _compiled: list[Grammar] = []
 
 
 def grammar() -> Grammar:
-    """The grammar of the package's date words (compiled again when a data file changed)."""
+    """The grammar of the package's date words, compiled again when a data file changed.
+
+    Returns:
+        :func:`compile_grammar` of :func:`analysis.dates.lexicon.lexicon`.
+    """
     lex = lexicon()
     if not _compiled or _compiled[0].lex is not lex:
         _compiled[:] = [compile_grammar(lex)]

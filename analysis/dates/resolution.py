@@ -456,8 +456,15 @@ def weekday_evidence(mentions: pd.DataFrame, documents: pd.DataFrame) -> pd.Data
     Counts the mentions where a weekday is named beside a date found independently
     («أمس الجمعة», «الأحد 22 أيلول»), how many agree, and ``supported``: True when at
     least one agrees and none disagrees, False when one disagrees, <NA> when there is no
-    such mention. Columns: doc_id, published, published_basis, checked, consistent,
-    inconsistent, supported.
+    such mention.
+
+    Args:
+        mentions: a table of :func:`analysis.dates.find_mentions`.
+        documents: the documents it was found in (doc_id, published, published_basis).
+
+    Returns:
+        One row per document, sorted by doc_id. Columns: doc_id, published,
+        published_basis, checked, consistent, inconsistent, supported.
     """
     checked = mentions.dropna(subset=["weekday_consistent"])
     agg = checked.groupby("doc_id")["weekday_consistent"].agg(
@@ -474,7 +481,13 @@ def weekday_evidence(mentions: pd.DataFrame, documents: pd.DataFrame) -> pd.Data
 
 
 def period(value: str) -> tuple[pd.Timestamp, pd.Timestamp] | tuple[None, None]:
-    """First and last day of an ISO value at its granularity (``None, None`` if empty).
+    """First and last day of an ISO value at its granularity.
+
+    Args:
+        value: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``YYYY-Www``.
+
+    Returns:
+        ``(first, last)`` as Timestamps; ``(None, None)`` for an empty value.
 
     >>> period("2019-W36")
     (Timestamp('2019-09-02 00:00:00'), Timestamp('2019-09-08 00:00:00'))
@@ -505,6 +518,13 @@ def reach(mentions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     negative = past) and tense: ``past`` (the period ends before publication),
     ``present`` (it contains the publication day), ``future`` (it starts after).
     Mentions without a value, or in articles without a date, are left out.
+
+    Args:
+        mentions: a table of :func:`analysis.dates.find_mentions` (doc_id, value …).
+        documents: the documents, with ``published``.
+
+    Returns:
+        The mentions' columns and the five above, one row per placed mention.
     """
     cols = list(mentions.columns) + ["published", "period_start", "period_end",
                                      "days_from_publication", "tense"]
