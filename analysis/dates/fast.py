@@ -21,7 +21,7 @@ import ahocorasick
 import numpy as np
 
 from ..normalize import Folded, fold_with_offsets, has_presentation_forms
-from .grammar import SHAPES, Grammar, alt_forms, grammar, hint_words, trigger_words
+from .grammar import SHAPES, Grammar, grammar, hint_words, trigger_words
 from .resolution import Ctx
 
 #: Characters a window reaches before and after a trigger word: room for the longest
@@ -275,4 +275,4 @@ def scan_batch(texts: list[str], pubs: list[dt.date | None]) -> list[tuple[int, 
     return out
 
 
-__all__ = ["WINDOW_AFTER", "WINDOW_BEFORE", "alt_forms", "scan_batch", "tables"]
+__all__ = ["WINDOW_AFTER", "WINDOW_BEFORE", "fold_batch", "scan_batch", "tables", "window_hints", "windows"]
