@@ -35,8 +35,7 @@ class Row:
     consistent: bool | None = None
 
 
-PREV_WORD = re.compile(r"([^\W_]+)[ \"'()«»\-]*$")  # the definition of Ctx.prev_word
-SEPARATORS = frozenset(" \"'()«»-")  # its class of separators
+PREV_WORD = re.compile(r"([^\W_]+)[ \"'()«»\-]*$")
 NEXT_WORD = re.compile(r"[ \"'()«»\-]*([^\W_]+)")
 CLAUSE_END = re.compile(r" ?(?:[.،,؛;:!؟?)\"\n]|$)")
 
@@ -55,18 +54,10 @@ class Ctx:
         self.anchor = pub.isoformat() if pub else ""  # of every relative row
 
     def prev_word(self, i: int) -> str:
-        """The word before position ``i``, looking back 40 characters at most: what
-        :data:`PREV_WORD` captures searched in ``text[i - 40:i]`` (a run of ``[^\\W_]``,
-        i.e. str.isalnum, characters, then separators, then the end or a final line break)."""
-        text, lo = self.text, max(0, i - 40)
-        if i > lo and text[i - 1] == "\n":  # «$» also matches before a final line break
-            i -= 1
-        while i > lo and text[i - 1] in SEPARATORS:
-            i -= 1
-        k = i
-        while k > lo and text[k - 1].isalnum():
-            k -= 1
-        return text[k:i]
+        """The word before position ``i`` (and the separators after it), looking back 40
+        characters at most."""
+        m = PREV_WORD.search(self.text, max(0, i - 40), i)
+        return m.group(1) if m else ""
 
     def prev_in(self, i: int, category: str) -> bool:
         """Is the word before position ``i`` (with or without a conjunction) in a category?"""
