@@ -7,7 +7,6 @@ weekdays: 2019-09-05 is a Thursday, 2017-09-23 a Saturday, 2019-03-05 a Tuesday,
 from __future__ import annotations
 
 import re
-from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -17,6 +16,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from analysis import dates, paths
+from analysis.dates import fast, resolution, scan
 
 THU = "2019-09-05"
 
@@ -409,7 +409,7 @@ def test_shipped_data_files_load():
     ("months.tsv", "سبتمبر\t13\tgregorian\t0", "outside 1..12"),
     ("months.tsv", "أيلول\t10\tsyriac\t0", "already month 9"),
     ("months.tsv", "أيلول\t9\tjulian\t0", "julian"),
-    ("months.tsv", "أيلول\t9", "expected 4 tab-separated"),
+    ("months.tsv", "أيلول\t9", "empty 'series'"),
     ("date_words.tsv", "weekday\tالأحد\tSonday\t", "Sonday"),
     ("date_words.tsv", "colour\tأحمر\t\t", "unknown category 'colour'"),
 ])
@@ -433,26 +433,22 @@ def test_windowed_scan_equals_full_scan(seeds, monkeypatch):
         "في 15 محرم 1441 هـ الموافق 14 سبتمبر 2019 وفي الحادي والعشرين من شهر آذار الماضي",
         "يوم الجمعة الموافق 22 أيلول 2017 ثم ديسمبر/كانون الأول من العام الماضي ومنذ مطلع العام",
     ]
-    windowed = [dates._scan(t, dates._as_date(THU)) for t in texts]
-    monkeypatch.setattr(dates, "_windows", lambda g, text: [(0, len(text), -1)])
-    full = [dates._scan(t, dates._as_date(THU)) for t in texts]
+    windowed = [[] for _ in texts]
+    for k, row in fast.scan_batch(texts, [dates.as_date(THU)] * len(texts)):
+        windowed[k].append(row)
+    full = [dates.scan_text(t, published=THU) for t in texts]
     assert windowed == full
     assert sum(map(len, full)) > 20
 
 
-def test_without_the_regex_parser_mentions_are_the_same(seeds, monkeypatch):
-    """Without CPython's regex parser no search starts late (no leads): same mentions."""
-    documents, _ = seeds
-    expected = dates.find_mentions(documents)
-    assert any(dates.grammar().leads)
-    monkeypatch.setattr(dates, "_parser", None)
-    dates.grammar.cache_clear()
-    try:
-        assert not any(dates.grammar().leads)
-        assert dates.find_mentions(documents).equals(expected)
-    finally:
-        dates.grammar.cache_clear()  # rebuilt with the parser once it is back
-    assert len(expected) > 20
+def test_no_private_regex_api():
+    """The fast path reads its trigger words and hints from the grammar, not from the
+    regex engine (no re._parser, sre_*)."""
+    from pathlib import Path
+
+    for module in Path(dates.__file__).parent.glob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        assert "_parser" not in source and "sre_" not in source and "_constants" not in source, module.name
 
 
 # --- reach: periods, distance and tense --------------------------------------------------------
@@ -552,47 +548,10 @@ _NEAR_WORDS = st.text(alphabet=list("اب لم1 \"'()«»-\n_.،x٢"), max_size=
 @given(_NEAR_WORDS, st.integers(0, 70))
 def test_prev_word_is_what_its_regex_captures(text, i):
     i = min(i, len(text))
-    m = dates._PREV_WORD.search(text, max(0, i - 40), i)
-    ctx = dates._Ctx(dates.fold_with_offsets(""), None, dates.lexicon(), 0)
+    m = resolution.PREV_WORD.search(text, max(0, i - 40), i)
+    ctx = resolution.Ctx(dates.fold_with_offsets(""), None, dates.lexicon(), 0)
     ctx.text = text
     assert ctx.prev_word(i) == (m.group(1) if m else "")
-
-
-def _recorded(monkeypatch, g, text, windows):
-    """The matches _found sees, per pattern, in the windows (start, end)."""
-    seen = []
-    monkeypatch.setattr(dates, "_HANDLERS", {name: (lambda m, c, name=name: seen.append(
-        (name, {k: m.span(k) for k in m.re.groupindex}))) for name, *_ in g.patterns})
-    starts, ends = [s for s, _ in windows], [e for _, e in windows]
-    everywhere = [list(range(len(windows)))] * len(g.patterns)
-    dates._found(g, text, starts, ends, [0] * len(windows), everywhere, lambda i: None)
-    return seen
-
-
-def test_preceded_patterns_match_as_the_patterns(seeds, monkeypatch):
-    """Grammar.preceded, searched from the character before, finds the matches (named
-    groups) of the patterns' finditer, windows at 0 and matches next to each other too."""
-    g = dates.grammar()
-    documents, _ = seeds
-    text = dates.fold(" ".join(documents["body"]) + " أمس (الأربعاء)اليوم (الخميس)غدا 2015-2019 2020",
-                      collapse_whitespace=True)
-    windows = [(0, 300), (0, len(text))] + [(s, min(len(text), s + 90)) for s in range(1, len(text), 37)]
-    expected = [(name, {k: m.span(k) for k in pattern.groupindex})
-                for name, pattern, *_ in g.patterns for s, e in windows for m in pattern.finditer(text, s, e)]
-    assert len(expected) > 100
-    assert _recorded(monkeypatch, g, text, windows) == expected
-
-
-def test_preceded_pattern_that_matches_the_empty_string(monkeypatch):
-    """An empty match (possible with odd data files) lets finditer go on as usual."""
-    pattern = re.compile(dates._START + r"(?P<x>a*)")
-    g = SimpleNamespace(patterns=(("vague", pattern, -1, 0),),
-                        preceded=(re.compile(r"[\W_]" + pattern.pattern[len(dates._WORD_START):]),))
-    text = "xa aa-a b aab"
-    windows = [(0, len(text)), (2, len(text)), (3, 9)]
-    expected = [("vague", {k: m.span(k) for k in pattern.groupindex})
-                for s, e in windows for m in pattern.finditer(text, s, e)]
-    assert _recorded(monkeypatch, g, text, windows) == expected
 
 
 @pytest.mark.parametrize("batch_chars", [1, 300, 5000])
@@ -608,7 +567,7 @@ def test_batches_and_row_order_do_not_change_the_table(seeds, monkeypatch, batch
     if ids == "repeated":
         documents["doc_id"] = [documents["doc_id"][0], *documents["doc_id"][:-1]]
     expected = dates.find_mentions(documents)
-    monkeypatch.setattr(dates, "_BATCH_CHARS", batch_chars)
+    monkeypatch.setattr(scan, "BATCH_CHARS", batch_chars)
     got = dates.find_mentions(documents)
     pd.testing.assert_frame_equal(got, expected)
     if ids == "repeated":
@@ -623,33 +582,31 @@ def test_batches_and_row_order_do_not_change_the_table(seeds, monkeypatch, batch
     assert got[dates.COLUMNS[:10]].astype(str).values.tolist() == single[dates.COLUMNS[:10]].astype(str).values.tolist()
 
 
-def _hints_by_definition(g, text, ws, we):
+def _hints_by_definition(t, text, ws, we):
     """_hints as plain loops over the windows: each hint string wherever it stands, and the
     digit patterns by regex (the reference for the vectorised version)."""
     digit_hints = [(_H, re.compile(p)) for _H, p in (
-        (dates._H_YEAR, r"(?<!\d)(?:18|19|20)\d\d(?!\d)"), (dates._H_HIJRI, r"(?<!\d)1[2-5]\d\d(?!\d)"),
-        (dates._H_DAY, r"(?<!\d)\d{1,2}(?!\d)"), (dates._H_NUMERIC, r"(?:(?<=\d)|(?<=\d ))[/.-](?= ?\d)"))]
-    forms = [(form, value & (1 << dates._HINT_BITS) - 1) for form, value in g.words.items()]
-    hints, last, first = [], [], []
+        (fast.H["year"], r"(?<!\d)(?:18|19|20)\d\d(?!\d)"), (fast.H["hijri"], r"(?<!\d)1[2-5]\d\d(?!\d)"),
+        (fast.H["day"], r"(?<!\d)\d{1,2}(?!\d)"), (fast.H["numeric"], r"(?:(?<=\d)|(?<=\d ))[/.-](?= ?\d)"))]
+    forms = [(form, value & fast.HINT_MASK) for form, value in t.words.items()]
+    hints = []
     for s, e in zip(ws, we):
         piece = text[s:e]
         found = {}  # bit → starts
         for form, bits in forms:
             for k in [m.start() for m in re.finditer(f"(?={re.escape(form)})", piece)]:
-                for b in range(dates._HINT_BITS):
+                for b in range(len(fast.HINTS)):
                     if bits >> b & 1:
                         found.setdefault(b, []).append(k)
         for bit, pattern in digit_hints:
             for m in pattern.finditer(piece):
-                k = m.end() - 1 if bit == dates._H_DAY else m.start()
+                k = m.end() - 1 if bit == fast.H["day"] else m.start()
                 found.setdefault(bit.bit_length() - 1, []).append(k)
         h = sum(1 << b for b in found)
-        if len(found.get(dates._H_YEAR.bit_length() - 1, [])) >= 2:
-            h |= dates._H_YEARS
+        if len(found.get(fast.H["year"].bit_length() - 1, [])) >= 2:
+            h |= fast.H["years"]
         hints.append(h)
-        last.append([s + max(found[b]) if b in found else -1 for b in range(dates._HINT_BITS)])
-        first.append([s + min(found[b]) if b in found else -1 for b in range(dates._HINT_BITS)])
-    return hints, *([[row[b] for row in rows] for b in range(dates._HINT_BITS)] for rows in (last, first))
+    return hints
 
 
 @settings(max_examples=200, deadline=None)
@@ -658,12 +615,14 @@ def _hints_by_definition(g, text, ws, we):
                                  "قريباً", "عامين", "هـ", " ", "  ", "x", "٢٠١٩", "𝟙𝟗"]), max_size=30),
        st.lists(st.integers(0, 200), max_size=6))
 def test_hints_are_what_their_definition_finds(words, cuts):
-    g = dates.grammar()
+    t = fast.tables()
     text = dates.fold("".join(words), collapse_whitespace=True)
     cuts = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
     ws, we = np.array(cuts[:-1], dtype=np.int64), np.array(cuts[1:], dtype=np.int64)
-    hints, last, first = dates._hints(g, text, ws, we)
-    assert (hints.tolist(), last.tolist(), first.tolist()) == _hints_by_definition(g, text, ws.tolist(), we.tolist())
+    hits = np.array([(end, value) for end, value in t.words.iter(text) if value & fast.HINT_MASK],
+                    dtype=np.int64).reshape(-1, 2)
+    hints = fast.window_hints(fast._codes(text), ws, we, hits)
+    assert hints.tolist() == _hints_by_definition(t, text, ws.tolist(), we.tolist())
 
 
 _FOLDING = st.text(alphabet=st.sampled_from(
@@ -675,7 +634,7 @@ _FOLDING = st.text(alphabet=st.sampled_from(
 @given(st.lists(_FOLDING, min_size=1, max_size=5))
 def test_batch_fold_is_fold_with_offsets_of_each_text(texts):
     """The vectorised fold of a batch is normalize's fold of each text, "\\x00" between."""
-    folded, starts, codes, bounds = dates._fold_batch(texts)
+    folded, starts, codes, bounds = fast.fold_batch(texts)
     parts = [dates.fold_with_offsets(t) for t in texts]
     assert folded.original == "\x01".join(texts)
     assert folded.text == "\x00".join(p.text for p in parts)
@@ -691,42 +650,16 @@ _DATE_WORDS = ("أمس الأربعاء الجمعة اليوم غداً الخ�
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=25), st.lists(st.sampled_from([" ", "", "  "]), max_size=25))
-def test_preceded_patterns_match_as_the_patterns_anywhere(words, gaps):
-    g = dates.grammar()
-    text = dates.fold("".join(w + (gaps[k] if k < len(gaps) else " ") for k, w in enumerate(words)),
-                      collapse_whitespace=True)
-    for (name, pattern, *_), preceded in zip(g.patterns, g.preceded):
-        for start in range(1, len(text), 7):
-            want = [{k: m.span(k) for k in pattern.groupindex} for m in pattern.finditer(text, start)]
-            got, m = [], preceded.search(text, start - 1)
-            while m is not None:
-                got.append({k: m.span(k) for k in pattern.groupindex})
-                m = preceded.search(text, m.end() - 1)
-            assert got == want, (name, start)
-
-
-_HEAD_WORDS = "و وب ول وفي منذ حتى قبل بعد بحلول لغاية مطلع نهاية أواخر صيف صباح مساء ليلة هذا هذه عام العام للعام شهر ثلاثة".split()
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(_DATE_WORDS + _HEAD_WORDS), max_size=30),
+@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=30),
        st.lists(st.sampled_from([" ", "", "  ", " , ", "\x01"]), max_size=30))
 @example(["x", "وفي", "صباح", "الجمعة"], ["\x01", "", " "])  # the longest clitics, before a head
-@example(["x", "وفي", "الجمعة"], ["\x01", ""])  # and before the hinted word
 @example(["x", "وفي", "الى غاية", "منتصف ليلة", "الأربعاء"], ["\x01", "", " ", " "])  # the longest head
-def test_searches_from_begins_find_the_matches_from_window_starts(words, gaps):
-    """_found's first search in a window from _begins (after the hint less its lead, or
-    before a head word) finds the matches a search from the window's start finds."""
+def test_fast_scan_equals_plain_scan_anywhere(words, gaps):
+    """The fast scan of a batch (windows around trigger words, hints) finds in each text
+    what the plain scan of every shape over the whole text finds."""
     texts = "".join(w + (gaps[k] if k < len(gaps) else " ") for k, w in enumerate(words)).split("\x01")
-    g = dates.grammar()
-    seen = []
-    recorded = {name: (lambda m, c, name=name: seen.append((name, m.span()))) for name, *_ in g.patterns}
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(dates, "_HANDLERS", recorded)
-        dates._scan_batch(texts, [None] * len(texts))
-        from_begins = list(seen)
-        seen.clear()
-        mp.setattr(dates, "_begins", lambda *args: None)
-        dates._scan_batch(texts, [None] * len(texts))
-    assert from_begins == seen
+    by_text = [[] for _ in texts]
+    for k, row in fast.scan_batch(texts, [dates.as_date(THU)] * len(texts)):
+        by_text[k].append(row)
+    assert by_text == [dates.scan_text(t, published=THU) for t in texts]
+
