@@ -487,11 +487,8 @@ def test_reach_without_publication_date_is_empty():
 
 def test_batch_path_equals_per_text_scan(seeds):
     """find_mentions folds and scans fields in batches; scan_text does one text: same rows."""
-    import sys
-    from pathlib import Path
 
-    sys.path.insert(0, str(Path(paths.ROOT) / "benchmarks"))
-    from common import synthetic_documents
+    from analysis.synthetic import synthetic_documents
 
     documents = pd.concat([seeds[0], synthetic_documents(150, seed=3)], ignore_index=True)
     documents.loc[0, "title"] = "ﻻ " + documents.loc[0, "title"]  # a presentation form
