@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import csv
 import errno
-import gc
 import hashlib
 import os
 import re
@@ -31,7 +30,6 @@ import stat
 import unicodedata
 import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -442,24 +440,6 @@ def prefetch(paths: list[Path]) -> None:
             pass
         finally:
             os.close(fd)
-
-
-@contextmanager
-def gc_paused():
-    """No cyclic garbage collection while a batch is processed.
-
-    Processing a batch allocates millions of small objects (tuples, lists, strings, match
-    objects) that form no cycles, and each allocation-triggered collection walks every
-    live object again: about a tenth of the run. Reference counting still frees them;
-    cycles wait for the next collection after the batch.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _progress(items, enabled: bool, desc: str):
