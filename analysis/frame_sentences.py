@@ -50,7 +50,7 @@ COLUMNS = ["doc_id", "field", "start", "end", "frames"]
 #: The rules of ``frame_rules.tsv`` (documented in its header).
 RULES = ("purpose", "danger", "scoped", "breakdown", "agreement", "doubt", "discuss", "topic",
          "talks", "call", "notice", "advance", "negator", "reference", "anchor", "pair",
-         "domestic", "joint", "joint_verb", "fight", "ct_side", "ct_not", "un")
+         "domestic", "fight", "ct_side", "ct_not", "un")
 _ACTOR_RULES = ("ct_side", "un")
 _PAIR_FRAMES = frozenset({"cooperation", "deconfliction", "confrontation"})
 _US_CAMP = frozenset({"us", "us_partner"})
@@ -80,6 +80,11 @@ class FrameRules:
     words: dict[str, frozenset[str]]
     forms: dict[str, tuple[str, ...]]
     actors: dict[str, frozenset[str]]
+    written: dict[str, tuple[str, ...]]
+
+    def with_rule(self, rule: str) -> dict[str, bool]:
+        """Every word form (with proclitics) of ``rule``, mapped to True."""
+        return {w: True for w, r in self.words.items() if rule in r}
 
 
 @datafiles.reloading
@@ -87,12 +92,14 @@ def _load(path) -> FrameRules:
     rows = datafiles.read_tsv(path, required=("rule", "form"), optional=("note",),
                               non_empty=("rule", "form"))
     forms: dict[str, list[str]] = {r: [] for r in RULES}
+    written: dict[str, list[str]] = {r: [] for r in RULES}
     for row in rows:
         if row["rule"] not in forms:
             raise row.error(f"unknown rule '{row['rule']}' (one of {', '.join(RULES)})")
         if len(row["form"].split()) != 1:
             raise row.error("a form is one word")
         rule = row["rule"]
+        written[rule].append(row["form"])
         forms[rule].append(row["form"] if rule in _ACTOR_RULES else normalize.fold(row["form"]))
     words: dict[str, set[str]] = {}
     for rule, items in forms.items():
@@ -103,7 +110,8 @@ def _load(path) -> FrameRules:
                 words.setdefault(clitic + form, set()).add(rule)
     return FrameRules({w: frozenset(r) for w, r in words.items()},
                       {r: tuple(f) for r, f in forms.items()},
-                      {r: frozenset(forms[r]) for r in _ACTOR_RULES})
+                      {r: frozenset(forms[r]) for r in _ACTOR_RULES},
+                      {r: tuple(dict.fromkeys(f + forms[r])) for r, f in written.items()})
 
 
 def load_rules(path: str | os.PathLike | None = None) -> FrameRules:
@@ -160,42 +168,45 @@ def _trail(text: str, s: int, e: int) -> int:
 
 # --- the evidence of one sentence ------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     """A cue hit inside a sentence: its first and last word, frame, whether the lexicon
-    found it negated, and its folded surface; ``kept`` is cleared by a rule."""
+    found it negated, its folded surface and the rules its first word belongs to;
+    ``kept`` is cleared by a rule."""
 
     first: int
     last: int
     frame: str
     negated: bool
     surface: str
+    tags: frozenset[str]
     kept: bool = True
 
 
 @dataclass
 class Evidence:
-    """What the rules see of one sentence: its folded ``words``, the rules each word belongs
-    to (``tags``), the cue ``hits``, the codebook ``sides`` and ids of its actor mentions
-    (``mention_words``: the word where each mention starts, with its side and folded
-    surface), whether it is a title, and the frames rules ``added`` or ``removed``."""
+    """What the rules see of one sentence: its folded ``words``, where the words of each
+    rule stand (``index``: rule → word indices), the cue ``hits``, the codebook ``sides`` and
+    ids of its actor mentions (``mentions``: the word where each mention starts, its side
+    and whether it names a terrorist group, rule R9), and the frames the rules ``added`` or ``removed``."""
 
     words: list[str]
-    tags: list[frozenset[str]]
+    index: dict[str, list[int]]
     hits: list[Hit]
     sides: set[str]
     actor_ids: set[str]
-    mentions: list[tuple[int, str, str]]
+    mentions: list[tuple[int, str, bool]]
     added: set[str] = field(default_factory=set)
     removed: set[str] = field(default_factory=set)
+    purpose: list[int] | None = None
 
     def where(self, rule: str) -> list[int]:
         """Word indices that belong to ``rule``."""
-        return [i for i, t in enumerate(self.tags) if rule in t]
+        return self.index.get(rule, [])
 
     def has(self, rule: str, lo: int, hi: int) -> bool:
         """Whether a word of ``rule`` lies in words ``[lo, hi]``."""
-        return any(rule in t for t in self.tags[max(lo, 0):hi + 1])
+        return any(lo <= i <= hi for i in self.index.get(rule, ()))
 
     def frames(self) -> set[str]:
         return ({h.frame for h in self.hits if h.kept} | self.added) - self.removed
@@ -203,8 +214,10 @@ class Evidence:
 
 def _purpose_words(ev: Evidence, rules: FrameRules) -> list[int]:
     """Word indices of purpose clauses: a purpose marker with a danger word within reach."""
-    return [i for i in ev.where("purpose") if ev.has("danger", i, i + _PURPOSE_REACH)
-            or any(h.frame == "deconfliction" and i <= h.first <= i + 1 for h in ev.hits)]
+    if ev.purpose is None:
+        ev.purpose = [i for i in ev.where("purpose") if ev.has("danger", i, i + _PURPOSE_REACH)
+                      or any(h.frame == "deconfliction" and i <= h.first <= i + 1 for h in ev.hits)]
+    return ev.purpose
 
 
 def _scoped(hit: Hit, rules: FrameRules) -> bool:
@@ -222,6 +235,9 @@ def rule_breakdown(ev: Evidence, rules: FrameRules) -> None:
     coded, nor is deconfliction unless a purpose clause states it («علقت … المذكرة … لتفادي
     الحوادث» is confrontation and deconfliction).
     """
+    if "breakdown" not in ev.index and "negator" not in ev.index and not any(
+            h.negated for h in ev.hits):
+        return
     purpose = bool(_purpose_words(ev, rules))
     for lo, hi, negated_cue in _operators(ev):
         objects = _in_scope(ev, lo, hi)
@@ -251,22 +267,26 @@ def _in_scope(ev: Evidence, lo: int, hi: int) -> list[Hit]:
 
 
 def _is_agreement(hit: Hit, rules: FrameRules) -> bool:
-    head = hit.surface.split()[0] if hit.surface else ""
-    return "agreement" in rules.words.get(head, ()) and "talks" not in rules.words.get(head, ())
+    return "agreement" in hit.tags and "talks" not in hit.tags
 
 
 def rule_doubt(ev: Evidence, rules: FrameRules) -> None:
     """R4: concern and distrust are confrontation; cooperation they doubt is not coded
     («المشككين في جدوى التعاون»)."""
     for i in ev.where("doubt"):
-        if ev.words[i].endswith("ثقه") and not (i and ({"negator", "breakdown"} & ev.tags[i - 1]
-                                                       or ev.words[i - 1].endswith("ازمه")
-                                                       or ev.words[i - 1].endswith("انعدام"))):
+        if ev.words[i].endswith("ثقه") and not _distrust(ev, i):
             continue
         ev.added.add("confrontation")
         for h in ev.hits:
             if h.frame == "cooperation" and i < h.first <= i + _DOUBT_REACH:
                 h.kept = False
+
+
+def _distrust(ev: Evidence, i: int) -> bool:
+    """Whether «ثقة» at word ``i`` is lost trust («عدم الثقة», «أزمة ثقة»)."""
+    before = ev.words[i - 1] if i else ""
+    return i - 1 in ev.where("negator") or i - 1 in ev.where("breakdown") or before.endswith(
+        ("ازمه", "انعدام", "فقدان", "غياب"))
 
 
 def rule_topic_of_talks(ev: Evidence, rules: FrameRules) -> None:
@@ -301,8 +321,7 @@ def rule_purpose(ev: Evidence, rules: FrameRules) -> None:
 
 
 def _is_talk(hit: Hit, rules: FrameRules) -> bool:
-    head = hit.surface.split()[0] if hit.surface else ""
-    return bool({"talks", "call"} & rules.words.get(head, frozenset())) or "هاتف" in hit.surface
+    return "talks" in hit.tags or "call" in hit.tags or "هاتف" in hit.surface
 
 
 def _talk_topic(ev: Evidence) -> bool:
@@ -313,40 +332,42 @@ def rule_call(ev: Evidence, rules: FrameRules) -> None:
     """R6: a single contact («تلقى اتصالاً», «الاتصال») is a talk with no subject stated:
     diplomacy, not cooperation (ongoing «الاتصالات» between the militaries stay cooperation)."""
     for h in ev.hits:
-        if h.kept and h.frame == "cooperation" and "call" in rules.words.get(h.surface, ()):
+        if h.kept and h.frame == "cooperation" and "call" in h.tags and " " not in h.surface:
             h.kept = False
             if not _purpose_words(ev, rules):
                 ev.added.add("diplomacy")
 
 
 def rule_talks(ev: Evidence, rules: FrameRules) -> None:
-    """R6: talks on the situation («بحث … الوضع في سوريا») and the UN Security Council are
-    diplomacy."""
-    if _talk_topic(ev) or ev.actor_ids & rules.actors["un"]:
+    """R6: talks of the two camps on the situation («بحث غيراسيموف مع نظيره الأمريكي … الوضع
+    في سوريا») and the UN Security Council are diplomacy."""
+    camps = ev.sides & _US_CAMP and ev.sides & _RU_CAMP
+    if camps and _talk_topic(ev) or ev.actor_ids & rules.actors["un"]:
         ev.added.add("diplomacy")
 
 
 def rule_notice(ev: Evidence, rules: FrameRules) -> None:
-    """R2: notice given in advance is deconfliction; notice not given («لم يُبلغ موسكو
-    مسبقاً», «عدم إبلاغ») is confrontation."""
-    for i in ev.where("notice"):
-        if not ev.has("advance", i + 1, i + _NOTICE_REACH):
-            continue
-        negated = ev.has("negator", i - 2, i - 1)
-        ev.added.add("confrontation" if negated else "deconfliction")
+    """R2: notice given in advance («أبلغت الجانب الأمريكي مسبقاً») is deconfliction; notice
+    not given («لم يُبلغ موسكو مسبقاً», «عدم إبلاغ») is confrontation; «مسبقاً» with no
+    notice before it is no evidence."""
+    for i in ev.where("advance"):
+        notice = [j for j in ev.where("notice") if i - _NOTICE_REACH <= j < i]
+        advance_hits = [h for h in ev.hits if h.frame == "deconfliction" and h.first == i]
+        for h in advance_hits:
+            h.kept = False
+        if notice:
+            negated = ev.has("negator", notice[-1] - 2, notice[-1] - 1)
+            ev.added.add("confrontation" if negated else "deconfliction")
 
 
 def rule_agreement(ev: Evidence, rules: FrameRules) -> None:
-    """R1: an agreement of the two powers on something other than safety is cooperation;
-    so is the pair as joint subject of an agreeing verb («أكد الجانبان», «الجانبين قررا»)."""
+    """R1: an agreement of the two powers (both named) on something other than safety is
+    cooperation («كيري ولافروف يعلنان اتفاقاً لوقف الأعمال القتالية»)."""
     if any(h.frame == "deconfliction" and h.kept for h in ev.hits) or _purpose_words(ev, rules):
         return
     both = "us" in ev.sides and "russia" in ev.sides
     if both and any(h.kept and h.frame == "diplomacy" and _is_agreement(h, rules) for h in ev.hits):
         ev.added.add("cooperation")
-    for i in ev.where("joint"):
-        if ev.has("joint_verb", i - 1, i + 1):
-            ev.added.add("cooperation")
 
 
 def rule_reference(ev: Evidence, rules: FrameRules) -> None:
@@ -356,9 +377,8 @@ def rule_reference(ev: Evidence, rules: FrameRules) -> None:
     for h in ev.hits:
         if h.frame != "military_operations":
             continue
-        head = h.surface.split()[0] if h.surface else ""
-        anchored = h.first and "anchor" in ev.tags[h.first - 1] and n - 1 - h.last <= 3
-        if "reference" in rules.words.get(head, ()) and len(h.surface.split()) == 1 or anchored:
+        anchored = h.first - 1 in ev.where("anchor") and n - 1 - h.last <= 3
+        if "reference" in h.tags and " " not in h.surface or anchored:
             h.kept = False
 
 
@@ -366,13 +386,12 @@ def rule_fight(ev: Evidence, rules: FrameRules) -> None:
     """R9: a generic fight against a terrorist group («القتال ضد تنظيم الدولة») is
     counter_terrorism, not military_operations; a mention of such a group is
     counter_terrorism."""
-    groups = [w for w, side, surface in ev.mentions if side in rules.actors["ct_side"]
-              and surface not in rules.forms["ct_not"]]
+    groups = [w for w, _, group in ev.mentions if group]
     if groups:
         ev.added.add("counter_terrorism")
     terror = groups + [h.first for h in ev.hits if h.frame == "counter_terrorism"]
     for h in ev.hits:
-        if h.frame == "military_operations" and "fight" in rules.words.get(h.surface.split()[0], ()) \
+        if h.frame == "military_operations" and "fight" in h.tags \
                 and any(h.last < t <= h.last + _FIGHT_REACH for t in terror):
             h.kept = False
 
@@ -411,29 +430,31 @@ def decide(ev: Evidence, rules: FrameRules) -> list[str]:
 
 # --- tables ----------------------------------------------------------------------------------
 
-def _fold_words(texts: list[str]) -> list[list[str]]:
-    """Each text's words, folded, with the punctuation at their edges removed; one word per
-    run of non-space characters, as ``str.split`` counts them."""
-    if not texts:
-        return []
-    folded = normalize.fold("\x01".join(texts)).split("\x01")
-    return [[w.strip(_EDGE) for w in f.split()] for f in folded]
+# What a hit or a mention may set in a sentence's flags (one bit each, after the frame bits).
+_KINDS = ("negated", "breakdown", "doubt", "disagreement", "call", "agreement", "talk", "reference",
+          "fight", "advance", "near_end", "us", "russia", "camp_ru", "third", "jihadist", "un")
+_BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}
+_FRAME_MASK = (1 << len(FRAMES)) - 1
+_OBJECTS = _BIT["cooperation"] | _BIT["deconfliction"] | _BIT["diplomacy"]
+_PAIRED = _BIT["cooperation"] | _BIT["deconfliction"] | _BIT["confrontation"]
+_PUNCTUATION = re.compile(r"[^\w \x01]+")
+_MARKED = re.compile("[\u064b-\u0652\u0640]")  # harakat, tatweel
+_NEAR_END = 30  # characters: a military cue this close to the end may sit in a time anchor
 
 
-def _word_index(text: str, s: int, at: int) -> int:
-    """The index of the word of ``text[s:]`` in which position ``at`` lies."""
-    return max(len(text[s:at + 1].split()) - 1, 0)
-
-
-def _sentence_table(documents: pd.DataFrame) -> tuple[list, np.ndarray, dict[tuple[str, str], int]]:
-    rows, starts, base, offset = [], [], {}, 0
+def _sentence_table(documents: pd.DataFrame) -> tuple[list, np.ndarray, np.ndarray, pd.Index]:
+    """The sentences (doc_id, field, start, end, field text), where each starts in the
+    fields laid end to end, each field's offset there (documents × title/body), and the
+    documents' ids."""
+    rows, starts, base, offset = [], [], [], 0
     for doc_id, fld, text in _fields(documents):
-        base[doc_id, fld] = offset
+        base.append(offset)
         for s, e in spans(text):
             rows.append((doc_id, fld, s, e, text))
             starts.append(offset + s)
         offset += len(text) + 1
-    return rows, np.asarray(starts, dtype=np.int64), base
+    return (rows, np.asarray(starts, dtype=np.int64), np.asarray(base, dtype=np.int64).reshape(-1, 2),
+            pd.Index(documents["doc_id"]))
 
 
 def _fields(documents: pd.DataFrame):
@@ -443,22 +464,127 @@ def _fields(documents: pd.DataFrame):
         yield doc_id, "body", body if isinstance(body, str) else ""
 
 
-def _locate(table: pd.DataFrame, base: dict, starts: np.ndarray) -> np.ndarray:
-    """The sentence index of each row of a table of spans (doc_id, field, start)."""
+def _locate(table: pd.DataFrame, base: np.ndarray, ids: pd.Index, starts: np.ndarray) -> np.ndarray:
+    """The sentence index of each row of a table of spans (doc_id, field, start); -1 for a
+    row of an unknown document."""
     if not len(table):
         return np.zeros(0, dtype=np.int64)
-    keys = list(zip(table["doc_id"].tolist(), table["field"].tolist()))
-    offsets = np.fromiter((base.get(k, -1) for k in keys), dtype=np.int64, count=len(keys))
-    where = np.searchsorted(starts, offsets + table["start"].to_numpy(dtype=np.int64), "right") - 1
-    return np.where(offsets < 0, -1, where)
+    doc = ids.get_indexer(table["doc_id"])
+    body = (table["field"].to_numpy() == "body").astype(np.int64)
+    offsets = base[np.maximum(doc, 0), body] + table["start"].to_numpy(dtype=np.int64)
+    where = np.searchsorted(starts, offsets, "right") - 1
+    return np.where(doc < 0, -1, where)
 
 
-def _group(index: np.ndarray, n: int) -> list[list[int]]:
-    out: list[list[int]] = [[] for _ in range(n)]
-    for row, s in enumerate(index.tolist()):
-        if s >= 0:
-            out[s].append(row)
+def _fold_all(texts: list[str]) -> list[str]:
+    return normalize.fold("\x01".join(texts)).split("\x01") if texts else []
+
+
+def _hit_flags(hits: pd.DataFrame, tags: list[frozenset[str]], surfaces: list[str],
+               ends: np.ndarray) -> np.ndarray:
+    """Per hit, its frame bit and the kinds a rule looks for (from its folded surface and
+    the rules of its first word, ``tags``)."""
+    kinds = (("breakdown", "confrontation", "breakdown"), ("doubt", "confrontation", "doubt"),
+             ("call", "cooperation", "call"), ("agreement", "diplomacy", "agreement"),
+             ("talk", "diplomacy", "talks"), ("reference", "military_operations", "reference"),
+             ("fight", "military_operations", "fight"), ("advance", "deconfliction", "advance"))
+    out = []
+    for frame, negated, rules_of, surface in zip(hits["frame"].tolist(), hits["negated"].tolist(),
+                                                 tags, surfaces):
+        bits = _BIT.get(frame, 0) | (_BIT["negated"] if negated else 0)
+        if rules_of:
+            for kind, frame_, rule in kinds:
+                if frame == frame_ and rule in rules_of:
+                    bits |= _BIT[kind]
+        if frame == "confrontation" and "خلاف" in surface:
+            bits |= _BIT["disagreement"]
+        out.append(bits)
+    flags = np.asarray(out, dtype=np.int64)
+    near = (ends - hits["end"].to_numpy(dtype=np.int64)) <= _NEAR_END
+    military = (flags & _BIT["military_operations"]) != 0
+    return flags | np.where(near & military, _BIT["near_end"], 0)
+
+
+def _mention_flags(mentions: pd.DataFrame, sides: dict[str, str], rules: FrameRules) -> np.ndarray:
+    if not len(mentions):
+        return np.zeros(0, dtype=np.int64)
+    side = mentions["actor_id"].map(sides).fillna("")
+    flags = np.zeros(len(mentions), dtype=np.int64)
+    flags |= np.where(side.isin(_US_CAMP), _BIT["us"], 0)
+    flags |= np.where(side == "russia", _BIT["russia"], 0)
+    flags |= np.where(side.isin(_RU_CAMP), _BIT["camp_ru"], 0)
+    flags |= np.where(~side.isin(_US_CAMP | _RU_CAMP | {"media", "jihadist", ""}), _BIT["third"], 0)
+    flags |= np.where(_groups(mentions, side, rules), _BIT["jihadist"], 0)
+    flags |= np.where(mentions["actor_id"].isin(rules.actors["un"]), _BIT["un"], 0)
+    return flags
+
+
+def _groups(mentions: pd.DataFrame, side: pd.Series, rules: FrameRules) -> np.ndarray:
+    """Which mentions name a terrorist group (R9): a ``ct_side`` side, not an ambiguous
+    surface (``ct_not``)."""
+    group = side.isin(rules.actors["ct_side"]).to_numpy(dtype=bool).copy()
+    where = np.flatnonzero(group)
+    surfaces = _fold_all([str(x) for x in mentions["surface"].to_numpy()[where]])
+    group[where] = [f not in rules.forms["ct_not"] for f in surfaces]
+    return group
+
+
+def _needs_rules(flags: np.ndarray, all_references: np.ndarray) -> np.ndarray:
+    """Sentences whose frames a rule may change beyond the union of their hits' frames,
+    the counter_terrorism of a group's mention and the diplomacy of the UN Security Council
+    (``all_references``: sentences whose military cues all refer back, R7)."""
+    def has(*names: str) -> np.ndarray:
+        return (flags & sum(_BIT[n] for n in names)) != 0
+
+    both = has("us") & has("camp_ru")
+    return ((has("negated", "breakdown", "doubt") & has("cooperation", "deconfliction", "diplomacy"))
+            | (has("cooperation") & has("deconfliction")) | (has("talk") & has("deconfliction"))
+            | has("call", "disagreement", "advance") | (has("agreement") & has("us") & has("russia"))
+            | all_references | (has("fight") & has("counter_terrorism", "jihadist"))
+            | (has("cooperation", "deconfliction", "confrontation") & has("third") & ~both))
+
+
+def _may_need_rules(flags: np.ndarray, rows: list, rules: FrameRules) -> np.ndarray:
+    """Sentences whose rule words (breakdown, domestic politics, talks on the situation) may
+    change them, by a quick look for the words in the raw text; a sentence with harakat
+    or tatweel, which can hide a word from that look, is taken too."""
+    def has(*names: str) -> np.ndarray:
+        return (flags & sum(_BIT[n] for n in names)) != 0
+
+    negators = tuple(f" {w} " for w in rules.written["negator"])
+
+    def needles(words: tuple[str, ...]) -> tuple[str, ...]:  # a word holding another is found by it
+        return tuple(w for w in words if not any(o != w and o in w for o in words))
+
+    looks = ((has("cooperation", "deconfliction", "diplomacy"), needles(rules.written["breakdown"]), 0),
+             (has("agreement"), negators, 0),
+             (has("confrontation"), needles(rules.written["domestic"]), 0),
+             (has("us") & has("camp_ru") & ~has("diplomacy"), needles(rules.written["discuss"]), 0),
+             (has("near_end"), needles(rules.written["anchor"]), _NEAR_END + 20))
+    out = np.zeros(len(flags), dtype=bool)
+    for candidates, words, tail in looks:
+        for i in np.flatnonzero(candidates & ~out).tolist():
+            _, _, s, e, text = rows[i]
+            sentence = " " + text[max(s, e - tail) if tail else s:e]
+            out[i] = any(w in sentence for w in words) or _MARKED.search(sentence) is not None
     return out
+
+
+def _all_references(hit_flags: np.ndarray, hit_at: np.ndarray, n: int) -> np.ndarray:
+    """Sentences with military cues that all only refer back to an event (R7)."""
+    military = ((hit_flags & _BIT["military_operations"]) != 0) & (hit_at >= 0)
+    reference = military & ((hit_flags & _BIT["reference"]) != 0)
+    n_military = np.bincount(hit_at[military], minlength=n)
+    return (n_military > 0) & (n_military == np.bincount(hit_at[reference], minlength=n))
+
+
+def _plain(flags: int) -> str:
+    frames = flags & _FRAME_MASK
+    if flags & _BIT["jihadist"]:
+        frames |= _BIT["counter_terrorism"]
+    if flags & _BIT["un"]:
+        frames |= _BIT["diplomacy"]
+    return ";".join(f for f in FRAMES if frames & _BIT[f])
 
 
 def frame_sentences(documents: pd.DataFrame, hits: pd.DataFrame, mentions: pd.DataFrame, *,
@@ -474,42 +600,108 @@ def frame_sentences(documents: pd.DataFrame, hits: pd.DataFrame, mentions: pd.Da
     Returns:
         One row per sentence (:func:`spans`): ``doc_id, field, start, end, frames``
         (``;``-joined in the order of :data:`FRAMES`, empty for none), sorted by doc_id, field
-        (title first) and start.
+        (title first) and start. Sentences whose hits no rule concerns take the frames of their
+        hits directly; the others go through :func:`decide`.
     """
     rules = load_rules(rules_path)
-    rows, starts, base = _sentence_table(documents)
-    hit_rows = _group(_locate(hits, base, starts), len(rows))
-    mention_rows = _group(_locate(mentions, base, starts), len(rows))
-    frames = [""] * len(rows)
-    busy = [i for i in range(len(rows)) if hit_rows[i] or mention_rows[i]]
-    texts = [rows[i][4][rows[i][2]:rows[i][3]] for i in busy]
+    rows, starts, base, ids = _sentence_table(documents)
     sides = actors.load_codebook().set_index("id")["side"].to_dict()
-    h = _columns(hits, ("start", "end", "frame", "negated", "surface"))
-    m = _columns(mentions, ("start", "surface", "actor_id"))
-    for i, words in zip(busy, _fold_words(texts)):
-        ev = _evidence(rows[i], words, rules, [h[k] for k in hit_rows[i]],
-                       [m[k] for k in mention_rows[i]], sides)
-        frames[i] = ";".join(decide(ev, rules))
+    hit_at, mention_at = _locate(hits, base, ids, starts), _locate(mentions, base, ids, starts)
+    surfaces = _fold_all([str(x) for x in hits["surface"].tolist()])
+    empty: frozenset[str] = frozenset()
+    tags = [rules.words.get(x.split(" ", 1)[0], empty) for x in surfaces]
+    ends = np.asarray([e for _, _, _, e, _ in rows], dtype=np.int64)
+    flags = np.zeros(len(rows), dtype=np.int64)
+    ok = hit_at >= 0
+    hit_flags = _hit_flags(hits, tags, surfaces, ends[hit_at.clip(0)]) if len(hits) else hit_at
+    if ok.any():
+        np.bitwise_or.at(flags, hit_at[ok], hit_flags[ok])
+    mention_flags = _mention_flags(mentions, sides, rules)
+    groups = (mention_flags & _BIT["jihadist"]) != 0
+    if (mention_at >= 0).any():
+        keep = mention_at >= 0
+        np.bitwise_or.at(flags, mention_at[keep], mention_flags[keep])
+    frames = [_plain(f) if f else "" for f in flags.tolist()]
+    need = _needs_rules(flags, _all_references(hit_flags, hit_at, len(rows)))
+    busy = np.flatnonzero(need | _may_need_rules(np.where(need, 0, flags), rows, rules)).tolist()
+    if busy:
+        inputs = _Inputs(hits, mentions, surfaces, tags, groups, hit_at, mention_at, sides)
+        _decide_busy(busy, rows, frames, rules, inputs)
     out = pd.DataFrame([r[:4] for r in rows], columns=COLUMNS[:4]).assign(frames=frames)
     order = out.assign(_f=(out["field"] != "title").astype(int)).sort_values(
         ["doc_id", "_f", "start"], kind="stable").index
     return out.loc[order].reset_index(drop=True)
 
 
-def _columns(table: pd.DataFrame, names: tuple[str, ...]) -> list[tuple]:
-    if not len(table):
+@dataclass(frozen=True)
+class _Inputs:
+    hits: pd.DataFrame
+    mentions: pd.DataFrame
+    surfaces: list[str]
+    tags: list[frozenset[str]]
+    groups: np.ndarray
+    hit_at: np.ndarray
+    mention_at: np.ndarray
+    sides: dict[str, str]
+
+
+def _decide_busy(busy: list[int], rows: list, frames: list[str], rules: FrameRules,
+                 x: _Inputs) -> None:
+    """Decide the sentences ``busy`` with the rules, writing into ``frames``."""
+    wanted = np.zeros(len(rows), dtype=bool)
+    wanted[busy] = True
+    hit_rows = _group(x.hit_at, wanted)
+    mention_rows = _group(x.mention_at, wanted)
+    h = list(zip(x.hits["start"].tolist(), x.hits["end"].tolist(), x.hits["frame"].tolist(),
+                 x.hits["negated"].tolist(), x.surfaces, x.tags))
+    m = list(zip(x.mentions["start"].tolist(), x.groups.tolist(), x.mentions["actor_id"].tolist()))
+    texts = [rows[i][4][rows[i][2]:rows[i][3]] for i in busy]
+    vocabulary = rules.words.keys()
+    for i, text, words in zip(busy, texts, _words(texts)):
+        field_text, s = rows[i][4], rows[i][2]
+        ev = Evidence(words, _index(words, vocabulary & set(words), rules), [
+            Hit(field_text.count(" ", s, hs), field_text.count(" ", s, max(he - 1, hs)), fr, bool(neg),
+                sf, tg) for hs, he, fr, neg, sf, tg in (h[k] for k in hit_rows.get(i, ()))],
+            set(), set(), [])
+        for ms, group, actor in (m[k] for k in mention_rows.get(i, ())):
+            side = x.sides.get(actor, "")
+            ev.mentions.append((field_text.count(" ", s, ms), side, bool(group)))
+            ev.sides.add(side)
+            ev.actor_ids.add(actor)
+        ev.sides.discard("")
+        frames[i] = ";".join(decide(ev, rules))
+
+
+def _words(texts: list[str]) -> list[list[str]]:
+    """Each text's words, folded and without punctuation: one word (maybe empty) per
+    space, so the n-th word stands after the n-th space of the text."""
+    if not texts:
         return []
-    return list(zip(*(table[c].tolist() for c in names)))
+    folded = _PUNCTUATION.sub("", normalize.fold("\x01".join(texts)))
+    return [f.split(" ") for f in folded.split("\x01")]
 
 
-def _evidence(row: tuple, words: list[str], rules: FrameRules, hits: list[tuple],
-              mentions: list[tuple], sides: dict[str, str]) -> Evidence:
-    _, _, s, _, text = row
-    tags = [rules.words.get(w, frozenset()) for w in words]
-    found = [Hit(_word_index(text, s, hs), _word_index(text, s, max(he - 1, hs)), fr, bool(neg),
-                 normalize.fold(surface).strip(_EDGE)) for hs, he, fr, neg, surface in hits]
-    found_mentions = [(_word_index(text, s, ms), sides.get(a, ""), normalize.fold(sf))
-                      for ms, sf, a in mentions]
-    return Evidence(words, tags, found, {x[1] for x in found_mentions} - {""},
-                    {a for _, _, a in mentions}, found_mentions)
+def _index(words: list[str], found: set[str], rules: FrameRules) -> dict[str, list[int]]:
+    """Where the words of each rule stand among ``words`` (``found``: those of them that
+    belong to a rule)."""
+    index: dict[str, list[int]] = {}
+    for w in found:
+        at = -1
+        while True:
+            try:
+                at = words.index(w, at + 1)
+            except ValueError:
+                break
+            for rule in rules.words[w]:
+                index.setdefault(rule, []).append(at)
+    for positions in index.values():
+        positions.sort()
+    return index
 
+
+def _group(index: np.ndarray, wanted: np.ndarray) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    rows = np.flatnonzero((index >= 0) & wanted[index.clip(0)])
+    for row, s in zip(rows.tolist(), index[rows].tolist()):
+        out.setdefault(s, []).append(row)
+    return out
