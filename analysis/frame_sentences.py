@@ -432,7 +432,8 @@ def decide(ev: Evidence, rules: FrameRules) -> list[str]:
 
 # What a hit or a mention may set in a sentence's flags (one bit each, after the frame bits).
 _KINDS = ("negated", "breakdown", "doubt", "disagreement", "call", "agreement", "talk", "reference",
-          "fight", "advance", "near_end", "us", "russia", "camp_ru", "third", "jihadist", "un")
+          "fight", "advance", "near_end", "scoped", "purpose", "near_deconf", "fight_ct",
+          "us", "russia", "camp_ru", "third", "jihadist", "un")
 _BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}
 _FRAME_MASK = (1 << len(FRAMES)) - 1
 _OBJECTS = _BIT["cooperation"] | _BIT["deconfliction"] | _BIT["diplomacy"]
@@ -440,6 +441,7 @@ _PAIRED = _BIT["cooperation"] | _BIT["deconfliction"] | _BIT["confrontation"]
 _PUNCTUATION = re.compile(r"[^\w \x01]+")
 _MARKED = re.compile("[\u064b-\u0652\u0640]")  # harakat, tatweel
 _NEAR_END = 30  # characters: a military cue this close to the end may sit in a time anchor
+_NEAR = 70  # characters: more than the words of _ADJACENT and _FIGHT_REACH can span
 
 
 def _sentence_table(documents: pd.DataFrame) -> tuple[list, np.ndarray, np.ndarray, pd.Index]:
@@ -464,16 +466,17 @@ def _fields(documents: pd.DataFrame):
         yield doc_id, "body", body if isinstance(body, str) else ""
 
 
-def _locate(table: pd.DataFrame, base: np.ndarray, ids: pd.Index, starts: np.ndarray) -> np.ndarray:
-    """The sentence index of each row of a table of spans (doc_id, field, start); -1 for a
-    row of an unknown document."""
+def _locate(table: pd.DataFrame, base: np.ndarray, ids: pd.Index,
+            starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The sentence index of each row of a table of spans (doc_id, field, start; -1 for a
+    row of an unknown document) and where the row starts in the fields laid end to end."""
     if not len(table):
-        return np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     doc = ids.get_indexer(table["doc_id"])
     body = (table["field"].to_numpy() == "body").astype(np.int64)
     offsets = base[np.maximum(doc, 0), body] + table["start"].to_numpy(dtype=np.int64)
     where = np.searchsorted(starts, offsets, "right") - 1
-    return np.where(doc < 0, -1, where)
+    return np.where(doc < 0, -1, where), offsets
 
 
 def _fold_all(texts: list[str]) -> list[str]:
@@ -481,7 +484,7 @@ def _fold_all(texts: list[str]) -> list[str]:
 
 
 def _hit_flags(hits: pd.DataFrame, tags: list[frozenset[str]], surfaces: list[str],
-               ends: np.ndarray) -> np.ndarray:
+               ends: np.ndarray, rules: FrameRules) -> np.ndarray:
     """Per hit, its frame bit and the kinds a rule looks for (from its folded surface and
     the rules of its first word, ``tags``)."""
     kinds = (("breakdown", "confrontation", "breakdown"), ("doubt", "confrontation", "doubt"),
@@ -496,8 +499,14 @@ def _hit_flags(hits: pd.DataFrame, tags: list[frozenset[str]], surfaces: list[st
             for kind, frame_, rule in kinds:
                 if frame == frame_ and rule in rules_of:
                     bits |= _BIT[kind]
+            if "talks" in rules_of:  # talks are not an agreement (_is_agreement)
+                bits &= ~_BIT["agreement"]
         if frame == "confrontation" and "خلاف" in surface:
             bits |= _BIT["disagreement"]
+        elif frame == "cooperation" and any(f in surface for f in rules.forms["scoped"]):
+            bits |= _BIT["scoped"]
+        elif frame == "deconfliction" and "purpose" in rules_of:
+            bits |= _BIT["purpose"]
         out.append(bits)
     flags = np.asarray(out, dtype=np.int64)
     near = (ends - hits["end"].to_numpy(dtype=np.int64)) <= _NEAR_END
@@ -529,6 +538,35 @@ def _groups(mentions: pd.DataFrame, side: pd.Series, rules: FrameRules) -> np.nd
     return group
 
 
+def _neighbours(flags: np.ndarray, at: np.ndarray, pos: np.ndarray, group_pos: np.ndarray,
+                group_at: np.ndarray) -> np.ndarray:
+    """Hit flags with ``near_deconf`` (a coordination cue near a deconfliction cue, R1) and
+    ``fight_ct`` (a fighting word shortly before counter-terrorism, R9), within :data:`_NEAR`
+    characters in the same sentence."""
+    def near(which: np.ndarray, targets: np.ndarray, target_at: np.ndarray, both_sides: bool) -> np.ndarray:
+        order = np.argsort(targets, kind="stable")
+        targets, target_at = targets[order], target_at[order]
+        out = np.zeros(len(flags), dtype=bool)
+        if not len(targets):
+            return out
+        for side in ((-1, 0) if both_sides else (0,)):
+            k = np.searchsorted(targets, pos, "right") - 1 if side < 0 else np.searchsorted(targets, pos + 1)
+            ok = (k >= 0) & (k < len(targets))
+            k = k.clip(0, len(targets) - 1)
+            out |= ok & (target_at[k] == at) & (np.abs(targets[k] - pos) <= _NEAR)
+        return out & which
+
+    def has(name: str) -> np.ndarray:
+        return (flags & _BIT[name]) != 0
+
+    deconf = has("deconfliction")
+    terror = has("counter_terrorism")
+    near_deconf = near(has("scoped"), pos[deconf], at[deconf], True)
+    fight_ct = near(has("fight"), np.concatenate([pos[terror], group_pos]),
+                    np.concatenate([at[terror], group_at]), False)
+    return flags | np.where(near_deconf, _BIT["near_deconf"], 0) | np.where(fight_ct, _BIT["fight_ct"], 0)
+
+
 def _needs_rules(flags: np.ndarray, all_references: np.ndarray) -> np.ndarray:
     """Sentences whose frames a rule may change beyond the union of their hits' frames,
     the counter_terrorism of a group's mention and the diplomacy of the UN Security Council
@@ -538,9 +576,8 @@ def _needs_rules(flags: np.ndarray, all_references: np.ndarray) -> np.ndarray:
 
     both = has("us") & has("camp_ru")
     return ((has("negated", "breakdown", "doubt") & has("cooperation", "deconfliction", "diplomacy"))
-            | (has("cooperation") & has("deconfliction")) | (has("talk") & has("deconfliction"))
-            | has("call", "disagreement", "advance") | (has("agreement") & has("us") & has("russia"))
-            | all_references | (has("fight") & has("counter_terrorism", "jihadist"))
+            | ((has("scoped", "talk") & has("purpose")) | has("near_deconf"))
+            | has("call", "disagreement", "advance", "fight_ct") | all_references
             | (has("cooperation", "deconfliction", "confrontation") & has("third") & ~both))
 
 
@@ -556,17 +593,22 @@ def _may_need_rules(flags: np.ndarray, rows: list, rules: FrameRules) -> np.ndar
     def needles(words: tuple[str, ...]) -> tuple[str, ...]:  # a word holding another is found by it
         return tuple(w for w in words if not any(o != w and o in w for o in words))
 
-    looks = ((has("cooperation", "deconfliction", "diplomacy"), needles(rules.written["breakdown"]), 0),
-             (has("agreement"), negators, 0),
-             (has("confrontation"), needles(rules.written["domestic"]), 0),
-             (has("us") & has("camp_ru") & ~has("diplomacy"), needles(rules.written["discuss"]), 0),
-             (has("near_end"), needles(rules.written["anchor"]), _NEAR_END + 20))
+    purpose = needles(rules.written["purpose"])
+    agreed = has("agreement") & has("us") & has("russia") & ~has("deconfliction")
+    looks = ((has("cooperation", "deconfliction", "diplomacy"), needles(rules.written["breakdown"]), (), 0),
+             (has("agreement", "talk"), negators, (), 0),
+             (has("confrontation"), needles(rules.written["domestic"]), (), 0),
+             (has("us") & has("camp_ru") & ~has("diplomacy"), needles(rules.written["discuss"]),
+              needles(rules.written["topic"]), 0),
+             (has("scoped", "talk") & has("deconfliction") | agreed, purpose, (), 0),
+             (has("near_end"), needles(rules.written["anchor"]), (), _NEAR_END + 20))
     out = np.zeros(len(flags), dtype=bool)
-    for candidates, words, tail in looks:
+    for candidates, words, also, tail in looks:
         for i in np.flatnonzero(candidates & ~out).tolist():
             _, _, s, e, text = rows[i]
             sentence = " " + text[max(s, e - tail) if tail else s:e]
-            out[i] = any(w in sentence for w in words) or _MARKED.search(sentence) is not None
+            out[i] = (any(w in sentence for w in words) and (not also or any(w in sentence for w in also))
+                      or _MARKED.search(sentence) is not None)
     return out
 
 
@@ -579,7 +621,13 @@ def _all_references(hit_flags: np.ndarray, hit_at: np.ndarray, n: int) -> np.nda
 
 
 def _plain(flags: int) -> str:
+    """The frames of a sentence no rule changes: its hits', a terrorist group's
+    counter_terrorism (R9), the UN Security Council's diplomacy (R6), and cooperation for an
+    agreement of the two powers (R1, as :func:`rule_agreement`)."""
     frames = flags & _FRAME_MASK
+    agreed = _BIT["agreement"] | _BIT["us"] | _BIT["russia"]
+    if flags & agreed == agreed and not flags & _BIT["deconfliction"]:
+        frames |= _BIT["cooperation"]
     if flags & _BIT["jihadist"]:
         frames |= _BIT["counter_terrorism"]
     if flags & _BIT["un"]:
@@ -606,18 +654,20 @@ def frame_sentences(documents: pd.DataFrame, hits: pd.DataFrame, mentions: pd.Da
     rules = load_rules(rules_path)
     rows, starts, base, ids = _sentence_table(documents)
     sides = actors.load_codebook().set_index("id")["side"].to_dict()
-    hit_at, mention_at = _locate(hits, base, ids, starts), _locate(mentions, base, ids, starts)
+    (hit_at, hit_pos), (mention_at, mention_pos) = (_locate(hits, base, ids, starts),
+                                                    _locate(mentions, base, ids, starts))
     surfaces = _fold_all([str(x) for x in hits["surface"].tolist()])
     empty: frozenset[str] = frozenset()
     tags = [rules.words.get(x.split(" ", 1)[0], empty) for x in surfaces]
     ends = np.asarray([e for _, _, _, e, _ in rows], dtype=np.int64)
     flags = np.zeros(len(rows), dtype=np.int64)
     ok = hit_at >= 0
-    hit_flags = _hit_flags(hits, tags, surfaces, ends[hit_at.clip(0)]) if len(hits) else hit_at
-    if ok.any():
-        np.bitwise_or.at(flags, hit_at[ok], hit_flags[ok])
+    hit_flags = _hit_flags(hits, tags, surfaces, ends[hit_at.clip(0)], rules) if len(hits) else hit_at
     mention_flags = _mention_flags(mentions, sides, rules)
     groups = (mention_flags & _BIT["jihadist"]) != 0
+    hit_flags = _neighbours(hit_flags, hit_at, hit_pos, mention_pos[groups], mention_at[groups])
+    if ok.any():
+        np.bitwise_or.at(flags, hit_at[ok], hit_flags[ok])
     if (mention_at >= 0).any():
         keep = mention_at >= 0
         np.bitwise_or.at(flags, mention_at[keep], mention_flags[keep])
@@ -656,10 +706,10 @@ def _decide_busy(busy: list[int], rows: list, frames: list[str], rules: FrameRul
                  x.hits["negated"].tolist(), x.surfaces, x.tags))
     m = list(zip(x.mentions["start"].tolist(), x.groups.tolist(), x.mentions["actor_id"].tolist()))
     texts = [rows[i][4][rows[i][2]:rows[i][3]] for i in busy]
-    vocabulary = rules.words.keys()
+    vocabulary = frozenset(rules.words)
     for i, text, words in zip(busy, texts, _words(texts)):
         field_text, s = rows[i][4], rows[i][2]
-        ev = Evidence(words, _index(words, vocabulary & set(words), rules), [
+        ev = Evidence(words, _index(words, vocabulary.intersection(words), rules), [
             Hit(field_text.count(" ", s, hs), field_text.count(" ", s, max(he - 1, hs)), fr, bool(neg),
                 sf, tg) for hs, he, fr, neg, sf, tg in (h[k] for k in hit_rows.get(i, ()))],
             set(), set(), [])
