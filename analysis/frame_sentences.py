@@ -106,8 +106,11 @@ def _load(path) -> FrameRules:
         if rule in _ACTOR_RULES:
             continue
         for form in items:
+            bare = form[2:] if form.startswith("ال") else None  # ل + ال is written لل
             for clitic in _CLITICS:
                 words.setdefault(clitic + form, set()).add(rule)
+            for clitic in ("لل", "ولل", "فلل") if bare else ():
+                words.setdefault(clitic + bare, set()).add(rule)
     return FrameRules({w: frozenset(r) for w, r in words.items()},
                       {r: tuple(f) for r, f in forms.items()},
                       {r: frozenset(forms[r]) for r in _ACTOR_RULES},
