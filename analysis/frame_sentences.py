@@ -42,7 +42,7 @@ import pandas as pd
 
 from . import actors, datafiles, normalize, sentences
 
-__all__ = ["COLUMNS", "FRAMES", "RULES", "FrameRules", "load_rules", "frame_sentences", "spans"]
+__all__ = ["COLUMNS", "FRAMES", "ORDER", "RULES", "FrameRules", "decide", "frame_sentences", "load_rules"]
 
 FRAMES = ("cooperation", "deconfliction", "confrontation", "counter_terrorism", "diplomacy",
           "military_operations", "strategic_stability")
@@ -57,7 +57,6 @@ _US_CAMP = frozenset({"us", "us_partner"})
 _RU_CAMP = frozenset({"russia", "syria_gov"})
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل",
             "وب", "ول", "فب", "فل", "وبال", "فبال")
-_EDGE = "\"'«»“”()[]{}:;,.!?؟،؛…-–—/\\"
 
 # windows, in words
 _PURPOSE_REACH = 6  # a purpose marker … its danger word
@@ -81,10 +80,6 @@ class FrameRules:
     forms: dict[str, tuple[str, ...]]
     actors: dict[str, frozenset[str]]
     written: dict[str, tuple[str, ...]]
-
-    def with_rule(self, rule: str) -> dict[str, bool]:
-        """Every word form (with proclitics) of ``rule``, mapped to True."""
-        return {w: True for w, r in self.words.items() if rule in r}
 
 
 @datafiles.reloading
@@ -120,53 +115,6 @@ def _load(path) -> FrameRules:
 def load_rules(path: str | os.PathLike | None = None) -> FrameRules:
     """The rule words (``data/frame_rules.tsv`` unless ``path``), re-read when edited."""
     return _load(datafiles.resolve(path, "frame_rules.tsv"))
-
-
-# --- sentence spans, fast --------------------------------------------------------------------
-
-_MARKS = re.compile(r"[.!?؟…]+|[«»“”\"\n]")
-_OPEN_CLOSE = {"«": "»", "“": "”"}
-
-
-def spans(text: str) -> list[tuple[int, int]]:
-    """:func:`analysis.sentences.spans`, the same spans, scanning only the marks that matter
-    (end marks, quotes, line breaks) instead of every character."""
-    out: list[tuple[int, int]] = []
-    start, closers, straight = 0, [], False
-    for m in _MARKS.finditer(text):
-        ch = m.group()
-        if ch == "\n":
-            out.append((start, m.start()))
-            start, closers, straight = m.end(), [], False
-        elif ch in _OPEN_CLOSE:
-            closers.append(_OPEN_CLOSE[ch])
-        elif closers and ch == closers[-1]:
-            closers.pop()
-        elif ch == '"':
-            straight = not straight
-        elif ch[0] in sentences.ENDS and not closers and not straight and _ends(text, m):
-            out.append((start, m.end()))
-            start = m.end()
-    out.append((start, len(text)))
-    return [(s + _lead(text, s, e), e - _trail(text, s, e)) for s, e in out if text[s:e].strip()]
-
-
-def _ends(text: str, m: re.Match) -> bool:
-    before = text[m.start() - 1] if m.start() else ""
-    after = text[m.end()] if m.end() < len(text) else ""
-    if before.isdigit() and after.isdigit():
-        return False
-    return not after.isalnum()
-
-
-def _lead(text: str, s: int, e: int) -> int:
-    piece = text[s:e]
-    return len(piece) - len(piece.lstrip())
-
-
-def _trail(text: str, s: int, e: int) -> int:
-    piece = text[s:e]
-    return len(piece) - len(piece.rstrip())
 
 
 # --- the evidence of one sentence ------------------------------------------------------------
@@ -439,8 +387,6 @@ _KINDS = ("negated", "breakdown", "doubt", "disagreement", "call", "agreement", 
           "us", "russia", "camp_ru", "third", "jihadist", "un")
 _BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}
 _FRAME_MASK = (1 << len(FRAMES)) - 1
-_OBJECTS = _BIT["cooperation"] | _BIT["deconfliction"] | _BIT["diplomacy"]
-_PAIRED = _BIT["cooperation"] | _BIT["deconfliction"] | _BIT["confrontation"]
 _PUNCTUATION = re.compile(r"[^\w \x01]+")
 _MARKED = re.compile("[\u064b-\u0652\u0640]")  # harakat, tatweel
 _NEAR_END = 30  # characters: a military cue this close to the end may sit in a time anchor
@@ -454,7 +400,7 @@ def _sentence_table(documents: pd.DataFrame) -> tuple[list, np.ndarray, np.ndarr
     rows, starts, base, offset = [], [], [], 0
     for doc_id, fld, text in _fields(documents):
         base.append(offset)
-        for s, e in spans(text):
+        for s, e in sentences.spans(text):
             rows.append((doc_id, fld, s, e, text))
             starts.append(offset + s)
         offset += len(text) + 1
@@ -649,7 +595,7 @@ def frame_sentences(documents: pd.DataFrame, hits: pd.DataFrame, mentions: pd.Da
         rules_path: a ``frame_rules.tsv`` other than the package's.
 
     Returns:
-        One row per sentence (:func:`spans`): ``doc_id, field, start, end, frames``
+        One row per sentence (:func:`analysis.sentences.spans`): ``doc_id, field, start, end, frames``
         (``;``-joined in the order of :data:`FRAMES`, empty for none), sorted by doc_id, field
         (title first) and start. Sentences whose hits no rule concerns take the frames of their
         hits directly; the others go through :func:`decide`.
