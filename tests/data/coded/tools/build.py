@@ -8,7 +8,7 @@ import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from split import load, split_field  # noqa: E402
+from split import load, split_field
 
 ABBR = {"C": "cooperation", "D": "deconfliction", "X": "confrontation", "T": "counter_terrorism",
         "P": "diplomacy", "M": "military_operations", "S": "strategic_stability"}
