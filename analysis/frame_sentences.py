@@ -257,10 +257,12 @@ def rule_purpose(ev: Evidence, rules: FrameRules) -> None:
     coordination cue right next to a deconfliction cue («التوافق على توزيع مناطق»,
     «الاتصالات الخاصة بمنع الحوادث») is deconfliction only as well.
     """
+    deconf = [h for h in ev.hits if h.frame == "deconfliction"]
+    if not deconf and "purpose" not in ev.index:
+        return
     purpose = _purpose_words(ev, rules)
     if purpose:
         ev.added.add("deconfliction")
-    deconf = [h for h in ev.hits if h.frame == "deconfliction"]
     topic = _talk_topic(ev)
     for h in ev.hits:
         if _scoped(h, rules) and (purpose or any(abs(h.first - d.first) <= _ADJACENT
@@ -314,10 +316,10 @@ def rule_notice(ev: Evidence, rules: FrameRules) -> None:
 def rule_agreement(ev: Evidence, rules: FrameRules) -> None:
     """R1: an agreement of the two powers (both named) on something other than safety is
     cooperation («كيري ولافروف يعلنان اتفاقاً لوقف الأعمال القتالية»)."""
-    if any(h.frame == "deconfliction" and h.kept for h in ev.hits) or _purpose_words(ev, rules):
+    if not ("us" in ev.sides and "russia" in ev.sides) or _purpose_words(ev, rules) or any(
+            h.frame == "deconfliction" and h.kept for h in ev.hits):
         return
-    both = "us" in ev.sides and "russia" in ev.sides
-    if both and any(h.kept and h.frame == "diplomacy" and _is_agreement(h, rules) for h in ev.hits):
+    if any(h.kept and h.frame == "diplomacy" and _is_agreement(h, rules) for h in ev.hits):
         ev.added.add("cooperation")
 
 
@@ -651,22 +653,20 @@ def _decide_busy(busy: list[int], rows: list, frames: list[str], rules: FrameRul
     wanted[busy] = True
     hit_rows = _group(x.hit_at, wanted)
     mention_rows = _group(x.mention_at, wanted)
-    h = list(zip(x.hits["start"].tolist(), x.hits["end"].tolist(), x.hits["frame"].tolist(),
-                 x.hits["negated"].tolist(), x.surfaces, x.tags))
-    m = list(zip(x.mentions["start"].tolist(), x.groups.tolist(), x.mentions["actor_id"].tolist()))
+    hs, he, fr, neg = (x.hits[c].tolist() for c in ("start", "end", "frame", "negated"))
+    ms, actor, groups = x.mentions["start"].tolist(), x.mentions["actor_id"].tolist(), x.groups.tolist()
     texts = [rows[i][4][rows[i][2]:rows[i][3]] for i in busy]
     vocabulary = frozenset(rules.words)
-    for i, text, words in zip(busy, texts, _words(texts)):
-        field_text, s = rows[i][4], rows[i][2]
+    for i, words in zip(busy, _words(texts)):
+        text, s = rows[i][4], rows[i][2]
         ev = Evidence(words, _index(words, vocabulary.intersection(words), rules), [
-            Hit(field_text.count(" ", s, hs), field_text.count(" ", s, max(he - 1, hs)), fr, bool(neg),
-                sf, tg) for hs, he, fr, neg, sf, tg in (h[k] for k in hit_rows.get(i, ()))],
-            set(), set(), [])
-        for ms, group, actor in (m[k] for k in mention_rows.get(i, ())):
-            side = x.sides.get(actor, "")
-            ev.mentions.append((field_text.count(" ", s, ms), side, bool(group)))
+            Hit(text.count(" ", s, hs[k]), text.count(" ", s, max(he[k] - 1, hs[k])), fr[k], bool(neg[k]),
+                x.surfaces[k], x.tags[k]) for k in hit_rows.get(i, ())], set(), set(), [])
+        for k in mention_rows.get(i, ()):
+            side = x.sides.get(actor[k], "")
+            ev.mentions.append((text.count(" ", s, ms[k]), side, groups[k]))
             ev.sides.add(side)
-            ev.actor_ids.add(actor)
+            ev.actor_ids.add(actor[k])
         ev.sides.discard("")
         frames[i] = ";".join(decide(ev, rules))
 
