@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from . import actors, datafiles, normalize, sentences
+from . import actors, corpus, datafiles, normalize, sentences
 
 __all__ = ["COLUMNS", "FRAMES", "ORDER", "RULES", "FrameRules", "decide", "frame_sentences", "load_rules"]
 
@@ -400,7 +400,7 @@ def _sentence_table(documents: pd.DataFrame) -> tuple[list, np.ndarray, np.ndarr
     fields laid end to end, each field's offset there (documents × title/body), and the
     documents' ids."""
     rows, starts, base, offset = [], [], [], 0
-    for doc_id, fld, text in _fields(documents):
+    for doc_id, fld, text in corpus.iter_fields(documents):
         base.append(offset)
         for s, e in sentences.spans(text):
             rows.append((doc_id, fld, s, e, text))
@@ -408,13 +408,6 @@ def _sentence_table(documents: pd.DataFrame) -> tuple[list, np.ndarray, np.ndarr
         offset += len(text) + 1
     return (rows, np.asarray(starts, dtype=np.int64), np.asarray(base, dtype=np.int64).reshape(-1, 2),
             pd.Index(documents["doc_id"]))
-
-
-def _fields(documents: pd.DataFrame):
-    columns = (documents[c].tolist() for c in ("doc_id", "title", "body"))
-    for doc_id, title, body in zip(*columns):
-        yield doc_id, "title", title if isinstance(title, str) else ""
-        yield doc_id, "body", body if isinstance(body, str) else ""
 
 
 def _locate(table: pd.DataFrame, base: np.ndarray, ids: pd.Index,
