@@ -54,6 +54,7 @@ RULES = ("purpose", "danger", "scoped", "breakdown", "agreement", "doubt", "disc
 _ACTOR_RULES = ("ct_side", "un")
 _PAIR_FRAMES = frozenset({"cooperation", "deconfliction", "confrontation"})
 _US_CAMP = frozenset({"us", "us_partner"})
+_THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition
 _RU_CAMP = frozenset({"russia", "syria_gov"})
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل",
             "وب", "ول", "فب", "فل", "وبال", "فبال")
@@ -352,17 +353,13 @@ def rule_fight(ev: Evidence, rules: FrameRules) -> None:
 def rule_sides(ev: Evidence, rules: FrameRules) -> None:
     """R8: cooperation, deconfliction and confrontation only between the two camps.
 
-    They are not coded when the sentence's actors leave out one camp and name a third
-    party instead (Turkey, Israel, Iran, the UN, the opposition) and no word stands for the
-    pair («الطرفين», «البلدين»); confrontation is not coded in US domestic politics
-    (Congress, lawmakers).
+    They are not coded, unless a word stands for the pair («الطرفين», «البلدين»), when the
+    sentence names a third party (Turkey, Israel, Iran, the opposition) and not both camps,
+    or names neither camp but others (the UN); nor is confrontation in US domestic politics.
     """
     us, ru = bool(ev.sides & _US_CAMP), bool(ev.sides & _RU_CAMP)
-    third = bool(ev.sides - _US_CAMP - _RU_CAMP - {"media", "jihadist"})
-    if not (us and ru) and third and not ev.where("pair"):
-        ev.removed |= _PAIR_FRAMES
-    elif "russia" not in ev.sides and "syria_gov" in ev.sides and "opposition" in ev.sides \
-            and not us:
+    outsider = bool(ev.sides - _US_CAMP - _RU_CAMP - {"media", "jihadist"})
+    if not ev.where("pair") and (ev.sides & _THIRD and not (us and ru) or outsider and not (us or ru)):
         ev.removed |= _PAIR_FRAMES
     if ev.where("domestic"):
         ev.removed.add("confrontation")
@@ -386,7 +383,7 @@ def decide(ev: Evidence, rules: FrameRules) -> list[str]:
 # What a hit or a mention may set in a sentence's flags (one bit each, after the frame bits).
 _KINDS = ("negated", "breakdown", "doubt", "disagreement", "call", "agreement", "talk", "reference",
           "fight", "advance", "near_end", "scoped", "purpose", "near_deconf", "fight_ct",
-          "us", "russia", "camp_ru", "third", "jihadist", "un")
+          "us", "russia", "camp_ru", "third", "outsider", "jihadist", "un")
 _BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}
 _FRAME_MASK = (1 << len(FRAMES)) - 1
 _PUNCTUATION = re.compile(r"[^\w \x01]+")
@@ -466,7 +463,8 @@ def _mention_flags(mentions: pd.DataFrame, sides: dict[str, str], rules: FrameRu
     flags |= np.where(side.isin(_US_CAMP), _BIT["us"], 0)
     flags |= np.where(side == "russia", _BIT["russia"], 0)
     flags |= np.where(side.isin(_RU_CAMP), _BIT["camp_ru"], 0)
-    flags |= np.where(~side.isin(_US_CAMP | _RU_CAMP | {"media", "jihadist", ""}), _BIT["third"], 0)
+    flags |= np.where(side.isin(_THIRD), _BIT["third"], 0)
+    flags |= np.where(~side.isin(_US_CAMP | _RU_CAMP | {"media", "jihadist", ""}), _BIT["outsider"], 0)
     flags |= np.where(_groups(mentions, side, rules), _BIT["jihadist"], 0)
     flags |= np.where(mentions["actor_id"].isin(rules.actors["un"]), _BIT["un"], 0)
     return flags
@@ -480,6 +478,14 @@ def _groups(mentions: pd.DataFrame, side: pd.Series, rules: FrameRules) -> np.nd
     surfaces = _fold_all([str(x) for x in mentions["surface"].to_numpy()[where]])
     group[where] = [f not in rules.forms["ct_not"] for f in surfaces]
     return group
+
+
+def _sides() -> dict[str, str]:
+    """Each actor id's codebook side; an organisation on side ``other`` (the UN) is
+    ``organisation``: a venue, not a third party to the pair (R8)."""
+    codebook = actors.load_codebook()
+    return {i: "organisation" if side == "other" and kind != "state" else side
+            for i, side, kind in codebook[["id", "side", "type"]].itertuples(index=False)}
 
 
 def _neighbours(flags: np.ndarray, at: np.ndarray, pos: np.ndarray, group_pos: np.ndarray,
@@ -522,7 +528,8 @@ def _needs_rules(flags: np.ndarray, all_references: np.ndarray) -> np.ndarray:
     return ((has("negated", "breakdown", "doubt") & has("cooperation", "deconfliction", "diplomacy"))
             | ((has("scoped", "talk") & has("purpose")) | has("near_deconf"))
             | has("call", "disagreement", "advance", "fight_ct") | all_references
-            | (has("cooperation", "deconfliction", "confrontation") & has("third") & ~both))
+            | (has("cooperation", "deconfliction", "confrontation")
+               & (has("third") & ~both | has("outsider") & ~has("us", "camp_ru"))))
 
 
 def _may_need_rules(flags: np.ndarray, rows: list, rules: FrameRules) -> np.ndarray:
@@ -568,14 +575,10 @@ def _plain(flags: int) -> str:
     """The frames of a sentence no rule changes: its hits', a terrorist group's
     counter_terrorism (R9), the UN Security Council's diplomacy (R6), and cooperation for an
     agreement of the two powers (R1, as :func:`rule_agreement`)."""
-    frames = flags & _FRAME_MASK
     agreed = _BIT["agreement"] | _BIT["us"] | _BIT["russia"]
-    if flags & agreed == agreed and not flags & _BIT["deconfliction"]:
-        frames |= _BIT["cooperation"]
-    if flags & _BIT["jihadist"]:
-        frames |= _BIT["counter_terrorism"]
-    if flags & _BIT["un"]:
-        frames |= _BIT["diplomacy"]
+    frames = (flags & _FRAME_MASK | (_BIT["counter_terrorism"] if flags & _BIT["jihadist"] else 0)
+              | (_BIT["diplomacy"] if flags & _BIT["un"] else 0)
+              | (_BIT["cooperation"] if flags & agreed == agreed and not flags & _BIT["deconfliction"] else 0))
     return ";".join(f for f in FRAMES if frames & _BIT[f])
 
 
@@ -597,7 +600,7 @@ def frame_sentences(documents: pd.DataFrame, hits: pd.DataFrame, mentions: pd.Da
     """
     rules = load_rules(rules_path)
     rows, starts, base, ids = _sentence_table(documents)
-    sides = actors.load_codebook().set_index("id")["side"].to_dict()
+    sides = _sides()
     (hit_at, hit_pos), (mention_at, mention_pos) = (_locate(hits, base, ids, starts),
                                                     _locate(mentions, base, ids, starts))
     surfaces = _fold_all([str(x) for x in hits["surface"].tolist()])
@@ -610,11 +613,8 @@ def frame_sentences(documents: pd.DataFrame, hits: pd.DataFrame, mentions: pd.Da
     mention_flags = _mention_flags(mentions, sides, rules)
     groups = (mention_flags & _BIT["jihadist"]) != 0
     hit_flags = _neighbours(hit_flags, hit_at, hit_pos, mention_pos[groups], mention_at[groups])
-    if ok.any():
-        np.bitwise_or.at(flags, hit_at[ok], hit_flags[ok])
-    if (mention_at >= 0).any():
-        keep = mention_at >= 0
-        np.bitwise_or.at(flags, mention_at[keep], mention_flags[keep])
+    np.bitwise_or.at(flags, hit_at[ok], hit_flags[ok])
+    np.bitwise_or.at(flags, mention_at[mention_at >= 0], mention_flags[mention_at >= 0])
     frames = [_plain(f) if f else "" for f in flags.tolist()]
     need = _needs_rules(flags, _all_references(hit_flags, hit_at, len(rows)))
     busy = np.flatnonzero(need | _may_need_rules(np.where(need, 0, flags), rows, rules)).tolist()

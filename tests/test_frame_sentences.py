@@ -75,6 +75,7 @@ SIDES = [
     ("انتقد أعضاء في الكونغرس الرئيس ترامب بسبب تساهله مع نظيره الروسي.", ""),
     ("اتهمت المعارضة السورية قوات النظام بقصف الأحياء السكنية.", "military_operations"),
     ("اتهمت موسكو واشنطن بدعم الإرهابيين في سوريا.", "confrontation;counter_terrorism"),
+    ("ودعا الأمين العام للأمم المتحدة الدول الأعضاء إلى تجنب التصعيد.", ""),
 ]
 
 # R9: a generic fight against IS is counter_terrorism; concrete strikes are operations too.
