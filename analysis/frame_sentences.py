@@ -59,7 +59,7 @@ _RU_CAMP = frozenset({"russia", "syria_gov"})
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل",
             "وب", "ول", "فب", "فل", "وبال", "فبال")
 
-# windows, in words
+# windows, in words (a word is what stands between two spaces)
 _PURPOSE_REACH = 6  # a purpose marker … its danger word
 _ADJACENT = 4  # a cooperation cue next to a deconfliction cue
 _SCOPE_BEFORE = 8  # a breakdown word … the agreement it breaks (the object may come first)
@@ -380,11 +380,10 @@ def decide(ev: Evidence, rules: FrameRules) -> list[str]:
 
 # --- tables ----------------------------------------------------------------------------------
 
-# What a hit or a mention may set in a sentence's flags (one bit each, after the frame bits).
 _KINDS = ("negated", "breakdown", "doubt", "disagreement", "call", "agreement", "talk", "reference",
           "fight", "advance", "near_end", "scoped", "purpose", "near_deconf", "fight_ct",
           "us", "russia", "camp_ru", "third", "outsider", "jihadist", "un")
-_BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}
+_BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}  # a sentence's flags: frames, then kinds
 _FRAME_MASK = (1 << len(FRAMES)) - 1
 _PUNCTUATION = re.compile(r"[^\w \x01]+")
 _MARKED = re.compile("[\u064b-\u0652\u0640]")  # harakat, tatweel
@@ -546,7 +545,8 @@ def _may_need_rules(flags: np.ndarray, rows: list, rules: FrameRules) -> np.ndar
 
     purpose = needles(rules.written["purpose"])
     agreed = has("agreement") & has("us") & has("russia") & ~has("deconfliction")
-    looks = ((has("cooperation", "deconfliction", "diplomacy"), needles(rules.written["breakdown"]), (), 0),
+    breakdown = has("cooperation", "deconfliction", "diplomacy", "us", "camp_ru")
+    looks = ((breakdown, needles(rules.written["breakdown"]), (), 0),
              (has("agreement", "talk"), negators, (), 0),
              (has("confrontation"), needles(rules.written["domestic"]), (), 0),
              (has("us") & has("camp_ru") & ~has("diplomacy"), needles(rules.written["discuss"]),
