@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: help all test refresh extract bench clean-reports
+.PHONY: help all test lab refresh extract bench clean-reports
 
 help: ## list what can be run
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -24,6 +24,11 @@ test: $(VENV)/.installed ## set up, then lint (ruff) and run unit tests and note
 	$(BIN)/python -m pytest -n 2 --dist loadscope -p no:cacheprovider \
 	  --doctest-modules --nbval --nbval-current-env --nbval-sanitize-with .ci/nbval-sanitize.cfg \
 	  analysis tests notebooks
+
+lab: $(VENV)/.installed ## open the notebooks in JupyterLab, run by the project's kernel (Ctrl-C stops it)
+	JUPYTER_PREFER_ENV_PATH=1 $(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
+	  --LabApp.default_url=/lab/tree/notebooks --KernelManager.transport_encryption=auto \
+	  $(if $(filter 0,$(shell id -u)),--allow-root)
 
 refresh: $(VENV)/.installed ## re-execute the committed notebooks in place (after a package change)
 	$(BIN)/python -m analysis refresh

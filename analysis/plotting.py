@@ -69,17 +69,22 @@ def ar(text: str, *, mathtext: bool = False, native: bool | None = None) -> str:
     return get_display(arabic_reshaper.reshape(text))
 
 
-@lru_cache(maxsize=1)
-def font_name() -> str:
-    """Register the bundled Arabic font with matplotlib and return its family name."""
+def font_files() -> list[Path]:
+    """The bundled Arabic font's files (regular, bold), as the font package installs them."""
     import importlib
 
     package = importlib.import_module(FONT_PACKAGE)
     folder = Path(package.__file__).parent / "files"
+    return [folder / file for file in FONT_FILES]
+
+
+@lru_cache(maxsize=1)
+def font_name() -> str:
+    """Register the bundled Arabic font with matplotlib and return its family name."""
     name = None
-    for file in FONT_FILES:
-        font_manager.fontManager.addfont(str(folder / file))
-        name = name or font_manager.FontProperties(fname=str(folder / file)).get_name()
+    for file in font_files():
+        font_manager.fontManager.addfont(str(file))
+        name = name or font_manager.FontProperties(fname=str(file)).get_name()
     return name
 
 

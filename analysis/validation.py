@@ -98,22 +98,27 @@ def load_coded(name: str, *, folder: str | Path | None = None) -> Coded:
 def locate_sentences(coded: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """``coded`` with ``start, end``: each sentence found in its stored field, in text order.
 
-    A sentence that cannot be found (the cleaner changed it) gets ``start = end = -1``.
+    A sentence is searched in its coded field after the previous one, then anywhere in that
+    field, then in the article's other field (a cleaner that now tells the headline from a
+    site-name line moves a sentence from body to title); ``field`` is where it was found and
+    ``coded_field`` where the coder saw it. A sentence found nowhere (the cleaner removed or
+    changed it) gets ``start = end = -1``.
     """
     fields = {(d, f): text for d, t, b in documents[["doc_id", "title", "body"]].itertuples(index=False)
               for f, text in (("title", t), ("body", b))}
-    starts, ends, cursor = [], [], {}
+    found, cursor = [], {}
     for doc_id, field, text in coded[["doc_id", "field", "text"]].itertuples(index=False):
-        stored = fields.get((doc_id, field), "")
-        at = stored.find(text, cursor.get((doc_id, field), 0))
-        if at < 0:
-            starts.append(-1)
-            ends.append(-1)
-            continue
-        starts.append(at)
-        ends.append(at + len(text))
-        cursor[doc_id, field] = at + len(text)
-    return coded.assign(start=starts, end=ends)
+        other = "body" if field == "title" else "title"
+        for where, since in ((field, cursor.get((doc_id, field), 0)), (field, 0), (other, 0)):
+            at = fields.get((doc_id, where), "").find(text, since)
+            if at >= 0:
+                cursor[doc_id, where] = at + len(text)
+                found.append((where, at, at + len(text)))
+                break
+        else:
+            found.append((field, -1, -1))
+    where, starts, ends = zip(*found) if found else ((), (), ())
+    return coded.assign(coded_field=coded["field"], field=list(where), start=list(starts), end=list(ends))
 
 
 def sentence_frames_from_hits(documents: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
@@ -234,21 +239,25 @@ def top_frame_agreement(coded: pd.DataFrame, predicted: pd.DataFrame) -> pd.Seri
 # --- statements -----------------------------------------------------------------------------
 
 def locate_statements(coded: pd.DataFrame, located_sentences: pd.DataFrame) -> pd.DataFrame:
-    """``coded`` statements with ``start, end``: the cue's span in its stored field."""
-    where = {(d, f, n): (s, t) for d, f, n, s, t in
-             located_sentences[["doc_id", "field", "n", "start", "text"]].itertuples(index=False)}
-    starts, ends = [], []
+    """``coded`` statements with ``field, start, end``: the cue's span where its sentence was
+    found (:func:`locate_sentences`); ``-1`` where the sentence or the cue is not found."""
+    sentences = located_sentences.assign(
+        coded_field=located_sentences.get("coded_field", located_sentences["field"]))
+    where = {(d, cf, n): (f, s, t) for d, cf, n, f, s, t in
+             sentences[["doc_id", "coded_field", "n", "field", "start", "text"]].itertuples(index=False)}
+    fields, starts, ends = [], [], []
     for d, f, n, cue, occ in coded[["doc_id", "field", "n", "cue", "occurrence"]].itertuples(index=False):
-        s, text = where.get((d, f, n), (-1, ""))
+        field, s, text = where.get((d, f, n), (f, -1, ""))
         at = -1
         for _ in range(int(occ) if occ == occ else 1):
             at = text.find(cue, at + 1)
             if at < 0:
                 break
         ok = s >= 0 and at >= 0
+        fields.append(field)
         starts.append(s + at if ok else -1)
         ends.append(s + at + len(cue) if ok else -1)
-    return coded.assign(start=starts, end=ends)
+    return coded.assign(field=fields, start=starts, end=ends)
 
 
 def voice(side: object) -> str:

@@ -9,6 +9,7 @@ import csv
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import make_documents
@@ -358,7 +359,7 @@ def test_an_edited_file_is_read_again(tmp_path):
     ("actor_aliases.tsv", "USA\t\u064e\u064f\tname\t", "no letters"),
     ("actor_aliases.tsv", "NOBODY\tفلان\tname\t", "unknown actor id 'NOBODY'"),
     ("actor_aliases.tsv", "USA\tيانكي\tnickname\t", "unknown kind 'nickname'"),
-    ("actor_aliases.tsv", "USA\tيانكي\tname\tnote\textra", "fields, header has"),
+    ("actor_aliases.tsv", "USA\tيانكي\tname\tnote\textra", "cells, the header has 4"),
     ("codebook.tsv", "XYZ\tstate\tneutral\tNowhere\t", "unknown side 'neutral'"),
     ("codebook.tsv", "XYZ\tcountry\tother\tNowhere\t", "unknown type 'country'"),
     ("codebook.tsv", "USA\tstate\tus\tUnited States again\t", "duplicate id 'USA'"),
@@ -379,7 +380,7 @@ def test_malformed_files_are_rejected_with_file_and_line(tmp_path, file, line, m
 def test_missing_header_column_is_rejected(tmp_path):
     path = tmp_path / "codebook.tsv"
     path.write_text("id\ttype\tenglish\tlabel_ar\nUSA\tstate\tUS\tامريكا\n", encoding="utf-8")
-    with pytest.raises(actors.CodebookError, match=r"codebook.tsv:1: header lacks column\(s\) \['side'\]"):
+    with pytest.raises(actors.CodebookError, match=r"codebook.tsv:1: the header lacks column\(s\) side;"):
         actors.load_codebook(path)
 
 
@@ -466,11 +467,11 @@ def test_batch_size_does_not_change_the_mentions(seed_mentions, monkeypatch, bat
     corpus into one field per batch, or a few fields, finds the same mentions as one batch."""
     docs, whole = seed_mentions
     assert sum(len(t) for t in docs["body"]) > 3 * batch_chars  # several batches
-    monkeypatch.setattr(actors, "_BATCH_CHARS", batch_chars)
+    monkeypatch.setattr(actors.mentions, "_BATCH_CHARS", batch_chars)
     pd.testing.assert_frame_equal(actors.find_mentions(docs), whole)
 
 
-# --- the vectorised paths decide as the rules written in Python ---------------------------
+# --- batches: the fields of a batch do not read into each other -------------------------------
 
 _heads = st.sampled_from([
     "المسؤول", "مسؤولون", "نظيره", "الرئيس", "وزير", "وزيرا", "رئيس هيئة أركان", "رئيس", "الشعب",
@@ -492,25 +493,53 @@ _gaps = st.sampled_from([" ", " ", " ", "", "  ", "\n", "_", "\u00a0", " \u0301"
 @example([("قال", ["الدفاع"] * 5, [], ["روسيا"], [" "] * 11), ("وزير", ["الى"], [], ["الأمريكي"], [" "] * 11),
           ("وزير", ["الأركان", "العامة", "للقوات", "المسلحة"], ["الكبير"], ["الروسية"], [" "] * 11),
           ("رئيس", ["الأركان", "العامة", "للقوات", "المسلحة", "الدفاع"], [], ["الروسية"], [" "] * 11)])
-def test_unnamed_adjectives_with_numpy_as_in_python(chunks):
-    """Adjectives after heads are decided with numpy on the batch's tokens where the rules
-    read whole tokens; with ``max_words`` huge no window has enough tokens, and every
-    adjective goes through ``_near_head`` and ``_unnamed`` in Python."""
+def test_head_rules_read_each_field_alone(chunks):
+    """The head rules look back up to 100 characters and the title rule across gaps; in a
+    batch of joined fields they never read the field before: each field scanned alone
+    (one field per batch) gives the same mentions as all fields in one batch."""
     text = "".join(gap + word for head, definites, modifiers, adjectives, gaps in chunks
                    for gap, word in zip(gaps, [head, *definites, *modifiers, *adjectives]))
     docs = documents(text, text[::-1], titles=(text[len(text) // 2:], ""))
-    fast = actors.find_mentions(docs)
-    matcher = actors.load().matcher
-    saved, matcher.max_words = matcher.max_words, 1000  # no phrase has as many: the same rules
-    try:
-        slow = actors.find_mentions(docs)
-    finally:
-        matcher.max_words = saved
-    pd.testing.assert_frame_equal(fast, slow)
+    together = actors.find_mentions(docs)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(actors.mentions, "_BATCH_CHARS", 1)
+        pd.testing.assert_frame_equal(actors.find_mentions(docs), together)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=".!?؟!…۔\n\r \t\u00a0\"'»”’)]ab", max_size=40))
-def test_sentence_starts_as_sentence_spans(text):
-    starts = actors._sentence_starts(actors._code_points(text))
-    assert starts.tolist() == [s for s, _ in normalize.sentence_spans(text)]
+@given(st.text(alphabet=".!?؟!…۔\n\r \t\u00a0\"'»”’)]ab", max_size=40), st.integers(0, 40))
+def test_sentence_of_a_mention_as_sentence_spans_of_its_field(text, at):
+    """Sentences are found in the joined batch; each mention's is its field's sentence."""
+    body = f"{text[:at]} موسكو {text[at:]}"
+    docs = documents(body, titles=(text,))
+    m = actors.find_mentions(docs).query("field == 'body'")
+    spans = normalize.sentence_spans(body)
+    assert m["sentence"].tolist() == [
+        max(i for i, (s, _) in enumerate(spans) if s <= start) for start in m["start"]]
+
+
+# --- the accelerator decides as the rule --------------------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 25)), max_size=40, unique=True))
+def test_fast_longest_first_as_the_rule(spans):
+    """fast.longest_first keeps the spans mentions.longest_first keeps, in the same order."""
+    start = np.array([s for s, _ in spans], dtype=np.int64)
+    end = np.array([s + n for s, n in spans], dtype=np.int64)
+    expected = actors.mentions.longest_first(start, end)
+    assert actors.fast.longest_first(start, end).tolist() == expected.tolist()
+    kept = sorted(zip(start[expected].tolist(), end[expected].tolist()))
+    assert all(e <= s for (_, e), (s, _) in zip(kept, kept[1:]))  # no two overlap
+
+
+def test_comment_lines_in_the_data_files(tmp_path):
+    """A researcher can comment out an alias with ``#`` (the shared data-file reader)."""
+    files = _copy_data(tmp_path)
+    text = files["actor_aliases.tsv"].read_text(encoding="utf-8")
+    files["actor_aliases.tsv"].write_text(
+        "# the aliases of the actors\n" + text.replace("\nRUS\tموسكو\t", "\n# RUS\tموسكو\t"),
+        encoding="utf-8")
+    cb = actors.load(codebook_path=files["codebook.tsv"], aliases_path=files["actor_aliases.tsv"],
+                     heads_path=files["actor_heads.tsv"])
+    m = actors.find_mentions(documents("اتهمت موسكو واشنطن"), codebook=cb)
+    assert list(zip(m.surface, m.actor_id)) == [("واشنطن", "USA")]

@@ -16,7 +16,9 @@ from analysis import paths
 sys.path.insert(0, str(paths.ROOT / "benchmarks"))
 from evaluate_heldout import evaluate
 
-SETS = sorted(p for p in (paths.ROOT / "tests" / "data").glob("heldout*") if (p / "gold.json").exists())
+# heldout3 (real-site captures, issue 13) is still blind: it joins these gates once the
+# furniture rules for real sites are done and its blind figures are recorded.
+SETS = [paths.ROOT / "tests" / "data" / name for name in ("heldout", "heldout2")]
 
 
 @pytest.fixture(scope="module", params=SETS, ids=lambda p: p.name)

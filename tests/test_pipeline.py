@@ -316,7 +316,8 @@ def test_warm_up_loads_what_the_first_batch_needs():
     """warm_up leaves each layer's lexicons loaded: cached, so the next call is cheap."""
     from analysis import actors, framing
 
-    actors._load_all.cache_clear()
+    actors.codebook._load_all.cache_clear()
     framing.load_reporting.cache_clear()
     pipeline.warm_up()
-    assert actors._load_all.cache_info().currsize and framing.load_reporting.cache_info().currsize
+    assert "matcher" in actors.load()._cache  # the codebook warm_up loaded, its rules built
+    assert framing.load_reporting.cache_info().currsize

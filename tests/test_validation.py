@@ -124,3 +124,15 @@ def test_load_coded_rejects_unknown_frames(tmp_path):
         v.load_coded("s", folder=tmp_path)
     with pytest.raises(v.ValidationError, match="no such coded file"):
         v.load_coded("absent", folder=tmp_path)
+
+
+def test_a_sentence_moved_to_the_other_field_is_still_found():
+    """A cleaner that now takes the headline from the body into the title keeps the coding."""
+    coded = coded_frames().assign(field="body", n=range(5))  # the coder saw everything in the body
+    located = v.locate_sentences(coded, DOCS)
+    assert located["field"].tolist() == ["title", "title", "body", "body", "body"]
+    assert located["coded_field"].tolist() == ["body"] * 5
+    assert (located["start"] >= 0).all()
+    st = v.locate_statements(pd.DataFrame([{"doc_id": "a", "field": "body", "n": 1, "cue": "وبحثا",
+                                            "occurrence": 1}]), located)
+    assert st[["field", "start", "end"]].values.tolist() == [["title", 17, 22]]
