@@ -1,28 +1,16 @@
 """Frames per sentence, decided as a coder following ``shared/CODEBOOK-FRAMES.md`` does.
 
-The cue hits of :func:`analysis.framing.find_cues` are the evidence; the decision rules of
-the codebook decide which frames a sentence (:mod:`analysis.sentences`) carries:
-
-1. **Purpose** (R1): coordination, cooperation or a channel that exists *to avoid incidents*
-   («تنسيق … لتجنب الاحتكاك») is deconfliction only; cooperation beyond safety stays.
-2. **Breakdown** (R2, R3): suspending, collapsing, violating, refusing or failing an agreement,
-   cooperation or a channel is confrontation; the frame in its scope is not coded, except
-   deconfliction whose purpose the sentence states. Advance notice is deconfliction; notice
-   not given is confrontation.
-3. **Concern and distrust** (R4) are confrontation; a disagreement listed as a topic of talks
-   is not.
-4. **Talks** (R6): talks on the situation, a telephone call, the UN process are diplomacy;
-   talks whose stated purpose is avoiding incidents are deconfliction only.
-5. **Content, not mentions** (R7): a strike referred back to («الضربة», «بالقصف») or named in
-   a closing time anchor («… بعد ضربة الشعيرات») adds no frame.
-6. **Sides** (R8): cooperation, deconfliction and confrontation are about the US–Russia pair
-   (the US with the coalition and the SDF; Russia with the Syrian government), read from the
-   sentence's actor mentions; US domestic criticism is not.
-7. **Counter-terrorism** (R9): a generic fight against a terrorist group is
-   counter_terrorism, not military_operations; naming such a group is counter_terrorism.
-
-The word lists of the rules are data (``data/frame_rules.tsv``). Each rule is one function
-below, applied in a fixed order to the evidence of one sentence.
+The cue hits of :func:`analysis.framing.find_cues` are the evidence and the actor mentions
+give the sides; the decision rules of the codebook decide a sentence's frames, one function
+each (``rule_*``, applied in the order :data:`ORDER`): a purpose clause makes coordination
+deconfliction only (R1); breakdown, suspension, refusal and notice not given are
+confrontation, and what they break is not coded (R2, R3); concern and distrust are
+confrontation (R4); talks are diplomacy unless their stated purpose is avoiding incidents
+(R6); references back and time anchors add no frame (R7); cooperation, deconfliction and
+confrontation are about the US–Russia pair only (R8); a generic fight against IS is
+counter_terrorism only (R9). Their word lists are data (``data/frame_rules.tsv``).
+Sentences that no rule can change (told by flags of their hits and mentions) take their
+hits' frames directly; the others go through :func:`decide`.
 
 >>> import pandas as pd
 >>> from analysis import actors, framing
@@ -62,9 +50,10 @@ _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "با�
 # windows, in words (a word is what stands between two spaces)
 _PURPOSE_REACH = 6  # a purpose marker … its danger word
 _ADJACENT = 4  # a cooperation cue next to a deconfliction cue
-_SCOPE_BEFORE = 8  # a breakdown word … the agreement it breaks (the object may come first)
+_SCOPE_BEFORE = 10  # a breakdown word … the agreement it breaks (the object may come first)
 _SCOPE_AFTER = 10
 _DOUBT_REACH = 4
+_CHAIN = 4  # the scope of a breakdown runs on through cues this close to each other
 _NOTICE_REACH = 6
 _FIGHT_REACH = 4
 
@@ -212,10 +201,17 @@ def _operators(ev: Evidence) -> list[tuple[int, int, bool]]:
 
 
 def _in_scope(ev: Evidence, lo: int, hi: int) -> list[Hit]:
-    """Cooperation, deconfliction and diplomacy hits in the scope of words ``[lo, hi]``."""
-    return [h for h in ev.hits if lo - _SCOPE_BEFORE <= h.first <= hi + _SCOPE_AFTER
-            and not h.negated and not lo <= h.first <= hi
-            and h.frame in ("cooperation", "deconfliction", "diplomacy")]
+    """Cooperation, deconfliction and diplomacy hits in the scope of words ``[lo, hi]``; the
+    scope runs on through cues that follow each other closely («تعليق العمل بمذكرة التفاهم
+    … حول منع الحوادث وضمان سلامة الطيران» is one object)."""
+    found, reach = [], hi + _SCOPE_AFTER
+    for h in sorted(ev.hits, key=lambda x: x.first):
+        if h.negated or lo <= h.first <= hi or h.frame not in ("cooperation", "deconfliction", "diplomacy"):
+            continue
+        if lo - _SCOPE_BEFORE <= h.first <= reach:
+            found.append(h)
+            reach = max(reach, h.last + _CHAIN)
+    return found
 
 
 def _is_agreement(hit: Hit, rules: FrameRules) -> bool:
@@ -280,6 +276,18 @@ def _is_talk(hit: Hit, rules: FrameRules) -> bool:
 
 def _talk_topic(ev: Evidence) -> bool:
     return any(ev.has("topic", i + 1, i + 6) for i in ev.where("discuss"))
+
+
+def rule_incident(ev: Evidence, rules: FrameRules) -> None:
+    """R2, R8: a friction, collision or clash that happened («احتكاك بين دوريتين», «حادثة
+    تصادم») is confrontation, not deconfliction: a danger word is deconfliction only when
+    avoided («تجنب الاحتكاك») or in a purpose clause."""
+    purpose = _purpose_words(ev, rules)
+    for h in ev.hits:
+        if h.frame == "deconfliction" and "danger" in h.tags and " " not in h.surface \
+                and not any(i < h.first <= i + _PURPOSE_REACH for i in purpose):
+            h.kept = False
+            ev.added.add("confrontation")
 
 
 def rule_call(ev: Evidence, rules: FrameRules) -> None:
@@ -366,7 +374,7 @@ def rule_sides(ev: Evidence, rules: FrameRules) -> None:
 
 
 #: The rules in the order they are applied.
-ORDER = (rule_breakdown, rule_doubt, rule_topic_of_talks, rule_purpose, rule_call, rule_talks,
+ORDER = (rule_breakdown, rule_doubt, rule_topic_of_talks, rule_purpose, rule_incident, rule_call, rule_talks,
          rule_notice, rule_agreement, rule_reference, rule_fight, rule_sides)
 
 
@@ -381,7 +389,7 @@ def decide(ev: Evidence, rules: FrameRules) -> list[str]:
 # --- tables ----------------------------------------------------------------------------------
 
 _KINDS = ("negated", "breakdown", "doubt", "disagreement", "call", "agreement", "talk", "reference",
-          "fight", "advance", "near_end", "scoped", "purpose", "near_deconf", "fight_ct",
+          "fight", "advance", "danger", "near_end", "scoped", "purpose", "near_deconf", "fight_ct",
           "us", "russia", "camp_ru", "third", "outsider", "jihadist", "un")
 _BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}  # a sentence's flags: frames, then kinds
 _FRAME_MASK = (1 << len(FRAMES)) - 1
@@ -430,7 +438,8 @@ def _hit_flags(hits: pd.DataFrame, tags: list[frozenset[str]], surfaces: list[st
     kinds = (("breakdown", "confrontation", "breakdown"), ("doubt", "confrontation", "doubt"),
              ("call", "cooperation", "call"), ("agreement", "diplomacy", "agreement"),
              ("talk", "diplomacy", "talks"), ("reference", "military_operations", "reference"),
-             ("fight", "military_operations", "fight"), ("advance", "deconfliction", "advance"))
+             ("fight", "military_operations", "fight"), ("advance", "deconfliction", "advance"),
+             ("danger", "deconfliction", "danger"))
     out = []
     for frame, negated, rules_of, surface in zip(hits["frame"].tolist(), hits["negated"].tolist(),
                                                  tags, surfaces):
@@ -526,7 +535,7 @@ def _needs_rules(flags: np.ndarray, all_references: np.ndarray) -> np.ndarray:
     both = has("us") & has("camp_ru")
     return ((has("negated", "breakdown", "doubt") & has("cooperation", "deconfliction", "diplomacy"))
             | ((has("scoped", "talk") & has("purpose")) | has("near_deconf"))
-            | has("call", "disagreement", "advance", "fight_ct") | all_references
+            | has("call", "disagreement", "advance", "danger", "fight_ct") | all_references
             | (has("cooperation", "deconfliction", "confrontation")
                & (has("third") & ~both | has("outsider") & ~has("us", "camp_ru"))))
 
@@ -619,44 +628,33 @@ def frame_sentences(documents: pd.DataFrame, hits: pd.DataFrame, mentions: pd.Da
     need = _needs_rules(flags, _all_references(hit_flags, hit_at, len(rows)))
     busy = np.flatnonzero(need | _may_need_rules(np.where(need, 0, flags), rows, rules)).tolist()
     if busy:
-        inputs = _Inputs(hits, mentions, surfaces, tags, groups, hit_at, mention_at, sides)
-        _decide_busy(busy, rows, frames, rules, inputs)
+        _decide_busy(busy, rows, frames, rules, (hits, mentions, surfaces, tags, groups, hit_at, mention_at, sides))
     out = pd.DataFrame([r[:4] for r in rows], columns=COLUMNS[:4]).assign(frames=frames)
     order = out.assign(_f=(out["field"] != "title").astype(int)).sort_values(
         ["doc_id", "_f", "start"], kind="stable").index
     return out.loc[order].reset_index(drop=True)
 
 
-@dataclass(frozen=True)
-class _Inputs:
-    hits: pd.DataFrame
-    mentions: pd.DataFrame
-    surfaces: list[str]
-    tags: list[frozenset[str]]
-    groups: np.ndarray
-    hit_at: np.ndarray
-    mention_at: np.ndarray
-    sides: dict[str, str]
-
-
-def _decide_busy(busy: list[int], rows: list, frames: list[str], rules: FrameRules,
-                 x: _Inputs) -> None:
-    """Decide the sentences ``busy`` with the rules, writing into ``frames``."""
+def _decide_busy(busy: list[int], rows: list, frames: list[str], rules: FrameRules, inputs: tuple) -> None:
+    """Decide the sentences ``busy`` with the rules, writing into ``frames`` (``inputs``: the
+    hits, mentions, folded hit surfaces, their rules, which mentions are groups, the sentence
+    of each hit and mention, and the sides of the actor ids)."""
+    hits, mentions, surfaces, tags, group_of, hit_at, mention_at, sides = inputs
     wanted = np.zeros(len(rows), dtype=bool)
     wanted[busy] = True
-    hit_rows = _group(x.hit_at, wanted)
-    mention_rows = _group(x.mention_at, wanted)
-    hs, he, fr, neg = (x.hits[c].tolist() for c in ("start", "end", "frame", "negated"))
-    ms, actor, groups = x.mentions["start"].tolist(), x.mentions["actor_id"].tolist(), x.groups.tolist()
+    hit_rows = _group(hit_at, wanted)
+    mention_rows = _group(mention_at, wanted)
+    hs, he, fr, neg = (hits[c].tolist() for c in ("start", "end", "frame", "negated"))
+    ms, actor, groups = mentions["start"].tolist(), mentions["actor_id"].tolist(), group_of.tolist()
     texts = [rows[i][4][rows[i][2]:rows[i][3]] for i in busy]
     vocabulary = frozenset(rules.words)
     for i, words in zip(busy, _words(texts)):
         text, s = rows[i][4], rows[i][2]
         ev = Evidence(words, _index(words, vocabulary.intersection(words), rules), [
             Hit(text.count(" ", s, hs[k]), text.count(" ", s, max(he[k] - 1, hs[k])), fr[k], bool(neg[k]),
-                x.surfaces[k], x.tags[k]) for k in hit_rows.get(i, ())], set(), set(), [])
+                surfaces[k], tags[k]) for k in hit_rows.get(i, ())], set(), set(), [])
         for k in mention_rows.get(i, ()):
-            side = x.sides.get(actor[k], "")
+            side = sides.get(actor[k], "")
             ev.mentions.append((text.count(" ", s, ms[k]), side, groups[k]))
             ev.sides.add(side)
             ev.actor_ids.add(actor[k])

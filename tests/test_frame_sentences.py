@@ -45,6 +45,9 @@ BREAKDOWN = [
      "deconfliction;military_operations"),
     ("قصفت الطائرات الأمريكية مواقع للجيش السوري ولم تبلغ موسكو مسبقاً.",
      "confrontation;military_operations"),
+    ("وعلقت موسكو العمل بمذكرة التفاهم الموقعة مع الولايات المتحدة حول منع الحوادث وضمان سلامة الطيران.",
+     "confrontation"),
+    ("وقع احتكاك بين دوريتين روسية وأمريكية قرب القامشلي.", "confrontation;military_operations"),
 ]
 
 # R4: concern and distrust are confrontation; a disagreement as a topic of talks is not.
@@ -60,6 +63,7 @@ TALKS = [
     ("التقى رئيسا الأركان الأمريكي والروسي في فيينا وبحثا آليات منع الاحتكاك بين قواتهما.",
      "deconfliction"),
     ("وتلقى لافروف اتصالاً من نظيره الأمريكي.", "diplomacy"),
+    ("أعلن لافروف وكيري اتفاقا لوقف القتال في حلب.", "cooperation;diplomacy"),
 ]
 
 # R7: a strike referred back to, or a closing time anchor, adds no frame.
