@@ -395,6 +395,7 @@ _BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}  # a sentence's 
 _FRAME_MASK = (1 << len(FRAMES)) - 1
 _PUNCTUATION = re.compile(r"[^\w \x01]+")
 _MARKED = re.compile("[\u064b-\u0652\u0640]")  # harakat, tatweel
+_LOOK_CLITICS = "وبال|فبال|وال|فال|بال|كال|ولل|لل|ال|وب|ول|فب|فل|و|ف|ب|ل|ك"
 _NEAR_END = 30  # characters: a military cue this close to the end may sit in a time anchor
 _NEAR = 70  # characters: more than the words of _ADJACENT and _FIGHT_REACH can span
 
@@ -542,33 +543,30 @@ def _needs_rules(flags: np.ndarray, all_references: np.ndarray) -> np.ndarray:
 
 def _may_need_rules(flags: np.ndarray, rows: list, rules: FrameRules) -> np.ndarray:
     """Sentences whose rule words (breakdown, domestic politics, talks on the situation) may
-    change them, by a quick look for the words in the raw text; a sentence with harakat
-    or tatweel, which can hide a word from that look, is taken too."""
+    change them, by a quick look for the words in the raw text (harakat and tatweel
+    removed)."""
     def has(*names: str) -> np.ndarray:
         return (flags & sum(_BIT[n] for n in names)) != 0
 
-    negators = tuple(f" {w} " for w in rules.written["negator"])
+    def look(rule: str) -> re.Pattern:  # a word of the rule, with proclitics, as written or folded
+        forms = "|".join(sorted(map(re.escape, rules.written[rule]), key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{_LOOK_CLITICS})?(?:{forms})(?!\w)")
 
-    def needles(words: tuple[str, ...]) -> tuple[str, ...]:  # a word holding another is found by it
-        return tuple(w for w in words if not any(o != w and o in w for o in words))
-
-    purpose = needles(rules.written["purpose"])
     agreed = has("agreement") & has("us") & has("russia") & ~has("deconfliction")
-    breakdown = has("cooperation", "deconfliction", "diplomacy", "us", "camp_ru")
-    looks = ((breakdown, needles(rules.written["breakdown"]), (), 0),
-             (has("agreement", "talk"), negators, (), 0),
-             (has("confrontation"), needles(rules.written["domestic"]), (), 0),
-             (has("us") & has("camp_ru") & ~has("diplomacy"), needles(rules.written["discuss"]),
-              needles(rules.written["topic"]), 0),
-             (has("scoped", "talk") & has("deconfliction") | agreed, purpose, (), 0),
-             (has("near_end"), needles(rules.written["anchor"]), (), _NEAR_END + 20))
+    objects, agreement = has("cooperation", "deconfliction", "diplomacy"), look("agreement")
+    looks = ((objects, look("breakdown"), None, 0),
+             (has("us", "camp_ru") & ~objects, look("breakdown"), agreement, 0),
+             (has("agreement", "talk", "deconfliction"), look("negator"), agreement, 0),
+             (has("confrontation"), look("domestic"), None, 0),
+             (has("us") & has("camp_ru") & ~has("diplomacy"), look("discuss"), look("topic"), 0),
+             (has("scoped", "talk") & has("deconfliction") | agreed, look("purpose"), None, 0),
+             (has("near_end"), look("anchor"), None, _NEAR_END + 20))
     out = np.zeros(len(flags), dtype=bool)
     for candidates, words, also, tail in looks:
         for i in np.flatnonzero(candidates & ~out).tolist():
             _, _, s, e, text = rows[i]
-            sentence = " " + text[max(s, e - tail) if tail else s:e]
-            out[i] = (any(w in sentence for w in words) and (not also or any(w in sentence for w in also))
-                      or _MARKED.search(sentence) is not None)
+            sentence = _MARKED.sub("", text[max(s, e - tail) if tail else s:e])
+            out[i] = words.search(sentence) is not None and (also is None or also.search(sentence) is not None)
     return out
 
 
