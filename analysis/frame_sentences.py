@@ -50,8 +50,7 @@ _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "با�
 # windows, in words (a word is what stands between two spaces)
 _PURPOSE_REACH = 6  # a purpose marker … its danger word
 _ADJACENT = 4  # a cooperation cue next to a deconfliction cue
-_SCOPE_BEFORE = 10  # a breakdown word … the agreement it breaks (the object may come first)
-_SCOPE_AFTER = 10
+_SCOPE_BEFORE = _SCOPE_AFTER = 10  # a breakdown word … what it breaks (which may come first)
 _DOUBT_REACH = 4
 _CHAIN = 4  # the scope of a breakdown runs on through cues this close to each other
 _NOTICE_REACH = 6
@@ -395,15 +394,14 @@ _BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}  # a sentence's 
 _FRAME_MASK = (1 << len(FRAMES)) - 1
 _PUNCTUATION = re.compile(r"[^\w \x01]+")
 _MARKED = re.compile("[\u064b-\u0652\u0640]")  # harakat, tatweel
-_LOOK_CLITICS = "وبال|فبال|وال|فال|بال|كال|ولل|لل|ال|وب|ول|فب|فل|و|ف|ب|ل|ك"
+_WORD = re.compile(r"\w+")
 _NEAR_END = 30  # characters: a military cue this close to the end may sit in a time anchor
 _NEAR = 70  # characters: more than the words of _ADJACENT and _FIGHT_REACH can span
 
 
 def _sentence_table(documents: pd.DataFrame) -> tuple[list, np.ndarray, np.ndarray, pd.Index]:
-    """The sentences (doc_id, field, start, end, field text), where each starts in the
-    fields laid end to end, each field's offset there (documents × title/body), and the
-    documents' ids."""
+    """Sentences (doc_id, field, start, end, field text), their starts and each field's offset
+    in the fields laid end to end (documents × title/body), and the documents' ids."""
     rows, starts, base, offset = [], [], [], 0
     for doc_id, fld, text in corpus.iter_fields(documents):
         base.append(offset)
@@ -428,7 +426,7 @@ def _locate(table: pd.DataFrame, base: np.ndarray, ids: pd.Index,
     return np.where(doc < 0, -1, where), offsets
 
 
-def _fold_all(texts: list[str]) -> list[str]:
+def _fold_all(texts: list[str]) -> list[str]:  # one call to fold for many short texts
     return normalize.fold("\x01".join(texts)).split("\x01") if texts else []
 
 
@@ -543,30 +541,36 @@ def _needs_rules(flags: np.ndarray, all_references: np.ndarray) -> np.ndarray:
 
 def _may_need_rules(flags: np.ndarray, rows: list, rules: FrameRules) -> np.ndarray:
     """Sentences whose rule words (breakdown, domestic politics, talks on the situation) may
-    change them, by a quick look for the words in the raw text (harakat and tatweel
-    removed)."""
+    change them, by a quick look for the words (with proclitics, as written or folded) among
+    the raw text's words (harakat and tatweel removed)."""
     def has(*names: str) -> np.ndarray:
         return (flags & sum(_BIT[n] for n in names)) != 0
 
-    def look(rule: str) -> re.Pattern:  # a word of the rule, with proclitics, as written or folded
-        forms = "|".join(sorted(map(re.escape, rules.written[rule]), key=len, reverse=True))
-        return re.compile(rf"(?<!\w)(?:{_LOOK_CLITICS})?(?:{forms})(?!\w)")
+    def words_of(rule: str) -> frozenset[str]:  # the rule's words with proclitics, as written or folded
+        return frozenset(c + f for f in rules.written[rule] for c in _CLITICS) | frozenset(
+            c + f[2:] for f in rules.written[rule] if f.startswith("ال") for c in ("لل", "ولل", "فلل"))
 
     agreed = has("agreement") & has("us") & has("russia") & ~has("deconfliction")
-    objects, agreement = has("cooperation", "deconfliction", "diplomacy"), look("agreement")
-    looks = ((objects, look("breakdown"), None, 0),
-             (has("us", "camp_ru") & ~objects, look("breakdown"), agreement, 0),
-             (has("agreement", "talk", "deconfliction"), look("negator"), agreement, 0),
-             (has("confrontation"), look("domestic"), None, 0),
-             (has("us") & has("camp_ru") & ~has("diplomacy"), look("discuss"), look("topic"), 0),
-             (has("scoped", "talk") & has("deconfliction") | agreed, look("purpose"), None, 0),
-             (has("near_end"), look("anchor"), None, _NEAR_END + 20))
+    objects = has("cooperation", "deconfliction", "diplomacy")
+    looks = ((objects, "breakdown", None), (has("us", "camp_ru") & ~objects, "breakdown", "agreement"),
+             (has("agreement", "talk", "deconfliction"), "negator", "agreement"),
+             (has("confrontation"), "domestic", None),
+             (has("us") & has("camp_ru") & ~has("diplomacy"), "discuss", "topic"),
+             (has("scoped", "talk") & has("deconfliction") | agreed, "purpose", None),
+             (has("near_end"), "anchor", None))
+    vocabulary = {r: words_of(r) for r in {x for _, rule, also in looks for x in (rule, also) if x}}
+    which = sum(c.astype(np.int64) << k for k, (c, _, _) in enumerate(looks))
     out = np.zeros(len(flags), dtype=bool)
-    for candidates, words, also, tail in looks:
-        for i in np.flatnonzero(candidates & ~out).tolist():
-            _, _, s, e, text = rows[i]
-            sentence = _MARKED.sub("", text[max(s, e - tail) if tail else s:e])
-            out[i] = words.search(sentence) is not None and (also is None or also.search(sentence) is not None)
+    for i, bits in zip(np.flatnonzero(which).tolist(), which[which != 0].tolist()):
+        _, _, s, e, text = rows[i]
+        sentence = text[s:e] if _MARKED.search(text, s, e) is None else _MARKED.sub("", text[s:e])
+        words = set(_WORD.findall(sentence))
+        for k, (_, rule, also) in enumerate(looks):
+            pool = words if rule != "anchor" else set(_WORD.findall(sentence[-_NEAR_END - 20:]))
+            if bits >> k & 1 and not vocabulary[rule].isdisjoint(pool) and (
+                    also is None or not vocabulary[also].isdisjoint(pool)):
+                out[i] = True
+                break
     return out
 
 
