@@ -13,6 +13,8 @@ the end of a line is closed there (news paragraphs often leave a quote unclosed)
 """
 from __future__ import annotations
 
+import re
+
 __all__ = ["ENDS", "spans", "split"]
 
 #: Marks that end a sentence (a run of them ends it once).
@@ -20,43 +22,24 @@ ENDS = frozenset(".!?؟…")
 _OPEN_CLOSE = {"«": "»", "“": "”"}
 
 
-def _ends_here(line: str, i: int) -> bool:
-    """Whether the run of end marks ending at ``line[i]`` (inclusive) ends a sentence."""
-    j = i
-    while j >= 0 and line[j] in ENDS:
-        j -= 1
-    after = line[i + 1] if i + 1 < len(line) else ""
-    before = line[j] if j >= 0 else ""
-    if before.isdigit() and after.isdigit():
-        return False  # 2.5, 04.10.2016
-    return not after.isalnum()  # أ.ف.ب, U.S. go on; a space, a quote or the line end ends
+_MARKS = re.compile(r"[.!?؟…]+|[«»“”\"\n]")
 
 
-def _line_spans(line: str, offset: int) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    start, closers, straight = 0, [], False
-    for i, ch in enumerate(line):
-        if ch in _OPEN_CLOSE:
-            closers.append(_OPEN_CLOSE[ch])
-        elif closers and ch == closers[-1]:
-            closers.pop()
-        elif ch == '"':
-            straight = not straight
-        elif (ch in ENDS and not closers and not straight
-              and (i + 1 == len(line) or line[i + 1] not in ENDS) and _ends_here(line, i)):
-            out.append((start, i + 1))
-            start = i + 1
-    out.append((start, len(line)))
-    return [(offset + s + _lead(line[s:e]), offset + e - _trail(line[s:e]))
-            for s, e in out if line[s:e].strip()]
+def _line_break_or_end(text: str, m: re.Match) -> bool:
+    """Whether the run of end marks ``m`` ends a sentence: not when a letter or digit
+    follows (2.5, 04.10.2016, أ.ف.ب, U.S.); a space, a quote or the line end ends it."""
+    after = text[m.end()] if m.end() < len(text) else ""
+    return not after.isalnum()
 
 
-def _lead(text: str) -> int:
-    return len(text) - len(text.lstrip())
+def _lead(text: str, s: int, e: int) -> int:
+    piece = text[s:e]
+    return len(piece) - len(piece.lstrip())
 
 
-def _trail(text: str) -> int:
-    return len(text) - len(text.rstrip())
+def _trail(text: str, s: int, e: int) -> int:
+    piece = text[s:e]
+    return len(piece) - len(piece.rstrip())
 
 
 def spans(text: str) -> list[tuple[int, int]]:
@@ -69,11 +52,23 @@ def spans(text: str) -> list[tuple[int, int]]:
         Offsets into ``text``, in order; blank lines give no sentence.
     """
     out: list[tuple[int, int]] = []
-    offset = 0
-    for line in text.split("\n"):
-        out += _line_spans(line, offset)
-        offset += len(line) + 1
-    return out
+    start, closers, straight = 0, [], False
+    for m in _MARKS.finditer(text):  # only the marks that matter, not every character
+        ch = m.group()
+        if ch == "\n":
+            out.append((start, m.start()))
+            start, closers, straight = m.end(), [], False  # a quote open at a line end closes
+        elif ch in _OPEN_CLOSE:
+            closers.append(_OPEN_CLOSE[ch])
+        elif closers and ch == closers[-1]:
+            closers.pop()
+        elif ch == '"':
+            straight = not straight
+        elif ch[0] in ENDS and not closers and not straight and _line_break_or_end(text, m):
+            out.append((start, m.end()))
+            start = m.end()
+    out.append((start, len(text)))
+    return [(s + _lead(text, s, e), e - _trail(text, s, e)) for s, e in out if text[s:e].strip()]
 
 
 def split(text: str) -> list[str]:

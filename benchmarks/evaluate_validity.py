@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis import corpus, pipeline, validation  # noqa: E402
+from analysis.frame_sentences import frame_sentences  # noqa: E402
 
 CORPORA = {"seeds": ROOT / "seeds", "heldout": ROOT / "tests" / "data" / "heldout",
            "heldout2": ROOT / "tests" / "data" / "heldout2", "blind": ROOT / "tests" / "data" / "blind"}
@@ -50,8 +51,12 @@ def tables(folder: Path) -> dict[str, pd.DataFrame]:
 
 
 def predicted_sentences(t: dict[str, pd.DataFrame], measure: str) -> pd.DataFrame:
-    if measure == "sentences" and "frame_sentences" in t:
-        return t["frame_sentences"]
+    """The sentence frames scored: ``frame_sentences`` (the codebook's decision rules over the
+    cue hits and actor mentions) or, for ``hits``, the union of the cue hits' frames."""
+    if measure == "sentences":
+        if "frame_sentences" in t:
+            return t["frame_sentences"]
+        return frame_sentences(t["documents"], t["frame_hits"], t["actor_mentions"])
     return validation.sentence_frames_from_hits(t["documents"], t["frame_hits"])
 
 
