@@ -36,6 +36,9 @@ import pandas as pd
 
 FIELDS = ("title", "body")
 METADATA_FILE = "metadata.csv"
+#: Article files a corpus folder may hold: plain text captures and saved web pages.
+TEXT_SUFFIX = ".txt"
+PAGE_SUFFIXES = (".html", ".htm")
 BASIS_VALUES = {"stated", "inferred", ""}
 #: A news article is a few kilobytes; a file this large is almost surely not one article.
 MAX_BYTES = 5_000_000
@@ -158,8 +161,12 @@ def normalize_text(text: str) -> str:
 
 def read_article(path: Path, *, max_bytes: int = MAX_BYTES) -> dict:
     """One article file as a row: doc_id, file, encoding, sha256, n_chars, raw, and n_bytes
-    (the file's size, for throughput figures)."""
+    (the file's size, for throughput figures). A saved web page (:data:`PAGE_SUFFIXES`) is
+    read by :func:`analysis.pages.read_page`: its row also carries what the page says of
+    the article (``page_outlet``, ``page_published``, ``page_basis``)."""
     data = _read_bytes(path, max_bytes)
+    if path.suffix.lower() in PAGE_SUFFIXES:
+        return _read_page(path, data)
     text, encoding = decode(data, name=path.name)
     text = normalize_text(text)
     if not text.strip():
@@ -167,6 +174,17 @@ def read_article(path: Path, *, max_bytes: int = MAX_BYTES) -> dict:
     return {"doc_id": path.stem, "file": path.name, "encoding": encoding,
             "sha256": hashlib.sha256(data).hexdigest(), "n_chars": len(text), "raw": text,
             "n_bytes": len(data)}
+
+
+def _read_page(path: Path, data: bytes) -> dict:
+    from .pages import read_page
+
+    page = read_page(path, data=data)
+    text = normalize_text(page["text"])
+    return {"doc_id": path.stem, "file": path.name, "encoding": "html",
+            "sha256": hashlib.sha256(data).hexdigest(), "n_chars": len(text), "raw": text,
+            "n_bytes": len(data), "page_outlet": page["outlet"],
+            "page_published": page["published"], "page_basis": page["published_basis"]}
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -309,9 +327,9 @@ def plan(corpus_dir: str | Path, *, errors: str = "raise") -> tuple[list[Path], 
     if errors not in ("raise", "skip"):
         raise ValueError("errors must be 'raise' or 'skip'")
     corpus_dir = Path(corpus_dir)
-    by_stem = {p.stem: p for p in list_articles(corpus_dir)}  # (one file per stem)
+    by_stem = _by_stem(list_articles(corpus_dir))
     if not by_stem:
-        raise CorpusError(f"{corpus_dir}: no *.txt article files")
+        raise CorpusError(f"{corpus_dir}: no article files (*.txt, *.html, *.htm)")
     paths = [by_stem[stem] for stem in sorted(by_stem)]
     skipped: list[dict] = []
     meta_path = corpus_dir / METADATA_FILE
@@ -319,7 +337,8 @@ def plan(corpus_dir: str | Path, *, errors: str = "raise") -> tuple[list[Path], 
     if os.path.lexists(meta_path):
         meta = read_metadata(meta_path)
         lost = [(doc_id, CorpusError(f"{METADATA_FILE} line {line}: doc_id {doc_id!r} has no "
-                                     f"file {doc_id}.txt in {corpus_dir.name}/", skippable=True))
+                                     f"article file ({doc_id}.txt or {doc_id}.html) in {corpus_dir.name}/",
+                                     skippable=True))
                 for doc_id, line in zip(meta["doc_id"].tolist(), meta["_line"].tolist())
                 if doc_id not in stems]
         if lost and errors == "raise":
@@ -333,22 +352,37 @@ def plan(corpus_dir: str | Path, *, errors: str = "raise") -> tuple[list[Path], 
             warnings.warn(f"{len(unlisted)} article file(s) have no row in {METADATA_FILE} "
                           f"(outlet and published left empty): {', '.join(unlisted[:5])}"
                           + (" …" if len(unlisted) > 5 else ""), CorpusWarning, stacklevel=3)
-    else:
+    elif any(p.suffix == TEXT_SUFFIX for p in paths):  # saved pages carry their own
         warnings.warn(f"{corpus_dir.name}/ has no {METADATA_FILE}: outlet is empty, and "
                       "published comes only from publication stamps in the text (relative "
                       "dates stay unresolved without one)", CorpusWarning, stacklevel=3)
         meta = pd.DataFrame({"doc_id": pd.Series(dtype=str)})
+    else:
+        meta = pd.DataFrame({"doc_id": pd.Series(dtype=str)})
     return paths, meta, skipped
 
 
+def _by_stem(paths: list[Path]) -> dict[str, Path]:
+    """Article paths by doc_id (the file stem); two files with one stem are an error."""
+    by_stem: dict[str, Path] = {}
+    for path in sorted(paths):
+        if path.stem in by_stem:
+            raise CorpusError(f"{by_stem[path.stem].name} and {path.name}: two article files for "
+                              f"the doc_id {path.stem!r}; keep one")
+        by_stem[path.stem] = path
+    return by_stem
+
+
 def list_articles(corpus_dir: Path) -> list[Path]:
-    """The ``*.txt`` entries of ``corpus_dir`` (not hidden ones), as ``glob("*.txt")`` finds
-    them; :class:`CorpusError` if the folder does not exist or cannot be listed. An entry
-    that is not a readable file is found here and reported when it is read."""
+    """The article entries of ``corpus_dir``: ``*.txt`` captures and saved pages
+    (``*.html``, ``*.htm``), not hidden ones; :class:`CorpusError` if the folder does not
+    exist or cannot be listed. An entry that is not a readable file is found here and
+    reported when it is read."""
+    suffixes = (TEXT_SUFFIX, *PAGE_SUFFIXES)
     try:
         with os.scandir(corpus_dir) as entries:
             return [Path(e.path) for e in entries
-                    if e.name.endswith(".txt") and not e.name.startswith(".")]
+                    if e.name.lower().endswith(suffixes) and not e.name.startswith(".")]
     except NotADirectoryError:
         raise CorpusError(f"{corpus_dir}: not a folder (a file)") from None
     except OSError as exc:
@@ -376,16 +410,33 @@ def read_batch(paths: list[Path], meta: pd.DataFrame, *, errors: str = "raise",
             rows.append(read_article(path, max_bytes=max_bytes))
         except CorpusError as exc:
             _problem(exc, path.name, errors, skipped)
-    docs = pd.DataFrame(rows, columns=["doc_id", "file", "encoding", "sha256", "n_chars", "raw"])
+    page_cols = ["page_outlet", "page_published", "page_basis"]
+    docs = pd.DataFrame([{c: r.get(c, "") for c in PAGE_COLUMNS} for r in rows], columns=PAGE_COLUMNS)
     docs = docs.merge(meta, on="doc_id", how="left")
     for col in ("outlet", "published_basis"):
         docs[col] = docs[col].fillna("").astype(str) if col in docs else ""
     docs["published"] = pd.to_datetime(docs["published"]) if "published" in docs else pd.NaT
+    docs = _page_metadata(docs).drop(columns=page_cols)
     docs["published"] = docs["published"].astype("datetime64[us]")
     extra = [c for c in docs.columns if c not in COLUMNS]
     docs = docs[COLUMNS + extra].sort_values("doc_id", ignore_index=True)
     docs.attrs["skipped"] = skipped
     docs.attrs["bytes"] = sum(row["n_bytes"] for row in rows)
+    return docs
+
+
+PAGE_COLUMNS = ["doc_id", "file", "encoding", "sha256", "n_chars", "raw",
+                "page_outlet", "page_published", "page_basis"]
+
+
+def _page_metadata(docs: pd.DataFrame) -> pd.DataFrame:
+    """Outlet and publication date read off a saved page, where metadata.csv gives none
+    (a metadata row wins: it is the researcher's record)."""
+    from_page = docs["page_published"].ne("") & docs["published"].isna()
+    docs.loc[from_page, "published"] = pd.to_datetime(docs.loc[from_page, "page_published"])
+    docs.loc[from_page, "published_basis"] = docs.loc[from_page, "page_basis"]
+    no_outlet = docs["outlet"].eq("")
+    docs.loc[no_outlet, "outlet"] = docs.loc[no_outlet, "page_outlet"]
     return docs
 
 

@@ -10,12 +10,8 @@ or the engine.
 """
 from __future__ import annotations
 
-import csv
 import gc
-import io
-import json
 import os
-import shutil
 import sys
 import time
 import warnings
@@ -23,13 +19,12 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError
 from contextlib import contextmanager, suppress
-from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from . import clean, corpus
+from .output import SKIPPED_FILE, RunError, append_bytes, append_csv, check_out, csv_text, manifest, staged, utc_now  # noqa: F401
 
 #: Required columns of each table, in order (extra columns follow).
 TABLES = {
@@ -196,117 +191,6 @@ def is_sorted(table: pd.DataFrame, keys: list[str]) -> bool:
     return True
 
 
-def csv_text(table: pd.DataFrame, *, header: bool = True) -> str:
-    """``table`` as CSV text, byte for byte as ``table.to_csv(index=False,
-    lineterminator="\\n", header=header)`` writes it.
-
-    Writing takes a sixth of an extraction. A table whose columns are all strings without
-    missing values, integers or booleans -- every table of the study -- is joined with
-    ``str.join`` over whole columns, a third faster than pandas' row-by-row writer: a
-    string column is quoted value by value only if one of its values holds a character
-    the csv module quotes (``,``, ``"``, the line end). Any other table goes to ``to_csv``.
-    """
-    columns = [_csv_column(table[c]) for c in table.columns]
-    if any(c is None for c in columns) or not len(table.columns):
-        return table.to_csv(None, header=header, index=False, lineterminator="\n")
-    names = _csv_column(pd.Series([str(c) for c in table.columns], dtype="str"))
-    lines = ([",".join(names)] if header else []) + list(map(",".join, zip(*columns)))
-    return "\n".join(lines) + "\n" if lines else ""
-
-
-def append_csv(table: pd.DataFrame, path: Path) -> None:
-    """Append ``table`` to the CSV file ``path``, with the header if the file is new
-    (:func:`csv_text`)."""
-    _append(path, csv_text(table, header=False).encode(), csv_text(table.iloc[:0]).encode())
-
-
-def _append(path: Path, data: bytes, header: bytes) -> None:
-    """Append CSV ``data`` (UTF-8) to ``path``, after ``header`` if the file is new."""
-    new = not path.exists()
-    with open(path, "ab") as f:
-        f.write(header + data if new else data)
-
-
-def _csv_column(values: pd.Series) -> list[str] | None:
-    """The fields of one column as pandas' csv writer writes them, or None to leave the
-    column to pandas (floats, dates, missing strings, characters the csv module refuses).
-
-    numpy integer and boolean columns cannot hold a missing value; a nullable boolean
-    column writes its missing values as empty fields, as pandas does (``na_rep=""``).
-    """
-    dtype = values.dtype
-    if isinstance(dtype, np.dtype):
-        if dtype.kind == "b":
-            return _BOOLEAN_FIELDS.take(values.to_numpy().view(np.uint8)).tolist()
-        if dtype.kind in "iu":
-            numbers = values.to_numpy()
-            if len(numbers) and numbers.min() >= 0 and numbers.max() < _SMALL:
-                return _small_numbers().take(numbers).tolist()
-            return list(map(str, numbers.tolist()))
-        return None
-    if isinstance(dtype, pd.BooleanDtype):
-        return ["" if v is pd.NA else "True" if v else "False" for v in values.tolist()]
-    if not isinstance(dtype, pd.StringDtype):
-        return None
-    fields = values.tolist()
-    quote, refuse = _csv_specials()
-    try:
-        together = "".join(fields)  # one scan of the column instead of one per value
-    except TypeError:  # a missing value (NaN or NA) is not a string
-        return None
-    if any(c in together for c in refuse):
-        return None
-    hits = [i for c in quote for i in _find_all(together, c)]
-    if hits:  # the values holding those characters, found from their places in the scan
-        ends = np.cumsum([len(v) for v in fields])
-        for i in np.unique(np.searchsorted(ends, hits, side="right")).tolist():
-            fields[i] = '"' + fields[i].replace('"', '""') + '"'
-    return fields
-
-
-_BOOLEAN_FIELDS = np.array(["False", "True"], dtype=object)
-_SMALL = 1 << 17  # more than the offsets in an article, the counts of a batch
-
-
-@lru_cache(maxsize=1)
-def _small_numbers() -> np.ndarray:
-    """``str(i)`` for ``0 <= i < _SMALL``, as an object array: taking a column's fields from
-    it is ten times faster than calling ``str`` on each value (7 MB, made once)."""
-    return np.array([str(i) for i in range(_SMALL)], dtype=object)
-
-
-def _find_all(text: str, char: str) -> Iterator[int]:
-    """Every position of ``char`` in ``text`` (``str.find`` scans in C, far faster than a
-    regex over the whole column)."""
-    i = text.find(char)
-    while i >= 0:
-        yield i
-        i = text.find(char, i + 1)
-
-
-@lru_cache(maxsize=1)
-def _csv_specials() -> tuple[str, str]:
-    """Characters that make pandas' writer (the csv module, with ``\\n`` line ends) quote
-    a field, and characters it writes in any other way or refuses, asked of the csv
-    module itself: ``\\r`` is quoted on some Python versions and not on others.
-    Only ASCII characters are special to it."""
-    quote, refuse = [], []
-    for code in range(128):
-        c = chr(code)
-        buf = io.StringIO()
-        try:
-            csv.writer(buf, lineterminator="\n").writerow([f"a{c}b", 1])
-        except csv.Error:
-            refuse.append(c)
-            continue
-        written = buf.getvalue()
-        if written == f'"a{c}{c}b",1\n' if c == '"' else written == f'"a{c}b",1\n':
-            quote.append(c)
-        elif written != f"a{c}b,1\n":
-            refuse.append(c)
-    return "".join(quote), "".join(refuse)
-
-
 def _ahead(work: list) -> Iterator:
     """The items of ``work``, each with the next batch's files already being read from disk
     (:func:`analysis.corpus.prefetch`): the local engines' files are on this machine."""
@@ -325,11 +209,6 @@ def _ordered(submit: Callable, items: Iterable, window: int) -> Iterator:
             yield pending.popleft().result()
     while pending:
         yield pending.popleft().result()
-
-
-class RunError(RuntimeError):
-    """The run cannot go on for a reason outside the corpus: the output folder, the Dask
-    scheduler or its workers. The message is one line that says what and where."""
 
 
 def extract(corpus_dir: str | Path, out_dir: str | Path, *, jobs: int = 1,
@@ -354,7 +233,7 @@ def extract(corpus_dir: str | Path, out_dir: str | Path, *, jobs: int = 1,
     check_out(out_dir)
     options = {"engine": engine, "jobs": jobs, "batch_size": batch_size, "scheduler": scheduler,
                "errors": errors, "max_bytes": max_bytes}
-    started, start = _utc_now(), time.perf_counter()
+    started, start = utc_now(), time.perf_counter()
     # several local processes: started now, so that they load their lexicons and tables
     # (warm_up) while this process lists the corpus and reads its metadata
     pool = _local_pool(jobs) if engine == "local" and jobs > 1 else None
@@ -373,7 +252,7 @@ def extract(corpus_dir: str | Path, out_dir: str | Path, *, jobs: int = 1,
         finally:
             close()
         totals["skipped"] = sorted(skipped, key=lambda s: s["file"])
-        manifest = _manifest(Path(corpus_dir), paths, folder, totals, options, started)
+        manifest_ = manifest(Path(corpus_dir), paths, folder, totals, options, started)
     if skipped:
         log(f"{SKIPPED_FILE}: {len(skipped)} files left out (see the problem column)")
     for name, n in totals["rows"].items():
@@ -381,18 +260,7 @@ def extract(corpus_dir: str | Path, out_dir: str | Path, *, jobs: int = 1,
     return {"files": {name: out_dir / f"{name}.csv" for name in TABLES}, "rows": totals["rows"],
             "seconds": totals["seconds"], "bytes": totals["bytes"],
             "documents": totals["documents"], "wall_seconds": time.perf_counter() - start,
-            "manifest": manifest}
-
-
-def check_out(out_dir: Path) -> None:
-    """:class:`RunError` unless ``out_dir`` is a folder or can become one."""
-    for folder in (out_dir, *out_dir.parents):
-        if folder.exists() or folder.is_symlink():
-            if not folder.is_dir():
-                what = "is a file" if folder == out_dir else f"is inside {folder}, a file"
-                raise RunError(f"--out {out_dir}: {what}, not a folder; name a folder for "
-                               "the tables")
-            return
+            "manifest": manifest_}
 
 
 def _work(paths: list[Path], meta: pd.DataFrame, batch_size: int) -> list[tuple]:
@@ -414,7 +282,7 @@ def _write_tables(folder: Path, results: Iterable, skipped: list[dict], bar) -> 
         for texts, stats in results:
             t = time.perf_counter()
             for name, (header, text, n_rows) in texts.items():
-                _append(files[name], text, header)
+                append_bytes(files[name], text, header)
                 totals["rows"][name] += n_rows
             totals["seconds"]["write"] += time.perf_counter() - t
             for stage, s in stats["seconds"].items():
@@ -436,103 +304,6 @@ def _write_tables(folder: Path, results: Iterable, skipped: list[dict], bar) -> 
         pd.DataFrame(sorted(skipped, key=lambda s: s["file"])).to_csv(
             folder / SKIPPED_FILE, index=False, encoding="utf-8", lineterminator="\n")
     return totals
-
-
-# --- publishing the tables: all of them or none ---------------------------------------
-
-MANIFEST_FILE = "manifest.json"
-SKIPPED_FILE = "skipped_files.csv"
-
-
-@contextmanager
-def staged(out_dir: Path) -> Iterator[Path]:
-    """A new temporary folder beside ``out_dir`` (``.NAME.partial-…``, same file system)
-    for a run's outputs, published into ``out_dir`` when the block ends without an
-    exception (:func:`publish`). On any exception, Ctrl-C included, the temporary folder
-    and any parent folders made for it are removed and ``out_dir`` is left as it was."""
-    made = [p for p in (out_dir.parent, *out_dir.parent.parents) if not p.exists()]
-    try:
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        folder = out_dir.parent / f".{out_dir.name}.partial-{os.getpid()}-{os.urandom(4).hex()}"
-        folder.mkdir()
-    except OSError as exc:
-        _remove_empty(made)
-        raise RunError(f"--out {out_dir}: cannot make a folder beside it "
-                       f"({corpus.unreadable(out_dir, exc)})") from None
-    try:
-        yield folder
-        publish(folder, out_dir)
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        _remove_empty(made)
-        raise
-
-
-def publish(folder: Path, out_dir: Path) -> None:
-    """Move the finished outputs in ``folder`` into ``out_dir``.
-
-    A new ``out_dir`` is the folder renamed, in one step. Into an existing one the old
-    manifest is removed first, each file replaced (``os.replace``: a reader sees the old
-    file or the new one), a ``skipped_files.csv`` of an earlier run removed, and the new
-    manifest comes last: a folder with a manifest holds the outputs it describes. Other
-    files in ``out_dir`` are left alone.
-    """
-    try:
-        os.rename(folder, out_dir)
-        return
-    except OSError:
-        if not out_dir.is_dir():
-            raise
-    (out_dir / MANIFEST_FILE).unlink(missing_ok=True)
-    if not (folder / SKIPPED_FILE).exists():
-        (out_dir / SKIPPED_FILE).unlink(missing_ok=True)
-    for f in sorted(folder.iterdir(), key=lambda f: f.name == MANIFEST_FILE):
-        os.replace(f, out_dir / f.name)
-    folder.rmdir()
-
-
-def _remove_empty(folders: list[Path]) -> None:
-    for folder in folders:  # the deepest first
-        try:
-            folder.rmdir()
-        except OSError:
-            break
-
-
-def _manifest(corpus_dir: Path, paths: list[Path], folder: Path, totals: dict, options: dict,
-              started: str) -> dict:
-    """``manifest.json`` in ``folder``: what went in, what came out, how, and when.
-    Written last, so that its presence marks a complete output."""
-    from . import __version__
-
-    meta = corpus_dir / corpus.METADATA_FILE
-    manifest = {
-        "tool": "analysis extract", "version": __version__,
-        "python": sys.version.split()[0], "pandas": pd.__version__,
-        "inputs": {"corpus": str(corpus_dir.resolve()), "article_files": len(paths),
-                   "metadata": corpus.METADATA_FILE if meta.is_file() else None,
-                   "metadata_sha256": _sha256(meta) if meta.is_file() else None},
-        "documents": totals["documents"], "bytes_read": totals["bytes"],
-        "tables": {f"{name}.csv": {"rows": n, "bytes": (folder / f"{name}.csv").stat().st_size}
-                   for name, n in totals["rows"].items()},
-        "skipped_files": [s["file"] for s in totals["skipped"]],
-        "options": options, "started": started, "finished": _utc_now(), "complete": True,
-    }
-    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
-    (folder / MANIFEST_FILE).write_text(text, encoding="utf-8")
-    return manifest
-
-
-def _sha256(path: Path) -> str:
-    import hashlib
-
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _utc_now() -> str:
-    from datetime import datetime, timezone
-
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def warm_up() -> None:

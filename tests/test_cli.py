@@ -48,8 +48,8 @@ def loop(folder):
     (lambda d: open(d / "metadata.csv", "a").write("c,Y,yesterday\n"),
      "metadata.csv line 3: published 'yesterday' is not an ISO date (YYYY-MM-DD)", False),
     (lambda d: open(d / "metadata.csv", "a").write("c,Y,2019-01-03\n"),
-     "metadata.csv line 3: doc_id 'c' has no file c.txt in corpus/", True),
-    (lambda d: (d / "a.txt").rename(d / "a.md"), "corpus: no *.txt article files", False),
+     "metadata.csv line 3: doc_id 'c' has no article file (c.txt or c.html) in corpus/", True),
+    (lambda d: (d / "a.txt").rename(d / "a.md"), "corpus: no article files (*.txt, *.html, *.htm)", False),
 ])
 def test_each_bad_input_is_one_line_with_the_hint_only_where_it_helps(tmp_path, capsys, setup,
                                                                        message, hint):

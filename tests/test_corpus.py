@@ -119,7 +119,7 @@ def test_huge_file_is_refused_with_its_size_and_the_option_that_raises_the_limit
     (META_HEADER + "a,X,05/09/2019,stated\n", r"metadata.csv line 2: published '05/09/2019' is not an ISO date"),
     (META_HEADER + "a,X,2019-01-02,guessed\n", r"line 2: published_basis 'guessed'"),
     (META_HEADER + "a,X,,\na,Y,,\n", r"line 3: duplicate doc_id 'a' \(first on line 2\)"),
-    (META_HEADER + "a,X,,\nb,Y,,\n", r"line 3: doc_id 'b' has no file b.txt"),
+    (META_HEADER + "a,X,,\nb,Y,,\n", r"line 3: doc_id 'b' has no article file \(b.txt or b.html\)"),
     (META_HEADER + ",X,,\n", r"line 2: empty doc_id"),
     ("name,outlet\na,X\n", r"no 'doc_id' column"),
 ])
@@ -155,14 +155,14 @@ def test_skip_mode_keeps_going_and_lists_what_it_left_out(tmp_path):
     assert list(docs["doc_id"]) == ["a"]
     skipped = docs.attrs["skipped"]
     assert [s["file"] for s in skipped] == ["b.txt", "c.txt"]
-    assert "empty file" in skipped[0]["problem"] and "has no file c.txt" in skipped[1]["problem"]
+    assert "empty file" in skipped[0]["problem"] and "has no article file (c.txt" in skipped[1]["problem"]
     assert len(rec) == 2
 
 
 @pytest.mark.parametrize("where", ["missing", "empty"])
 def test_not_a_corpus_folder(tmp_path, where):
     target = tmp_path / "nope" if where == "missing" else tmp_path
-    with pytest.raises(CorpusError, match="not a folder" if where == "missing" else "no \\*.txt"):
+    with pytest.raises(CorpusError, match="not a folder" if where == "missing" else "no article files"):
         corpus.load(target)
 
 
