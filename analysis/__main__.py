@@ -37,7 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("extract", help="write the study's tables (CSV) for a corpus folder")
-    p.add_argument("corpus_dir", type=Path, help="folder of *.txt articles (+ metadata.csv)")
+    p.add_argument("corpus_dir", type=Path,
+                   help="folder of *.txt articles and/or saved pages *.html (+ metadata.csv), or one "
+                        "table file of articles (.csv, .tsv, .jsonl, .parquet)")
     p.add_argument("--out", type=Path, required=True,
                    help="folder for the CSV tables and manifest.json (replaced only by a "
                         "run that succeeds)")
@@ -53,6 +55,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=DASK_TIMEOUT,
                    help="Dask: seconds to wait for the scheduler to answer, or for workers to "
                         f"come back when none is left (default {DASK_TIMEOUT:g})")
+
+    p.add_argument("--format", choices=["csv", "parquet"], default="csv", dest="table_format",
+                   help="write the tables as CSV (default) or Parquet")
+    t = p.add_argument_group("a table file of articles (defaults: see analysis.table_corpus)")
+    for role, default in (("text", "text, body, content, …"), ("title", "title, headline"),
+                          ("date", "published, date, …"), ("outlet", "outlet, source, site, …"),
+                          ("id", "doc_id, id, article_id; else <file>-<row>")):
+        t.add_argument(f"--{role}-column", help=f"column of the article's {role} ({default})")
 
     p = sub.add_parser("run", help="execute every notebook and write HTML reports + figures")
     p.add_argument("--corpus", help="corpus folder (default: the seed corpus)")
@@ -90,7 +100,10 @@ def _run(args) -> None:
         with _sigterm_as_ctrl_c():
             extract(args.corpus_dir, args.out, errors="skip" if args.skip_bad else "raise",
                     jobs=args.jobs, batch_size=args.batch_size, engine=args.engine,
-                    scheduler=args.scheduler, max_bytes=args.max_bytes, timeout=args.timeout)
+                    scheduler=args.scheduler, max_bytes=args.max_bytes, timeout=args.timeout,
+                    table_format=args.table_format,
+                    columns={f"{role}_column": getattr(args, f"{role}_column")
+                             for role in ("text", "title", "date", "outlet", "id")})
     elif args.command == "run":
         from .paths import SKIP_BAD_ENV
         from .reports import run

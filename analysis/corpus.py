@@ -444,6 +444,9 @@ def load(corpus_dir: str | Path, *, errors: str | None = None, max_bytes: int = 
          progress: bool = False) -> pd.DataFrame:
     """The corpus as a documents table, one row per article, sorted by doc_id.
 
+    ``corpus_dir`` is a folder of articles (``.txt``, ``.html``) or one table file of
+    articles (:func:`analysis.table_corpus.load_table`, default column names).
+
     Columns: doc_id, outlet, published (Timestamp or NaT), published_basis, file,
     encoding, sha256, n_chars, raw, then any other metadata columns.
 
@@ -456,6 +459,12 @@ def load(corpus_dir: str | Path, *, errors: str | None = None, max_bytes: int = 
     from .paths import corpus_errors
 
     errors = corpus_errors(errors)
+    source = Path(corpus_dir)
+    if source.is_file():  # one table file of articles (CSV, TSV, JSON Lines, Parquet)
+        from .table_corpus import TABLE_SUFFIXES, load_table
+
+        if source.suffix.lower() in TABLE_SUFFIXES:
+            return load_table(source, errors=errors)
     paths, meta, skipped = plan(corpus_dir, errors=errors)
     docs = read_batch(paths, meta, errors=errors, max_bytes=max_bytes, progress=progress)
     docs.attrs["skipped"] = sorted(skipped + docs.attrs["skipped"], key=lambda s: s["file"])

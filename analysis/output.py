@@ -140,6 +140,44 @@ def _csv_specials() -> tuple[str, str]:
     return "".join(quote), "".join(refuse)
 
 
+# --- Parquet, for users of pandas, DuckDB or Dask ------------------------------------
+
+FORMATS = ("csv", "parquet")
+#: Columns of the tables that hold whole numbers or booleans (every other one is text).
+INTEGER_COLUMNS = frozenset({"start", "end", "line_no", "n_tokens", "speaker_start", "speaker_end",
+                             "n_chars", "n"})
+BOOLEAN_COLUMNS = frozenset({"negated"})
+
+
+def convert_tables(folder: Path, tables: dict, table_format: str) -> None:
+    """Each ``<table>.csv`` in ``folder`` rewritten as ``<table>.parquet`` when asked."""
+    if table_format == "parquet":
+        for name in tables:
+            csv_to_parquet(folder / f"{name}.csv", folder / f"{name}.parquet")
+            (folder / f"{name}.csv").unlink()
+
+
+def csv_to_parquet(source: Path, target: Path) -> None:
+    """A table's CSV as Parquet, streamed block by block (bounded memory): whole-number and
+    boolean columns typed (empty cells are nulls), every other column text."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    with open(source, encoding="utf-8", newline="") as f:
+        names = next(csv.reader(f), [])
+    types = {n: pa.int64() if n in INTEGER_COLUMNS else pa.bool_() if n in BOOLEAN_COLUMNS else pa.string()
+             for n in names}
+    reader = pacsv.open_csv(
+        source, read_options=pacsv.ReadOptions(block_size=1 << 24),
+        parse_options=pacsv.ParseOptions(newlines_in_values=True),
+        convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=False,
+                                             true_values=["True"], false_values=["False"]))
+    with pq.ParquetWriter(target, reader.schema) as writer:
+        for batch in reader:
+            writer.write_batch(batch)
+
+
 # --- publishing the tables: all of them or none ---------------------------------------
 
 def check_out(out_dir: Path) -> None:
@@ -213,7 +251,7 @@ def _remove_empty(folders: list[Path]) -> None:
 
 
 def manifest(corpus_dir: Path, paths: list[Path], folder: Path, totals: dict, options: dict,
-              started: str) -> dict:
+             started: str, table_format: str = "csv") -> dict:
     """``manifest.json`` in ``folder``: what went in, what came out, how, and when.
     Written last, so that its presence marks a complete output."""
     from . import __version__
@@ -222,11 +260,13 @@ def manifest(corpus_dir: Path, paths: list[Path], folder: Path, totals: dict, op
     manifest = {
         "tool": "analysis extract", "version": __version__,
         "python": sys.version.split()[0], "pandas": pd.__version__,
-        "inputs": {"corpus": str(corpus_dir.resolve()), "article_files": len(paths),
+        "inputs": {"corpus": str(corpus_dir.resolve()),
+                   "kind": "table" if corpus_dir.is_file() else "folder", "article_files": len(paths),
                    "metadata": corpus.METADATA_FILE if meta.is_file() else None,
                    "metadata_sha256": _sha256(meta) if meta.is_file() else None},
         "documents": totals["documents"], "bytes_read": totals["bytes"],
-        "tables": {f"{name}.csv": {"rows": n, "bytes": (folder / f"{name}.csv").stat().st_size}
+        "tables": {f"{name}.{table_format}": {"rows": n,
+                                              "bytes": (folder / f"{name}.{table_format}").stat().st_size}
                    for name, n in totals["rows"].items()},
         "skipped_files": [s["file"] for s in totals["skipped"]],
         "options": options, "started": started, "finished": utc_now(), "complete": True,

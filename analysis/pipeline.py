@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import clean, corpus
+from . import clean, corpus, output, table_corpus
 from .output import SKIPPED_FILE, RunError, append_bytes, append_csv, check_out, csv_text, manifest, staged, utc_now  # noqa: F401
 
 #: Required columns of each table, in order (extra columns follow).
@@ -86,9 +86,12 @@ def warn_empty(documents: pd.DataFrame) -> None:
                           corpus.CorpusWarning, stacklevel=2)
 
 
-def process_batch(paths: list[Path], meta: pd.DataFrame, errors: str = "raise",
+def process_batch(paths: list[Path] | pd.DataFrame, meta: pd.DataFrame | None, errors: str = "raise",
                   max_bytes: int = corpus.MAX_BYTES) -> tuple[dict, dict]:
     """``(tables, stats)`` for some article files; runs in any process or on any worker.
+
+    ``paths`` are article files with their ``meta`` rows, or, for a corpus that is one
+    table file, a documents table already read (:func:`analysis.table_corpus.iter_batches`).
 
     ``stats`` holds seconds per stage, the bytes read (of the files not left out), the
     files left out, and the warnings raised (``(message, category)``: a worker's warnings
@@ -98,17 +101,18 @@ def process_batch(paths: list[Path], meta: pd.DataFrame, errors: str = "raise",
     with _batch_settings(), warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         t = time.perf_counter()
-        raw = corpus.read_batch(paths, meta, errors=errors, max_bytes=max_bytes)
+        raw = (paths if isinstance(paths, pd.DataFrame)
+               else corpus.read_batch(paths, meta, errors=errors, max_bytes=max_bytes))
         timings["load"] = time.perf_counter() - t
         tables = extract_tables(raw, timings)
         tables = {name: tidy(name, table) for name, table in tables.items()}
     stats = {"seconds": timings, "bytes": raw.attrs["bytes"],
-             "documents": len(raw), "skipped": raw.attrs.get("skipped", []),
+             "documents": len(raw), "skipped": [] if isinstance(paths, pd.DataFrame) else raw.attrs["skipped"],
              "warnings": [(str(w.message), w.category) for w in caught]}
     return tables, stats
 
 
-def process_batch_csv(paths: list[Path], meta: pd.DataFrame, errors: str = "raise",
+def process_batch_csv(paths: list[Path] | pd.DataFrame, meta: pd.DataFrame | None, errors: str = "raise",
                       max_bytes: int = corpus.MAX_BYTES) -> tuple[dict, dict]:
     """:func:`process_batch` with each table as UTF-8 CSV: ``{name: (header, rows, n_rows)}``.
 
@@ -194,6 +198,9 @@ def is_sorted(table: pd.DataFrame, keys: list[str]) -> bool:
 def _ahead(work: list) -> Iterator:
     """The items of ``work``, each with the next batch's files already being read from disk
     (:func:`analysis.corpus.prefetch`): the local engines' files are on this machine."""
+    if not isinstance(work, list):  # batches of a table file, read as they are needed
+        yield from work
+        return
     for i, item in enumerate(work):
         if i + 1 < len(work):
             corpus.prefetch(work[i + 1][0])
@@ -214,7 +221,8 @@ def _ordered(submit: Callable, items: Iterable, window: int) -> Iterator:
 def extract(corpus_dir: str | Path, out_dir: str | Path, *, jobs: int = 1,
             batch_size: int = BATCH_SIZE, engine: str = "local", scheduler: str | None = None,
             errors: str = "raise", max_bytes: int = corpus.MAX_BYTES,
-            timeout: float = DASK_TIMEOUT, progress: bool | None = None, log=print) -> dict:
+            timeout: float = DASK_TIMEOUT, progress: bool | None = None, log=print,
+            columns: dict[str, str | None] | None = None, table_format: str = "csv") -> dict:
     """Write the study's tables for ``corpus_dir`` to ``out_dir`` as CSV, with a manifest.
 
     ``jobs`` processes (``engine="local"``) or Dask workers (``engine="dask"``, on the
@@ -224,11 +232,18 @@ def extract(corpus_dir: str | Path, out_dir: str | Path, *, jobs: int = 1,
     or is interrupted leaves ``out_dir`` as it was. ``timeout`` bounds the waits of the
     Dask engine (:func:`_dask_engine`).
 
+    ``corpus_dir`` may also be one table file of articles (CSV, TSV, JSON Lines, Parquet;
+    :mod:`analysis.table_corpus`), read in batches as they are needed; ``columns`` names
+    its columns (:func:`analysis.table_corpus.iter_batches`' ``text_column`` … ``id_column``).
+    ``table_format="parquet"`` writes the tables as Parquet files instead of CSV.
+
     Returns a summary: paths written, rows per table, seconds per stage (summed over
     workers), wall seconds, bytes and documents, and the manifest.
     """
     if engine not in ("local", "dask"):
         raise ValueError("engine must be 'local' or 'dask'")
+    if table_format not in output.FORMATS:
+        raise ValueError(f"table_format must be one of {', '.join(output.FORMATS)}")
     out_dir = Path(out_dir)
     check_out(out_dir)
     options = {"engine": engine, "jobs": jobs, "batch_size": batch_size, "scheduler": scheduler,
@@ -238,29 +253,52 @@ def extract(corpus_dir: str | Path, out_dir: str | Path, *, jobs: int = 1,
     # (warm_up) while this process lists the corpus and reads its metadata
     pool = _local_pool(jobs) if engine == "local" and jobs > 1 else None
     try:
-        paths, meta, skipped = corpus.plan(corpus_dir, errors=errors)
+        paths, work, skipped = plan_work(corpus_dir, errors=errors, batch_size=batch_size, columns=columns)
     except BaseException:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
         raise
-    work = _work(paths, meta, batch_size)
     progress = show_progress() if progress is None else progress
     with staged(out_dir) as folder:
         results, close = _engine(engine, jobs, scheduler, work, (errors, max_bytes), pool, timeout)
         try:
-            totals = _write_tables(folder, results, skipped, _bar(len(paths), progress))
+            totals = _write_tables(folder, results, skipped, _bar(len(paths) or None, progress))
         finally:
             close()
         totals["skipped"] = sorted(skipped, key=lambda s: s["file"])
-        manifest_ = manifest(Path(corpus_dir), paths, folder, totals, options, started)
+        output.convert_tables(folder, TABLES, table_format)
+        manifest_ = manifest(Path(corpus_dir), paths, folder, totals, options, started, table_format)
     if skipped:
         log(f"{SKIPPED_FILE}: {len(skipped)} files left out (see the problem column)")
     for name, n in totals["rows"].items():
         log(f"{name}.csv: {n} rows")
-    return {"files": {name: out_dir / f"{name}.csv" for name in TABLES}, "rows": totals["rows"],
+    return {"files": {name: out_dir / f"{name}.{table_format}" for name in TABLES}, "rows": totals["rows"],
             "seconds": totals["seconds"], "bytes": totals["bytes"],
             "documents": totals["documents"], "wall_seconds": time.perf_counter() - start,
             "manifest": manifest_}
+
+
+def plan_work(corpus_dir: str | Path, *, errors: str, batch_size: int,
+              columns: dict[str, str | None] | None = None) -> tuple[list[Path], Iterable, list[dict]]:
+    """``(article paths, batches, problems found)`` for a corpus folder or a table file.
+
+    A folder is planned at once (:func:`analysis.corpus.plan`): its batches are lists of
+    files with their metadata rows. A table file's batches are documents tables read as
+    they are needed, so a table of any size runs in bounded memory; its bad rows join the
+    problems as they are read. ``paths`` is empty for a table.
+    """
+    source = Path(corpus_dir)
+    if source.is_file() and source.suffix.lower() in table_corpus.TABLE_SUFFIXES:
+        skipped: list[dict] = []
+
+        def batches() -> Iterator[tuple[pd.DataFrame, None]]:
+            for rows in table_corpus.iter_batches(source, batch_size=batch_size, errors=errors,
+                                                  **(columns or {})):
+                skipped.extend(rows.attrs["skipped"])
+                yield rows, None
+        return [], batches(), skipped
+    paths, meta, skipped = corpus.plan(source, errors=errors)
+    return paths, _work(paths, meta, batch_size), skipped
 
 
 def _work(paths: list[Path], meta: pd.DataFrame, batch_size: int) -> list[tuple]:
@@ -404,7 +442,7 @@ class _DaskResult:
     def result(self):
         from distributed import KilledWorker
 
-        batch = f"the batch {self.paths[0].name} … {self.paths[-1].name}"
+        batch = f"the batch {_first_and_last(self.paths)}"
         alone_since = None
         while True:
             try:
@@ -436,6 +474,12 @@ class _DaskResult:
                 raise RunError("Dask: the connection to the scheduler was lost") from None
             return 0
         return len(info.get("workers", {}))
+
+
+def _first_and_last(source: list[Path] | pd.DataFrame) -> str:
+    """A batch named by its first and last article (file names, or a table's doc_ids)."""
+    names = source["doc_id"].tolist() if isinstance(source, pd.DataFrame) else [p.name for p in source]
+    return f"{names[0]} … {names[-1]}" if names else "(empty)"
 
 
 def _one_line(exc: BaseException) -> str:

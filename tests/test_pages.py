@@ -92,3 +92,44 @@ def test_a_copyright_year_is_not_a_publication_date(tmp_path):
 def test_other_date_markup_is_read(tmp_path):
     record = read(tmp_path, page('<meta name="dc.date" content="2019-03-05">'))
     assert record["published"] == "2019-03-05" and record["published_basis"] in ("page:meta", "page:markup")
+
+
+def test_a_folder_of_pages_needs_no_metadata(tmp_path):
+    import warnings
+
+    from analysis import corpus
+
+    (tmp_path / "p1.html").write_text(page('<meta property="og:site_name" content="الخليج">'
+                                           '<meta property="article:published_time" content="2016-09-10">'),
+                                      encoding="utf-8")
+    (tmp_path / "p2.htm").write_text(page(), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "has no metadata.csv" warning for pages
+        docs = corpus.load(tmp_path)
+    assert docs["doc_id"].tolist() == ["p1", "p2"] and docs["encoding"].tolist() == ["html", "html"]
+    assert docs["outlet"].tolist() == ["الخليج", ""]
+    assert docs["published_basis"].tolist() == ["page:meta", ""]
+    assert str(docs.at[0, "published"].date()) == "2016-09-10" and docs["published"].isna().tolist() == [False, True]
+    assert docs.at[0, "raw"].startswith(TITLE + "\n\n")
+
+
+def test_a_metadata_row_wins_over_the_page(tmp_path):
+    from analysis import corpus
+
+    (tmp_path / "p1.html").write_text(page('<meta property="og:site_name" content="الخليج">'
+                                           '<meta property="article:published_time" content="2016-09-10">'),
+                                      encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("doc_id,outlet,published,published_basis\np1,Al-Khaleej,2016-09-11,stated\n",
+                                           encoding="utf-8")
+    docs = corpus.load(tmp_path)
+    assert (docs.at[0, "outlet"], str(docs.at[0, "published"].date()), docs.at[0, "published_basis"]) == \
+        ("Al-Khaleej", "2016-09-11", "stated")
+
+
+def test_two_files_for_one_doc_id_are_an_error(tmp_path):
+    from analysis import corpus
+
+    (tmp_path / "a.html").write_text(page(), encoding="utf-8")
+    (tmp_path / "a.txt").write_text("عنوان\n\nنص", encoding="utf-8")
+    with pytest.raises(CorpusError, match="a.html and a.txt: two article files for the doc_id 'a'"):
+        corpus.load(tmp_path)

@@ -97,3 +97,50 @@ def test_bad_json_line_and_non_utf8_table(tmp_path):
 
 def test_find_columns_is_case_insensitive():
     assert find_columns(["Title", "Body", "URL"], where="t") == {"text": "Body", "title": "Title"}
+
+
+@pytest.mark.parametrize("kind, jobs", [("csv", 1), ("jsonl", 2), ("parquet", 1)])
+def test_extract_reads_a_table_like_a_folder(tmp_path, kind, jobs):
+    """The same articles as a folder of .txt files and as a table give the same tables."""
+    from analysis import paths, pipeline
+
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    meta = pd.read_csv(paths.SEEDS_DIR / "metadata.csv", keep_default_na=False).set_index("doc_id")
+    (folder / "metadata.csv").write_bytes((paths.SEEDS_DIR / "metadata.csv").read_bytes())
+    rows = []
+    for path in sorted(paths.SEEDS_DIR.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        (folder / path.name).write_text(text, encoding="utf-8")
+        rows.append({"doc_id": path.stem, "text": text, "outlet": meta.at[path.stem, "outlet"],
+                     "published": meta.at[path.stem, "published"]})
+    table = write(tmp_path, rows, kind)
+    a = pipeline.extract(folder, tmp_path / "a", log=lambda *_: None)
+    b = pipeline.extract(table, tmp_path / "b", jobs=jobs, batch_size=2, log=lambda *_: None)
+    assert a["rows"] == b["rows"] and b["documents"] == 5
+    for name in ("actor_mentions", "date_mentions", "statements", "removed_lines"):
+        assert (tmp_path / "a" / f"{name}.csv").read_bytes() == (tmp_path / "b" / f"{name}.csv").read_bytes(), name
+
+
+def test_parquet_output_holds_the_csv_rows(tmp_path):
+    pytest.importorskip("pyarrow")
+    from analysis import paths, pipeline
+
+    csv_run = pipeline.extract(paths.SEEDS_DIR, tmp_path / "csv", log=lambda *_: None)
+    pq_run = pipeline.extract(paths.SEEDS_DIR, tmp_path / "pq", table_format="parquet", log=lambda *_: None)
+    assert sorted(p.name for p in (tmp_path / "pq").iterdir()) == sorted(
+        [f"{n}.parquet" for n in pipeline.TABLES] + ["manifest.json"])
+    for name in pipeline.TABLES:
+        from_csv = pd.read_csv(tmp_path / "csv" / f"{name}.csv", keep_default_na=False)
+        from_pq = pd.read_parquet(tmp_path / "pq" / f"{name}.parquet")
+        assert len(from_pq) == csv_run["rows"][name] == pq_run["rows"][name]
+        assert list(from_pq.columns) == list(from_csv.columns)
+        if "start" in from_pq:
+            assert str(from_pq["start"].dtype) == "int64" and from_pq["start"].tolist() == from_csv["start"].tolist()
+    hits = pd.read_parquet(tmp_path / "pq" / "frame_hits.parquet")
+    assert str(hits["negated"].dtype) == "bool"
+
+
+def test_corpus_load_reads_a_table_file(tmp_path):
+    docs = corpus.load(write(tmp_path, ROWS, "jsonl"))
+    assert docs["doc_id"].tolist() == ["a1", "a2", "a3"]
