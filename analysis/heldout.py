@@ -28,7 +28,7 @@ import pandas as pd
 
 from . import actors, clean, corpus, dates, paths
 
-__all__ = ["HELDOUT", "load_gold", "run", "score", "evaluate"]
+__all__ = ["HELDOUT", "load_gold", "run", "score", "evaluate", "evaluate_pages"]
 
 HELDOUT = paths.ROOT / "tests" / "data" / "heldout"
 
@@ -195,3 +195,65 @@ def score(documents, removed, actor_mentions, date_mentions, gold, *, errors: li
 def evaluate(folder: Path = HELDOUT, *, errors: list | None = None) -> dict:
     """:func:`score` of :func:`run` on one held-out folder."""
     return score(*run(folder), errors=errors, folder=folder)
+
+
+# --- saved web pages (pages.json) -------------------------------------------------------------
+
+def evaluate_pages(folder: Path, *, errors: list | None = None) -> dict:
+    """Saved pages of a held-out folder (``pages.json``) read through the whole pipeline.
+
+    Scores, over the pages: outlet, publication date and title read right; body paragraphs
+    kept (each gold paragraph's opening words found in the body); site chrome and in-article
+    furniture kept out of title and body; actor and date mentions as :func:`score` does
+    (located by surface in text order).
+    """
+    errors = [] if errors is None else errors
+    gold = json.loads((Path(folder) / "pages.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in gold:
+            shutil.copy(Path(folder) / name, Path(tmp) / name)
+        documents, _ = clean.clean(corpus.load(tmp))
+    mentions, date_mentions = actors.find_mentions(documents), dates.find_mentions(documents)
+    docs = documents.set_index("doc_id")
+    counts = dict.fromkeys(("outlet", "published", "title", "paragraphs", "paragraphs kept",
+                            "chrome", "chrome kept out"), 0)
+    tallies = {"actor": _Tally(errors=errors), "date": _Tally(errors=errors)}
+    for name, g in sorted(gold.items()):
+        doc_id = Path(name).stem
+        _score_page(doc_id, g, docs.loc[doc_id], counts, errors)
+        for kind, items, predicted in (("actor", g["actors"], mentions), ("date", g["dates"], date_mentions)):
+            located = _locate(documents, items, doc_id, [])
+            _score_mentions(kind, located, predicted[predicted["doc_id"] == doc_id], doc_id, tallies[kind])
+    n, a, d = len(gold), tallies["actor"], tallies["date"]
+    a_p, a_r = _ratio(a.tp, a.tp + a.fp), _ratio(a.tp, a.tp + a.fn)
+    return {"outlet right": _ratio(counts["outlet"], n), "date right": _ratio(counts["published"], n),
+            "title right": _ratio(counts["title"], n),
+            "body paragraphs kept": _ratio(counts["paragraphs kept"], counts["paragraphs"]),
+            "chrome kept out": _ratio(counts["chrome kept out"], counts["chrome"]),
+            "actor precision": a_p, "actor recall": a_r, "actor F1": _ratio(2 * a_p * a_r, a_p + a_r),
+            "date precision": _ratio(d.tp, d.tp + d.fp), "date recall": _ratio(d.tp, d.tp + d.fn),
+            "date values right": _ratio(d.right, d.tp),
+            "counts": {"pages": n, "paragraphs": counts["paragraphs"], "chrome": counts["chrome"],
+                       "gold surfaces not found": a.unlocated + d.unlocated}}
+
+
+def _score_page(doc_id: str, g: dict, doc: pd.Series, counts: dict, errors: list) -> None:
+    published = "" if pd.isna(doc["published"]) else str(doc["published"].date())
+    for key, got, want in (("outlet", doc["outlet"], g["outlet"]), ("published", published, g["published"]),
+                           ("title", doc["title"], g["title"])):
+        if got == want:
+            counts[key] += 1
+        else:
+            errors.append((doc_id, f"{key} wrong", f"{got!r} ≠ {want!r}"))
+    for opening in g["body_paragraphs"]:
+        counts["paragraphs"] += 1
+        if opening in doc["body"]:
+            counts["paragraphs kept"] += 1
+        else:
+            errors.append((doc_id, "body paragraph lost", opening))
+    for chrome in g["chrome"] + g.get("article_furniture", []):
+        counts["chrome"] += 1
+        if chrome in doc["title"] or chrome in doc["body"]:
+            errors.append((doc_id, "chrome in the text", chrome))
+        else:
+            counts["chrome kept out"] += 1
