@@ -133,7 +133,8 @@ def new_figure(width: float = 8, height: float = 4, **kwargs):
 
 
 def publication_timeline(documents, *, label: str = "outlet"):
-    """Articles on a time axis, one row per outlet; filled = stated date, hollow = inferred.
+    """Articles on a time axis, one row per outlet; hollow = an inferred date (or one with no
+    basis), filled = any other basis (stated, a printed stamp, a saved page's markup, a table).
 
     Marker area grows with article length (``n_tokens`` if present, else ``n_chars``).
     Articles without a publication date cannot be placed and are left out (an empty axis
@@ -146,10 +147,13 @@ def publication_timeline(documents, *, label: str = "outlet"):
     fig, ax = new_figure(8, 0.6 * len(rows) + 1.4)
     ypos = {o: i for i, o in enumerate(rows)}
     scale = 300 / max(docs[size_col].max(), 1)
-    for basis, filled in (("stated", True), ("inferred", False), ("stamp", True), ("", False)):
-        sub = docs[docs["published_basis"] == basis]
+    known = ("stated", "inferred", "stamp")  # then a page's or a table's bases, then none
+    present = set(docs["published_basis"].fillna(""))
+    for basis in [*known, *sorted(present - {*known, ""}), ""]:
+        sub = docs[docs["published_basis"].fillna("") == basis]
         if sub.empty:
             continue
+        filled = basis not in ("inferred", "")  # hollow: a best estimate, or no basis given
         ax.scatter(sub["published"], sub[label].map(ypos), s=sub[size_col] * scale + 20,
                    facecolors="#1f5fa8" if filled else "white", edgecolors="#1f5fa8",
                    linewidths=1.5, label=f"date {basis or 'unknown'}", zorder=3)

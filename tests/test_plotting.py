@@ -79,3 +79,16 @@ def test_png_text_keys_reads_what_matplotlib_writes(tmp_path):
     fig, ax = plotting.new_figure(3, 2)
     fig.savefig(tmp_path / "plain.png")
     assert b"Software" in _png_text_keys((tmp_path / "plain.png").read_bytes())
+
+
+def test_timeline_places_every_dated_article_whatever_its_basis():
+    import pandas as pd
+
+    docs = pd.DataFrame({"doc_id": list("abcde"), "outlet": ["X"] * 5, "n_chars": [100] * 5,
+                         "published": pd.to_datetime(["2016-01-01", "2016-02-01", "2016-03-01", "2016-04-01", None]),
+                         "published_basis": ["stated", "inferred", "page:meta", "table", ""]})
+    fig, ax = plotting.publication_timeline(docs)
+    placed = sum(len(c.get_offsets()) for c in ax.collections)
+    assert placed == 4  # the undated article cannot be placed; the others all are
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["date stated", "date inferred", "date page:meta", "date table"]
