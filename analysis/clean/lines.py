@@ -46,7 +46,10 @@ BATCH_CHARS = 1 << 20
 _UNTRIGGERED_MAX_WORDS = max(furniture.SCOPES["line"], furniture.NON_ARABIC_MAX_WORDS,
                              datelines.STAMP_MAX_WORDS)
 _INVISIBLE = re.compile(f"[{INVISIBLES}]")
-_SENTENCE_END = (".", ":", "!", "؟")
+_WORD = re.compile(r"[^\W_]+")
+#: A line ending so is a paragraph, not a teaser under a related heading (teasers may ask
+#: or exclaim: «ماذا نعرف عن مطار الشعيرات؟»).
+_PARAGRAPH_END = (".", ":")
 
 
 class _Lines(NamedTuple):
@@ -93,20 +96,31 @@ class _Reading:
     body_seen: bool = False
     content_seen: int = 0  # non-blank, non-furniture lines so far
     related_block: bool = False  # after a related-articles heading
+    after_credit: bool = False  # the line before was an image credit
     seen: set[str] = field(default_factory=set)  # keys of title and body lines
 
     def furniture(self, key: str, n_words: int, kind: str) -> str:
         """The furniture kind of a line in its place: ``kind`` (of the line alone), or
-        ``related`` under a related heading, or ``credit`` for a caption."""
+        ``related`` under a related heading, or ``credit`` for a caption, or ``byline``
+        for a name alone under the headline."""
+        after_credit, self.after_credit = self.after_credit, kind == "credit"
         if not kind and self.related_block:
-            if n_words <= RELATED_LINK_MAX_WORDS and not key.endswith(_SENTENCE_END):
+            if n_words <= RELATED_LINK_MAX_WORDS and not key.endswith(_PARAGRAPH_END):
                 return "related"
             self.related_block = False
         elif kind == "related":
             self.related_block = n_words <= RELATED_HEADING_MAX_WORDS
-        if (not kind and not self.body_seen and self.title_key is not None
-                and n_words <= datelines.CAPTION_MAX_WORDS and datelines.is_caption(key, self.rules.cues)):
+        if kind or self.title_key is None:
+            return kind
+        cues = self.rules.cues
+        if after_credit and datelines.is_caption_shape(key, n_words, cues):
+            return "credit"  # a caption next to its image credit
+        if self.body_seen:
+            return kind
+        if n_words <= datelines.CAPTION_MAX_WORDS and datelines.is_caption(key, cues):
             return "credit"  # a caption between the headline and the first paragraph
+        if self.title_key and datelines.is_name_line(key, n_words, cues):
+            return "byline"  # the author's name alone under the headline
         return kind
 
     def label(self, content: str, key: str, n_words: int, furn: str, stamp: str) -> tuple[str, str]:
@@ -116,6 +130,8 @@ class _Reading:
         if key in self.seen:
             return "duplicate", "title" if key == self.title_key else "line"
         if stamp:
+            if self.title_key is None and datelines.is_page_date(content, self.rules.cues):
+                return "furniture", "page_date"  # the site's date of the day, above the headline
             return "stamp", stamp
         short = n_words <= datelines.DATELINE_MAX_WORDS
         if self.title_key is None and n_words <= TITLE_MAX_WORDS \
@@ -167,35 +183,84 @@ def _line_alone(content: str, key: str, n_words: int, hits: int, rules: _Rules) 
     return _classify(content, key, n_words, hits, rules)
 
 
+class _Collected:
+    """What an article's lines come to, gathered line after line: rows, body, removed
+    lines, tokens; a body line can still be taken back (:meth:`unbody`)."""
+
+    def __init__(self, keep_rows: bool):
+        self.keep_rows = keep_rows
+        self.rows: list[tuple[int, str, str, str, str]] = []
+        self.body: list[str] = []
+        self.body_lines: list[tuple[int, str, int, int]] = []  # line_no, text, tokens, row index
+        self.removed: list[tuple[int, str, str, str, str]] = []
+        self.n_tokens = 0
+        self.title = self.dateline = ""
+        self.stamps: list[tuple[bool, str]] = []  # (below the title, date)
+
+    def add(self, row: tuple[int, str, str, str, str], n_line_tokens: int, below_title: bool) -> None:
+        label = row[2]
+        if label in ("title", "body"):
+            self.n_tokens += n_line_tokens
+            if label == "title":
+                self.title = row[4]
+            else:
+                self.body.append(row[4])
+                self.body_lines.append((row[0], row[1], n_line_tokens, len(self.rows) if self.keep_rows else -1))
+        elif label != "blank":
+            self.removed.append(row)
+            self.dateline = self.dateline or (row[4] if label == "dateline" else "")
+            if label == "stamp":
+                self.stamps.append((below_title, row[3]))
+        if self.keep_rows:
+            self.rows.append(row)
+
+    def unbody(self, kind: str) -> None:
+        """The last body line is furniture of this kind after all."""
+        line_no, text, n_line_tokens, at = self.body_lines.pop()
+        row = (line_no, text, "furniture", kind, self.body.pop())
+        self.n_tokens -= n_line_tokens
+        if self.keep_rows:
+            self.rows[at] = row
+        self.removed.append(row)
+        self.removed.sort()
+
+    def article(self) -> _Article:
+        # the stamp below the headline, else the first: a date above it is the page's
+        stamp = next((d for below, d in self.stamps if below), self.stamps[0][1] if self.stamps else "")
+        return _Article(self.rows, self.n_tokens, self.title, self.body, self.dateline, stamp, self.removed)
+
+
 def _label_article(lines: _Lines, rules: _Rules, keep_rows: bool) -> _Article:
     """One article from its lines."""
     reading = _Reading(rules)
-    rows, body, removed = [], [], []
-    n_tokens = 0
-    title = dateline = stamp_found = ""
+    out = _Collected(keep_rows)
+    previous = ""  # label of the previous non-blank line
     for line_no, (text, content, key, n_words, n_line_tokens, hits) in enumerate(zip(*lines), start=1):
         if not content:
-            if keep_rows:
-                rows.append((line_no, text, "blank", "", content))
+            out.add((line_no, text, "blank", "", content), 0, False)
             continue
         furn, stamp = _line_alone(content, key, n_words, hits, rules)
+        if furn == "credit" and previous == "body" and _is_caption(out.body[-1], rules):
+            out.unbody("credit")  # the caption above its image credit
         label, kind = reading.label(content, key, n_words, reading.furniture(key, n_words, furn), stamp)
         if label in ("title", "body"):
             reading.seen.add(key)
-            n_tokens += n_line_tokens
-            if label == "title":
-                title = content
-            else:
-                body.append(content)
-        else:
-            removed.append((line_no, text, label, kind, content))
-            dateline = dateline or (content if label == "dateline" else "")
-            stamp_found = stamp_found or (kind if label == "stamp" else "")
-        if label != "furniture":
-            reading.content_seen += 1
-        if keep_rows:
-            rows.append((line_no, text, label, kind, content))
-    return _Article(rows, n_tokens, title, body, dateline, stamp_found, removed)
+        reading.content_seen += label != "furniture"
+        out.add((line_no, text, label, kind, content), n_line_tokens, reading.title_key is not None)
+        previous = label
+    if len(out.body) > 1 and _is_name(out.body[-1], rules):
+        out.unbody("byline")  # the author's name closing the article
+    return out.article()
+
+
+def _is_caption(content: str, rules: _Rules) -> bool:
+    key = line_key(content)
+    return datelines.is_caption_shape(key, len(_WORD.findall(key)), rules.cues)
+
+
+def _is_name(content: str, rules: _Rules) -> bool:
+    key = line_key(content)
+    return datelines.is_name_line(key, len(_WORD.findall(key)), rules.cues)
 
 
 def _labelled(raws: list[str], *, rows: bool = True) -> Iterator[_Article]:
