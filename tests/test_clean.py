@@ -72,6 +72,45 @@ FURNITURE = [
     ("المزيد عن هذا الموضوع", "related"),
     ("العودة للأعلى", "back_to_top"),
     ("• • •", "symbols"),
+    # bylines as Egyptian, Gulf and Levantine sites print them
+    ("كتبت -فاطمة محمد:", "byline"),
+    ("كتب - أحمد سلام", "byline"),
+    ("كتبت سارة عبد الحميد", "byline"),
+    ("بقلم د. خالد يوسف", "byline"),
+    ("إعداد وتحرير: قسم الشؤون الدولية", "byline"),
+    ("تحرير - ريم العلي", "byline"),
+    ("المحرر المسؤول: هشام عوض", "byline"),
+    # related markers, trending labels and their widgets
+    ("موضوعات متعلقة", "related"),
+    ("إقرأ المزيد", "related"),
+    ("الأكثر تداولاً", "related"),
+    ("#الأكثر_تداولاً", "related"),
+    ("الأكثر قراءة اليوم", "related"),
+    ("تريند", "related"),
+    ("اقرأ أيضا في هذا الملف", "related"),
+    ("منذ 3 ساعات", "time_ago"),
+    ("منذ يومين", "time_ago"),
+    # app, newsletter and social promos
+    ("تابع آخر أخبار مصر والعالم على Google News", "follow"),
+    ("تابعوا أحدث الأخبار عبر جوجل نيوز", "follow"),
+    ("حمّل تطبيق الموقع الآن", "follow"),
+    ("التطبيق متوفر على App Store و Google Play", "follow"),
+    ("ليصلك كل جديد فعّل الإشعارات", "follow"),
+    ("اضغط هنا للاشتراك في قناتنا", "follow"),
+    ("الخبر في جيبك", "follow"),
+    ("تابع الموقع على تويتر", "follow"),
+    # section labels, ads, site names
+    ("عربي ودولي", "navigation"),
+    ("أخبار عالمية", "navigation"),
+    ("تقارير وتحقيقات", "navigation"),
+    ("- إعلان -", "ad"),
+    ("ADVERTISEMENT", "ad"),
+    ("المقال يستكمل بعد الإعلان", "ad"),
+    ("اليوم السابع", "masthead"),
+    ("بوابة الأهرام", "masthead"),
+    ("الجزيرة نت", "masthead"),
+    ("صحيفة الوطن السعودية", "masthead"),
+    ("© AFP / Delil Souleiman", "credit"),
 ]
 
 # Body sentences that use furniture words in a news sense: never removed.
@@ -86,6 +125,16 @@ NEWS_USES = [
     "وشارك في الاجتماع رئيس هيئة الأركان ووزير الدفاع.",
     "تابع الجيش الروسي عملياته في ريف حماة الشمالي.",
     "الرئيسية في هذا الملف هي مسألة الانسحاب الأمريكي من شمال شرقي سوريا.",
+    "كتب الرئيس الأمريكي في تغريدة على تويتر أن القوات ستبقى في سوريا.",
+    "وكتبت صحيفة روسية أن الاتصالات العسكرية لم تنقطع.",
+    "كتب الوزير رسالة إلى نظيره الروسي",
+    "وأكد أن هذه التطورات ذات صلة بالملف الذي بحثه الطرفان في جنيف.",
+    "تابع الرئيس الاجتماع عبر تطبيق للاتصال المرئي من البيت الأبيض.",
+    "حمل الوزير رسالة من الرئيس الروسي إلى نظيره الأمريكي.",
+    "وأعلن الجيش عن تحرير ثلاث قرى في ريف دير الزور.",
+    "منذ ثلاث سنوات تحاول موسكو وواشنطن تجنب الصدام في الأجواء السورية.",
+    "وظهر الإعلان في صحف أمريكية عدة.",
+    "وقال إن الأكثر تداولا بين الدبلوماسيين هو خيار الهدنة.",
 ]
 
 
@@ -143,6 +192,76 @@ def test_a_caption_ending_with_an_agency_credit_is_removed_above_the_body():
            "قال مسؤولون إن المحادثات تناولت منع الحوادث بين القوات في شمال شرق سوريا (رويترز)")
     labels = list(clean.label_lines(raw)["label"])
     assert labels == ["title", "furniture", "body"]   # the body line's credit does not remove it
+
+
+# Whole pages in the shapes of real sites: (lines, labels), one label per line.
+P1 = "قالت وزارة الدفاع الأمريكية إن خبراء من البلدين عقدوا اجتماعا عبر الفيديو أمس لبحث قواعد الطيران."
+P2 = "وتابع المتحدث أن الاجتماع تناول مسافات الأمان بين الطائرات فى الأجواء السورية."
+P3 = "وكتب الرئيس الروسى فى تغريدة أن موسكو ملتزمة بالاتفاق، وأن التطورات ذات صلة بالملف السورى."
+PAGES = {
+    "an Egyptian site: masthead, header date, section, byline, related block, promo": (
+        ["اليوم السابع", "الأحد، 06 ديسمبر 2026 - 10:15 م", "عربي ودولي",
+         "واشنطن وموسكو تبحثان تفادى الحوادث فى الأجواء السورية", "كتبت سارة محمد",
+         "الخميس، 15 أكتوبر 2015 01:20 م", "", P1, P2, "موضوعات متعلقة",
+         "لافروف يلتقى كيرى فى جنيف", "البنتاجون يعلن تعليق التدريب", "ماذا يعنى الاتفاق الجديد؟",
+         "", P3, "تابع آخر أخبار اليوم السابع على Google News"],
+        ["furniture", "furniture", "furniture", "title", "furniture", "stamp", "blank", "body", "body",
+         "furniture", "furniture", "furniture", "furniture", "blank", "body", "furniture"]),
+    "a Levantine site: caption after its credit, a short subheading, the author closing": (
+        ["عنب بلدي", "الرئيسية › سياسة › سوريا", "دوريات أمريكية وروسية تتقاطع في ريف الحسكة",
+         "© AFP / Delil Souleiman", "جنود أمريكيون يتفقدون موقع الحادث قرب القامشلي شمال شرقي سوريا",
+         P1, "الموقف الروسي", P2, "أخبار ذات صلة", "موسكو تنفي استهداف مستشفى في إدلب",
+         "إعلان", P3, "محمد الأحمد", "جميع الحقوق محفوظة © 2020"],
+        ["furniture", "furniture", "title", "furniture", "furniture", "body", "body", "body",
+         "furniture", "furniture", "furniture", "body", "furniture", "furniture"]),
+    "a Gulf site: an author's name under the headline, a dateline with the site's name": (
+        ["التحالف يعلق الاتصالات العسكرية مع موسكو", "د. هبة عبد الرحمن", "القاهرة – بوابة الأهرام",
+         P1, "تنسيق ميداني", P2],
+        ["title", "furniture", "dateline", "body", "body", "body"]),
+    "a caption above its credit in the body": (
+        ["تفاهم جديد لتجنب الاحتكاك في سماء سوريا", "إيلاف من بيروت", P1,
+         "مقاتلات روسية على مدرج قاعدة حميميم في ريف اللاذقية", "(رويترز)", P2],
+        ["title", "dateline", "body", "furniture", "furniture", "body"]),
+    "body lines that look like furniture stay": (
+        ["بوتين يحذر من الصدام في سوريا", P1, "كتب الوزير رسالة إلى نظيره الروسي", P2,
+         "اقرأ أيضاً", "كيف تعمل قناة منع التصادم؟", P3, "محمد بن سلمان في موسكو"],
+        ["title", "body", "body", "body", "furniture", "furniture", "body", "body"]),
+}
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_furniture_of_real_site_pages(page):
+    lines, expected = PAGES[page]
+    assert list(clean.label_lines("\n".join(lines))["label"]) == expected
+
+
+@pytest.mark.parametrize("raw, found_date", [
+    # the date of the day above the headline, the article's stamp below it
+    ("الأحد 6 ديسمبر 2026\nعنوان الخبر عن الاجتماع\nنشر في: 14 أكتوبر 2016\n" + P1, "2016-10-14"),
+    ("الأحد 6 ديسمبر 2026\nعنوان الخبر عن الاجتماع\n" + P1, ""),  # never the stamp
+    ("05 سبتمبر 2019\nعنوان الخبر عن الاجتماع\n" + P1, "2019-09-05"),  # no weekday: a stamp
+    ("أخبار | 05 سبتمبر 2019\nعنوان الخبر عن الاجتماع\nالأربعاء 18 سبتمبر 2019\n" + P1, "2019-09-18"),
+])
+def test_the_stamp_below_the_headline_wins_over_a_page_date(raw, found_date):
+    docs, removed = clean.clean(pd.DataFrame({"doc_id": ["x"], "outlet": [""], "published": [pd.NaT],
+                                              "published_basis": [""], "raw": [raw]}))
+    assert docs.loc[0, "found_date"] == found_date
+    assert docs.loc[0, "body"] == P1
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("سارة محمد عبد الله", True),
+    ("د. خالد يوسف", True),
+    ("الكاتب محمود عوض", True),
+    ("محمد بن سلمان في موسكو", False),   # a function word: a subheading
+    ("تنسيق ميداني", False),             # no given name
+    ("أحمد سلام:", False),               # punctuation
+    ("أحمد", False),                     # one word
+    ("وقال محمد الأحمد", False),
+])
+def test_name_lines(line, expected):
+    key = clean.line_key(line)
+    assert clean.datelines.is_name_line(key, len(re.findall(r"[^\W_]+", key)), clean.load_cues()) is expected
 
 
 @pytest.mark.parametrize("paragraph, expected", [

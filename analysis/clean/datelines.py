@@ -137,10 +137,17 @@ def dateline_shape(folded: str, cues: Cues, *, colon: bool = False) -> bool:
         return True
     if len(words) <= 3 and has_agency and _GLUED_SEP.search(inner):  # «دمشق-سانا»
         return True
-    source = _SOURCE.fullmatch(inner) if colon and len(words) <= 5 else None
+    return colon and _below_headline_shape(inner, len(words), has_agency, cues)
+
+
+def _below_headline_shape(inner: str, n_words: int, has_agency: bool, cues: Cues) -> bool:
+    """The dateline shapes only accepted below the headline: «أنقرة: «القدس العربي»»,
+    «بيروت: رويترز» (a known place, a colon, a quoted source or an agency) and «إيلاف من
+    بيروت» (a source «من» a known place)."""
+    source = _SOURCE.fullmatch(inner) if n_words <= 5 else None
     if source and source.group(1) in cues.places and (source.group(3).startswith('"') or has_agency):
         return True
-    from_place = _SOURCE_FROM_PLACE.fullmatch(inner) if colon and len(words) <= 4 else None
+    from_place = _SOURCE_FROM_PLACE.fullmatch(inner) if n_words <= 4 else None
     return bool(from_place and from_place.group(2) in cues.places)
 
 
