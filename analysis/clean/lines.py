@@ -46,7 +46,6 @@ BATCH_CHARS = 1 << 20
 _UNTRIGGERED_MAX_WORDS = max(furniture.SCOPES["line"], furniture.NON_ARABIC_MAX_WORDS,
                              datelines.STAMP_MAX_WORDS)
 _INVISIBLE = re.compile(f"[{INVISIBLES}]")
-_WORD = re.compile(r"[^\W_]+")
 #: A line ending so is a paragraph, not a teaser under a related heading (teasers may ask
 #: or exclaim: «ماذا نعرف عن مطار الشعيرات؟»).
 _PARAGRAPH_END = (".", ":")
@@ -191,13 +190,16 @@ class _Collected:
         self.keep_rows = keep_rows
         self.rows: list[tuple[int, str, str, str, str]] = []
         self.body: list[str] = []
-        self.body_lines: list[tuple[int, str, int, int]] = []  # line_no, text, tokens, row index
+        #: per body line: line_no, text, key, words, tokens, row index (or -1)
+        self.body_lines: list[tuple[int, str, str, int, int, int]] = []
         self.removed: list[tuple[int, str, str, str, str]] = []
         self.n_tokens = 0
         self.title = self.dateline = ""
         self.stamps: list[tuple[bool, str]] = []  # (below the title, date)
 
-    def add(self, row: tuple[int, str, str, str, str], n_line_tokens: int, below_title: bool) -> None:
+    def add(self, row: tuple[int, str, str, str, str], key: str, n_words: int, n_line_tokens: int,
+            below_title: bool) -> None:
+        """A non-blank line (``below_title``: once the title is found)."""
         label = row[2]
         if label in ("title", "body"):
             self.n_tokens += n_line_tokens
@@ -205,8 +207,9 @@ class _Collected:
                 self.title = row[4]
             else:
                 self.body.append(row[4])
-                self.body_lines.append((row[0], row[1], n_line_tokens, len(self.rows) if self.keep_rows else -1))
-        elif label != "blank":
+                self.body_lines.append((row[0], row[1], key, n_words, n_line_tokens,
+                                        len(self.rows) if self.keep_rows else -1))
+        else:
             self.removed.append(row)
             self.dateline = self.dateline or (row[4] if label == "dateline" else "")
             if label == "stamp":
@@ -216,7 +219,7 @@ class _Collected:
 
     def unbody(self, kind: str) -> None:
         """The last body line is furniture of this kind after all."""
-        line_no, text, n_line_tokens, at = self.body_lines.pop()
+        line_no, text, _, _, n_line_tokens, at = self.body_lines.pop()
         row = (line_no, text, "furniture", kind, self.body.pop())
         self.n_tokens -= n_line_tokens
         if self.keep_rows:
@@ -237,30 +240,22 @@ def _label_article(lines: _Lines, rules: _Rules, keep_rows: bool) -> _Article:
     previous = ""  # label of the previous non-blank line
     for line_no, (text, content, key, n_words, n_line_tokens, hits) in enumerate(zip(*lines), start=1):
         if not content:
-            out.add((line_no, text, "blank", "", content), 0, False)
+            if keep_rows:
+                out.rows.append((line_no, text, "blank", "", content))
             continue
         furn, stamp = _line_alone(content, key, n_words, hits, rules)
-        if furn == "credit" and previous == "body" and _is_caption(out.body[-1], rules):
+        if furn == "credit" and previous == "body" and datelines.is_caption_shape(*out.body_lines[-1][2:4], rules.cues):
             out.unbody("credit")  # the caption above its image credit
         label, kind = reading.label(content, key, n_words, reading.furniture(key, n_words, furn), stamp)
         if label in ("title", "body"):
             reading.seen.add(key)
         reading.content_seen += label != "furniture"
-        out.add((line_no, text, label, kind, content), n_line_tokens, reading.title_key is not None)
+        out.add((line_no, text, label, kind, content), key, n_words, n_line_tokens, reading.title_key is not None)
         previous = label
-    if len(out.body) > 1 and _is_name(out.body[-1], rules):
+    last = out.body_lines[-1] if len(out.body) > 1 else None
+    if last and last[3] <= 5 and datelines.is_name_line(last[2], last[3], rules.cues):
         out.unbody("byline")  # the author's name closing the article
     return out.article()
-
-
-def _is_caption(content: str, rules: _Rules) -> bool:
-    key = line_key(content)
-    return datelines.is_caption_shape(key, len(_WORD.findall(key)), rules.cues)
-
-
-def _is_name(content: str, rules: _Rules) -> bool:
-    key = line_key(content)
-    return datelines.is_name_line(key, len(_WORD.findall(key)), rules.cues)
 
 
 def _labelled(raws: list[str], *, rows: bool = True) -> Iterator[_Article]:
