@@ -184,31 +184,26 @@ def _line_alone(content: str, key: str, n_words: int, hits: int, rules: _Rules) 
 
 class _Collected:
     """What an article's lines come to, gathered line after line: rows, body, removed
-    lines, tokens; a body line can still be taken back (:meth:`unbody`)."""
+    lines, tokens; the last body line can still be taken back (:meth:`unbody`)."""
 
     def __init__(self, keep_rows: bool):
         self.keep_rows = keep_rows
         self.rows: list[tuple[int, str, str, str, str]] = []
         self.body: list[str] = []
-        #: per body line: line_no, text, key, words, tokens, row index (or -1)
-        self.body_lines: list[tuple[int, str, str, int, int, int]] = []
+        #: the last body line: its row, key, words, tokens and row index (or -1); None
+        #: once taken back
+        self.last_body: tuple[tuple[int, str, str, str, str], str, int, int, int] | None = None
         self.removed: list[tuple[int, str, str, str, str]] = []
         self.n_tokens = 0
         self.title = self.dateline = ""
         self.stamps: list[tuple[bool, str]] = []  # (below the title, date)
 
-    def add(self, row: tuple[int, str, str, str, str], key: str, n_words: int, n_line_tokens: int,
-            below_title: bool) -> None:
-        """A non-blank line (``below_title``: once the title is found)."""
+    def add(self, row: tuple[int, str, str, str, str], n_line_tokens: int, below_title: bool) -> None:
+        """A non-blank line that is not body (``below_title``: once the title is found)."""
         label = row[2]
-        if label in ("title", "body"):
+        if label == "title":
             self.n_tokens += n_line_tokens
-            if label == "title":
-                self.title = row[4]
-            else:
-                self.body.append(row[4])
-                self.body_lines.append((row[0], row[1], key, n_words, n_line_tokens,
-                                        len(self.rows) if self.keep_rows else -1))
+            self.title = row[4]
         else:
             self.removed.append(row)
             self.dateline = self.dateline or (row[4] if label == "dateline" else "")
@@ -219,7 +214,8 @@ class _Collected:
 
     def unbody(self, kind: str) -> None:
         """The last body line is furniture of this kind after all."""
-        line_no, text, _, _, n_line_tokens, at = self.body_lines.pop()
+        (line_no, text, _, _, content), _, _, n_line_tokens, at = self.last_body
+        self.last_body = None
         row = (line_no, text, "furniture", kind, self.body.pop())
         self.n_tokens -= n_line_tokens
         if self.keep_rows:
@@ -237,23 +233,33 @@ def _label_article(lines: _Lines, rules: _Rules, keep_rows: bool) -> _Article:
     """One article from its lines."""
     reading = _Reading(rules)
     out = _Collected(keep_rows)
+    rows, body, cues = out.rows, out.body, rules.cues
     previous = ""  # label of the previous non-blank line
     for line_no, (text, content, key, n_words, n_line_tokens, hits) in enumerate(zip(*lines), start=1):
         if not content:
             if keep_rows:
-                out.rows.append((line_no, text, "blank", "", content))
+                rows.append((line_no, text, "blank", "", content))
             continue
         furn, stamp = _line_alone(content, key, n_words, hits, rules)
-        if furn == "credit" and previous == "body" and datelines.is_caption_shape(*out.body_lines[-1][2:4], rules.cues):
+        if furn == "credit" and previous == "body" and datelines.is_caption_shape(*out.last_body[1:3], cues):
             out.unbody("credit")  # the caption above its image credit
         label, kind = reading.label(content, key, n_words, reading.furniture(key, n_words, furn), stamp)
-        if label in ("title", "body"):
+        row = (line_no, text, label, kind, content)
+        if label == "body":
             reading.seen.add(key)
+            body.append(content)
+            out.n_tokens += n_line_tokens
+            out.last_body = (row, key, n_words, n_line_tokens, len(rows) if keep_rows else -1)
+            if keep_rows:
+                rows.append(row)
+        else:
+            if label == "title":
+                reading.seen.add(key)
+            out.add(row, n_line_tokens, reading.title_key is not None)
         reading.content_seen += label != "furniture"
-        out.add((line_no, text, label, kind, content), key, n_words, n_line_tokens, reading.title_key is not None)
         previous = label
-    last = out.body_lines[-1] if len(out.body) > 1 else None
-    if last and last[3] <= 5 and datelines.is_name_line(last[2], last[3], rules.cues):
+    last = out.last_body if len(body) > 1 else None
+    if last and last[2] <= 5 and datelines.is_name_line(last[1], last[2], cues):
         out.unbody("byline")  # the author's name closing the article
     return out.article()
 
