@@ -180,6 +180,39 @@ def is_caption_shape(key: str, n_words: int, cues: Cues) -> bool:
             and cues.reporting.search(key) is None)
 
 
+_CAPTION_CHARACTERS = re.compile(r"[.,:;؛؟?!]")  # quotes may name a weapon or a place
+_CLOSING_SOURCE = re.compile(r"\([^()\d]+\)$")  # «… (البحرية الأمريكية)»
+_CLITICS = re.compile(r"^(?:ل(?=ل)|[وف]?[بلك]?(?:ال)?)")
+
+
+def is_header_caption_shape(key: str, n_words: int, cues: Cues) -> bool:
+    """Whether a line key of ``n_words`` words under the headline, above the first
+    paragraph, can be an image caption: 4 to :data:`CAPTION_MAX_WORDS` words, no
+    punctuation but a closing parenthesis (a source), no reporting verb. It is one when
+    it ends with a source in parentheses or repeats a phrase of the article
+    (:func:`repeats_phrase`)."""
+    return (4 <= n_words <= CAPTION_MAX_WORDS and _CAPTION_CHARACTERS.search(key) is None
+            and cues.reporting.search(key) is None)
+
+
+def has_closing_source(key: str) -> bool:
+    """Whether a line ends with a source in parentheses, without digits."""
+    return _CLOSING_SOURCE.search(key) is not None
+
+
+def _stems(key: str) -> list[str]:
+    return [_CLITICS.sub("", w) or w for w in _WORD.findall(key)]
+
+
+def repeats_phrase(key: str, text: str) -> bool:
+    """Whether two words in a row of a line key come again in a folded ``text`` (compared
+    without their clitics: «البحرية الأمريكية» in «للبحرية الأمريكية»)."""
+    words = _stems(key)
+    pairs = {(a, b) for a, b in zip(words, words[1:]) if len(a) > 1 and len(b) > 1}
+    other = _stems(text)
+    return any(pair in pairs for pair in zip(other, other[1:]))
+
+
 def is_name_line(key: str, n_words: int, cues: Cues) -> bool:
     """Whether a line key of ``n_words`` words reads as a person's name alone («سارة محمد
     عبد الله», «د. خالد يوسف»): 2 to 5 words opening with a given name (after an optional

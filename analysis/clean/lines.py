@@ -96,6 +96,7 @@ class _Reading:
     content_seen: int = 0  # non-blank, non-furniture lines so far
     related_block: bool = False  # after a related-articles heading
     after_credit: bool = False  # the line before was an image credit
+    caption_at: int | None = None  # the body line that may be a caption above the first paragraph
     seen: set[str] = field(default_factory=set)  # keys of title and body lines
 
     def furniture(self, key: str, n_words: int, kind: str) -> str:
@@ -142,6 +143,10 @@ class _Reading:
             return "dateline", ""
         if self.title_key is None:
             self.title_key = ""  # the article starts with a paragraph: no title
+        elif not self.body_seen and self.title_key and self.caption_at is None \
+                and datelines.is_header_caption_shape(key, n_words, self.rules.cues):
+            self.caption_at = -1  # maybe a caption: decided at the end (:func:`_label_article`)
+            return "body", ""
         self.body_seen = True
         return "body", ""
 
@@ -212,11 +217,13 @@ class _Collected:
         if self.keep_rows:
             self.rows.append(row)
 
-    def unbody(self, kind: str) -> None:
-        """The last body line is furniture of this kind after all."""
-        (line_no, text, _, _, content), _, _, n_line_tokens, at = self.last_body
-        self.last_body = None
-        row = (line_no, text, "furniture", kind, self.body.pop())
+    def unbody(self, kind: str, line=None, index: int = -1) -> None:
+        """A body line (the last one, or ``line`` at ``index`` in the body, as kept in
+        :attr:`last_body`) is furniture of this kind after all."""
+        (line_no, text, _, _, content), _, _, n_line_tokens, at = line or self.last_body
+        if line is None or line is self.last_body:
+            self.last_body = None
+        row = (line_no, text, "furniture", kind, self.body.pop(index))
         self.n_tokens -= n_line_tokens
         if self.keep_rows:
             self.rows[at] = row
@@ -250,6 +257,8 @@ def _label_article(lines: _Lines, rules: _Rules, keep_rows: bool) -> _Article:
             body.append(content)
             out.n_tokens += n_line_tokens
             out.last_body = (row, key, n_words, n_line_tokens, len(rows) if keep_rows else -1)
+            if reading.caption_at == -1:
+                reading.caption_at, caption = len(body) - 1, out.last_body
             if keep_rows:
                 rows.append(row)
         else:
@@ -261,7 +270,16 @@ def _label_article(lines: _Lines, rules: _Rules, keep_rows: bool) -> _Article:
     last = out.last_body if len(body) > 1 else None
     if last and last[2] <= 5 and datelines.is_name_line(last[1], last[2], cues):
         out.unbody("byline")  # the author's name closing the article
+    if reading.caption_at is not None and len(body) > reading.caption_at + 1 and _is_caption(
+            caption[1], body[reading.caption_at + 1:]):
+        out.unbody("credit", caption, reading.caption_at)  # a caption above the first paragraph
     return out.article()
+
+
+def _is_caption(key: str, rest: list[str]) -> bool:
+    """Whether a short line above the first paragraph is a caption: it closes with a source
+    in parentheses, or repeats a phrase of the body below."""
+    return datelines.has_closing_source(key) or datelines.repeats_phrase(key, line_key(" ".join(rest)))
 
 
 def _labelled(raws: list[str], *, rows: bool = True) -> Iterator[_Article]:
