@@ -3,11 +3,17 @@
 Every line of the raw text gets one label (:data:`LABELS`), decided from the top down:
 
 * ``blank``     -- white space only (paragraph separators; not listed as removed)
-* ``furniture`` -- page furniture (:mod:`analysis.clean.furniture`), with its kind; also
-  the short lines listed under a related-articles heading (until a paragraph), and a
-  caption between the headline and the first paragraph (``credit``)
+* ``furniture`` -- page furniture (:mod:`analysis.clean.furniture`), with its kind; also,
+  from the line's place in the page: the short lines listed under a related-articles
+  heading (until a line ending a paragraph, «.» or «:»); an image caption (``credit``)
+  right before or after a credit line, or under the headline above the first paragraph
+  when it ends with a credit or a source in parentheses or repeats a phrase of the body;
+  an author's name alone (``byline``) under the headline or closing the article; a date
+  with a weekday above the headline and no stamp cue, the site's date of the day
+  (``page_date``)
 * ``duplicate`` -- a repeat of the headline or of an earlier kept line
-* ``stamp``     -- a publication stamp; its date is parsed and reported
+* ``stamp``     -- a publication stamp; its date is parsed and reported (the first
+  stamp below the headline, else the first one)
 * ``title``     -- the headline: the first content line of at most 30 words that is not a
   dateline
 * ``dateline``  -- a place/agency line in the header zone (the first four non-furniture
@@ -143,12 +149,17 @@ class _Reading:
             return "dateline", ""
         if self.title_key is None:
             self.title_key = ""  # the article starts with a paragraph: no title
-        elif not self.body_seen and self.title_key and self.caption_at is None \
-                and datelines.is_header_caption_shape(key, n_words, self.rules.cues):
-            self.caption_at = -1  # maybe a caption: decided at the end (:func:`_label_article`)
+        elif self._maybe_caption(key, n_words):
+            self.caption_at = -1  # decided at the end (:func:`_label_article`)
             return "body", ""
         self.body_seen = True
         return "body", ""
+
+    def _maybe_caption(self, key: str, n_words: int) -> bool:
+        """Whether a line under the headline, above the first paragraph, may be a caption
+        (the first such line only)."""
+        return (not self.body_seen and bool(self.title_key) and self.caption_at is None
+                and datelines.is_header_caption_shape(key, n_words, self.rules.cues))
 
     def _is_dateline(self, content: str, *, colon: bool = False) -> bool:
         folded = fold(content, collapse_whitespace=True).strip()
@@ -202,6 +213,7 @@ class _Collected:
         self.n_tokens = 0
         self.title = self.dateline = ""
         self.stamps: list[tuple[bool, str]] = []  # (below the title, date)
+        self.caption = None  # the body line that may be a caption, as kept in last_body
 
     def add(self, row: tuple[int, str, str, str, str], n_line_tokens: int, below_title: bool) -> None:
         """A non-blank line that is not body (``below_title``: once the title is found)."""
@@ -258,7 +270,7 @@ def _label_article(lines: _Lines, rules: _Rules, keep_rows: bool) -> _Article:
             out.n_tokens += n_line_tokens
             out.last_body = (row, key, n_words, n_line_tokens, len(rows) if keep_rows else -1)
             if reading.caption_at == -1:
-                reading.caption_at, caption = len(body) - 1, out.last_body
+                reading.caption_at, out.caption = len(body) - 1, out.last_body
             if keep_rows:
                 rows.append(row)
         else:
@@ -267,13 +279,21 @@ def _label_article(lines: _Lines, rules: _Rules, keep_rows: bool) -> _Article:
             out.add(row, n_line_tokens, reading.title_key is not None)
         reading.content_seen += label != "furniture"
         previous = label
+    _revise(out, reading.caption_at, cues)
+    return out.article()
+
+
+def _revise(out: _Collected, caption_at: int | None, cues: datelines.Cues) -> None:
+    """Body lines that the lines after them show to be furniture: the author's name
+    closing the article, and a caption above the first paragraph (the body line at
+    ``caption_at``)."""
+    body = out.body
     last = out.last_body if len(body) > 1 else None
     if last and last[2] <= 5 and datelines.is_name_line(last[1], last[2], cues):
-        out.unbody("byline")  # the author's name closing the article
-    if reading.caption_at is not None and len(body) > reading.caption_at + 1 and _is_caption(
-            caption[1], body[reading.caption_at + 1:]):
-        out.unbody("credit", caption, reading.caption_at)  # a caption above the first paragraph
-    return out.article()
+        out.unbody("byline")
+    if caption_at is not None and len(body) > caption_at + 1 \
+            and _is_caption(out.caption[1], body[caption_at + 1:]):
+        out.unbody("credit", out.caption, caption_at)
 
 
 def _is_caption(key: str, rest: list[str]) -> bool:
