@@ -111,6 +111,8 @@ FURNITURE = [
     ("الجزيرة نت", "masthead"),
     ("صحيفة الوطن السعودية", "masthead"),
     ("© AFP / Delil Souleiman", "credit"),
+    ("مصر تايمز", "masthead"),
+    ("القاهرة 24", "masthead"),
 ]
 
 # Body sentences that use furniture words in a news sense: never removed.
@@ -234,6 +236,10 @@ PAGES = {
         ["هدنة هشة في حلب", "هدنة تحت الاختبار في الشمال", P1,
          "وقال مسؤول إن الهدنة صامدة حتى الآن رغم الخروقات.", "محمد بن سلمان في موسكو"],
         ["title", "body", "body", "body", "body"]),
+    "a caption with its credit between paragraphs, and a paragraph closing with its agency": (
+        ["دورية مشتركة على الطريق الدولي", P1, "دورية روسية قرب سراقب في ريف إدلب (أ ش أ)", P2,
+         "وأكدت الوزارة أن الدوريات ستستمر. (رويترز)"],
+        ["title", "body", "furniture", "body", "body"]),
     "body lines that look like furniture stay": (
         ["بوتين يحذر من الصدام في سوريا", P1, "كتب الوزير رسالة إلى نظيره الروسي", P2,
          "اقرأ أيضاً", "كيف تعمل قناة منع التصادم؟", P3, "محمد بن سلمان في موسكو"],
@@ -253,6 +259,10 @@ def test_furniture_of_real_site_pages(page):
     ("الأحد 6 ديسمبر 2026\nعنوان الخبر عن الاجتماع\n" + P1, ""),  # never the stamp
     ("05 سبتمبر 2019\nعنوان الخبر عن الاجتماع\n" + P1, "2019-09-05"),  # no weekday: a stamp
     ("أخبار | 05 سبتمبر 2019\nعنوان الخبر عن الاجتماع\nالأربعاء 18 سبتمبر 2019\n" + P1, "2019-09-18"),
+    # below the headline too, a stamp that says it is one wins over a bare date of the day
+    ("عنوان الخبر عن الاجتماع\nالأحد 6 ديسمبر 2026\nكتب أحمد سلام\nالخميس 15 أكتوبر 2015 - 01:20 م\n" + P1,
+     "2015-10-15"),
+    ("عنوان الخبر عن الاجتماع\nالخميس 15 أكتوبر 2015\n" + P1, "2015-10-15"),
 ])
 def test_the_stamp_below_the_headline_wins_over_a_page_date(raw, found_date):
     docs, removed = clean.clean(pd.DataFrame({"doc_id": ["x"], "outlet": [""], "published": [pd.NaT],

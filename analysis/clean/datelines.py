@@ -222,6 +222,15 @@ def is_name_line(key: str, n_words: int, cues: Cues) -> bool:
             and _FUNCTION_WORD.search(key) is None and cues.reporting.search(key) is None)
 
 
+_CLOCK = re.compile(rf"(?<!{_DIGIT}){_DIGIT}{{1,2}}:{_DIGIT}{{2}}(?!{_DIGIT})")
+
+
+def is_strong_stamp(line: str, cues: Cues) -> bool:
+    """Whether a stamp line says it is one: a stamp cue («نشر», «تحديث», «|» …) or a clock
+    time beside its date. A bare date with a weekday may be the page's date of the day."""
+    return cues.stamp.search(fold(line)) is not None or _CLOCK.search(line) is not None
+
+
 def is_page_date(line: str, cues: Cues) -> bool:
     """Whether a stamp line reads as the date of the day in a site's header: it names a
     weekday and has no stamp cue («الأحد 6 ديسمبر 2026», not «نشر في: الأحد …»)."""

@@ -121,10 +121,11 @@ class _Reading:
         cues = self.rules.cues
         if after_credit and datelines.is_caption_shape(key, n_words, cues):
             return "credit"  # a caption next to its image credit
+        if n_words <= datelines.CAPTION_MAX_WORDS and datelines.is_caption(key, cues) \
+                and not (self.body_seen and "." in key):
+            return "credit"  # a caption ending with its credit (in the body: no sentence in it)
         if self.body_seen:
             return kind
-        if n_words <= datelines.CAPTION_MAX_WORDS and datelines.is_caption(key, cues):
-            return "credit"  # a caption between the headline and the first paragraph
         if self.title_key and datelines.is_name_line(key, n_words, cues):
             return "byline"  # the author's name alone under the headline
         return kind
@@ -212,7 +213,7 @@ class _Collected:
         self.removed: list[tuple[int, str, str, str, str]] = []
         self.n_tokens = 0
         self.title = self.dateline = ""
-        self.stamps: list[tuple[bool, str]] = []  # (below the title, date)
+        self.stamps: list[tuple[bool, str, str]] = []  # (below the title, date, line)
         self.caption = None  # the body line that may be a caption, as kept in last_body
 
     def add(self, row: tuple[int, str, str, str, str], n_line_tokens: int, below_title: bool) -> None:
@@ -225,7 +226,7 @@ class _Collected:
             self.removed.append(row)
             self.dateline = self.dateline or (row[4] if label == "dateline" else "")
             if label == "stamp":
-                self.stamps.append((below_title, row[3]))
+                self.stamps.append((below_title, row[3], row[4]))
         if self.keep_rows:
             self.rows.append(row)
 
@@ -242,10 +243,18 @@ class _Collected:
         self.removed.append(row)
         self.removed.sort()
 
-    def article(self) -> _Article:
-        # the stamp below the headline, else the first: a date above it is the page's
-        stamp = next((d for below, d in self.stamps if below), self.stamps[0][1] if self.stamps else "")
-        return _Article(self.rows, self.n_tokens, self.title, self.body, self.dateline, stamp, self.removed)
+    def article(self, cues: datelines.Cues) -> _Article:
+        return _Article(self.rows, self.n_tokens, self.title, self.body, self.dateline,
+                        self._stamp(cues), self.removed)
+
+    def _stamp(self, cues: datelines.Cues) -> str:
+        """The article's date among its stamps: the first below the headline that says it is
+        a stamp (:func:`~analysis.clean.datelines.is_strong_stamp`), else the first below
+        the headline, else the first (a date above the headline is the page's)."""
+        below = [(d, line) for is_below, d, line in self.stamps if is_below]
+        if len(below) > 1:
+            return next((d for d, line in below if datelines.is_strong_stamp(line, cues)), below[0][0])
+        return below[0][0] if below else self.stamps[0][1] if self.stamps else ""
 
 
 def _label_article(lines: _Lines, rules: _Rules, keep_rows: bool) -> _Article:
@@ -280,7 +289,7 @@ def _label_article(lines: _Lines, rules: _Rules, keep_rows: bool) -> _Article:
         reading.content_seen += label != "furniture"
         previous = label
     _revise(out, reading.caption_at, cues)
-    return out.article()
+    return out.article(cues)
 
 
 def _revise(out: _Collected, caption_at: int | None, cues: datelines.Cues) -> None:
