@@ -169,7 +169,8 @@ def is_caption(key: str, cues: Cues) -> bool:
     """Whether a line key (:func:`~analysis.clean.furniture.line_key`) of at most
     :data:`CAPTION_MAX_WORDS` words reads as an image caption: it ends with a credit and
     has no reporting verb."""
-    return cues.credit.search(key) is not None and cues.reporting.search(key) is None
+    return (("(" in key or "/" in key) and cues.credit.search(key) is not None
+            and cues.reporting.search(key) is None)
 
 
 def is_caption_shape(key: str, n_words: int, cues: Cues) -> bool:
@@ -182,7 +183,8 @@ def is_caption_shape(key: str, n_words: int, cues: Cues) -> bool:
 
 _CAPTION_CHARACTERS = re.compile(r"[.,:;؛؟?!]")  # quotes may name a weapon or a place
 _CLOSING_SOURCE = re.compile(r"\([^()\d]+\)$")  # «… (البحرية الأمريكية)»
-_CLITICS = re.compile(r"^(?:ل(?=ل)|[وف]?[بلك]?(?:ال)?)")
+_CLITIC_PREFIX = r"ل(?=ل)|[وف]?[بلك]?(?:ال)?"
+_CLITICS = re.compile(f"^(?:{_CLITIC_PREFIX})")
 
 
 def is_header_caption_shape(key: str, n_words: int, cues: Cues) -> bool:
@@ -200,17 +202,20 @@ def has_closing_source(key: str) -> bool:
     return _CLOSING_SOURCE.search(key) is not None
 
 
-def _stems(key: str) -> list[str]:
-    return [_CLITICS.sub("", w) or w for w in _WORD.findall(key)]
+def _stem(word: str) -> str:
+    return _CLITICS.sub("", word) or word
 
 
 def repeats_phrase(key: str, text: str) -> bool:
     """Whether two words in a row of a line key come again in a folded ``text`` (compared
     without their clitics: «البحرية الأمريكية» in «للبحرية الأمريكية»)."""
-    words = _stems(key)
-    pairs = {(a, b) for a, b in zip(words, words[1:]) if len(a) > 1 and len(b) > 1}
-    other = _stems(text)
-    return any(pair in pairs for pair in zip(other, other[1:]))
+    words = [_stem(w) for w in _WORD.findall(key)]
+    for a, b in zip(words, words[1:]):
+        if len(a) > 1 and len(b) > 1 and a in text and b in text:  # (a quick test first)
+            pair = rf"(?<!\w)(?:{_CLITIC_PREFIX}){re.escape(a)} (?:{_CLITIC_PREFIX}){re.escape(b)}(?!\w)"
+            if re.search(pair, text):
+                return True
+    return False
 
 
 def is_name_line(key: str, n_words: int, cues: Cues) -> bool:

@@ -102,27 +102,27 @@ class _Reading:
     content_seen: int = 0  # non-blank, non-furniture lines so far
     related_block: bool = False  # after a related-articles heading
     after_credit: bool = False  # the line before was an image credit
-    caption_at: int | None = None  # the body line that may be a caption above the first paragraph
+    caption_at: int | None = None  # the body line (0) that may be a caption above the first paragraph
     seen: set[str] = field(default_factory=set)  # keys of title and body lines
 
     def furniture(self, key: str, n_words: int, kind: str) -> str:
         """The furniture kind of a line in its place: ``kind`` (of the line alone), or
         ``related`` under a related heading, or ``credit`` for a caption, or ``byline``
         for a name alone under the headline."""
-        after_credit, self.after_credit = self.after_credit, kind == "credit"
+        after_credit = self.after_credit
+        self.after_credit = kind == "credit"
         if not kind and self.related_block:
             if n_words <= RELATED_LINK_MAX_WORDS and not key.endswith(_PARAGRAPH_END):
                 return "related"
             self.related_block = False
         elif kind == "related":
             self.related_block = n_words <= RELATED_HEADING_MAX_WORDS
-        if kind or self.title_key is None:
-            return kind
+        if kind or self.title_key is None or n_words > datelines.CAPTION_MAX_WORDS:
+            return kind  # (captions and names are short)
         cues = self.rules.cues
         if after_credit and datelines.is_caption_shape(key, n_words, cues):
             return "credit"  # a caption next to its image credit
-        if n_words <= datelines.CAPTION_MAX_WORDS and datelines.is_caption(key, cues) \
-                and not (self.body_seen and "." in key):
+        if datelines.is_caption(key, cues) and not (self.body_seen and "." in key):
             return "credit"  # a caption ending with its credit (in the body: no sentence in it)
         if self.body_seen:
             return kind
@@ -150,8 +150,8 @@ class _Reading:
             return "dateline", ""
         if self.title_key is None:
             self.title_key = ""  # the article starts with a paragraph: no title
-        elif self._maybe_caption(key, n_words):
-            self.caption_at = -1  # decided at the end (:func:`_label_article`)
+        elif not self.body_seen and self._maybe_caption(key, n_words):
+            self.caption_at = 0  # the first body line; decided at the end (:func:`_revise`)
             return "body", ""
         self.body_seen = True
         return "body", ""
@@ -159,7 +159,7 @@ class _Reading:
     def _maybe_caption(self, key: str, n_words: int) -> bool:
         """Whether a line under the headline, above the first paragraph, may be a caption
         (the first such line only)."""
-        return (not self.body_seen and bool(self.title_key) and self.caption_at is None
+        return (bool(self.title_key) and self.caption_at is None
                 and datelines.is_header_caption_shape(key, n_words, self.rules.cues))
 
     def _is_dateline(self, content: str, *, colon: bool = False) -> bool:
@@ -201,20 +201,18 @@ def _line_alone(content: str, key: str, n_words: int, hits: int, rules: _Rules) 
 
 class _Collected:
     """What an article's lines come to, gathered line after line: rows, body, removed
-    lines, tokens; the last body line can still be taken back (:meth:`unbody`)."""
+    lines, tokens; a body line can still be taken back (:meth:`unbody`)."""
 
-    def __init__(self, keep_rows: bool):
+    def __init__(self, lines: _Lines, keep_rows: bool):
+        self.lines = lines
         self.keep_rows = keep_rows
-        self.rows: list[tuple[int, str, str, str, str]] = []
+        self.rows: list[tuple[int, str, str, str, str]] = []  # one per line, if kept
         self.body: list[str] = []
-        #: the last body line: its row, key, words, tokens and row index (or -1); None
-        #: once taken back
-        self.last_body: tuple[tuple[int, str, str, str, str], str, int, int, int] | None = None
+        self.body_at: list[int] = []  # index of each body line among the lines
         self.removed: list[tuple[int, str, str, str, str]] = []
         self.n_tokens = 0
         self.title = self.dateline = ""
         self.stamps: list[tuple[bool, str, str]] = []  # (below the title, date, line)
-        self.caption = None  # the body line that may be a caption, as kept in last_body
 
     def add(self, row: tuple[int, str, str, str, str], n_line_tokens: int, below_title: bool) -> None:
         """A non-blank line that is not body (``below_title``: once the title is found)."""
@@ -230,14 +228,12 @@ class _Collected:
         if self.keep_rows:
             self.rows.append(row)
 
-    def unbody(self, kind: str, line=None, index: int = -1) -> None:
-        """A body line (the last one, or ``line`` at ``index`` in the body, as kept in
-        :attr:`last_body`) is furniture of this kind after all."""
-        (line_no, text, _, _, content), _, _, n_line_tokens, at = line or self.last_body
-        if line is None or line is self.last_body:
-            self.last_body = None
-        row = (line_no, text, "furniture", kind, self.body.pop(index))
-        self.n_tokens -= n_line_tokens
+    def unbody(self, kind: str, index: int = -1) -> None:
+        """The body line ``index`` (in the body; the last by default) is furniture of this
+        kind after all."""
+        at = self.body_at.pop(index)
+        row = (at + 1, self.lines.texts[at], "furniture", kind, self.body.pop(index))
+        self.n_tokens -= self.lines.tokens[at]
         if self.keep_rows:
             self.rows[at] = row
         self.removed.append(row)
@@ -260,33 +256,33 @@ class _Collected:
 def _label_article(lines: _Lines, rules: _Rules, keep_rows: bool) -> _Article:
     """One article from its lines."""
     reading = _Reading(rules)
-    out = _Collected(keep_rows)
-    rows, body, cues = out.rows, out.body, rules.cues
+    out = _Collected(lines, keep_rows)
+    rows, body, body_at, cues, seen = out.rows, out.body, out.body_at, rules.cues, reading.seen
     previous = ""  # label of the previous non-blank line
-    for line_no, (text, content, key, n_words, n_line_tokens, hits) in enumerate(zip(*lines), start=1):
+    for i, (text, content, key, n_words, n_line_tokens, hits) in enumerate(zip(*lines)):
         if not content:
             if keep_rows:
-                rows.append((line_no, text, "blank", "", content))
+                rows.append((i + 1, text, "blank", "", content))
             continue
         furn, stamp = _line_alone(content, key, n_words, hits, rules)
-        if furn == "credit" and previous == "body" and datelines.is_caption_shape(*out.last_body[1:3], cues):
+        if furn == "credit" and previous == "body" and datelines.is_caption_shape(
+                lines.keys[body_at[-1]], lines.words[body_at[-1]], cues):
             out.unbody("credit")  # the caption above its image credit
         label, kind = reading.label(content, key, n_words, reading.furniture(key, n_words, furn), stamp)
-        row = (line_no, text, label, kind, content)
+        row = (i + 1, text, label, kind, content)
         if label == "body":
-            reading.seen.add(key)
+            seen.add(key)
             body.append(content)
+            body_at.append(i)
             out.n_tokens += n_line_tokens
-            out.last_body = (row, key, n_words, n_line_tokens, len(rows) if keep_rows else -1)
-            if reading.caption_at == -1:
-                reading.caption_at, out.caption = len(body) - 1, out.last_body
             if keep_rows:
                 rows.append(row)
         else:
             if label == "title":
-                reading.seen.add(key)
+                seen.add(key)
             out.add(row, n_line_tokens, reading.title_key is not None)
-        reading.content_seen += label != "furniture"
+        if label != "furniture":
+            reading.content_seen += 1
         previous = label
     _revise(out, reading.caption_at, cues)
     return out.article(cues)
@@ -296,19 +292,19 @@ def _revise(out: _Collected, caption_at: int | None, cues: datelines.Cues) -> No
     """Body lines that the lines after them show to be furniture: the author's name
     closing the article, and a caption above the first paragraph (the body line at
     ``caption_at``)."""
-    body = out.body
-    last = out.last_body if len(body) > 1 else None
-    if last and last[2] <= 5 and datelines.is_name_line(last[1], last[2], cues):
+    body, at, lines = out.body, out.body_at, out.lines
+    if len(body) > 1 and lines.words[at[-1]] <= 5 \
+            and datelines.is_name_line(lines.keys[at[-1]], lines.words[at[-1]], cues):
         out.unbody("byline")
     if caption_at is not None and len(body) > caption_at + 1 \
-            and _is_caption(out.caption[1], body[caption_at + 1:]):
-        out.unbody("credit", out.caption, caption_at)
+            and _is_caption(lines.keys[at[caption_at]], [lines.keys[j] for j in at[caption_at + 1:]]):
+        out.unbody("credit", caption_at)
 
 
 def _is_caption(key: str, rest: list[str]) -> bool:
     """Whether a short line above the first paragraph is a caption: it closes with a source
-    in parentheses, or repeats a phrase of the body below."""
-    return datelines.has_closing_source(key) or datelines.repeats_phrase(key, line_key(" ".join(rest)))
+    in parentheses, or repeats a phrase of the body below (``rest``: the keys of its lines)."""
+    return datelines.has_closing_source(key) or datelines.repeats_phrase(key, " ".join(rest))
 
 
 def _labelled(raws: list[str], *, rows: bool = True) -> Iterator[_Article]:
