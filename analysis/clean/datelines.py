@@ -32,6 +32,7 @@ _GLUED_SEP = re.compile(rf"\w{_SEP}\w")
 _SOURCE = re.compile(r"([^\s:]+( [^\s:]+)?): ?(\"[^\":]{2,30}\"|[^:]*)")
 #: «واشنطن - التقى …», «دمشق (رويترز) - …»: a dateline opening a body paragraph.
 _LEADING_DATELINE = re.compile(r"^([^\s\d\-–—ـ:،.]+(?: [^\s\d\-–—ـ:،.]+){0,2}(?: ?\([^)]{1,30}\))?) ?[-–—ـ] ")
+_PLACE_AGENCY = re.compile(r"([^\s()\d]+(?: [^\s()\d]+)?) \([^()\d]+\)")
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _YEAR = re.compile(f"(?<!{_DIGIT}){_DIGIT}{{4}}(?!{_DIGIT})")  # four digits alone
 _CUES = ("agency", "stamp", "credit", "reporting", "weekday", "honorific", "given_name")
@@ -136,6 +137,9 @@ def dateline_shape(folded: str, cues: Cues, *, colon: bool = False) -> bool:
     if folded.startswith("(") and folded.endswith(")") and has_agency:
         return True
     if len(words) <= 3 and has_agency and _GLUED_SEP.search(inner):  # «دمشق-سانا»
+        return True
+    place = _PLACE_AGENCY.fullmatch(folded) if has_agency and len(words) <= 5 else None
+    if place and place.group(1) in cues.places:  # «القاهرة (أ ش أ)»
         return True
     return colon and _below_headline_shape(inner, len(words), has_agency, cues)
 
