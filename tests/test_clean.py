@@ -259,9 +259,9 @@ PAGES = {
          "صواريخ \"توماهوك\" تنطلق من مدمرة في البحر المتوسط (البحرية الأمريكية)", "", P1, P2],
         ["title", "stamp", "furniture", "blank", "body", "body"]),
     "short lines under the headline that are the article's": (
-        ["هدنة هشة في حلب", "هدنة تحت الاختبار في الشمال", P1,
+        ["هدنة هشة في حلب", "هدنة تحت الاختبار في الشمال", "واشنطن تتهم، وموسكو تنفي خرق الهدنة", P1,
          "وقال مسؤول إن الهدنة صامدة حتى الآن رغم الخروقات.", "محمد بن سلمان في موسكو"],
-        ["title", "body", "body", "body", "body"]),
+        ["title", "body", "body", "body", "body", "body"]),
     "a caption with its credit between paragraphs, and a paragraph closing with its agency": (
         ["دورية مشتركة على الطريق الدولي", P1, "دورية روسية قرب سراقب في ريف إدلب (أ ش أ)", P2,
          "وأكدت الوزارة أن الدوريات ستستمر. (رويترز)"],

@@ -39,7 +39,7 @@ _CUES = ("agency", "stamp", "credit", "reporting", "weekday", "honorific", "give
 #: Words that a name line never has («محمد في موسكو» is a subheading, not an author).
 _FUNCTION_WORD = re.compile(r"(?<!\w)(في|علي|عن|الي|من|مع|ان|انه|لا|لم|لن|قد|ما|هل|عبر|بين|بعد|قبل|"
                             r"حول|ضد|منذ|الذي|التي|هذا|هذه|ذلك|تلك|و)(?!\w)")
-_NAME_PUNCTUATION = re.compile(r"[\d.,:;؛؟?!\"'()\[\]«»]")
+_NAME_PUNCTUATION = re.compile(r"[\d.,،:;؛؟?!\"'()\[\]«»]")
 #: «إيلاف من بيروت», «مراسلنا من دمشق»: a source (one or two words) «من» a known place.
 _SOURCE_FROM_PLACE = re.compile(r"([^\s:]+(?: [^\s:]+)?) من ([^\s:]+(?: [^\s:]+)?)")
 
@@ -181,11 +181,11 @@ def is_caption_shape(key: str, n_words: int, cues: Cues) -> bool:
     """Whether a line key of ``n_words`` words can be an image caption without a credit
     (next to a credit line): 5 to :data:`CAPTION_MAX_WORDS` words, not a sentence's end
     (. : ! ؟ ،) and no reporting verb."""
-    return (5 <= n_words <= CAPTION_MAX_WORDS and not key.endswith((".", ":", "!", "؟", ","))
+    return (5 <= n_words <= CAPTION_MAX_WORDS and not key.endswith((".", ":", "!", "؟", ",", "،"))
             and cues.reporting.search(key) is None)
 
 
-_CAPTION_CHARACTERS = re.compile(r"[.,:;؛؟?!]")  # quotes may name a weapon or a place
+_CAPTION_CHARACTERS = re.compile(r"[.,،:;؛؟?!]")  # quotes may name a weapon or a place
 _CLOSING_SOURCE = re.compile(r"\([^()\d]+\)$")  # «… (البحرية الأمريكية)»
 _CLITIC_PREFIX = r"ل(?=ل)|[وف]?[بلك]?(?:ال)?"
 _CLITICS = re.compile(f"^(?:{_CLITIC_PREFIX})")
