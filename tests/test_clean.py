@@ -279,6 +279,22 @@ def test_furniture_of_real_site_pages(page):
     assert list(clean.label_lines("\n".join(lines))["label"]) == expected
 
 
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_clean_agrees_with_label_lines_when_lines_are_taken_back(page):
+    """Captions and names found from the lines after them leave the body, the audit and
+    n_tokens as if labelled so from the start."""
+    from analysis.normalize import count_tokens
+
+    raw = "\n".join(PAGES[page][0])
+    labelled = clean.label_lines(raw)
+    docs, removed = clean.clean(pd.DataFrame({"doc_id": ["x"], "outlet": [""], "published": [pd.NaT],
+                                              "published_basis": [""], "raw": [raw]}))
+    assert docs.loc[0, "body"] == "\n".join(labelled.loc[labelled.label == "body", "content"])
+    kept = labelled.label.isin(["title", "body", "blank"])
+    assert list(removed["line_no"]) == list(labelled.loc[~kept, "line_no"])
+    assert docs.loc[0, "n_tokens"] == count_tokens(docs.loc[0, "title"]) + count_tokens(docs.loc[0, "body"])
+
+
 @pytest.mark.parametrize("raw, found_date", [
     # the date of the day above the headline, the article's stamp below it
     ("الأحد 6 ديسمبر 2026\nعنوان الخبر عن الاجتماع\nنشر في: 14 أكتوبر 2016\n" + P1, "2016-10-14"),
