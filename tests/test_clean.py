@@ -111,6 +111,8 @@ FURNITURE = [
     ("الجزيرة نت", "masthead"),
     ("صحيفة الوطن السعودية", "masthead"),
     ("© AFP / Delil Souleiman", "credit"),
+    ("© AFP", "credit"),
+    ("© 2026 جميع الحقوق محفوظة", "copyright"),
     ("مصر تايمز", "masthead"),
     ("القاهرة 24", "masthead"),
     ("العربية.نت", "masthead"),
@@ -322,6 +324,8 @@ def test_the_stamp_below_the_headline_wins_over_a_page_date(raw, found_date):
     ("أحمد سلام:", False),               # punctuation
     ("أحمد", False),                     # one word
     ("وقال محمد الأحمد", False),
+    ("— سارة محمد", True),
+    ("(هبة عبد الرحمن)", True),
 ])
 def test_name_lines(line, expected):
     key = clean.line_key(line)

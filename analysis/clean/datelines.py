@@ -226,6 +226,7 @@ def is_name_line(key: str, n_words: int, cues: Cues) -> bool:
     """Whether a line key of ``n_words`` words reads as a person's name alone («سارة محمد
     عبد الله», «د. خالد يوسف»): 2 to 5 words opening with a given name (after an optional
     honorific), no digit or punctuation, no function word and no reporting verb."""
+    key = key.strip(" -|/•*()")  # «— سارة محمد», «(سارة محمد)»
     person = cues.person.match(key) if 2 <= n_words <= 5 else None
     return (person is not None and _NAME_PUNCTUATION.search(key, person.end()) is None
             and _FUNCTION_WORD.search(key) is None and cues.reporting.search(key) is None)
