@@ -72,6 +72,63 @@ FURNITURE = [
     ("المزيد عن هذا الموضوع", "related"),
     ("العودة للأعلى", "back_to_top"),
     ("• • •", "symbols"),
+    # bylines as Egyptian, Gulf and Levantine sites print them
+    ("كتبت -فاطمة محمد:", "byline"),
+    ("كتب - أحمد سلام", "byline"),
+    ("كتبت سارة عبد الحميد", "byline"),
+    ("بقلم د. خالد يوسف", "byline"),
+    ("إعداد وتحرير: قسم الشؤون الدولية", "byline"),
+    ("تحرير - ريم العلي", "byline"),
+    ("المحرر المسؤول: هشام عوض", "byline"),
+    # related markers, trending labels and their widgets
+    ("موضوعات متعلقة", "related"),
+    ("إقرأ المزيد", "related"),
+    ("الأكثر تداولاً", "related"),
+    ("#الأكثر_تداولاً", "related"),
+    ("الأكثر قراءة اليوم", "related"),
+    ("تريند", "related"),
+    ("اقرأ أيضا في هذا الملف", "related"),
+    ("منذ 3 ساعات", "time_ago"),
+    ("منذ يومين", "time_ago"),
+    # app, newsletter and social promos
+    ("تابع آخر أخبار مصر والعالم على Google News", "follow"),
+    ("تابعوا أحدث الأخبار عبر جوجل نيوز", "follow"),
+    ("حمّل تطبيق الموقع الآن", "follow"),
+    ("التطبيق متوفر على App Store و Google Play", "follow"),
+    ("ليصلك كل جديد فعّل الإشعارات", "follow"),
+    ("اضغط هنا للاشتراك في قناتنا", "follow"),
+    ("الخبر في جيبك", "follow"),
+    ("تابع الموقع على تويتر", "follow"),
+    # section labels, ads, site names
+    ("عربي ودولي", "navigation"),
+    ("أخبار عالمية", "navigation"),
+    ("تقارير وتحقيقات", "navigation"),
+    ("- إعلان -", "ad"),
+    ("ADVERTISEMENT", "ad"),
+    ("المقال يستكمل بعد الإعلان", "ad"),
+    ("اليوم السابع", "masthead"),
+    ("بوابة الأهرام", "masthead"),
+    ("الجزيرة نت", "masthead"),
+    ("صحيفة الوطن السعودية", "masthead"),
+    ("© AFP / Delil Souleiman", "credit"),
+    ("© AFP", "credit"),
+    ("© 2026 جميع الحقوق محفوظة", "copyright"),
+    ("مصر تايمز", "masthead"),
+    ("القاهرة 24", "masthead"),
+    ("العربية.نت", "masthead"),
+    ("مراسل الجزيرة نت - دمشق", "byline"),
+    ("(إعداد محمد اليماني للنشرة العربية - تحرير سها جادو)", "byline"),
+    ("التعليق على الصورة،", "credit"),
+    ("كلمات البحث: سوريا، روسيا", "tags"),
+    ("تابع أحدث الأخبار عبر تطبيق Google News", "follow"),
+    ("وكالات", "credit"),
+    ("(أ ش أ)", "credit"),
+    ("عدد المشاهدات: 1,234", "views"),
+    ("1234 مشاهدة", "views"),
+    ("طباعة المقال", "share"),
+    ("استمع إلى المقال", "audio"),
+    ("قراءة: 3 دقائق", "reading_time"),
+    ("آخر تحديث منذ 5 دقائق", "time_ago"),
 ]
 
 # Body sentences that use furniture words in a news sense: never removed.
@@ -86,6 +143,25 @@ NEWS_USES = [
     "وشارك في الاجتماع رئيس هيئة الأركان ووزير الدفاع.",
     "تابع الجيش الروسي عملياته في ريف حماة الشمالي.",
     "الرئيسية في هذا الملف هي مسألة الانسحاب الأمريكي من شمال شرقي سوريا.",
+    "كتب الرئيس الأمريكي في تغريدة على تويتر أن القوات ستبقى في سوريا.",
+    "وكتبت صحيفة روسية أن الاتصالات العسكرية لم تنقطع.",
+    "كتب الوزير رسالة إلى نظيره الروسي",
+    "وأكد أن هذه التطورات ذات صلة بالملف الذي بحثه الطرفان في جنيف.",
+    "تابع الرئيس الاجتماع عبر تطبيق للاتصال المرئي من البيت الأبيض.",
+    "حمل الوزير رسالة من الرئيس الروسي إلى نظيره الأمريكي.",
+    "وأعلن الجيش عن تحرير ثلاث قرى في ريف دير الزور.",
+    "منذ ثلاث سنوات تحاول موسكو وواشنطن تجنب الصدام في الأجواء السورية.",
+    "وظهر الإعلان في صحف أمريكية عدة.",
+    "وقال إن الأكثر تداولا بين الدبلوماسيين هو خيار الهدنة.",
+    "إعداد خطة لتحرير المدينة استغرق أشهرا.",
+    "مراسل الجزيرة في دمشق نقل عن مصادر ميدانية أن القصف توقف.",
+    "وبلغ عدد المشاهدات للمقطع أكثر من مليون خلال ساعات.",
+    "استمع الوزير إلى شرح مفصل من القادة العسكريين.",
+    "تحرير الرقة",          # subheadings whose first word also opens credits
+    "إعداد الخطة العسكرية",
+    "متابعة ميدانية",
+    "حوار استراتيجي",
+    "تقرير أممي جديد",
 ]
 
 
@@ -109,6 +185,9 @@ def test_news_sentences_with_furniture_words_are_not_furniture(line):
     ("واشنطن وموسكو احتفظتا بقنوات اتصال رغم العلاقات المتوترة", False),
     ("قال الوزير - في بيان - إن الاجتماع انتهى.", False),
     ("حلب-الأناضول", True),
+    ("القاهرة (أ ش أ)", True),     # a known place and an agency in parentheses
+    ("روسيا تقصف (سانا)", False),  # not a place
+    ("وقال (رويترز)", False),
     ("بوتين: سنرد على أي هجوم", False),
 ])
 def test_is_dateline(line, expected):
@@ -143,6 +222,114 @@ def test_a_caption_ending_with_an_agency_credit_is_removed_above_the_body():
            "قال مسؤولون إن المحادثات تناولت منع الحوادث بين القوات في شمال شرق سوريا (رويترز)")
     labels = list(clean.label_lines(raw)["label"])
     assert labels == ["title", "furniture", "body"]   # the body line's credit does not remove it
+
+
+# Whole pages in the shapes of real sites: (lines, labels), one label per line.
+P1 = "قالت وزارة الدفاع الأمريكية إن خبراء من البلدين عقدوا اجتماعا عبر الفيديو أمس لبحث قواعد الطيران."
+P2 = "وتابع المتحدث أن الاجتماع تناول مسافات الأمان بين الطائرات فى الأجواء السورية."
+P3 = "وكتب الرئيس الروسى فى تغريدة أن موسكو ملتزمة بالاتفاق، وأن التطورات ذات صلة بالملف السورى."
+PAGES = {
+    "an Egyptian site: masthead, header date, section, byline, related block, promo": (
+        ["اليوم السابع", "الأحد، 06 ديسمبر 2026 - 10:15 م", "عربي ودولي",
+         "واشنطن وموسكو تبحثان تفادى الحوادث فى الأجواء السورية", "كتبت سارة محمد",
+         "الخميس، 15 أكتوبر 2015 01:20 م", "", P1, P2, "موضوعات متعلقة",
+         "لافروف يلتقى كيرى فى جنيف", "البنتاجون يعلن تعليق التدريب", "ماذا يعنى الاتفاق الجديد؟",
+         "", P3, "تابع آخر أخبار اليوم السابع على Google News"],
+        ["furniture", "furniture", "furniture", "title", "furniture", "stamp", "blank", "body", "body",
+         "furniture", "furniture", "furniture", "furniture", "blank", "body", "furniture"]),
+    "a Levantine site: caption after its credit, a short subheading, the author closing": (
+        ["عنب بلدي", "الرئيسية › سياسة › سوريا", "دوريات أمريكية وروسية تتقاطع في ريف الحسكة",
+         "© AFP / Delil Souleiman", "جنود أمريكيون يتفقدون موقع الحادث قرب القامشلي شمال شرقي سوريا",
+         P1, "الموقف الروسي", P2, "أخبار ذات صلة", "موسكو تنفي استهداف مستشفى في إدلب",
+         "إعلان", P3, "محمد الأحمد", "جميع الحقوق محفوظة © 2020"],
+        ["furniture", "furniture", "title", "furniture", "furniture", "body", "body", "body",
+         "furniture", "furniture", "furniture", "body", "furniture", "furniture"]),
+    "a Gulf site: an author's name under the headline, a dateline with the site's name": (
+        ["التحالف يعلق الاتصالات العسكرية مع موسكو", "د. هبة عبد الرحمن", "القاهرة – بوابة الأهرام",
+         P1, "تنسيق ميداني", P2],
+        ["title", "furniture", "dateline", "body", "body", "body"]),
+    "a caption above its credit in the body": (
+        ["تفاهم جديد لتجنب الاحتكاك في سماء سوريا", "إيلاف من بيروت", P1,
+         "مقاتلات روسية على مدرج قاعدة حميميم في ريف اللاذقية", "(رويترز)", P2],
+        ["title", "dateline", "body", "furniture", "furniture", "body"]),
+    "a caption under the headline naming the people of the article": (
+        ["كيري ولافروف يتفقان على هدنة جديدة", "وزير الخارجية الأمريكي جون كيري ونظيره الروسي في جنيف",
+         "أعلن جون كيري أن الاتفاق يشمل مركزا مشتركا لتنسيق الضربات.", P2],
+        ["title", "furniture", "body", "body"]),
+    "a caption under the headline closing with its source": (
+        ["موسكو تعلق مذكرة أمان الطيران", "الأحد 6 ديسمبر 2026",
+         "صواريخ \"توماهوك\" تنطلق من مدمرة في البحر المتوسط (البحرية الأمريكية)", "", P1, P2],
+        ["title", "stamp", "furniture", "blank", "body", "body"]),
+    "short lines under the headline that are the article's": (
+        ["هدنة هشة في حلب", "هدنة تحت الاختبار في الشمال", "واشنطن تتهم، وموسكو تنفي خرق الهدنة", P1,
+         "وقال مسؤول إن الهدنة صامدة حتى الآن رغم الخروقات.", "محمد بن سلمان في موسكو"],
+        ["title", "body", "body", "body", "body", "body"]),
+    "a caption with its credit between paragraphs, and a paragraph closing with its agency": (
+        ["دورية مشتركة على الطريق الدولي", P1, "دورية روسية قرب سراقب في ريف إدلب (أ ش أ)", P2,
+         "وأكدت الوزارة أن الدوريات ستستمر. (رويترز)"],
+        ["title", "body", "furniture", "body", "body"]),
+    "body lines that look like furniture stay": (
+        ["بوتين يحذر من الصدام في سوريا", P1, "كتب الوزير رسالة إلى نظيره الروسي", P2,
+         "اقرأ أيضاً", "كيف تعمل قناة منع التصادم؟", P3, "محمد بن سلمان في موسكو"],
+        ["title", "body", "body", "body", "furniture", "furniture", "body", "body"]),
+}
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_furniture_of_real_site_pages(page):
+    lines, expected = PAGES[page]
+    assert list(clean.label_lines("\n".join(lines))["label"]) == expected
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_clean_agrees_with_label_lines_when_lines_are_taken_back(page):
+    """Captions and names found from the lines after them leave the body, the audit and
+    n_tokens as if labelled so from the start."""
+    from analysis.normalize import count_tokens
+
+    raw = "\n".join(PAGES[page][0])
+    labelled = clean.label_lines(raw)
+    docs, removed = clean.clean(pd.DataFrame({"doc_id": ["x"], "outlet": [""], "published": [pd.NaT],
+                                              "published_basis": [""], "raw": [raw]}))
+    assert docs.loc[0, "body"] == "\n".join(labelled.loc[labelled.label == "body", "content"])
+    kept = labelled.label.isin(["title", "body", "blank"])
+    assert list(removed["line_no"]) == list(labelled.loc[~kept, "line_no"])
+    assert docs.loc[0, "n_tokens"] == count_tokens(docs.loc[0, "title"]) + count_tokens(docs.loc[0, "body"])
+
+
+@pytest.mark.parametrize("raw, found_date", [
+    # the date of the day above the headline, the article's stamp below it
+    ("الأحد 6 ديسمبر 2026\nعنوان الخبر عن الاجتماع\nنشر في: 14 أكتوبر 2016\n" + P1, "2016-10-14"),
+    ("الأحد 6 ديسمبر 2026\nعنوان الخبر عن الاجتماع\n" + P1, ""),  # never the stamp
+    ("05 سبتمبر 2019\nعنوان الخبر عن الاجتماع\n" + P1, "2019-09-05"),  # no weekday: a stamp
+    ("أخبار | 05 سبتمبر 2019\nعنوان الخبر عن الاجتماع\nالأربعاء 18 سبتمبر 2019\n" + P1, "2019-09-18"),
+    # below the headline too, a stamp that says it is one wins over a bare date of the day
+    ("عنوان الخبر عن الاجتماع\nالأحد 6 ديسمبر 2026\nكتب أحمد سلام\nالخميس 15 أكتوبر 2015 - 01:20 م\n" + P1,
+     "2015-10-15"),
+    ("عنوان الخبر عن الاجتماع\nالخميس 15 أكتوبر 2015\n" + P1, "2015-10-15"),
+])
+def test_the_stamp_below_the_headline_wins_over_a_page_date(raw, found_date):
+    docs, removed = clean.clean(pd.DataFrame({"doc_id": ["x"], "outlet": [""], "published": [pd.NaT],
+                                              "published_basis": [""], "raw": [raw]}))
+    assert docs.loc[0, "found_date"] == found_date
+    assert docs.loc[0, "body"] == P1
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("سارة محمد عبد الله", True),
+    ("د. خالد يوسف", True),
+    ("الكاتب محمود عوض", True),
+    ("محمد بن سلمان في موسكو", False),   # a function word: a subheading
+    ("تنسيق ميداني", False),             # no given name
+    ("أحمد سلام:", False),               # punctuation
+    ("أحمد", False),                     # one word
+    ("وقال محمد الأحمد", False),
+    ("— سارة محمد", True),
+    ("(هبة عبد الرحمن)", True),
+])
+def test_name_lines(line, expected):
+    key = clean.line_key(line)
+    assert clean.datelines.is_name_line(key, len(re.findall(r"[^\W_]+", key)), clean.load_cues()) is expected
 
 
 @pytest.mark.parametrize("paragraph, expected", [

@@ -7,8 +7,10 @@ Read in this order:
   removed lines: :func:`clean`, :func:`label_lines`, :func:`summary`;
 * :mod:`analysis.clean.furniture` -- what counts as page furniture: the rules of
   ``data/furniture.tsv`` (kind, scope, trigger words, pattern): :func:`furniture_kind`;
-* :mod:`analysis.clean.datelines` -- datelines, publication stamps and captions, with their
-  cue words in ``data/line_cues.tsv`` and places in ``data/places.txt``;
+* :mod:`analysis.clean.datelines` -- datelines, publication stamps, captions, an author's
+  name alone on a line and the site's date of the day, with their cue words (agencies,
+  stamp cues, credits, reporting verbs, weekdays, honorifics, given names) in
+  ``data/line_cues.tsv`` and places in ``data/places.txt``;
 * :mod:`analysis.clean.fast` -- the accelerator: word and token counts of a whole batch
   of lines in numpy.
 

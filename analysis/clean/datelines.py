@@ -32,9 +32,16 @@ _GLUED_SEP = re.compile(rf"\w{_SEP}\w")
 _SOURCE = re.compile(r"([^\s:]+( [^\s:]+)?): ?(\"[^\":]{2,30}\"|[^:]*)")
 #: «واشنطن - التقى …», «دمشق (رويترز) - …»: a dateline opening a body paragraph.
 _LEADING_DATELINE = re.compile(r"^([^\s\d\-–—ـ:،.]+(?: [^\s\d\-–—ـ:،.]+){0,2}(?: ?\([^)]{1,30}\))?) ?[-–—ـ] ")
+_PLACE_AGENCY = re.compile(r"([^\s()\d]+(?: [^\s()\d]+)?) \([^()\d]+\)")
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _YEAR = re.compile(f"(?<!{_DIGIT}){_DIGIT}{{4}}(?!{_DIGIT})")  # four digits alone
-_CUES = ("agency", "stamp", "credit", "reporting")
+_CUES = ("agency", "stamp", "credit", "reporting", "weekday", "honorific", "given_name")
+#: Words that a name line never has («محمد في موسكو» is a subheading, not an author).
+_FUNCTION_WORD = re.compile(r"(?<!\w)(في|علي|عن|الي|من|مع|ان|انه|لا|لم|لن|قد|ما|هل|عبر|بين|بعد|قبل|"
+                            r"حول|ضد|منذ|الذي|التي|هذا|هذه|ذلك|تلك|و)(?!\w)")
+_NAME_PUNCTUATION = re.compile(r"[\d.,،:;؛؟?!\"'()\[\]«»]")
+#: «إيلاف من بيروت», «مراسلنا من دمشق»: a source (one or two words) «من» a known place.
+_SOURCE_FROM_PLACE = re.compile(r"([^\s:]+(?: [^\s:]+)?) من ([^\s:]+(?: [^\s:]+)?)")
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,6 +53,8 @@ class Cues:
     stamp: re.Pattern  # anywhere in the line
     credit: re.Pattern  # «(» or «/», the credit, an optional «)», the end of the line
     reporting: re.Pattern  # a whole word, after an optional و or ف
+    weekday: re.Pattern  # a whole word, after an optional clitic
+    person: re.Pattern  # at the start: an optional honorific, then a given name, whole words
     places: frozenset[str]  # folded
 
 
@@ -80,9 +89,11 @@ def _load_cues(path, places_path) -> Cues:
             raise row.error(f"bad pattern {row['pattern']!r}: {exc}", FurnitureError) from None
         words[row["cue"]].append(fold(row["pattern"]))
     shapes = {"agency": "({})", "stamp": "({})", "credit": r"[(/] ?({})\)?$",
-              "reporting": r"(?<!\w)[وف]?({})(?!\w)"}
-    return Cues(*(re.compile(shapes[cue].format("|".join(words[cue]) or "(?!)"), re.IGNORECASE)
-                  for cue in _CUES), _places(places_path))
+              "reporting": r"(?<!\w)[وف]?({})(?!\w)", "weekday": r"(?<!\w)[وبل]?({})(?!\w)"}
+    alternation = {cue: "|".join(words[cue]) or "(?!)" for cue in _CUES}
+    person = rf"^(?:(?:{alternation['honorific']}) ?)?(?:{alternation['given_name']})(?!\w)"
+    return Cues(*(re.compile(shapes[cue].format(alternation[cue]), re.IGNORECASE) for cue in _CUES[:5]),
+                re.compile(person), _places(places_path))
 
 
 def _places(path: Path) -> frozenset[str]:
@@ -127,9 +138,21 @@ def dateline_shape(folded: str, cues: Cues, *, colon: bool = False) -> bool:
         return True
     if len(words) <= 3 and has_agency and _GLUED_SEP.search(inner):  # «دمشق-سانا»
         return True
-    source = _SOURCE.fullmatch(inner) if colon and len(words) <= 5 else None
-    return bool(source and source.group(1) in cues.places
-                and (source.group(3).startswith('"') or has_agency))
+    place = _PLACE_AGENCY.fullmatch(folded) if has_agency and len(words) <= 5 else None
+    if place and place.group(1) in cues.places:  # «القاهرة (أ ش أ)»
+        return True
+    return colon and _below_headline_shape(inner, len(words), has_agency, cues)
+
+
+def _below_headline_shape(inner: str, n_words: int, has_agency: bool, cues: Cues) -> bool:
+    """The dateline shapes only accepted below the headline: «أنقرة: «القدس العربي»»,
+    «بيروت: رويترز» (a known place, a colon, a quoted source or an agency) and «إيلاف من
+    بيروت» (a source «من» a known place)."""
+    source = _SOURCE.fullmatch(inner) if n_words <= 5 else None
+    if source and source.group(1) in cues.places and (source.group(3).startswith('"') or has_agency):
+        return True
+    from_place = _SOURCE_FROM_PLACE.fullmatch(inner) if n_words <= 4 else None
+    return bool(from_place and from_place.group(2) in cues.places)
 
 
 def leading_dateline(paragraph: str) -> str:
@@ -150,7 +173,79 @@ def is_caption(key: str, cues: Cues) -> bool:
     """Whether a line key (:func:`~analysis.clean.furniture.line_key`) of at most
     :data:`CAPTION_MAX_WORDS` words reads as an image caption: it ends with a credit and
     has no reporting verb."""
-    return cues.credit.search(key) is not None and cues.reporting.search(key) is None
+    return (("(" in key or "/" in key) and cues.credit.search(key) is not None
+            and cues.reporting.search(key) is None)
+
+
+def is_caption_shape(key: str, n_words: int, cues: Cues) -> bool:
+    """Whether a line key of ``n_words`` words can be an image caption without a credit
+    (next to a credit line): 5 to :data:`CAPTION_MAX_WORDS` words, not a sentence's end
+    (. : ! ؟ ،) and no reporting verb."""
+    return (5 <= n_words <= CAPTION_MAX_WORDS and not key.endswith((".", ":", "!", "؟", ",", "،"))
+            and cues.reporting.search(key) is None)
+
+
+_CAPTION_CHARACTERS = re.compile(r"[.,،:;؛؟?!]")  # quotes may name a weapon or a place
+_CLOSING_SOURCE = re.compile(r"\([^()\d]+\)$")  # «… (البحرية الأمريكية)»
+_CLITIC_PREFIX = r"ل(?=ل)|[وف]?[بلك]?(?:ال)?"
+_CLITICS = re.compile(f"^(?:{_CLITIC_PREFIX})")
+
+
+def is_header_caption_shape(key: str, n_words: int, cues: Cues) -> bool:
+    """Whether a line key of ``n_words`` words under the headline, above the first
+    paragraph, can be an image caption: 4 to :data:`CAPTION_MAX_WORDS` words, no
+    punctuation but a closing parenthesis (a source), no reporting verb. It is one when
+    it ends with a source in parentheses or repeats a phrase of the article
+    (:func:`repeats_phrase`)."""
+    return (4 <= n_words <= CAPTION_MAX_WORDS and _CAPTION_CHARACTERS.search(key) is None
+            and cues.reporting.search(key) is None)
+
+
+def has_closing_source(key: str) -> bool:
+    """Whether a line ends with a source in parentheses, without digits."""
+    return _CLOSING_SOURCE.search(key) is not None
+
+
+def _stem(word: str) -> str:
+    return _CLITICS.sub("", word) or word
+
+
+def repeats_phrase(key: str, text: str) -> bool:
+    """Whether two words in a row of a line key come again in a folded ``text`` (compared
+    without their clitics: «البحرية الأمريكية» in «للبحرية الأمريكية»)."""
+    words = [_stem(w) for w in _WORD.findall(key)]
+    for a, b in zip(words, words[1:]):
+        if len(a) > 1 and len(b) > 1 and a in text and b in text:  # (a quick test first)
+            pair = rf"(?<!\w)(?:{_CLITIC_PREFIX}){re.escape(a)} (?:{_CLITIC_PREFIX}){re.escape(b)}(?!\w)"
+            if re.search(pair, text):
+                return True
+    return False
+
+
+def is_name_line(key: str, n_words: int, cues: Cues) -> bool:
+    """Whether a line key of ``n_words`` words reads as a person's name alone («سارة محمد
+    عبد الله», «د. خالد يوسف»): 2 to 5 words opening with a given name (after an optional
+    honorific), no digit or punctuation, no function word and no reporting verb."""
+    key = key.strip(" -|/•*()")  # «— سارة محمد», «(سارة محمد)»
+    person = cues.person.match(key) if 2 <= n_words <= 5 else None
+    return (person is not None and _NAME_PUNCTUATION.search(key, person.end()) is None
+            and _FUNCTION_WORD.search(key) is None and cues.reporting.search(key) is None)
+
+
+_CLOCK = re.compile(rf"(?<!{_DIGIT}){_DIGIT}{{1,2}}:{_DIGIT}{{2}}(?!{_DIGIT})")
+
+
+def is_strong_stamp(line: str, cues: Cues) -> bool:
+    """Whether a stamp line says it is one: a stamp cue («نشر», «تحديث», «|» …) or a clock
+    time beside its date. A bare date with a weekday may be the page's date of the day."""
+    return cues.stamp.search(fold(line)) is not None or _CLOCK.search(line) is not None
+
+
+def is_page_date(line: str, cues: Cues) -> bool:
+    """Whether a stamp line reads as the date of the day in a site's header: it names a
+    weekday and has no stamp cue («الأحد 6 ديسمبر 2026», not «نشر في: الأحد …»)."""
+    folded = fold(line)
+    return cues.weekday.search(folded) is not None and cues.stamp.search(folded) is None
 
 
 def _day_dates(line: str) -> list[tuple[int, int, str]]:

@@ -3,11 +3,17 @@
 Every line of the raw text gets one label (:data:`LABELS`), decided from the top down:
 
 * ``blank``     -- white space only (paragraph separators; not listed as removed)
-* ``furniture`` -- page furniture (:mod:`analysis.clean.furniture`), with its kind; also
-  the short lines listed under a related-articles heading (until a paragraph), and a
-  caption between the headline and the first paragraph (``credit``)
+* ``furniture`` -- page furniture (:mod:`analysis.clean.furniture`), with its kind; also,
+  from the line's place in the page: the short lines listed under a related-articles
+  heading (until a line ending a paragraph, «.» or «:»); an image caption (``credit``)
+  right before or after a credit line, or under the headline above the first paragraph
+  when it ends with a credit or a source in parentheses or repeats a phrase of the body;
+  an author's name alone (``byline``) under the headline or closing the article; a date
+  with a weekday above the headline and no stamp cue, the site's date of the day
+  (``page_date``)
 * ``duplicate`` -- a repeat of the headline or of an earlier kept line
-* ``stamp``     -- a publication stamp; its date is parsed and reported
+* ``stamp``     -- a publication stamp; its date is parsed and reported (the first
+  stamp below the headline, else the first one)
 * ``title``     -- the headline: the first content line of at most 30 words that is not a
   dateline
 * ``dateline``  -- a place/agency line in the header zone (the first four non-furniture
@@ -46,7 +52,9 @@ BATCH_CHARS = 1 << 20
 _UNTRIGGERED_MAX_WORDS = max(furniture.SCOPES["line"], furniture.NON_ARABIC_MAX_WORDS,
                              datelines.STAMP_MAX_WORDS)
 _INVISIBLE = re.compile(f"[{INVISIBLES}]")
-_SENTENCE_END = (".", ":", "!", "؟")
+#: A line ending so is a paragraph, not a teaser under a related heading (teasers may ask
+#: or exclaim: «ماذا نعرف عن مطار الشعيرات؟»).
+_PARAGRAPH_END = (".", ":")
 
 
 class _Lines(NamedTuple):
@@ -93,20 +101,33 @@ class _Reading:
     body_seen: bool = False
     content_seen: int = 0  # non-blank, non-furniture lines so far
     related_block: bool = False  # after a related-articles heading
+    after_credit: bool = False  # the line before was an image credit
+    caption_at: int | None = None  # the body line (0) that may be a caption above the first paragraph
     seen: set[str] = field(default_factory=set)  # keys of title and body lines
 
     def furniture(self, key: str, n_words: int, kind: str) -> str:
         """The furniture kind of a line in its place: ``kind`` (of the line alone), or
-        ``related`` under a related heading, or ``credit`` for a caption."""
+        ``related`` under a related heading, or ``credit`` for a caption, or ``byline``
+        for a name alone under the headline."""
+        after_credit = self.after_credit
+        self.after_credit = kind == "credit"
         if not kind and self.related_block:
-            if n_words <= RELATED_LINK_MAX_WORDS and not key.endswith(_SENTENCE_END):
+            if n_words <= RELATED_LINK_MAX_WORDS and not key.endswith(_PARAGRAPH_END):
                 return "related"
             self.related_block = False
         elif kind == "related":
             self.related_block = n_words <= RELATED_HEADING_MAX_WORDS
-        if (not kind and not self.body_seen and self.title_key is not None
-                and n_words <= datelines.CAPTION_MAX_WORDS and datelines.is_caption(key, self.rules.cues)):
-            return "credit"  # a caption between the headline and the first paragraph
+        if kind or self.title_key is None or n_words > datelines.CAPTION_MAX_WORDS:
+            return kind  # (captions and names are short)
+        cues = self.rules.cues
+        if after_credit and datelines.is_caption_shape(key, n_words, cues):
+            return "credit"  # a caption next to its image credit
+        if datelines.is_caption(key, cues) and not (self.body_seen and "." in key):
+            return "credit"  # a caption ending with its credit (in the body: no sentence in it)
+        if self.body_seen:
+            return kind
+        if self.title_key and datelines.is_name_line(key, n_words, cues):
+            return "byline"  # the author's name alone under the headline
         return kind
 
     def label(self, content: str, key: str, n_words: int, furn: str, stamp: str) -> tuple[str, str]:
@@ -116,6 +137,8 @@ class _Reading:
         if key in self.seen:
             return "duplicate", "title" if key == self.title_key else "line"
         if stamp:
+            if self.title_key is None and datelines.is_page_date(content, self.rules.cues):
+                return "furniture", "page_date"  # the site's date of the day, above the headline
             return "stamp", stamp
         short = n_words <= datelines.DATELINE_MAX_WORDS
         if self.title_key is None and n_words <= TITLE_MAX_WORDS \
@@ -127,8 +150,17 @@ class _Reading:
             return "dateline", ""
         if self.title_key is None:
             self.title_key = ""  # the article starts with a paragraph: no title
+        elif not self.body_seen and self._maybe_caption(key, n_words):
+            self.caption_at = 0  # the first body line; decided at the end (:func:`_revise`)
+            return "body", ""
         self.body_seen = True
         return "body", ""
+
+    def _maybe_caption(self, key: str, n_words: int) -> bool:
+        """Whether a line under the headline, above the first paragraph, may be a caption
+        (the first such line only)."""
+        return (bool(self.title_key) and self.caption_at is None
+                and datelines.is_header_caption_shape(key, n_words, self.rules.cues))
 
     def _is_dateline(self, content: str, *, colon: bool = False) -> bool:
         folded = fold(content, collapse_whitespace=True).strip()
@@ -167,35 +199,112 @@ def _line_alone(content: str, key: str, n_words: int, hits: int, rules: _Rules) 
     return _classify(content, key, n_words, hits, rules)
 
 
+class _Collected:
+    """What an article's lines come to, gathered line after line: rows, body, removed
+    lines, tokens; a body line can still be taken back (:meth:`unbody`)."""
+
+    def __init__(self, lines: _Lines, keep_rows: bool):
+        self.lines = lines
+        self.keep_rows = keep_rows
+        self.rows: list[tuple[int, str, str, str, str]] = []  # one per line, if kept
+        self.body: list[str] = []
+        self.body_at: list[int] = []  # index of each body line among the lines
+        self.removed: list[tuple[int, str, str, str, str]] = []
+        self.n_tokens = 0
+        self.title = self.dateline = ""
+        self.stamps: list[tuple[bool, str, str]] = []  # (below the title, date, line)
+
+    def add(self, row: tuple[int, str, str, str, str], n_line_tokens: int, below_title: bool) -> None:
+        """A non-blank line that is not body (``below_title``: once the title is found)."""
+        label = row[2]
+        if label == "title":
+            self.n_tokens += n_line_tokens
+            self.title = row[4]
+        else:
+            self.removed.append(row)
+            self.dateline = self.dateline or (row[4] if label == "dateline" else "")
+            if label == "stamp":
+                self.stamps.append((below_title, row[3], row[4]))
+        if self.keep_rows:
+            self.rows.append(row)
+
+    def unbody(self, kind: str, index: int = -1) -> None:
+        """The body line ``index`` (in the body; the last by default) is furniture of this
+        kind after all."""
+        at = self.body_at.pop(index)
+        row = (at + 1, self.lines.texts[at], "furniture", kind, self.body.pop(index))
+        self.n_tokens -= self.lines.tokens[at]
+        if self.keep_rows:
+            self.rows[at] = row
+        self.removed.append(row)
+        self.removed.sort()
+
+    def article(self, cues: datelines.Cues) -> _Article:
+        return _Article(self.rows, self.n_tokens, self.title, self.body, self.dateline,
+                        self._stamp(cues), self.removed)
+
+    def _stamp(self, cues: datelines.Cues) -> str:
+        """The article's date among its stamps: the first below the headline that says it is
+        a stamp (:func:`~analysis.clean.datelines.is_strong_stamp`), else the first below
+        the headline, else the first (a date above the headline is the page's)."""
+        below = [(d, line) for is_below, d, line in self.stamps if is_below]
+        if len(below) > 1:
+            return next((d for d, line in below if datelines.is_strong_stamp(line, cues)), below[0][0])
+        return below[0][0] if below else self.stamps[0][1] if self.stamps else ""
+
+
 def _label_article(lines: _Lines, rules: _Rules, keep_rows: bool) -> _Article:
     """One article from its lines."""
     reading = _Reading(rules)
-    rows, body, removed = [], [], []
-    n_tokens = 0
-    title = dateline = stamp_found = ""
-    for line_no, (text, content, key, n_words, n_line_tokens, hits) in enumerate(zip(*lines), start=1):
+    out = _Collected(lines, keep_rows)
+    rows, body, body_at, cues, seen = out.rows, out.body, out.body_at, rules.cues, reading.seen
+    previous = ""  # label of the previous non-blank line
+    for i, (text, content, key, n_words, n_line_tokens, hits) in enumerate(zip(*lines)):
         if not content:
             if keep_rows:
-                rows.append((line_no, text, "blank", "", content))
+                rows.append((i + 1, text, "blank", "", content))
             continue
         furn, stamp = _line_alone(content, key, n_words, hits, rules)
+        if furn == "credit" and previous == "body" and datelines.is_caption_shape(
+                lines.keys[body_at[-1]], lines.words[body_at[-1]], cues):
+            out.unbody("credit")  # the caption above its image credit
         label, kind = reading.label(content, key, n_words, reading.furniture(key, n_words, furn), stamp)
-        if label in ("title", "body"):
-            reading.seen.add(key)
-            n_tokens += n_line_tokens
-            if label == "title":
-                title = content
-            else:
-                body.append(content)
+        row = (i + 1, text, label, kind, content)
+        if label == "body":
+            seen.add(key)
+            body.append(content)
+            body_at.append(i)
+            out.n_tokens += n_line_tokens
+            if keep_rows:
+                rows.append(row)
         else:
-            removed.append((line_no, text, label, kind, content))
-            dateline = dateline or (content if label == "dateline" else "")
-            stamp_found = stamp_found or (kind if label == "stamp" else "")
+            if label == "title":
+                seen.add(key)
+            out.add(row, n_line_tokens, reading.title_key is not None)
         if label != "furniture":
             reading.content_seen += 1
-        if keep_rows:
-            rows.append((line_no, text, label, kind, content))
-    return _Article(rows, n_tokens, title, body, dateline, stamp_found, removed)
+        previous = label
+    _revise(out, reading.caption_at, cues)
+    return out.article(cues)
+
+
+def _revise(out: _Collected, caption_at: int | None, cues: datelines.Cues) -> None:
+    """Body lines that the lines after them show to be furniture: the author's name
+    closing the article, and a caption above the first paragraph (the body line at
+    ``caption_at``)."""
+    body, at, lines = out.body, out.body_at, out.lines
+    if len(body) > 1 and lines.words[at[-1]] <= 5 \
+            and datelines.is_name_line(lines.keys[at[-1]], lines.words[at[-1]], cues):
+        out.unbody("byline")
+    if caption_at is not None and len(body) > caption_at + 1 \
+            and _is_caption(lines.keys[at[caption_at]], [lines.keys[j] for j in at[caption_at + 1:]]):
+        out.unbody("credit", caption_at)
+
+
+def _is_caption(key: str, rest: list[str]) -> bool:
+    """Whether a short line above the first paragraph is a caption: it closes with a source
+    in parentheses, or repeats a phrase of the body below (``rest``: the keys of its lines)."""
+    return datelines.has_closing_source(key) or datelines.repeats_phrase(key, " ".join(rest))
 
 
 def _labelled(raws: list[str], *, rows: bool = True) -> Iterator[_Article]:
