@@ -75,7 +75,7 @@ def extract_tables(raw: pd.DataFrame, timings: dict[str, float] | None = None) -
     statements = framing.find_statements(documents, mentions=mentions, prepared=prepared)
     timings["framing"] = timings.get("framing", 0.0) + clock() - t
     t = clock()
-    frame_sentences = framing.frame_sentences(documents, frame_hits, mentions)
+    frame_sentences = framing.frame_sentences(documents, frame_hits, mentions, prepared=prepared)
     timings["sentences"] = timings.get("sentences", 0.0) + clock() - t
     return {"documents": documents, "removed_lines": removed, "actor_mentions": mentions,
             "date_mentions": date_mentions, "frame_hits": frame_hits,

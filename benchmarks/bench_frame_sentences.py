@@ -2,7 +2,8 @@
 
 Loads and cleans a corpus folder (default: the 10,000-article synthetic corpus that
 ``bench_pipeline.py`` builds), finds its cue hits and actor mentions once, then times
-``framing.find_cues`` and ``frame_sentences`` (CPU seconds of this process, best of
+``framing.find_cues`` and ``frame_sentences``, both given the documents' folded words as
+``extract`` gives them (CPU seconds of this process, best of
 ``--repeat``; CPU time is steadier than wall time on a shared machine) and prints the share
 of sentences the rules had to decide one by one.
 
@@ -39,10 +40,13 @@ def main(argv: list[str] | None = None) -> None:
     cleaned = clean.clean(corpus.load(args.corpus))
     documents = cleaned[0] if isinstance(cleaned, tuple) else cleaned
     mentions = actors.find_mentions(documents)
-    cues_s, hits = _cpu(lambda: framing.find_cues(documents), args.repeat)
-    sentences_s, table = _cpu(lambda: framing.frame_sentences(documents, hits, mentions), args.repeat)
+    prepared = framing.prepare(documents)  # as extract does: folded once, shared by the framing layer
+    cues_s, hits = _cpu(lambda: framing.find_cues(documents, prepared=prepared), args.repeat)
+    sentences_s, table = _cpu(lambda: framing.frame_sentences(documents, hits, mentions, prepared=prepared),
+                              args.repeat)
     rules = framing.load_frame_rules()
-    _, busy = sentence_gate.gate(decisions.locate(documents, hits, mentions, rules), hits, mentions, rules)
+    found = decisions.locate(documents, hits, mentions, rules)
+    _, busy = sentence_gate.gate(found, hits, mentions, rules, prepared.batches)
     print(f"{len(documents)} articles, {len(table)} sentences, {len(hits)} cue hits")
     print(f"  framing.find_cues                {cues_s:6.2f} CPU s")
     print(f"  framing.frame_sentences          {sentences_s:6.2f} CPU s "

@@ -10,7 +10,7 @@ import warnings
 import pandas as pd
 import pytest
 
-from analysis import actors, clean, corpus, datafiles, framing, paths, sentences
+from analysis import actors, clean, corpus, datafiles, framing, paths, sentences, synthetic
 from analysis.datafiles import DataFileError
 from analysis.framing import FRAMES, SENTENCE_COLUMNS, frame_sentences, load_frame_rules
 
@@ -184,12 +184,31 @@ def test_the_gate_decides_as_the_rules_on_the_coded_texts():
         assert fast.equals(framing.decide_every_sentence(docs, hits, mentions)), folder.name
 
 
+# rule words that act without a cue or a side to flag the sentence (the gate must still see them)
+WORDS_ALONE = [
+    "وعلقت العمل بالمذكرة.",
+    "أكدت الولايات المتحدة عدم الالتزام بقرارات مجلس الأمن.",
+    "الا ان موسكو تسعى في مسعى لتفادي حوادث الى تصوير جيش الاسد على انه يقاتل التطرف.",
+    "لتجنب تكرار ويعد هذا القرار مؤشرا على الاستعداد الاميركي الجديد للتعاون مع روسيا.",
+    "ويبدو أن انعدام الثقة هو السائد.",
+    "وأبلغ الجانب الآخر مسبقاً بموعد الضربة.",
+]
+
+
 def test_the_gate_decides_as_the_rules_on_every_test_sentence():
     texts = [t for table in (PURPOSE, BREAKDOWN, CONCERN, TALKS, MENTIONS, SIDES, TERRORISM) for t, _ in table]
+    texts += WORDS_ALONE
     docs = pd.DataFrame({"doc_id": [f"d{i:02d}" for i in range(len(texts))], "title": [""] * len(texts),
                          "body": texts})
     hits, mentions = framing.find_cues(docs), actors.find_mentions(docs)
     assert frame_sentences(docs, hits, mentions).equals(framing.decide_every_sentence(docs, hits, mentions))
+
+
+def test_the_gate_decides_as_the_rules_on_a_synthetic_corpus():
+    docs = synthetic.synthetic_documents(300, seed=3)
+    hits, mentions = framing.find_cues(docs), actors.find_mentions(docs)
+    fast = frame_sentences(docs, hits, mentions, prepared=framing.prepare(docs))
+    assert fast.equals(framing.decide_every_sentence(docs, hits, mentions))
 
 
 # --- frame profiles: shares of sentence-frame pairs, with bootstrap intervals ----------------

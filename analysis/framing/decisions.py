@@ -35,6 +35,7 @@ import pandas as pd
 
 from .. import actors, corpus, datafiles, normalize, sentences
 from .lexicon import FRAMES
+from .words import Prepared, walk
 
 __all__ = ["ORDER", "RULES", "SENTENCE_COLUMNS", "Evidence", "FrameRules", "Hit", "decide",
            "decide_every_sentence", "frame_sentences", "load_frame_rules"]
@@ -55,17 +56,17 @@ CLITICS = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال
 
 # windows, in words (a word is what stands between two spaces)
 _PURPOSE_REACH = 6  # a purpose marker … its danger word
-_ADJACENT = 4  # a cooperation cue next to a deconfliction cue
+ADJACENT = 4  # a cooperation cue next to a deconfliction cue
 _SCOPE_BEFORE = _SCOPE_AFTER = 10  # a breakdown word … what it breaks (which may come first)
 _DOUBT_REACH = 4
 _CHAIN = 4  # the scope of a breakdown runs on through cues this close to each other
 _NOTICE_REACH = 6
-_FIGHT_REACH = 4
+FIGHT_REACH = 4
 
 
 # --- the rule words --------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FrameRules:
     """The word lists of ``frame_rules.tsv``: ``words`` maps a folded word (with each
     proclitic) to the rules it belongs to; ``forms`` lists each rule's folded forms as
@@ -74,7 +75,6 @@ class FrameRules:
     words: dict[str, frozenset[str]]
     forms: dict[str, tuple[str, ...]]
     actors: dict[str, frozenset[str]]
-    written: dict[str, tuple[str, ...]]
 
 
 @datafiles.reloading
@@ -82,14 +82,12 @@ def _load(path) -> FrameRules:
     rows = datafiles.read_tsv(path, required=("rule", "form"), optional=("note",),
                               non_empty=("rule", "form"))
     forms: dict[str, list[str]] = {r: [] for r in RULES}
-    written: dict[str, list[str]] = {r: [] for r in RULES}
     for row in rows:
         if row["rule"] not in forms:
             raise row.error(f"unknown rule '{row['rule']}' (one of {', '.join(RULES)})")
         if len(row["form"].split()) != 1:
             raise row.error("a form is one word")
         rule = row["rule"]
-        written[rule].append(row["form"])
         forms[rule].append(row["form"] if rule in _ACTOR_RULES else normalize.fold(row["form"]))
     words: dict[str, set[str]] = {}
     for rule, items in forms.items():
@@ -103,8 +101,7 @@ def _load(path) -> FrameRules:
                 words.setdefault(clitic + bare, set()).add(rule)
     return FrameRules({w: frozenset(r) for w, r in words.items()},
                       {r: tuple(f) for r, f in forms.items()},
-                      {r: frozenset(forms[r]) for r in _ACTOR_RULES},
-                      {r: tuple(dict.fromkeys(f + forms[r])) for r, f in written.items()})
+                      {r: frozenset(forms[r]) for r in _ACTOR_RULES})
 
 
 def load_frame_rules(path: str | os.PathLike | None = None) -> FrameRules:
@@ -278,8 +275,8 @@ def rule_purpose(ev: Evidence, rules: FrameRules) -> None:
         ev.added.add("deconfliction")
     topic = _talk_topic(ev)
     for h in ev.hits:
-        if _scoped(h, rules) and (purpose or any(abs(h.first - d.first) <= _ADJACENT
-                                                 or abs(h.last - d.first) <= _ADJACENT
+        if _scoped(h, rules) and (purpose or any(abs(h.first - d.first) <= ADJACENT
+                                                 or abs(h.last - d.first) <= ADJACENT
                                                  for d in deconf)):
             h.kept = False
         elif purpose and h.frame == "diplomacy" and not topic and _is_talk(h, rules):
@@ -370,7 +367,7 @@ def rule_fight(ev: Evidence, rules: FrameRules) -> None:
     terror = groups + [h.first for h in ev.hits if h.frame == "counter_terrorism"]
     for h in ev.hits:
         if h.frame == "military_operations" and "fight" in h.tags \
-                and any(h.last < t <= h.last + _FIGHT_REACH for t in terror):
+                and any(h.last < t <= h.last + FIGHT_REACH for t in terror):
             h.kept = False
 
 
@@ -413,18 +410,28 @@ class Located:
     """The sentences of a documents table and where the evidence stands in them.
 
     ``rows`` are the sentences (doc_id, field, start, end, the field's text; in
-    :func:`analysis.corpus.iter_fields` order, then by start); ``hit_at`` / ``mention_at``
+    :func:`analysis.corpus.iter_fields` order, then by start), ``starts`` and ``ends`` where
+    they start and end in the fields laid end to end (one character between two fields),
+    ``field_base`` where each field starts there; ``hit_at`` / ``mention_at``
     the sentence of each hit and actor mention (-1 for a row of an unknown document), and
     ``hit_pos`` / ``mention_pos`` where it starts in the fields laid end to end;
-    ``surfaces`` the folded surface of each hit and ``tags`` the rules of its first word;
-    ``groups`` whether each mention names a terrorist group (R9); ``sides`` the codebook
-    side of each actor id (:func:`actor_sides`)."""
+    ``hit_first`` / ``hit_last`` / ``mention_word`` the word of its sentence where each hit
+    starts and ends and each mention starts (a word stands after as many spaces as precede it
+    in the sentence); ``surfaces`` the folded surface of each hit and ``tags`` the rules of
+    its first word; ``groups`` whether each mention names a terrorist group (R9); ``sides``
+    the codebook side of each actor id (:func:`actor_sides`)."""
 
     rows: list
+    starts: np.ndarray
+    ends: np.ndarray
+    field_base: np.ndarray
     hit_at: np.ndarray
     hit_pos: np.ndarray
     mention_at: np.ndarray
     mention_pos: np.ndarray
+    hit_first: np.ndarray
+    hit_last: np.ndarray
+    mention_word: np.ndarray
     surfaces: list[str]
     tags: list[frozenset[str]]
     groups: np.ndarray
@@ -435,25 +442,43 @@ def locate(documents: pd.DataFrame, hits: pd.DataFrame, mentions: pd.DataFrame,
            rules: FrameRules) -> Located:
     """Split the documents into sentences (:func:`analysis.sentences.spans`) and place each
     hit and mention in its sentence."""
-    rows, starts, base, offset = [], [], [], 0
+    rows, starts, ends, base, texts, offset = [], [], [], [], [], 0
     for doc_id, fld, text in corpus.iter_fields(documents):
         base.append(offset)
+        texts.append(text)
         for s, e in sentences.spans(text):
             rows.append((doc_id, fld, s, e, text))
             starts.append(offset + s)
+            ends.append(offset + e)
         offset += len(text) + 1
     starts_ = np.asarray(starts, dtype=np.int64)
     base_ = np.asarray(base, dtype=np.int64).reshape(-1, 2)
     ids = pd.Index(documents["doc_id"])
     hit_at, hit_pos = _place(hits, base_, ids, starts_)
     mention_at, mention_pos = _place(mentions, base_, ids, starts_)
+    spaces = _spaces_before("\x01".join(texts))
+    length = (hits["end"].to_numpy(dtype=np.int64) - hits["start"].to_numpy(dtype=np.int64)) if len(hits) else 0
+    last_pos = hit_pos + np.maximum(length - 1, 0)  # a hit's last character
+
+    def word(at: np.ndarray, pos: np.ndarray) -> np.ndarray:  # spaces from the sentence's start
+        return spaces[pos] - spaces[starts_[at.clip(0)]] if len(starts_) else np.zeros(len(pos), np.int64)
     surfaces = fold_all([str(x) for x in hits["surface"].tolist()])
     empty: frozenset[str] = frozenset()
     tags = [rules.words.get(x.split(" ", 1)[0], empty) for x in surfaces]
     sides = actor_sides()
     side = mentions["actor_id"].map(sides).fillna("") if len(mentions) else pd.Series([], dtype=object)
-    return Located(rows, hit_at, hit_pos, mention_at, mention_pos, surfaces, tags,
-                   terrorist_groups(mentions, side, rules), sides)
+    return Located(rows, starts_, np.asarray(ends, dtype=np.int64), base_.reshape(-1), hit_at, hit_pos,
+                   mention_at, mention_pos, word(hit_at, hit_pos), word(hit_at, last_pos),
+                   word(mention_at, mention_pos), surfaces, tags, terrorist_groups(mentions, side, rules),
+                   sides)
+
+
+def _spaces_before(text: str) -> np.ndarray:
+    """``out[i]``: the spaces in ``text[:i]``, for every ``i`` up to ``len(text)``."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
+    out = np.zeros(len(codes) + 1, dtype=np.int64)
+    np.cumsum(codes == 32, out=out[1:])
+    return out
 
 
 def _place(table: pd.DataFrame, base: np.ndarray, ids: pd.Index,
@@ -501,29 +526,28 @@ def decide_sentences(which: list[int], found: Located, hits: pd.DataFrame,
     wanted[which] = True
     hit_rows, mention_rows = _group(found.hit_at, wanted), _group(found.mention_at, wanted)
     texts = [rows[i][4][rows[i][2]:rows[i][3]] for i in which]
-    columns = (hits["start"].tolist(), hits["end"].tolist(), hits["frame"].tolist(),
-               hits["negated"].tolist(), mentions["start"].tolist(), mentions["actor_id"].tolist())
+    columns = (found.hit_first.tolist(), found.hit_last.tolist(), hits["frame"].tolist(),
+               hits["negated"].tolist(), found.mention_word.tolist(), mentions["actor_id"].tolist())
     vocabulary = frozenset(rules.words)
     for i, words in zip(which, _words(texts)):
-        ev = sentence_evidence(words, vocabulary.intersection(words), rows[i], hit_rows.get(i, ()),
+        ev = sentence_evidence(words, vocabulary.intersection(words), hit_rows.get(i, ()),
                       mention_rows.get(i, ()), columns, found, rules)
         frames[i] = ";".join(decide(ev, rules))
 
 
-def sentence_evidence(words: list[str], found_words: set[str], row: tuple, hit_rows, mention_rows,
+def sentence_evidence(words: list[str], found_words: set[str], hit_rows, mention_rows,
              columns: tuple, found: Located, rules: FrameRules) -> Evidence:
     """What the rules see of one sentence: its folded ``words`` (one per space), those of
     them that are rule words, its hits and mentions (row numbers into the ``columns`` of
-    the hit and mention tables: hit start, end, frame, negated; mention start, actor id).
-    A hit or mention stands at the word after as many spaces as precede it."""
-    hs, he, fr, neg, ms, actor = columns
-    text, s = row[4], row[2]
+    the hit and mention tables: hit first and last word, frame, negated; mention word,
+    actor id; words as in :class:`Located`)."""
+    first, last, fr, neg, mention_word, actor = columns
     ev = Evidence(words, _index(words, found_words, rules), [
-        Hit(text.count(" ", s, hs[k]), text.count(" ", s, max(he[k] - 1, hs[k])), fr[k], bool(neg[k]),
-            found.surfaces[k], found.tags[k]) for k in hit_rows], set(), set(), [])
+        Hit(first[k], last[k], fr[k], bool(neg[k]), found.surfaces[k], found.tags[k])
+        for k in hit_rows], set(), set(), [])
     for k in mention_rows:
         side = found.sides.get(actor[k], "")
-        ev.mentions.append((text.count(" ", s, ms[k]), side, bool(found.groups[k])))
+        ev.mentions.append((mention_word[k], side, bool(found.groups[k])))
         ev.sides.add(side)
         ev.actor_ids.add(actor[k])
     ev.sides.discard("")
@@ -588,7 +612,8 @@ def decide_every_sentence(documents: pd.DataFrame, hits: pd.DataFrame, mentions:
 
 
 def frame_sentences(documents: pd.DataFrame, hits: pd.DataFrame, mentions: pd.DataFrame, *,
-                    rules_path: str | os.PathLike | None = None) -> pd.DataFrame:
+                    rules_path: str | os.PathLike | None = None,
+                    prepared: Prepared | None = None) -> pd.DataFrame:
     """The frames of every sentence of title and body, decided by the codebook's rules.
 
     Args:
@@ -596,6 +621,9 @@ def frame_sentences(documents: pd.DataFrame, hits: pd.DataFrame, mentions: pd.Da
         hits: their cue hits, :func:`.cues.find_cues` (the evidence).
         mentions: their actor mentions, ``actors.find_mentions(documents)`` (for the sides).
         rules_path: a ``frame_rules.tsv`` other than the package's.
+        prepared: :func:`.words.prepare` of the same ``documents`` (as given to
+            :func:`.cues.find_cues`), to look for rule words among its folded words; made
+            here when not given.
 
     Returns:
         One row per sentence (:func:`analysis.sentences.spans`): ``doc_id, field, start, end,
@@ -607,6 +635,7 @@ def frame_sentences(documents: pd.DataFrame, hits: pd.DataFrame, mentions: pd.Da
 
     rules = load_frame_rules(rules_path)
     found = locate(documents, hits, mentions, rules)
-    frames, busy = sentence_gate.gate(found, hits, mentions, rules)
+    _, _, batches = walk(documents, prepared)
+    frames, busy = sentence_gate.gate(found, hits, mentions, rules, batches)
     decide_sentences(busy, found, hits, mentions, rules, frames)
     return sentence_table(found.rows, frames)

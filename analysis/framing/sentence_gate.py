@@ -14,13 +14,16 @@ Tested equal to :func:`.decisions.decide_every_sentence` (``tests/test_frame_sen
 """
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import repeat
 
 import numpy as np
 import pandas as pd
 
-from .decisions import CLITICS, RU_CAMP, THIRD, US_CAMP, FrameRules, Located
+from .decisions import ADJACENT, FIGHT_REACH, RU_CAMP, RULES, THIRD, US_CAMP, FrameRules, Located
 from .lexicon import FRAMES
+from .words import Batch
 
 # --- flags ----------------------------------------------------------------------------------
 
@@ -29,10 +32,9 @@ _KINDS = ("negated", "breakdown", "doubt", "disagreement", "call", "agreement", 
           "us", "russia", "camp_ru", "third", "outsider", "jihadist", "un")
 _BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}  # a sentence's flags: frames, then kinds
 _FRAME_MASK = (1 << len(FRAMES)) - 1
-_MARKED = re.compile("[\u064b-\u0652\u0640]")  # harakat, tatweel
-_WORD = re.compile(r"\w+")
+_RULE_BIT = {rule: 1 << i for i, rule in enumerate(RULES)}  # a word's rules
 _NEAR_END = 30  # characters: a military cue this close to the end may sit in a time anchor
-_NEAR = 70  # characters: more than the words of _ADJACENT and _FIGHT_REACH can span
+_REACH = max(ADJACENT, FIGHT_REACH)
 
 
 def _hit_flags(hits: pd.DataFrame, tags: list[frozenset[str]], surfaces: list[str],
@@ -83,32 +85,33 @@ def _mention_flags(mentions: pd.DataFrame, sides: dict[str, str], groups: np.nda
     return flags
 
 
-def _neighbours(flags: np.ndarray, at: np.ndarray, pos: np.ndarray, group_pos: np.ndarray,
-                group_at: np.ndarray) -> np.ndarray:
-    """Hit flags with ``near_deconf`` (a coordination cue near a deconfliction cue, R1) and
-    ``fight_ct`` (a fighting word shortly before counter-terrorism, R9), within :data:`_NEAR`
-    characters in the same sentence."""
-    def near(which: np.ndarray, targets: np.ndarray, target_at: np.ndarray, both_sides: bool) -> np.ndarray:
-        order = np.argsort(targets, kind="stable")
-        targets, target_at = targets[order], target_at[order]
-        out = np.zeros(len(flags), dtype=bool)
-        if not len(targets):
-            return out
-        for side in ((-1, 0) if both_sides else (0,)):
-            k = np.searchsorted(targets, pos, "right") - 1 if side < 0 else np.searchsorted(targets, pos + 1)
-            ok = (k >= 0) & (k < len(targets))
-            k = k.clip(0, len(targets) - 1)
-            out |= ok & (target_at[k] == at) & (np.abs(targets[k] - pos) <= _NEAR)
-        return out & which
+def _neighbours(flags: np.ndarray, found: Located) -> np.ndarray:
+    """Hit flags with ``near_deconf`` (a coordination cue whose first or last word is within
+    :data:`.decisions.ADJACENT` words of a deconfliction cue's first word, R1) and ``fight_ct``
+    (a fighting word whose last word is followed within :data:`.decisions.FIGHT_REACH` words by
+    a counter-terrorism cue or a terrorist group's mention, R9), as :func:`.decisions.rule_purpose`
+    and :func:`.decisions.rule_fight` read them."""
+    at, first, last = found.hit_at, found.hit_first, found.hit_last
+    span = int(max(first.max(initial=0), last.max(initial=0), found.mention_word.max(initial=0))) + 2 * _REACH + 1
+
+    def keys(sentence: np.ndarray, word: np.ndarray) -> np.ndarray:  # (sentence, word) as one number
+        return sentence * span + word + _REACH
+
+    def any_in(targets: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        targets = np.sort(targets)
+        return np.searchsorted(targets, hi, "right") > np.searchsorted(targets, lo, "left")
 
     def has(name: str) -> np.ndarray:
-        return (flags & _BIT[name]) != 0
+        return ((flags & _BIT[name]) != 0) & (at >= 0)
 
-    deconf = has("deconfliction")
-    terror = has("counter_terrorism")
-    near_deconf = near(has("scoped"), pos[deconf], at[deconf], True)
-    fight_ct = near(has("fight"), np.concatenate([pos[terror], group_pos]),
-                    np.concatenate([at[terror], group_at]), False)
+    deconf = keys(at[has("deconfliction")], first[has("deconfliction")])
+    near = ADJACENT
+    near_deconf = has("scoped") & (any_in(deconf, keys(at, first - near), keys(at, first + near))
+                                   | any_in(deconf, keys(at, last - near), keys(at, last + near)))
+    group = found.groups & (found.mention_at >= 0)
+    terror = np.concatenate([keys(at[has("counter_terrorism")], first[has("counter_terrorism")]),
+                             keys(found.mention_at[group], found.mention_word[group])])
+    fight_ct = has("fight") & any_in(terror, keys(at, last + 1), keys(at, last + FIGHT_REACH))
     return flags | np.where(near_deconf, _BIT["near_deconf"], 0) | np.where(fight_ct, _BIT["fight_ct"], 0)
 
 
@@ -121,45 +124,57 @@ def _needs_rules(flags: np.ndarray, all_references: np.ndarray) -> np.ndarray:
 
     both = has("us") & has("camp_ru")
     return ((has("negated", "breakdown", "doubt") & has("cooperation", "deconfliction", "diplomacy"))
-            | ((has("scoped", "talk") & has("purpose")) | has("near_deconf"))
-            | has("call", "disagreement", "advance", "danger", "fight_ct") | all_references
+            | (has("scoped", "talk") & has("purpose"))
+            | has("call", "disagreement", "advance", "danger") | all_references
             | (has("cooperation", "deconfliction", "confrontation")
                & (has("third") & ~both | has("outsider") & ~has("us", "camp_ru"))))
 
 
-def _may_need_rules(flags: np.ndarray, rows: list, rules: FrameRules) -> np.ndarray:
-    """Sentences whose rule words (breakdown, domestic politics, talks on the situation) may
-    change them, by a quick look for the words (with proclitics, as written or folded) among
-    the raw text's words (harakat and tatweel removed)."""
+@lru_cache(maxsize=4)
+def _word_bits(rules: FrameRules) -> dict[str, int]:
+    """Each rule word (folded, with its proclitics) -> the bits of its rules (:data:`_RULE_BIT`)."""
+    return {w: sum(_RULE_BIT[r] for r in rs) for w, rs in rules.words.items()}
+
+
+def _rule_words(found: Located, batches: Iterable[tuple[int, Batch]],
+                rules: FrameRules) -> tuple[np.ndarray, np.ndarray]:
+    """Per sentence, the bits of the rules whose words it holds, and of those among the words
+    starting in its last characters (a time anchor, R7): the folded words of the batches (the
+    words cue finding walks, coded once each by one dict look-up)."""
+    table, n = _word_bits(rules), len(found.rows)
+    anywhere, at_end = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
+    for k0, batch in batches:
+        codes = np.fromiter(map(table.get, batch.words, repeat(0)), dtype=np.int64, count=len(batch.words))
+        which = np.flatnonzero(codes)
+        field = np.searchsorted(np.asarray(batch.hi, dtype=np.int64), which, "right")
+        pos = found.field_base[k0 + field] + np.frombuffer(batch.starts, dtype=np.int64)[which]
+        sentence = np.searchsorted(found.starts, pos, "right") - 1
+        np.bitwise_or.at(anywhere, sentence, codes[which])
+        end = found.ends[sentence] - pos <= _NEAR_END + 20
+        np.bitwise_or.at(at_end, sentence[end], codes[which][end])
+    return anywhere, at_end
+
+
+def _may_need_rules(flags: np.ndarray, anywhere: np.ndarray, at_end: np.ndarray) -> np.ndarray:
+    """Sentences whose rule words may change them (``anywhere``, ``at_end``: the bits of the
+    rules whose words each holds, :func:`_rule_words`): words that act alone (a breakdown or a
+    negator with an agreement word, a purpose with a danger word, notice in advance, doubt),
+    and words that act on the sentence's cues or sides (a breakdown of what a cue names,
+    domestic politics, talks on the situation, a purpose clause, a time anchor)."""
     def has(*names: str) -> np.ndarray:
         return (flags & sum(_BIT[n] for n in names)) != 0
 
-    def words_of(rule: str) -> frozenset[str]:  # the rule's words with proclitics, as written or folded
-        return frozenset(c + f for f in rules.written[rule] for c in CLITICS) | frozenset(
-            c + f[2:] for f in rules.written[rule] if f.startswith("ال") for c in ("لل", "ولل", "فلل"))
+    def word(*names: str) -> np.ndarray:
+        return (anywhere & sum(_RULE_BIT[n] for n in names)) != 0
 
     agreed = has("agreement") & has("us") & has("russia") & ~has("deconfliction")
-    objects = has("cooperation", "deconfliction", "diplomacy")
-    looks = ((objects, "breakdown", None), (has("us", "camp_ru") & ~objects, "breakdown", "agreement"),
-             (has("agreement", "talk", "deconfliction"), "negator", "agreement"),
-             (has("confrontation"), "domestic", None),
-             (has("us") & has("camp_ru") & ~has("diplomacy"), "discuss", "topic"),
-             (has("scoped", "talk") & has("deconfliction") | agreed, "purpose", None),
-             (has("near_end"), "anchor", None))
-    vocabulary = {r: words_of(r) for r in {x for _, rule, also in looks for x in (rule, also) if x}}
-    which = sum(c.astype(np.int64) << k for k, (c, _, _) in enumerate(looks))
-    out = np.zeros(len(flags), dtype=bool)
-    for i, bits in zip(np.flatnonzero(which).tolist(), which[which != 0].tolist()):
-        _, _, s, e, text = rows[i]
-        sentence = text[s:e] if _MARKED.search(text, s, e) is None else _MARKED.sub("", text[s:e])
-        words = set(_WORD.findall(sentence))
-        for k, (_, rule, also) in enumerate(looks):
-            pool = words if rule != "anchor" else set(_WORD.findall(sentence[-_NEAR_END - 20:]))
-            if bits >> k & 1 and not vocabulary[rule].isdisjoint(pool) and (
-                    also is None or not vocabulary[also].isdisjoint(pool)):
-                out[i] = True
-                break
-    return out
+    return (word("breakdown", "negator") & word("agreement") | word("purpose") & word("danger")
+            | word("notice") & word("advance") | word("doubt")
+            | has("cooperation", "deconfliction", "diplomacy") & word("breakdown")
+            | has("confrontation") & word("domestic")
+            | has("us") & has("camp_ru") & ~has("diplomacy") & word("discuss") & word("topic")
+            | (has("scoped", "talk") & has("deconfliction") | agreed) & word("purpose")
+            | has("near_end") & ((at_end & _RULE_BIT["anchor"]) != 0))
 
 
 def _all_references(hit_flags: np.ndarray, hit_at: np.ndarray, n: int) -> np.ndarray:
@@ -170,22 +185,50 @@ def _all_references(hit_flags: np.ndarray, hit_at: np.ndarray, n: int) -> np.nda
     return (n_military > 0) & (n_military == np.bincount(hit_at[reference], minlength=n))
 
 
-def _plain(flags: int) -> str:
-    """The frames of a sentence no rule changes: its hits', a terrorist group's
-    counter_terrorism (R9), the UN Security Council's diplomacy (R6), and cooperation for an
-    agreement of the two powers (R1, as :func:`rule_agreement`)."""
-    agreed = _BIT["agreement"] | _BIT["us"] | _BIT["russia"]
-    frames = (flags & _FRAME_MASK | (_BIT["counter_terrorism"] if flags & _BIT["jihadist"] else 0)
-              | (_BIT["diplomacy"] if flags & _BIT["un"] else 0)
-              | (_BIT["cooperation"] if flags & agreed == agreed and not flags & _BIT["deconfliction"] else 0))
-    return ";".join(f for f in FRAMES if frames & _BIT[f])
+def _plain(flags: np.ndarray, dropped: np.ndarray) -> np.ndarray:
+    """The frames (bits) of sentences no rule changes beyond the dropping of cues: their
+    hits' frames, less cooperation or military_operations when every such cue is dropped
+    (``dropped``: those frames' bits), with a terrorist group's counter_terrorism (R9), the UN
+    Security Council's diplomacy (R6), and cooperation for an agreement of the two powers
+    (R1, as :func:`.decisions.rule_agreement`)."""
+    def has(name: str) -> np.ndarray:
+        return (flags & _BIT[name]) != 0
+
+    agreed = has("agreement") & has("us") & has("russia") & ~has("deconfliction")
+    return (flags & _FRAME_MASK & ~dropped | np.where(has("jihadist"), _BIT["counter_terrorism"], 0)
+            | np.where(has("un"), _BIT["diplomacy"], 0) | np.where(agreed, _BIT["cooperation"], 0))
 
 
-def gate(found: Located, hits: pd.DataFrame, mentions: pd.DataFrame,
-         rules: FrameRules) -> tuple[list[str], list[int]]:
-    """The frames of the sentences of ``found`` that no rule can change (``;``-joined,
-    :func:`_plain`), and the indices of the others (their frames left empty), which
-    :func:`.decisions.decide_sentences` must decide."""
+def _dropped(hit_flags: np.ndarray, found: Located, n: int) -> np.ndarray:
+    """Per sentence, the bits of cooperation and military_operations when every cue of that
+    frame in it is dropped: coordination near a deconfliction cue (R1), a fighting word before
+    a terrorist group (R9), a single-word reference back (R7)."""
+    at, ok = found.hit_at, found.hit_at >= 0
+
+    def has(name: str) -> np.ndarray:
+        return (hit_flags & _BIT[name]) != 0
+
+    single = np.fromiter((" " not in x for x in found.surfaces), dtype=bool, count=len(found.surfaces))
+    out = np.zeros(n, dtype=np.int64)
+    for frame, gone in (("cooperation", has("near_deconf")),
+                        ("military_operations", has("fight_ct") | has("reference") & single)):
+        cues = ok & has(frame)
+        total = np.bincount(at[cues], minlength=n)
+        out |= np.where((total > 0) & (total == np.bincount(at[cues & gone], minlength=n)), _BIT[frame], 0)
+    return out
+
+
+#: the ``;``-joined frames of every combination of frame bits
+_LABELS = np.array([";".join(f for k, f in enumerate(FRAMES) if bits >> k & 1)
+                    for bits in range(1 << len(FRAMES))], dtype=object)
+
+
+def gate(found: Located, hits: pd.DataFrame, mentions: pd.DataFrame, rules: FrameRules,
+         batches: Iterable[tuple[int, Batch]]) -> tuple[list[str], list[int]]:
+    """The frames of the sentences of ``found`` that no rule can change but by dropping cues
+    (``;``-joined, :func:`_plain`), and the indices of the others (their frames left empty),
+    which :func:`.decisions.decide_sentences` must decide. ``batches`` are the documents'
+    folded words (:func:`.words.walk`)."""
     rows = found.rows
     ends = np.asarray([e for _, _, _, e, _ in rows], dtype=np.int64)
     flags = np.zeros(len(rows), dtype=np.int64)
@@ -193,12 +236,11 @@ def gate(found: Located, hits: pd.DataFrame, mentions: pd.DataFrame,
     ok = hit_at >= 0
     hit_flags = _hit_flags(hits, found.tags, found.surfaces, ends[hit_at.clip(0)], rules) if len(hits) else hit_at
     mention_flags = _mention_flags(mentions, found.sides, found.groups, rules)
-    groups = found.groups
-    hit_flags = _neighbours(hit_flags, hit_at, found.hit_pos, found.mention_pos[groups], mention_at[groups])
+    hit_flags = _neighbours(hit_flags, found)
     np.bitwise_or.at(flags, hit_at[ok], hit_flags[ok])
     np.bitwise_or.at(flags, mention_at[mention_at >= 0], mention_flags[mention_at >= 0])
     need = _needs_rules(flags, _all_references(hit_flags, hit_at, len(rows)))
-    busy = np.flatnonzero(need | _may_need_rules(np.where(need, 0, flags), rows, rules))
-    flags[busy] = 0
-    frames = [_plain(f) if f else "" for f in flags.tolist()]
-    return frames, busy.tolist()
+    busy = np.flatnonzero(need | _may_need_rules(flags, *_rule_words(found, batches, rules)))
+    bits = _plain(flags, _dropped(hit_flags, found, len(rows)))
+    bits[busy] = 0
+    return _LABELS[bits].tolist(), busy.tolist()
