@@ -55,7 +55,7 @@ CLITICS = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال
             "وب", "ول", "فب", "فل", "وبال", "فبال")
 
 # windows, in words (a word is what stands between two spaces)
-_PURPOSE_REACH = 6  # a purpose marker … its danger word
+PURPOSE_REACH = 6  # a purpose marker … its danger word
 ADJACENT = 4  # a cooperation cue next to a deconfliction cue
 _SCOPE_BEFORE = _SCOPE_AFTER = 10  # a breakdown word … what it breaks (which may come first)
 _DOUBT_REACH = 4
@@ -169,7 +169,7 @@ class Evidence:
 def _purpose_words(ev: Evidence, rules: FrameRules) -> list[int]:
     """Word indices of purpose clauses: a purpose marker with a danger word within reach."""
     if ev.purpose is None:
-        ev.purpose = [i for i in ev.where("purpose") if ev.has("danger", i, i + _PURPOSE_REACH)
+        ev.purpose = [i for i in ev.where("purpose") if ev.has("danger", i, i + PURPOSE_REACH)
                       or any(h.frame == "deconfliction" and i <= h.first <= i + 1 for h in ev.hits)]
     return ev.purpose
 
@@ -298,7 +298,7 @@ def rule_incident(ev: Evidence, rules: FrameRules) -> None:
     purpose = _purpose_words(ev, rules)
     for h in ev.hits:
         if h.frame == "deconfliction" and "danger" in h.tags and " " not in h.surface \
-                and not any(i < h.first <= i + _PURPOSE_REACH for i in purpose):
+                and not any(i < h.first <= i + PURPOSE_REACH for i in purpose):
             h.kept = False
             ev.added.add("confrontation")
 
@@ -412,7 +412,8 @@ class Located:
     ``rows`` are the sentences (doc_id, field, start, end, the field's text; in
     :func:`analysis.corpus.iter_fields` order, then by start), ``starts`` and ``ends`` where
     they start and end in the fields laid end to end (one character between two fields),
-    ``field_base`` where each field starts there; ``hit_at`` / ``mention_at``
+    ``field_base`` where each field starts there, ``spaces[i]`` the spaces before position ``i``
+    there; ``hit_at`` / ``mention_at``
     the sentence of each hit and actor mention (-1 for a row of an unknown document), and
     ``hit_pos`` / ``mention_pos`` where it starts in the fields laid end to end;
     ``hit_first`` / ``hit_last`` / ``mention_word`` the word of its sentence where each hit
@@ -425,6 +426,7 @@ class Located:
     starts: np.ndarray
     ends: np.ndarray
     field_base: np.ndarray
+    spaces: np.ndarray
     hit_at: np.ndarray
     hit_pos: np.ndarray
     mention_at: np.ndarray
@@ -467,7 +469,7 @@ def locate(documents: pd.DataFrame, hits: pd.DataFrame, mentions: pd.DataFrame,
     tags = [rules.words.get(x.split(" ", 1)[0], empty) for x in surfaces]
     sides = actor_sides()
     side = mentions["actor_id"].map(sides).fillna("") if len(mentions) else pd.Series([], dtype=object)
-    return Located(rows, starts_, np.asarray(ends, dtype=np.int64), base_.reshape(-1), hit_at, hit_pos,
+    return Located(rows, starts_, np.asarray(ends, dtype=np.int64), base_.reshape(-1), spaces, hit_at, hit_pos,
                    mention_at, mention_pos, word(hit_at, hit_pos), word(hit_at, last_pos),
                    word(mention_at, mention_pos), surfaces, tags, terrorist_groups(mentions, side, rules),
                    sides)

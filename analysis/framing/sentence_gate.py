@@ -21,7 +21,7 @@ from itertools import repeat
 import numpy as np
 import pandas as pd
 
-from .decisions import ADJACENT, FIGHT_REACH, RU_CAMP, RULES, THIRD, US_CAMP, FrameRules, Located
+from .decisions import ADJACENT, FIGHT_REACH, PURPOSE_REACH, RU_CAMP, RULES, THIRD, US_CAMP, FrameRules, Located
 from .lexicon import FRAMES
 from .words import Batch
 
@@ -137,12 +137,15 @@ def _word_bits(rules: FrameRules) -> dict[str, int]:
 
 
 def _rule_words(found: Located, batches: Iterable[tuple[int, Batch]],
-                rules: FrameRules) -> tuple[np.ndarray, np.ndarray]:
-    """Per sentence, the bits of the rules whose words it holds, and of those among the words
-    starting in its last characters (a time anchor, R7): the folded words of the batches (the
-    words cue finding walks, coded once each by one dict look-up)."""
+                rules: FrameRules) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The rule words of the sentences: per sentence, the bits of the rules whose words it
+    holds, and of those among the words starting in its last characters (a time anchor, R7);
+    and each rule word as a row (sentence, word of the sentence as :class:`.decisions.Located`
+    counts them, bits). They are the folded words of the batches (the words cue finding walks),
+    coded once each by one dict look-up."""
     table, n = _word_bits(rules), len(found.rows)
     anywhere, at_end = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
+    occurrences = []
     for k0, batch in batches:
         codes = np.fromiter(map(table.get, batch.words, repeat(0)), dtype=np.int64, count=len(batch.words))
         which = np.flatnonzero(codes)
@@ -152,15 +155,50 @@ def _rule_words(found: Located, batches: Iterable[tuple[int, Batch]],
         np.bitwise_or.at(anywhere, sentence, codes[which])
         end = found.ends[sentence] - pos <= _NEAR_END + 20
         np.bitwise_or.at(at_end, sentence[end], codes[which][end])
-    return anywhere, at_end
+        word = found.spaces[pos] - found.spaces[found.starts[sentence]]
+        occurrences.append(np.stack([sentence, word, codes[which]], axis=1))
+    return anywhere, at_end, np.concatenate(occurrences) if occurrences else np.zeros((0, 3), np.int64)
 
 
-def _may_need_rules(flags: np.ndarray, anywhere: np.ndarray, at_end: np.ndarray) -> np.ndarray:
-    """Sentences whose rule words may change them (``anywhere``, ``at_end``: the bits of the
-    rules whose words each holds, :func:`_rule_words`): words that act alone (a breakdown or a
-    negator with an agreement word, a purpose with a danger word, notice in advance, doubt),
-    and words that act on the sentence's cues or sides (a breakdown of what a cue names,
-    domestic politics, talks on the situation, a purpose clause, a time anchor)."""
+def _followed(occurrences: np.ndarray, rule: str, targets: np.ndarray, target_sentence: np.ndarray,
+              lo: int, hi: int, n: int) -> np.ndarray:
+    """Per sentence, whether a word of ``rule`` at word ``i`` has a target word in
+    ``[i + lo, i + hi]`` of the same sentence."""
+    mine = occurrences[(occurrences[:, 2] & _RULE_BIT[rule]) != 0]
+    span = int(max(occurrences[:, 1].max(initial=0), targets.max(initial=0))) + hi + abs(lo) + 1
+    keys = np.sort(target_sentence * span + targets)
+    at = mine[:, 0] * span + mine[:, 1]
+    found = np.searchsorted(keys, at + hi, "right") > np.searchsorted(keys, at + lo, "left")
+    out = np.zeros(n, dtype=bool)
+    out[mine[found, 0]] = True
+    return out
+
+
+def _clauses(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located) -> tuple[np.ndarray, np.ndarray]:
+    """Per sentence, whether it has a purpose clause (a purpose word with a danger word within
+    :data:`.decisions.PURPOSE_REACH` words, or a deconfliction cue starting at it or the word
+    after: :func:`.decisions.rule_purpose`'s reading) and talks with a topic (a discuss word
+    with a topic word within six words after it, :func:`.decisions.rule_talks`')."""
+    n = len(found.rows)
+
+    def words_of(rule: str) -> np.ndarray:
+        return occurrences[(occurrences[:, 2] & _RULE_BIT[rule]) != 0]
+
+    danger, topic = words_of("danger"), words_of("topic")
+    deconf = ((hit_flags & _BIT["deconfliction"]) != 0) & (found.hit_at >= 0)
+    purpose = (_followed(occurrences, "purpose", danger[:, 1], danger[:, 0], 0, PURPOSE_REACH, n)
+               | _followed(occurrences, "purpose", found.hit_first[deconf], found.hit_at[deconf], 0, 1, n))
+    return purpose, _followed(occurrences, "discuss", topic[:, 1], topic[:, 0], 1, 6, n)
+
+
+def _may_need_rules(flags: np.ndarray, anywhere: np.ndarray, at_end: np.ndarray, purpose: np.ndarray,
+                    talks: np.ndarray) -> np.ndarray:
+    """Sentences whose rule words may change them beyond what :func:`gate` adds (``anywhere``,
+    ``at_end``: the bits of the rules whose words each holds, :func:`_rule_words`; ``purpose``,
+    ``talks``: :func:`_clauses`): words that act alone (a breakdown or a negator with an
+    agreement word, notice in advance, doubt where it adds or drops a frame), and words that act
+    on the sentence's cues (a breakdown of what a cue names, domestic politics, a purpose clause
+    with coordination, talks or an agreement, a time anchor)."""
     def has(*names: str) -> np.ndarray:
         return (flags & sum(_BIT[n] for n in names)) != 0
 
@@ -168,12 +206,11 @@ def _may_need_rules(flags: np.ndarray, anywhere: np.ndarray, at_end: np.ndarray)
         return (anywhere & sum(_RULE_BIT[n] for n in names)) != 0
 
     agreed = has("agreement") & has("us") & has("russia") & ~has("deconfliction")
-    return (word("breakdown", "negator") & word("agreement") | word("purpose") & word("danger")
-            | word("notice") & word("advance") | word("doubt")
+    return (word("breakdown", "negator") & word("agreement") | word("notice") & word("advance")
+            | word("doubt") & (~has("confrontation") | has("cooperation"))
             | has("cooperation", "deconfliction", "diplomacy") & word("breakdown")
             | has("confrontation") & word("domestic")
-            | has("us") & has("camp_ru") & ~has("diplomacy") & word("discuss") & word("topic")
-            | (has("scoped", "talk") & has("deconfliction") | agreed) & word("purpose")
+            | purpose & (has("scoped", "talk") | agreed)
             | has("near_end") & ((at_end & _RULE_BIT["anchor"]) != 0))
 
 
@@ -240,7 +277,12 @@ def gate(found: Located, hits: pd.DataFrame, mentions: pd.DataFrame, rules: Fram
     np.bitwise_or.at(flags, hit_at[ok], hit_flags[ok])
     np.bitwise_or.at(flags, mention_at[mention_at >= 0], mention_flags[mention_at >= 0])
     need = _needs_rules(flags, _all_references(hit_flags, hit_at, len(rows)))
-    busy = np.flatnonzero(need | _may_need_rules(flags, *_rule_words(found, batches, rules)))
+    anywhere, at_end, occurrences = _rule_words(found, batches, rules)
+    purpose, talks = _clauses(occurrences, hit_flags, found)
+    busy = np.flatnonzero(need | _may_need_rules(flags, anywhere, at_end, purpose, talks))
     bits = _plain(flags, _dropped(hit_flags, found, len(rows)))
+    # a purpose clause is deconfliction (R1); talks of the two camps on the situation diplomacy (R6)
+    bits |= np.where(purpose, _BIT["deconfliction"], 0)
+    bits |= np.where(talks & ((flags & _BIT["us"]) != 0) & ((flags & _BIT["camp_ru"]) != 0), _BIT["diplomacy"], 0)
     bits[busy] = 0
     return _LABELS[bits].tolist(), busy.tolist()
