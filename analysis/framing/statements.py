@@ -26,15 +26,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 
 import pandas as pd
 
 from ..normalize import PREPOSITIONS, fold
 from .cues import PHRASE_GAP
 from .lexicon import Reporting, load_reporting
-from .mentions import by_field, mentions_in
+from .mentions import by_field
+from .speakers import (
+    Context,
+    Speaker,
+    is_source,
+    resolve,
+    side_of_words,
+    speaker_mentions,
+    tie_apposition,
+)
 from .tables import table
 from .words import Field, Prepared, walk
 
@@ -43,45 +50,10 @@ STATEMENT_COLUMNS = ["doc_id", "field", "start", "end", "speaker", "speaker_acto
 VOICE_SIDES = ("us", "russia", "other", "unresolved")
 VOICE_COLUMNS = ["doc_id", "side", "n", "share", "dominant"]
 
-#: Actor types, the most specific first: the one a speaker phrase is resolved to when it
-#: mentions several (a person before his ministry, a ministry before its state).
-TYPE_PRIORITY = {"person": 0, "institution": 1, "media": 2, "alliance": 3, "intl_org": 4,
-                 "armed_group": 5, "state": 6}
 MAX_PHRASE_WORDS = 10
 _SPACE_QUOTES = "\"'«»“”„"  # with white space, what may stand between a subject and its verb
 _QUOTE_GAP = re.compile(r"[ ]*[\"'][ ]*")  # before a quoted name
-
-
-@dataclass
-class Speaker:
-    """A speaker phrase: word indices (inclusive) of its first and last word."""
-
-    first: int
-    last: int
-    #: ``(first, last, mentions)``: the last :func:`speaker_mentions`, kept while the
-    #: phrase keeps these bounds (cover, institution, referent and resolve ask in turn)
-    seen: tuple | None = None
-
-
-@dataclass
-class _Context:
-    """What the statements of one field share: the word lists, the codebook's sides and
-    types, the names tied to actors so far and the last statement with a speaker."""
-
-    rep: Reporting
-    sides: dict
-    types: dict
-    names: dict = dataclass_field(default_factory=dict)  # name word -> (actor, side)
-    previous: tuple | None = None
-
-
-def speaker_mentions(field: Field, sp: Speaker) -> list[tuple[int, int, str]]:
-    """The actor mentions overlapping the phrase's words, computed once per bounds."""
-    seen = sp.seen
-    if seen is None or seen[0] != sp.first or seen[1] != sp.last:
-        seen = sp.seen = (sp.first, sp.last,
-                          mentions_in(field, field.starts[sp.first], field.ends[sp.last]))
-    return seen[2]
+_Context = Context
 
 
 # --- where a statement starts and a speaker phrase ends ------------------------------------
@@ -171,8 +143,24 @@ def subject_before(field: Field, t: int, kan: int, rep: Reporting) -> tuple[Spea
         if p <= end <= vstart:
             subject = _mention_subject(field, t, start, end, rep)
             if subject is not None:
-                return subject, False
+                return _coordinated_before(field, subject), False
+    k = bisect_left(field.ends, p + 1, field.lo, field.hi)  # «جيشي البلدين "شددا»
+    if field.lo <= k < t and field.ends[k] <= vstart and field.words[k] in rep.cues["joint"]:
+        return Speaker(k, k), False
     return None, False
+
+
+def _coordinated_before(field: Field, sp: Speaker) -> Speaker:
+    """«كيري ولافروف يعلنان»: a subject starting with و takes in the actor mention joined
+    right before it."""
+    k = sp.first
+    if not field.words[k].startswith("و") or k <= field.lo or not field.joined[k]:
+        return sp
+    before = field.ends[k - 1]
+    for s, e, _ in field.mentions:
+        if e == before:
+            return Speaker(bisect_left(field.ends, s + 1, field.lo, field.hi), sp.last)
+    return sp
 
 
 def _mention_subject(field: Field, t: int, start: int, end: int,
@@ -213,9 +201,9 @@ def speaker_after(field: Field, t: int, last: int, kind: str,
     if kind == "transmit":  # «نقلت وكالة رويترز عن المتحدث …»: the speaker follows عن
         k = _after_an(field, last)
     elif kind == "formula":  # «بحسب ما ذكرت قناة …», «حسبما أفادت …», «وفقاً لـ…»
-        last = _inner_verb(field, last, rep)
-        k = last + 1
-        if k < field.hi and field.words[k] == "ل":
+        last, inner = _inner_verb(field, last, rep)
+        k = _after_an(field, last) if inner == "transmit" else last + 1
+        if 0 <= k < field.hi and field.words[k] == "ل":
             k += 1
     if not 0 <= k < field.hi:
         return None, last
@@ -237,15 +225,16 @@ def _after_an(field: Field, last: int) -> int:
     return k + 1
 
 
-def _inner_verb(field: Field, last: int, rep: Reporting) -> int:
+def _inner_verb(field: Field, last: int, rep: Reporting) -> tuple[int, str]:
     """The last word of a formula ending at word ``last``, taking in a reporting verb right
-    after it, or after ما («بحسب ما ذكرت»)."""
+    after it, or after ما («بحسب ما ذكرت», «بحسب ما نقلت … عن»), and the inner verb's
+    kind ('' when none)."""
     k, n = last + 1, field.hi
     inner_at = k + 1 if k < n and field.joined[k] and field.words[k] == "ما" else k
     inner = verb_at(field, inner_at, rep) if inner_at < n and field.joined[inner_at] else None
-    if inner is not None and inner[2] in ("verb", "verb_object"):
-        return inner[0]
-    return last
+    if inner is not None and inner[2] in ("verb", "verb_object", "transmit"):
+        return inner[0], inner[2]
+    return last, ""
 
 
 def cover_mentions(field: Field, sp: Speaker) -> Speaker:
@@ -258,11 +247,11 @@ def cover_mentions(field: Field, sp: Speaker) -> Speaker:
 
 
 def extend_to_institution(field: Field, sp: Speaker, rep: Reporting) -> Speaker:
-    """«مسؤول في البنتاغون», «مصدر من وزارة الدفاع الروسية»: a generic source of one or
-    two words, with no actor and no nationality of its own, followed by في/من + an actor,
+    """«مسؤول في البنتاغون», «رئيس إدارة العمليات في هيئة الأركان»: a generic source of
+    one to four words, with no actor and no nationality of its own, followed by في/من + an actor,
     speaks for that actor. («السفير الروسي في واشنطن» is not extended: it has a side.)"""
     k, n = sp.last + 1, field.hi
-    if (k + 1 >= n or sp.last - sp.first > 1 or not field.joined[k]
+    if (k + 1 >= n or sp.last - sp.first > 3 or not field.joined[k]
             or field.words[k] not in rep.cues["of"] or not field.joined[k + 1]):
         return sp
     words = list(field.words[sp.first:sp.last + 1])
@@ -296,6 +285,9 @@ def statements_in(field: Field, ctx: _Context) -> list[tuple]:
         if found is None:
             continue
         last, lemma, kind = found
+        if kind == "not":  # «رفض» alone: the noun as often as the verb
+            resume = last + 1
+            continue
         if kind == "statement":
             in_statement.append((t, last, lemma))
             resume = last + 1
@@ -316,18 +308,90 @@ def statements_in(field: Field, ctx: _Context) -> list[tuple]:
 
 
 def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
-               ctx: _Context) -> tuple[tuple | None, int]:
+               ctx: Context) -> tuple[tuple | None, int]:
     """The statement of the reporting form at words ``t`` to ``last`` (None: no
     statement), and the last word it takes in."""
+    rep = ctx.rep
+    before = field.words[t - 1] if t > field.lo and field.joined[t] else ""
+    if kind == "participle":
+        return _participle(field, t, last, lemma, ctx), last
     verb = kind in ("verb", "verb_object")
-    if verb and t > field.lo and field.joined[t] and field.words[t - 1] in ctx.rep.cues["relative"]:
-        return None, last  # «المسلمة الروسية التي تقول …»: a relative clause, not a source
+    if verb and (before in rep.cues["negator"] or before in rep.cues["preposition"]):
+        return None, last  # «لم تبلغها», «عدم إبلاغ»; «مع تبادل الاتهامات»: a noun
+    if verb and before in rep.cues["relative"]:
+        return _relative(field, t, last, lemma, kind, ctx)
     speaker, basis, last = _speaker(field, t, last, kind, verb, ctx)
     if speaker is None and kind in ("formula", "transmit"):
         return None, last  # «فحسب», «نقل الجنود»: no source, no statement
+    if kind == "formula" and field.words[speaker.first] in rep.cues["not_source"]:
+        return None, last  # «وفق القرار»: in accordance with a document
+    if verb and basis != "before_verb" and _event_subject(field, t, speaker, ctx):
+        return None, last  # «كشفت الحادثة عن …», «الحادثة تؤكد …»: an event, not a source
     if speaker is not None and kind == "verb_object":
-        _cut_before_object(field, speaker)
+        _cut_before_object(field, speaker, rep)
     return _row(field, t, last, lemma, speaker, basis, ctx), last
+
+
+def _event_subject(field: Field, t: int, speaker: Speaker | None, ctx: Context) -> bool:
+    """The verb's subject is a thing, not a source: no source follows the verb, and the
+    definite noun right before it («الحادثة تؤكد») or right after it («كشفت الحادثة»)
+    names no actor and is no source head."""
+    if speaker is not None:
+        if is_source(field, speaker, ctx):
+            return False
+        if speaker.first == t + 1 and _thing(field, t + 1, ctx):
+            return True
+    return t > field.lo and field.joined[t] and _thing(field, t - 1, ctx)
+
+
+def _thing(field: Field, k: int, ctx: Context) -> bool:
+    """Word ``k`` is a definite noun that is neither an actor nor a source head."""
+    w, cues = field.words[k], ctx.rep.cues
+    if not w.startswith("ال") or w in cues["source"] or w in cues["anaphor"] or w in cues["joint"]:
+        return False
+    if w in ctx.rep.side_forms or w in ctx.names:
+        return False
+    s, e = field.starts[k], field.ends[k]
+    return not any(m[0] < e and m[1] > s for m in field.mentions)
+
+
+def _participle(field: Field, t: int, last: int, lemma: str, ctx: Context) -> tuple | None:
+    """«، مؤكداً أن …», «ومؤكدا»: an adverbial participle adds a claim of the previous
+    speaker; it follows a comma or و (else an adjective: «معلومات مؤكدة»)."""
+    word = field.words[t]
+    if "،" not in field.gap(t) and "," not in field.gap(t) and not (
+            word[0] in "وف" and ctx.rep.surface.get((word[1:],), ("", ""))[1] == "participle"):
+        return None
+    return _row(field, t, last, lemma, None, "", ctx)
+
+
+def _relative(field: Field, t: int, last: int, lemma: str, kind: str,
+              ctx: Context) -> tuple[tuple | None, int]:
+    """A reporting verb right after a relative pronoun: «الهدنة التي أعلنتها واشنطن وموسكو»
+    (the source follows the verb), «البيت الأبيض الذي اتهم موسكو» (the antecedent speaks),
+    «الرواية التي تقول …» (no source: no statement)."""
+    speaker, basis, last = _speaker(field, t, last, kind, True, ctx)
+    if speaker is not None and basis == "after_verb" and is_source(field, speaker, ctx):
+        if kind == "verb_object":
+            _cut_before_object(field, speaker, ctx.rep)
+        return _row(field, t, last, lemma, speaker, basis, ctx), last
+    antecedent = _antecedent(field, t - 1)
+    if antecedent is None:
+        return None, last
+    return _row(field, t, last, lemma, antecedent, "before_verb", ctx), last
+
+
+def _antecedent(field: Field, rel: int) -> Speaker | None:
+    """The actor mention that ends right before the relative pronoun at word ``rel`` (a
+    comma between allowed)."""
+    start = field.starts[rel]
+    for s, e, _ in field.mentions:
+        if s >= start:
+            break
+        if e <= start and field.text[e:start].strip(" ،,") == "":
+            k0 = bisect_left(field.ends, s + 1, field.lo, field.hi)
+            return Speaker(k0, rel - 1) if k0 < rel else None
+    return None
 
 
 def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
@@ -345,12 +409,20 @@ def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
     return after, ("after_verb" if after is not None else ""), last
 
 
-def _cut_before_object(field: Field, speaker: Speaker) -> None:
+def _cut_before_object(field: Field, speaker: Speaker, rep: Reporting) -> None:
     """«اتهمت هيئة الأركان الروسية الاستخبارات الأمريكية»: after a verb with an object, the
-    speaker ends with the first actor it mentions; the object follows."""
+    speaker ends with the first actor it mentions; the object follows. A subject that
+    names no actor ends before the first mention when its last word is definite or a
+    nationality («تتهم الدول الغربية | الحكومة السورية», «مسؤولون أمريكيون | روسيا»)."""
     ms = speaker_mentions(field, speaker)
     if ms:
-        end_of_first = min(ms)[1]
+        first = min(ms)
+        k = bisect_left(field.ends, first[0] + 1, speaker.first, speaker.last + 1)
+        prev = field.words[k - 1] if k > speaker.first else ""
+        if prev and field.starts[k] >= first[0] and (prev.startswith("ال") or prev in rep.side_forms):
+            speaker.last = k - 1
+            return
+        end_of_first = first[1]
         speaker.last = max(k for k in range(speaker.first, speaker.last + 1)
                            if field.starts[k] < end_of_first)
 
@@ -364,6 +436,7 @@ def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, b
     if speaker is not None:
         s_span = field.span(speaker.first, speaker.last)
         actor, side, basis = resolve(field, speaker, ctx, previous, basis)
+        tie_apposition(field, speaker, actor, side, ctx.names)
         sp_text = field.text[s_span[0]:s_span[1]]
         first_w, last_w = min(t, speaker.first), max(last, speaker.last)
     elif previous is not None:
@@ -389,52 +462,6 @@ def _in_statement(field: Field, t: int, last: int, lemma: str, ctx: _Context) ->
     start, end = field.span(t, speaker.last)
     return (start, end, field.text[s_span[0]:s_span[1]], actor, side, lemma,
             s_span[0], s_span[1], basis)
-
-
-# --- resolution to an actor and side ---------------------------------------------------------
-
-def side_of_words(words: list[str], rep: Reporting) -> str:
-    """The side of the first nationality word among ``words`` («الأمريكي» → us), or ''."""
-    forms = rep.side_forms
-    for w in words:
-        if w in forms:
-            return forms[w]
-    return ""
-
-
-def resolve(field: Field, speaker: Speaker, ctx: _Context, previous: tuple | None,
-            basis: str) -> tuple[str, str, str]:
-    """``(actor_id, side, basis)`` of a speaker phrase.
-
-    1. an actor mention inside the phrase, the most specific kind first (person, then
-       institution, media …, state last): «المتحدث باسم البنتاغون بيتر كوك» → US_DOD;
-    2. a name already tied to an actor in this field («بيتر كوك» → later «كوك»);
-    3. a definite anaphor («المسؤول الأمريكي», «البيان», «المصدر ذاته») → the previous
-       speaker, if its side does not contradict (basis ``previous``);
-    4. a nationality word → that side, no actor («مسؤولون عسكريون أمريكيون» → us).
-    """
-    rep, sides, types, names = ctx.rep, ctx.sides, ctx.types, ctx.names
-    mentions = speaker_mentions(field, speaker)
-    if mentions:
-        best = mentions[0] if len(mentions) == 1 else min(
-            mentions, key=lambda m: (TYPE_PRIORITY.get(types.get(m[2], ""), 9), m[0]))
-        actor, side = best[2], sides.get(best[2], "")
-        words = field.words  # the name after a title: the words from the mention's end on
-        for k in range(bisect_left(field.starts, best[1], speaker.first, speaker.last + 1),
-                       speaker.last + 1):
-            if not words[k].startswith("ال") and len(words[k]) >= 3:
-                names[words[k]] = (actor, side)
-        return actor, side, basis
-    words = list(field.words[speaker.first:speaker.last + 1])
-    for w in reversed(words):
-        if w in names:
-            return names[w][0], names[w][1], basis
-    side = side_of_words(words, rep)
-    anaphoric = ((words[0] in rep.anaphors and words[0].startswith("ال"))
-                 or any(w in rep.anaphors and not w.startswith("ال") for w in words[1:]))
-    if anaphoric and previous is not None and (not side or side == previous[4]):
-        return previous[3], previous[4], "previous"
-    return "", side, basis
 
 
 def _actor_layer():
