@@ -32,7 +32,8 @@ NEGATABLE = ("cooperation", "deconfliction")
 NEGATED_FRAME = "confrontation"
 MATCH_MODES = ("word", "stem", "verb")
 NEGATOR_KINDS = ("direct", "particle", "exception", "bridge")
-REPORTING_KINDS = ("verb", "verb_object", "participle", "transmit", "formula", "statement", "not")
+REPORTING_KINDS = ("verb", "verb_object", "participle", "light", "transmit", "formula",
+                   "statement", "not")
 #: How a form of ``reporting_verbs.tsv`` is inflected (``reporting_affixes.tsv``): as written,
 #: or as the 3rd person past, imperfect or active participle it stands for.
 INFLECTIONS = ("", "past", "imperfect", "participle")
@@ -41,7 +42,7 @@ REPORTING_AFFIX_KINDS = ("past_suffix", "imperfect_prefix", "imperfect_suffix", 
 #: Kinds of ``speaker_cues.tsv`` rows (see the file's comments).
 SPEAKER_CUE_KINDS = ("stop", "skip", "anaphor", "side", "kan", "particle", "relative",
                      "preposition", "of", "statement_link", "joint", "negator", "not_source",
-                     "source", "media")
+                     "source", "media", "event", "speech_noun")
 AFFIX_KINDS = ("noun_suffix", "feminine_ending", "pronoun", "past_suffix", "imperfect_prefix",
                "imperfect_suffix", "verb_prefix", "negator_prefix", "side_prefix")
 

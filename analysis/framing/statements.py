@@ -47,7 +47,7 @@ from .words import Field, Prepared, walk
 
 STATEMENT_COLUMNS = ["doc_id", "field", "start", "end", "speaker", "speaker_actor_id",
                      "speaker_side", "verb", "speaker_start", "speaker_end", "basis"]
-VOICE_SIDES = ("us", "russia", "other", "unresolved")
+VOICE_SIDES = ("us", "russia", "joint", "other", "unresolved")
 VOICE_COLUMNS = ["doc_id", "side", "n", "share", "dominant"]
 
 MAX_PHRASE_WORDS = 10
@@ -144,7 +144,7 @@ def subject_before(field: Field, t: int, kan: int, rep: Reporting) -> tuple[Spea
             subject = _mention_subject(field, t, start, end, rep)
             if subject is not None:
                 return _coordinated_before(field, subject), False
-    k = bisect_left(field.ends, p + 1, field.lo, field.hi)  # «جيشي البلدين "شددا»
+    k = bisect_left(field.ends, p, field.lo, field.hi)  # «جيشي البلدين "شددا»
     if field.lo <= k < t and field.ends[k] <= vstart and field.words[k] in rep.cues["joint"]:
         return Speaker(k, k), False
     return None, False
@@ -181,10 +181,10 @@ def _mention_subject(field: Field, t: int, start: int, end: int,
 
 
 def kan_before(field: Field, t: int, rep: Reporting) -> int:
-    """The nearest كان/كانت … before word ``t`` in the same clause: at most nine words
+    """The nearest كان/كانت … before word ``t`` in the same clause: at most twelve words
     back, every word from it to ``t`` joined to the one before; or -1."""
     i = t - 1
-    while i >= field.lo and field.joined[i + 1] and t - i <= 9:
+    while i >= field.lo and field.joined[i + 1] and t - i <= 12:
         if field.words[i] in rep.kan:
             return i
         i -= 1
@@ -265,12 +265,6 @@ def extend_to_institution(field: Field, sp: Speaker, rep: Reporting) -> Speaker:
     return sp
 
 
-def _has_referent(field: Field, speaker: Speaker, names: dict) -> bool:
-    """The phrase mentions an actor or a name already tied to one."""
-    return bool(speaker_mentions(field, speaker)) or any(
-        field.words[k] in names for k in range(speaker.first, speaker.last + 1))
-
-
 # --- the statements of a field ----------------------------------------------------------------
 
 def statements_in(field: Field, ctx: _Context) -> list[tuple]:
@@ -315,11 +309,15 @@ def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
     before = field.words[t - 1] if t > field.lo and field.joined[t] else ""
     if kind == "participle":
         return _participle(field, t, last, lemma, ctx), last
-    verb = kind in ("verb", "verb_object")
+    verb = kind in ("verb", "verb_object", "light")
+    if before in ("ان", "بان") and t - 1 > field.lo and field.joined[t - 1]:
+        before = field.words[t - 2] if field.words[t - 2] in rep.cues["negator"] else before
     if verb and (before in rep.cues["negator"] or before in rep.cues["preposition"]):
         return None, last  # «لم تبلغها», «عدم إبلاغ»; «مع تبادل الاتهامات»: a noun
     if verb and before in rep.cues["relative"]:
         return _relative(field, t, last, lemma, kind, ctx)
+    if kind == "light":
+        return _light(field, t, last, lemma, ctx)
     speaker, basis, last = _speaker(field, t, last, kind, verb, ctx)
     if speaker is None and kind in ("formula", "transmit"):
         return None, last  # «فحسب», «نقل الجنود»: no source, no statement
@@ -333,26 +331,39 @@ def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
 
 
 def _event_subject(field: Field, t: int, speaker: Speaker | None, ctx: Context) -> bool:
-    """The verb's subject is a thing, not a source: no source follows the verb, and the
-    definite noun right before it («الحادثة تؤكد») or right after it («كشفت الحادثة»)
-    names no actor and is no source head."""
-    if speaker is not None:
-        if is_source(field, speaker, ctx):
-            return False
-        if speaker.first == t + 1 and _thing(field, t + 1, ctx):
-            return True
-    return t > field.lo and field.joined[t] and _thing(field, t - 1, ctx)
+    """The verb's subject is an event or a thing (``event`` of ``speaker_cues.tsv``), not a
+    source: right after the verb («كشفت الحادثة عن …»), or right before it («الحادثة
+    تؤكد …», «الاتصال يعتبر مؤشراً») unless a source follows the verb («بعد الهجوم قال
+    المتحدث …»)."""
+    events = ctx.rep.cues["event"]
+    if speaker is not None and speaker.first == t + 1 and field.words[t + 1] in events:
+        return True
+    if speaker is not None and _names_source(field, speaker.first, ctx):
+        return False
+    return t > field.lo and field.joined[t] and field.words[t - 1] in events
 
 
-def _thing(field: Field, k: int, ctx: Context) -> bool:
-    """Word ``k`` is a definite noun that is neither an actor nor a source head."""
-    w, cues = field.words[k], ctx.rep.cues
-    if not w.startswith("ال") or w in cues["source"] or w in cues["anaphor"] or w in cues["joint"]:
-        return False
-    if w in ctx.rep.side_forms or w in ctx.names:
-        return False
-    s, e = field.starts[k], field.ends[k]
-    return not any(m[0] < e and m[1] > s for m in field.mentions)
+def _light(field: Field, t: int, last: int, lemma: str,
+           ctx: Context) -> tuple[tuple | None, int]:
+    """A light verb with a speech noun (``speech_noun`` of ``speaker_cues.tsv``) among the
+    next twelve words of its sentence: «وجّه انتقادات», «تبادلت موسكو وواشنطن الاتهامات»,
+    «حمّلت هيئة الأركان … المسؤولية»; the speaker is the phrase up to the noun."""
+    nouns, sentence = ctx.rep.cues["speech_noun"], field.sentence[t]
+    j = last + 1
+    while j < min(field.hi, last + 13) and field.sentence[j] == sentence:
+        if field.words[j] in nouns:
+            break
+        j += 1
+    else:
+        return None, last
+    if j >= field.hi or field.sentence[j] != sentence:
+        return None, last
+    speaker, basis, _ = _speaker(field, t, last, "verb", True, ctx)
+    if speaker is not None and speaker.first <= j <= speaker.last:
+        speaker = Speaker(speaker.first, j - 1) if j > speaker.first else None
+    if speaker is None:
+        basis = ""
+    return _row(field, t, last, lemma, speaker, basis, ctx), last
 
 
 def _participle(field: Field, t: int, last: int, lemma: str, ctx: Context) -> tuple | None:
@@ -371,7 +382,9 @@ def _relative(field: Field, t: int, last: int, lemma: str, kind: str,
     (the source follows the verb), «البيت الأبيض الذي اتهم موسكو» (the antecedent speaks),
     «الرواية التي تقول …» (no source: no statement)."""
     speaker, basis, last = _speaker(field, t, last, kind, True, ctx)
-    if speaker is not None and basis == "after_verb" and is_source(field, speaker, ctx):
+    resumptive = kind != "verb_object" or field.words[last].endswith(("ه", "ها", "هم", "هما"))
+    if (resumptive and speaker is not None and basis == "after_verb"
+            and is_source(field, speaker, ctx)):
         if kind == "verb_object":
             _cut_before_object(field, speaker, ctx.rep)
         return _row(field, t, last, lemma, speaker, basis, ctx), last
@@ -390,7 +403,9 @@ def _antecedent(field: Field, rel: int) -> Speaker | None:
             break
         if e <= start and field.text[e:start].strip(" ،,") == "":
             k0 = bisect_left(field.ends, s + 1, field.lo, field.hi)
-            return Speaker(k0, rel - 1) if k0 < rel else None
+            adjective = (k0 > field.lo and field.joined[k0] and field.starts[k0] == s
+                         and field.words[k0 - 1].startswith("ال"))  # «المسلمة الروسية التي»
+            return Speaker(k0, rel - 1) if k0 < rel and not adjective else None
     return None
 
 
@@ -404,9 +419,33 @@ def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
     if certain:
         return before, "before_verb", last
     after, last = speaker_after(field, t, last, kind, ctx.rep)
-    if before is not None and (after is None or not _has_referent(field, after, ctx.names)):
+    if after is not None and _governed(field, after.first):
+        after = None  # «أكدت لـموسكو …»: an addressee, «وصفه بـ…»: a complement
+    if before is not None and (after is None or not _names_source(field, after.first, ctx)):
         return before, "before_verb", last
     return after, ("after_verb" if after is not None else ""), last
+
+
+def _governed(field: Field, k: int) -> bool:
+    """Word ``k`` is a bare ب/ل, or carries one before an actor's name («لـموسكو»)."""
+    w = field.words[k]
+    if w in PREPOSITIONS:
+        return True
+    if w[0] not in PREPOSITIONS:
+        return False
+    s, e = field.starts[k], field.ends[k]
+    return any(s < m[0] < e for m in field.mentions)
+
+
+def _names_source(field: Field, k: int, ctx: Context) -> bool:
+    """Word ``k`` starts a source: an actor's name, a tied name, a nationality, a joint
+    word, or a source head («مسؤول», «مصادر»)."""
+    w, cues = field.words[k], ctx.rep.cues
+    if (w in ctx.names or w in cues["source"] or w in cues["anaphor"] or w in cues["joint"]
+            or w in ctx.rep.side_forms):
+        return True
+    s, e = field.starts[k], field.ends[k]
+    return any(m[0] < e and m[1] > s for m in field.mentions)
 
 
 def _cut_before_object(field: Field, speaker: Speaker, rep: Reporting) -> None:
@@ -419,7 +458,7 @@ def _cut_before_object(field: Field, speaker: Speaker, rep: Reporting) -> None:
         first = min(ms)
         k = bisect_left(field.ends, first[0] + 1, speaker.first, speaker.last + 1)
         prev = field.words[k - 1] if k > speaker.first else ""
-        if prev and field.starts[k] >= first[0] and (prev.startswith("ال") or prev in rep.side_forms):
+        if prev and field.starts[k] == first[0] and (prev.startswith("ال") or prev in rep.side_forms):
             speaker.last = k - 1
             return
         end_of_first = first[1]
@@ -437,6 +476,8 @@ def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, b
         s_span = field.span(speaker.first, speaker.last)
         actor, side, basis = resolve(field, speaker, ctx, previous, basis)
         tie_apposition(field, speaker, actor, side, ctx.names)
+        if not side and '"' in field.gap(speaker.first):
+            side = "other"  # «وفق "الشرق الأوسط"»: a source named, outside the codebook
         sp_text = field.text[s_span[0]:s_span[1]]
         first_w, last_w = min(t, speaker.first), max(last, speaker.last)
     elif previous is not None:
@@ -534,20 +575,22 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
 
 
 def _bloc(side: str) -> str:
-    return side if side in ("us", "russia") else ("unresolved" if not side else "other")
+    return side if side in ("us", "russia", "joint") else ("unresolved" if not side else "other")
 
 
 def voice_balance(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """Per article × side (us, russia, other, unresolved): statements n, share, dominant.
+    """Per article × side (us, russia, joint, other, unresolved): statements n, share,
+    dominant.
 
     Args:
         statements: :func:`find_statements` of ``documents``.
         documents: the documents table.
 
     Returns:
-        Columns :data:`VOICE_COLUMNS`, every article × side: ``other`` is every other
+        Columns :data:`VOICE_COLUMNS`, every article × side: ``joint`` the two powers
+        speaking together («البلدان», «موسكو وواشنطن»); ``other`` is every other
         codebook side (Syrian government, UN, media, jihadist …); ``unresolved`` a speaker
-        with no side («مصدر محلي»). ``dominant`` marks the side(s) among us/russia/other
+        with no side («مصدر محلي»). ``dominant`` marks the side(s) among us/russia/joint/other
         with the most statements (none when there are none).
     """
     blocs = statements["speaker_side"].fillna("").map(_bloc) if len(statements) else []
@@ -557,7 +600,7 @@ def voice_balance(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
     for doc_id in documents["doc_id"]:
         ns = {s: int(counts.get((doc_id, s), 0)) for s in VOICE_SIDES}
         total = sum(ns.values())
-        best = max(ns[s] for s in ("us", "russia", "other"))
+        best = max(ns[s] for s in ("us", "russia", "joint", "other"))
         for s in VOICE_SIDES:
             rows.append((doc_id, s, ns[s], ns[s] / total if total else float("nan"),
                          bool(best) and s != "unresolved" and ns[s] == best))
