@@ -382,7 +382,9 @@ def _relative(field: Field, t: int, last: int, lemma: str, kind: str,
     (the source follows the verb), «البيت الأبيض الذي اتهم موسكو» (the antecedent speaks),
     «الرواية التي تقول …» (no source: no statement)."""
     speaker, basis, last = _speaker(field, t, last, kind, True, ctx)
-    resumptive = kind != "verb_object" or field.words[last].endswith(("ه", "ها", "هم", "هما"))
+    word = field.words[last]
+    resumptive = kind != "verb_object" or any(  # «أعلنتها»: the form and an object pronoun
+        word.endswith(p) and (word[:-len(p)],) in ctx.rep.surface for p in ("ه", "ها", "هم", "هما"))
     if (resumptive and speaker is not None and basis == "after_verb"
             and is_source(field, speaker, ctx)):
         if kind == "verb_object":
@@ -427,14 +429,10 @@ def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
 
 
 def _governed(field: Field, k: int) -> bool:
-    """Word ``k`` is a bare ب/ل, or carries one before an actor's name («لـموسكو»)."""
+    """Word ``k`` is a bare ب/ل, or carries one: «لـموسكو», «للأمم», «بالاتفاق»."""
     w = field.words[k]
-    if w in PREPOSITIONS:
-        return True
-    if w[0] not in PREPOSITIONS:
-        return False
-    s, e = field.starts[k], field.ends[k]
-    return any(s < m[0] < e for m in field.mentions)
+    return (w in PREPOSITIONS or w.startswith(("لل", "بال"))
+            or (w[0] in PREPOSITIONS and field.text[field.starts[k] + 1:field.starts[k] + 2] == "ـ"))
 
 
 def _names_source(field: Field, k: int, ctx: Context) -> bool:
@@ -458,7 +456,8 @@ def _cut_before_object(field: Field, speaker: Speaker, rep: Reporting) -> None:
         first = min(ms)
         k = bisect_left(field.ends, first[0] + 1, speaker.first, speaker.last + 1)
         prev = field.words[k - 1] if k > speaker.first else ""
-        if prev and field.starts[k] == first[0] and (prev.startswith("ال") or prev in rep.side_forms):
+        if (prev and field.starts[k] == first[0] and not _governed(field, k)
+                and (prev.startswith("ال") or prev in rep.side_forms)):
             speaker.last = k - 1
             return
         end_of_first = first[1]
