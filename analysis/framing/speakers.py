@@ -24,7 +24,6 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
-from ..normalize import fold
 from .lexicon import Reporting
 from .mentions import mentions_in
 from .words import Field
@@ -117,6 +116,8 @@ def _joint_or_power(field: Field, sp: Speaker, mentions: list, sides: dict,
 
 def _joint_word(field: Field, sp: Speaker, mentions: list, rep: Reporting) -> bool:
     """A joint word («البلدين», «الجانبان») before the phrase's first actor mention."""
+    if rep.cues["joint"].isdisjoint(field.words[sp.first:sp.last + 1]):
+        return False
     stop = sp.last + 1
     if mentions:
         stop = bisect_left(field.starts, mentions[0][0], sp.first, sp.last + 1)
@@ -140,7 +141,7 @@ def tie_apposition(field: Field, sp: Speaker, actor: str, side: str, names: dict
     """«رئيس إدارة العمليات في هيئة الأركان، الفريق أول سيرغي رودسكوي، …»: the names of an
     apposition between commas right after the phrase are tied to its actor."""
     k, n = sp.last + 1, field.hi
-    if not actor or k >= n or field.gap(k).strip() not in ("،", ","):
+    if not actor or k >= n or field.joined[k] or field.gap(k).strip() not in ("،", ","):
         return
     last = k
     while last + 1 < n and field.joined[last + 1] and last - k < 4:
@@ -158,9 +159,12 @@ def _earlier_mention(field: Field, sp: Speaker, sides: dict) -> tuple[str, str] 
     if sp.last == sp.first:
         return None
     words = field.words[sp.first:sp.last + 1]
-    start = field.starts[sp.first]
+    start, n = field.starts[sp.first], len(words)
     for s, e, actor in reversed(field.mentions):
-        if e <= start and fold(field.text[s:e]).split()[:len(words)] == list(words):
+        if e > start:
+            continue
+        k = bisect_left(field.ends, s + 1, field.lo, sp.first)
+        if field.starts[k] == s and field.words[k:k + n] == words and field.ends[k + n - 1] <= e:
             return actor, sides.get(actor, "")
     return None
 
@@ -185,7 +189,7 @@ def _of_mentions(field: Field, speaker: Speaker, mentions: list,
     best = _best_mention(mentions, ctx.types)
     actor, side = best[2], sides.get(best[2], "")
     _tie_names(field, speaker, best[1], actor, side, ctx.names)
-    pair = _joint_or_power(field, speaker, mentions, sides, ctx.rep)
+    pair = _joint_or_power(field, speaker, mentions, sides, ctx.rep) if len(mentions) > 1 else ""
     if pair:
         return ("" if pair == JOINT or pair != side else actor), pair
     if field.words[speaker.first] in ctx.rep.cues["media"] and ctx.types.get(actor) == "state":

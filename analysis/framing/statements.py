@@ -144,9 +144,8 @@ def subject_before(field: Field, t: int, kan: int, rep: Reporting) -> tuple[Spea
             subject = _mention_subject(field, t, start, end, rep)
             if subject is not None:
                 return _coordinated_before(field, subject), False
-    k = bisect_left(field.ends, p, field.lo, field.hi)  # «جيشي البلدين "شددا»
-    if field.lo <= k < t and field.ends[k] <= vstart and field.words[k] in rep.cues["joint"]:
-        return Speaker(k, k), False
+    if t > field.lo and field.ends[t - 1] >= p and field.words[t - 1] in rep.cues["joint"]:
+        return Speaker(t - 1, t - 1), False  # «رئيسي أركان جيشي البلدين "شددا»
     return None, False
 
 
@@ -349,14 +348,11 @@ def _light(field: Field, t: int, last: int, lemma: str,
     next twelve words of its sentence: «وجّه انتقادات», «تبادلت موسكو وواشنطن الاتهامات»,
     «حمّلت هيئة الأركان … المسؤولية»; the speaker is the phrase up to the noun."""
     nouns, sentence = ctx.rep.cues["speech_noun"], field.sentence[t]
-    j = last + 1
-    while j < min(field.hi, last + 13) and field.sentence[j] == sentence:
-        if field.words[j] in nouns:
-            break
-        j += 1
-    else:
+    ahead = field.words[last + 1:min(field.hi, last + 13)]
+    if nouns.isdisjoint(ahead):
         return None, last
-    if j >= field.hi or field.sentence[j] != sentence:
+    j = last + 1 + next(i for i, w in enumerate(ahead) if w in nouns)
+    if field.sentence[j] != sentence:
         return None, last
     speaker, basis, _ = _speaker(field, t, last, "verb", True, ctx)
     if speaker is not None and speaker.first <= j <= speaker.last:
