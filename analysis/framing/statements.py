@@ -54,6 +54,7 @@ MAX_PHRASE_WORDS = 10
 _SPACE_QUOTES = "\"'«»“”„"  # with white space, what may stand between a subject and its verb
 _QUOTE_GAP = re.compile(r"[ ]*[\"'][ ]*")  # before a quoted name
 _Context = Context
+_LONGEST_NAME = 160  # characters: no actor's name is longer
 
 
 # --- where a statement starts and a speaker phrase ends ------------------------------------
@@ -137,9 +138,11 @@ def subject_before(field: Field, t: int, kan: int, rep: Reporting) -> tuple[Spea
     text, p = field.text, vstart  # text[p:vstart]: the spaces and quotes before the verb
     while p > 0 and (text[p - 1].isspace() or text[p - 1] in _SPACE_QUOTES):
         p -= 1
-    for start, end, _ in field.mentions:  # sorted by start
-        if start >= vstart:
-            break
+    ms = field.mentions  # sorted by start: those that may end in [p, vstart]
+    i = j = bisect_left(ms, (vstart,))
+    while j > 0 and ms[j - 1][0] >= p - _LONGEST_NAME:
+        j -= 1
+    for start, end, _ in ms[j:i]:
         if p <= end <= vstart:
             subject = _mention_subject(field, t, start, end, rep)
             if subject is not None:
@@ -305,15 +308,13 @@ def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
     """The statement of the reporting form at words ``t`` to ``last`` (None: no
     statement), and the last word it takes in."""
     rep = ctx.rep
-    before = field.words[t - 1] if t > field.lo and field.joined[t] else ""
     if kind == "participle":
         return _participle(field, t, last, lemma, ctx), last
     verb = kind in ("verb", "verb_object", "light")
-    if before in ("ان", "بان") and t - 1 > field.lo and field.joined[t - 1]:
-        before = field.words[t - 2] if field.words[t - 2] in rep.cues["negator"] else before
-    if verb and (before in rep.cues["negator"] or before in rep.cues["preposition"]):
+    before = _word_before(field, t, rep) if verb else ""
+    if before in rep.cues["negator"] or before in rep.cues["preposition"]:
         return None, last  # «لم تبلغها», «عدم إبلاغ»; «مع تبادل الاتهامات»: a noun
-    if verb and before in rep.cues["relative"]:
+    if before in rep.cues["relative"]:
         return _relative(field, t, last, lemma, kind, ctx)
     if kind == "light":
         return _light(field, t, last, lemma, ctx)
@@ -329,6 +330,18 @@ def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
     return _row(field, t, last, lemma, speaker, basis, ctx), last
 
 
+def _word_before(field: Field, t: int, rep: Reporting) -> str:
+    """The word joined right before word ``t`` (a negator before «أن» standing for it:
+    «دون أن يعلن»), or ''."""
+    if t <= field.lo or not field.joined[t]:
+        return ""
+    before = field.words[t - 1]
+    if before in ("ان", "بان") and t - 1 > field.lo and field.joined[t - 1] \
+            and field.words[t - 2] in rep.cues["negator"]:
+        return field.words[t - 2]
+    return before
+
+
 def _event_subject(field: Field, t: int, speaker: Speaker | None, ctx: Context) -> bool:
     """The verb's subject is an event or a thing (``event`` of ``speaker_cues.tsv``), not a
     source: right after the verb («كشفت الحادثة عن …»), or right before it («الحادثة
@@ -337,7 +350,7 @@ def _event_subject(field: Field, t: int, speaker: Speaker | None, ctx: Context) 
     events = ctx.rep.cues["event"]
     if speaker is not None and speaker.first == t + 1 and field.words[t + 1] in events:
         return True
-    if speaker is not None and _names_source(field, speaker.first, ctx):
+    if speaker is not None and _names_source(field, speaker, ctx):
         return False
     return t > field.lo and field.joined[t] and field.words[t - 1] in events
 
@@ -419,7 +432,7 @@ def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
     after, last = speaker_after(field, t, last, kind, ctx.rep)
     if after is not None and _governed(field, after.first):
         after = None  # «أكدت لـموسكو …»: an addressee, «وصفه بـ…»: a complement
-    if before is not None and (after is None or not _names_source(field, after.first, ctx)):
+    if before is not None and (after is None or not _names_source(field, after, ctx)):
         return before, "before_verb", last
     return after, ("after_verb" if after is not None else ""), last
 
@@ -431,15 +444,15 @@ def _governed(field: Field, k: int) -> bool:
             or (w[0] in PREPOSITIONS and field.text[field.starts[k] + 1:field.starts[k] + 2] == "ـ"))
 
 
-def _names_source(field: Field, k: int, ctx: Context) -> bool:
-    """Word ``k`` starts a source: an actor's name, a tied name, a nationality, a joint
-    word, or a source head («مسؤول», «مصادر»)."""
-    w, cues = field.words[k], ctx.rep.cues
+def _names_source(field: Field, sp: Speaker, ctx: Context) -> bool:
+    """The phrase's first word starts a source: an actor's name, a tied name, a
+    nationality, a joint word, or a source head («مسؤول», «مصادر»)."""
+    w, cues = field.words[sp.first], ctx.rep.cues
     if (w in ctx.names or w in cues["source"] or w in cues["anaphor"] or w in cues["joint"]
             or w in ctx.rep.side_forms):
         return True
-    s, e = field.starts[k], field.ends[k]
-    return any(m[0] < e and m[1] > s for m in field.mentions)
+    e = field.ends[sp.first]
+    return any(m[0] < e for m in speaker_mentions(field, sp))
 
 
 def _cut_before_object(field: Field, speaker: Speaker, rep: Reporting) -> None:
@@ -470,7 +483,8 @@ def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, b
     if speaker is not None:
         s_span = field.span(speaker.first, speaker.last)
         actor, side, basis = resolve(field, speaker, ctx, previous, basis)
-        tie_apposition(field, speaker, actor, side, ctx.names)
+        if actor and not field.joined[speaker.last + 1]:
+            tie_apposition(field, speaker, actor, side, ctx.names)
         if not side and '"' in field.gap(speaker.first):
             side = "other"  # «وفق "الشرق الأوسط"»: a source named, outside the codebook
         sp_text = field.text[s_span[0]:s_span[1]]
