@@ -177,3 +177,28 @@ def test_reporting_forms_are_inflected_from_the_data_file():
         assert (word,) not in surface, word
     assert surface[("مؤكدا",)] == ("اكد", "participle")
     assert surface[("رفض",)][1] == "not"  # the bare «رفض» is as often the noun
+
+
+RESOLVED = [
+    # a quoted name right after a source head: the correspondent speaks for his channel
+    ("وأفاد مراسل «روسيا اليوم» في القامشلي بأن الدوريات استأنفت تحركاتها",
+     [("روسيا اليوم", "RT")], "media"),
+    # Western officials or states: identified, outside the codebook
+    ("تتهم الدول الغربية الحكومة السورية بتنفيذ الهجوم", [("الحكومة السورية", "SYR_GOV")], "other"),
+    # a relative clause with a particle between the pronoun and the verb: the antecedent
+    ("في موقف إدارة الرئيس باراك أوباما، التي طالما رفضت أي تعاون", [("باراك أوباما", "USA")], "us"),
+]
+
+
+@pytest.mark.parametrize("text, names, side", RESOLVED)
+def test_resolved_side(text, names, side):
+    codebook = pd.concat([CODEBOOK, pd.DataFrame([("RT", "media", "media")], columns=CODEBOOK.columns)])
+    rows, pos = [], 0
+    for surface, actor in names:
+        start = text.index(surface, pos)
+        rows.append(("d1", "body", start, start + len(surface), surface, actor))
+        pos = start + len(surface)
+    mentions = pd.DataFrame(rows, columns=["doc_id", "field", "start", "end", "surface", "actor_id"])
+    documents = pd.DataFrame({"doc_id": ["d1"], "title": [""], "body": [text]})
+    st = framing.find_statements(documents, mentions=mentions, codebook=codebook)
+    assert st["speaker_side"].tolist() == [side]

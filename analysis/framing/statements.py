@@ -212,7 +212,21 @@ def speaker_after(field: Field, t: int, last: int, kind: str,
     speaker = phrase(field, k, rep, quoted_ok=kind in ("formula", "transmit"))
     if speaker is None:
         return None, last
-    return extend_to_institution(field, cover_mentions(field, speaker), rep), last
+    speaker = _quoted_name(field, cover_mentions(field, speaker))
+    return extend_to_institution(field, speaker, rep), last
+
+
+def _quoted_name(field: Field, sp: Speaker) -> Speaker:
+    """«مراسل «روسيا اليوم»»: a phrase followed, after a space and a quote, by an actor's
+    name takes the name in."""
+    k = sp.last + 1
+    if k >= field.hi or field.joined[k] or not _QUOTE_GAP.fullmatch(field.gap(k)):
+        return sp
+    s = field.starts[k]
+    for m in field.mentions:
+        if s <= m[0] < field.ends[k]:
+            return Speaker(sp.first, bisect_left(field.starts, m[1], field.lo, field.hi) - 1)
+    return sp
 
 
 def _after_an(field: Field, last: int) -> int:
@@ -336,9 +350,11 @@ def _word_before(field: Field, t: int, rep: Reporting) -> str:
     if t <= field.lo or not field.joined[t]:
         return ""
     before = field.words[t - 1]
-    if before in ("ان", "بان") and t - 1 > field.lo and field.joined[t - 1] \
-            and field.words[t - 2] in rep.cues["negator"]:
-        return field.words[t - 2]
+    if t - 1 > field.lo and field.joined[t - 1]:
+        if before in ("ان", "بان") and field.words[t - 2] in rep.cues["negator"]:
+            return field.words[t - 2]
+        if before in rep.cues["particle"] and field.words[t - 2] in rep.cues["relative"]:
+            return field.words[t - 2]  # «التي طالما رفضت», «الذي قد أعلن»
     return before
 
 
@@ -399,15 +415,16 @@ def _relative(field: Field, t: int, last: int, lemma: str, kind: str,
         if kind == "verb_object":
             _cut_before_object(field, speaker, ctx.rep)
         return _row(field, t, last, lemma, speaker, basis, ctx), last
-    antecedent = _antecedent(field, t - 1)
+    rel = t - 1 if field.words[t - 1] in ctx.rep.cues["relative"] else t - 2
+    antecedent = _antecedent(field, rel, ctx.rep)
     if antecedent is None:
         return None, last
     return _row(field, t, last, lemma, antecedent, "before_verb", ctx), last
 
 
-def _antecedent(field: Field, rel: int) -> Speaker | None:
+def _antecedent(field: Field, rel: int, rep: Reporting) -> Speaker | None:
     """The actor mention that ends right before the relative pronoun at word ``rel`` (a
-    comma between allowed)."""
+    comma between allowed), unless it is a nationality adjective of a noun before it."""
     start = field.starts[rel]
     for s, e, _ in field.mentions:
         if s >= start:
@@ -415,7 +432,8 @@ def _antecedent(field: Field, rel: int) -> Speaker | None:
         if e <= start and field.text[e:start].strip(" ،,") == "":
             k0 = bisect_left(field.ends, s + 1, field.lo, field.hi)
             adjective = (k0 > field.lo and field.joined[k0] and field.starts[k0] == s
-                         and field.words[k0 - 1].startswith("ال"))  # «المسلمة الروسية التي»
+                         and field.words[k0] in rep.side_forms  # «المسلمة الروسية التي»
+                         and field.words[k0 - 1].startswith("ال"))
             return Speaker(k0, rel - 1) if k0 < rel and not adjective else None
     return None
 
