@@ -33,11 +33,12 @@ TABLES = {
     "actor_mentions": ["doc_id", "field", "start", "end", "surface", "actor_id"],
     "date_mentions": ["doc_id", "field", "start", "end", "surface", "value", "granularity", "kind"],
     "frame_hits": ["doc_id", "field", "start", "end", "surface", "frame"],
+    "frame_sentences": ["doc_id", "field", "start", "end", "frames"],
     "statements": ["doc_id", "field", "start", "end", "speaker", "speaker_actor_id", "verb"],
 }
 SORT_KEYS = {"documents": ["doc_id"], "removed_lines": ["doc_id", "line_no"]}
 DEFAULT_SORT = ["doc_id", "field", "start", "end"]
-STAGES = ("load", "clean", "actors", "dates", "framing", "write")
+STAGES = ("load", "clean", "actors", "dates", "framing", "sentences", "write")
 BATCH_SIZE = 500
 #: Seconds the Dask engine waits for a scheduler to answer, or for workers when none is left.
 DASK_TIMEOUT = 60.0
@@ -68,8 +69,12 @@ def extract_tables(raw: pd.DataFrame, timings: dict[str, float] | None = None) -
     frame_hits = framing.find_cues(documents, prepared=prepared)
     statements = framing.find_statements(documents, mentions=mentions, prepared=prepared)
     timings["framing"] = timings.get("framing", 0.0) + clock() - t
+    t = clock()
+    frame_sentences = framing.frame_sentences(documents, frame_hits, mentions, prepared=prepared)
+    timings["sentences"] = timings.get("sentences", 0.0) + clock() - t
     return {"documents": documents, "removed_lines": removed, "actor_mentions": mentions,
-            "date_mentions": date_mentions, "frame_hits": frame_hits, "statements": statements}
+            "date_mentions": date_mentions, "frame_hits": frame_hits,
+            "frame_sentences": frame_sentences, "statements": statements}
 
 
 def warn_empty(documents: pd.DataFrame) -> None:

@@ -4,7 +4,7 @@ Builds synthetic corpora by resampling the seed articles' lines (headline, body 
 made unique by two random words, and page furniture repeated as a site repeats it) — or
 takes any corpus folder — and runs the
 streaming extraction in a fresh process per configuration, so peak memory is measured
-cleanly. Prints one table: per stage (load, clean, actors, dates, framing, write) seconds
+cleanly. Prints one table: per stage (load, clean, actors, dates, framing, sentences, write) seconds
 (summed over workers) and MB/s, and end to end: wall seconds, MB/s, MB/s per core, peak
 RSS of the main process and of the largest worker, and the CPU seconds of all processes
 (wall time above CPU time is time spent waiting, e.g. on the disk).

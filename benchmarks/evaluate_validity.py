@@ -28,8 +28,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis import corpus, pipeline, validation  # noqa: E402
-from analysis.frame_sentences import frame_sentences  # noqa: E402
+from analysis import corpus, framing, pipeline, validation  # noqa: E402
 
 CORPORA = {"seeds": ROOT / "seeds", "heldout": ROOT / "tests" / "data" / "heldout",
            "heldout2": ROOT / "tests" / "data" / "heldout2", "blind": ROOT / "tests" / "data" / "blind"}
@@ -56,7 +55,7 @@ def predicted_sentences(t: dict[str, pd.DataFrame], measure: str) -> pd.DataFram
     if measure == "sentences":
         if "frame_sentences" in t:
             return t["frame_sentences"]
-        return frame_sentences(t["documents"], t["frame_hits"], t["actor_mentions"])
+        return framing.frame_sentences(t["documents"], t["frame_hits"], t["actor_mentions"])
     return validation.sentence_frames_from_hits(t["documents"], t["frame_hits"])
 
 

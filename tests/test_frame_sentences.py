@@ -5,12 +5,14 @@ frames a coder following the codebook gives them.
 """
 from __future__ import annotations
 
+import warnings
+
 import pandas as pd
 import pytest
 
-from analysis import actors, framing, sentences
+from analysis import actors, clean, corpus, datafiles, framing, paths, sentences, synthetic
 from analysis.datafiles import DataFileError
-from analysis.frame_sentences import COLUMNS, FRAMES, frame_sentences, load_rules
+from analysis.framing import FRAMES, SENTENCE_COLUMNS, frame_sentences, load_frame_rules
 
 
 def frames_of(body: str, title: str = "") -> list[str]:
@@ -131,7 +133,7 @@ def test_one_row_per_sentence_title_first():
     body = "وبحث الطرفان الوضع في سوريا.\nوتواصل واشنطن الحرب على داعش."
     docs = pd.DataFrame({"doc_id": ["b", "a"], "title": ["تنسيق أمريكي روسي", ""], "body": [body, "نص."]})
     table = frame_sentences(docs, framing.find_cues(docs), actors.find_mentions(docs))
-    assert list(table.columns) == COLUMNS
+    assert list(table.columns) == SENTENCE_COLUMNS
     assert table[["doc_id", "field"]].values.tolist() == [
         ["a", "body"], ["b", "title"], ["b", "body"], ["b", "body"]]
     assert [tuple(x) for x in table[table["doc_id"] == "b"][["start", "end"]].values[1:]] == \
@@ -144,19 +146,19 @@ def test_one_row_per_sentence_title_first():
 def test_empty_inputs():
     docs = pd.DataFrame({"doc_id": ["x"], "title": [""], "body": [""]})
     table = frame_sentences(docs, framing.find_cues(docs), actors.find_mentions(docs))
-    assert table.empty and list(table.columns) == COLUMNS
+    assert table.empty and list(table.columns) == SENTENCE_COLUMNS
 
 
 def test_a_rules_file_with_an_unknown_rule_names_the_line(tmp_path):
     path = tmp_path / "rules.tsv"
     path.write_text("rule\tform\tnote\npurpose\tلتجنب\t\nwishes\tأمل\t\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"rules.tsv:3: unknown rule 'wishes'"):
-        load_rules(path)
+        load_frame_rules(path)
 
 
 def test_a_rules_file_changes_the_decision(tmp_path):
     path = tmp_path / "rules.tsv"
-    default = load_rules.__globals__["datafiles"].resolve(None, "frame_rules.tsv")
+    default = datafiles.resolve(None, "frame_rules.tsv")
     lines = default.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join(x for x in lines if not x.startswith("breakdown\tانهارت")), encoding="utf-8")
     docs = pd.DataFrame({"doc_id": ["d"], "title": [""],
@@ -165,3 +167,91 @@ def test_a_rules_file_changes_the_decision(tmp_path):
     assert frame_sentences(docs, hits, mentions)["frames"].tolist() == ["confrontation"]
     assert frame_sentences(docs, hits, mentions, rules_path=path)["frames"].tolist() == [
         "cooperation;diplomacy"]
+
+
+# --- the plain rules and the gate agree ------------------------------------------------------
+
+def test_the_gate_decides_as_the_rules_on_the_coded_texts():
+    """:func:`frame_sentences` (the gate, then the rules where they may change something)
+    gives the table of :func:`framing.decide_every_sentence` (the rules on every sentence)."""
+    for folder in (paths.SEEDS_DIR, paths.ROOT / "tests" / "data" / "heldout",
+                   paths.ROOT / "tests" / "data" / "heldout2"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", corpus.CorpusWarning)  # held-out folders have no metadata
+            docs, _ = clean.clean(corpus.load(folder))
+        hits, mentions = framing.find_cues(docs), actors.find_mentions(docs)
+        fast = frame_sentences(docs, hits, mentions)
+        assert fast.equals(framing.decide_every_sentence(docs, hits, mentions)), folder.name
+
+
+# rule words that act without a cue or a side to flag the sentence (the gate must still see them)
+WORDS_ALONE = [
+    "وعلقت العمل بالمذكرة.",
+    "أكدت الولايات المتحدة عدم الالتزام بقرارات مجلس الأمن.",
+    "الا ان موسكو تسعى في مسعى لتفادي حوادث الى تصوير جيش الاسد على انه يقاتل التطرف.",
+    "لتجنب تكرار ويعد هذا القرار مؤشرا على الاستعداد الاميركي الجديد للتعاون مع روسيا.",
+    "ويبدو أن انعدام الثقة هو السائد.",
+    "وأبلغ الجانب الآخر مسبقاً بموعد الضربة.",
+]
+
+
+def test_the_gate_decides_as_the_rules_on_every_test_sentence():
+    texts = [t for table in (PURPOSE, BREAKDOWN, CONCERN, TALKS, MENTIONS, SIDES, TERRORISM) for t, _ in table]
+    texts += WORDS_ALONE
+    docs = pd.DataFrame({"doc_id": [f"d{i:02d}" for i in range(len(texts))], "title": [""] * len(texts),
+                         "body": texts})
+    hits, mentions = framing.find_cues(docs), actors.find_mentions(docs)
+    assert frame_sentences(docs, hits, mentions).equals(framing.decide_every_sentence(docs, hits, mentions))
+
+
+def test_the_gate_decides_as_the_rules_on_a_synthetic_corpus():
+    docs = synthetic.synthetic_documents(300, seed=3)
+    hits, mentions = framing.find_cues(docs), actors.find_mentions(docs)
+    fast = frame_sentences(docs, hits, mentions, prepared=framing.prepare(docs))
+    assert fast.equals(framing.decide_every_sentence(docs, hits, mentions))
+
+
+# --- frame profiles: shares of sentence-frame pairs, with bootstrap intervals ----------------
+
+def sentence_rows(doc_frames: dict[str, list[str]]) -> pd.DataFrame:
+    rows = [(d, "body", 10 * i, 10 * i + 5, f) for d, fs in doc_frames.items() for i, f in enumerate(fs)]
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+
+def test_shares_count_sentence_frame_pairs():
+    rows = sentence_rows({"a": ["diplomacy", "diplomacy;confrontation", "", "cooperation"]})
+    docs = pd.DataFrame({"doc_id": ["a", "z"]})
+    shares = framing.sentence_frame_shares(rows, docs).set_index(["doc_id", "frame"])
+    assert shares.loc[("a", "diplomacy"), "share"] == 2 / 4  # 4 pairs: 2 diplomacy, 1 each of two others
+    assert shares.loc[("a", "confrontation"), "n"] == 1 and shares.loc[("a", "deconfliction"), "share"] == 0
+    assert shares.loc[("a", "diplomacy"), "n_sentences"] == 4
+    assert shares.loc["z", "share"].isna().all() and (shares.loc["z", "n"] == 0).all()
+
+
+def test_bootstrap_of_an_article_with_one_frame_is_certain():
+    out = framing.bootstrap_shares(sentence_rows({"a": ["diplomacy"] * 5}), n=200).set_index("frame")
+    assert out.loc["diplomacy", ["share", "low", "high"]].tolist() == [1.0, 1.0, 1.0]
+    assert out.loc["confrontation", ["share", "low", "high"]].tolist() == [0.0, 0.0, 0.0]
+
+
+def test_bootstrap_leaves_out_draws_without_pairs():
+    """One sentence with two frames and one without: every draw that has a pair has both
+    frames once, so the shares are exactly 1/2 (draws of the empty sentence only are left out)."""
+    out = framing.bootstrap_shares(sentence_rows({"a": ["cooperation;confrontation", ""]}), n=500)
+    out = out.set_index("frame")
+    assert out.loc["cooperation", ["share", "low", "high"]].tolist() == [0.5, 0.5, 0.5]
+
+
+def test_bootstrap_is_seeded_and_its_interval_contains_the_share():
+    rows = sentence_rows({"a": ["cooperation", "confrontation", "confrontation", "military_operations"],
+                          "b": ["", ""]})
+    one, two = (framing.bootstrap_shares(rows, n=300, seed=7) for _ in range(2))
+    assert one.equals(two) and list(one.columns) == framing.BOOTSTRAP_COLUMNS
+    assert not one.equals(framing.bootstrap_shares(rows, n=300, seed=8))
+    a = one[one["doc_id"] == "a"]
+    assert ((a["low"] <= a["share"]) & (a["share"] <= a["high"])).all()
+    assert a.set_index("frame").loc["confrontation", "share"] == 0.5
+    assert 0 < a.set_index("frame").loc["confrontation", "low"] < 0.5 < a.set_index("frame").loc["confrontation", "high"]
+    assert one[one["doc_id"] == "b"][["share", "low", "high"]].isna().all().all()
+    with pytest.raises(ValueError, match="level"):
+        framing.bootstrap_shares(rows, level=90)

@@ -10,7 +10,7 @@ import pytest
 from analysis import output, pipeline
 from analysis.__main__ import main
 
-SPAN_TABLES = ["actor_mentions", "date_mentions", "frame_hits", "statements"]
+SPAN_TABLES = ["actor_mentions", "date_mentions", "frame_hits", "frame_sentences", "statements"]
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,10 @@ Three measurements, each traceable to spans of the stored text:
   something, found by reporting verbs and source formulae (``data/reporting_verbs.tsv``)
   and resolved to a codebook actor through the actor mentions; :func:`voice_balance`
   tells whose voice dominates an article.
+* :func:`frame_sentences` (:mod:`.decisions`) -- the frames of every sentence, decided
+  from the cue hits and actor mentions by the codebook's rules (``data/frame_rules.tsv``);
+  the unit a human coder labels; :func:`sentence_frame_shares` and :func:`bootstrap_shares`
+  (:mod:`.profiles`) make them frame profiles (shares of sentence-frame pairs, with intervals).
 * :func:`keyness` (:mod:`.keyness`) -- distinctive vocabulary of an article or outlet
   against the rest, by weighted log-odds with an informative Dirichlet prior (Monroe,
   Colaresi & Quinn 2008); :func:`term_spans` locates a term in the text, for KWIC lines
@@ -31,6 +35,13 @@ from .cues import (
     find_cues,
     frame_scores,
     headline_vs_body,
+)
+from .decisions import (
+    SENTENCE_COLUMNS,
+    FrameRules,
+    decide_every_sentence,
+    frame_sentences,
+    load_frame_rules,
 )
 from .keyness import (
     ALPHA0,
@@ -66,6 +77,7 @@ from .lexicon import (
     stem_forms,
     verb_forms,
 )
+from .profiles import BOOTSTRAP_COLUMNS, SHARE_COLUMNS, bootstrap_shares, sentence_frame_shares
 from .statements import STATEMENT_COLUMNS, VOICE_COLUMNS, VOICE_SIDES, find_statements, voice_balance
 from .words import Prepared, prepare
 
@@ -78,4 +90,7 @@ __all__ = [
     "load_glossary", "load_lexicon", "load_negators", "load_reporting", "load_stopwords",
     "log_odds", "prepare", "stem_forms", "term_counts", "term_spans", "terms", "verb_forms",
     "vocabulary", "voice_balance",
+    # sentence frames (decisions.py) and the profiles made of them (profiles.py)
+    "BOOTSTRAP_COLUMNS", "SENTENCE_COLUMNS", "SHARE_COLUMNS", "FrameRules", "bootstrap_shares",
+    "decide_every_sentence", "frame_sentences", "load_frame_rules", "sentence_frame_shares",
 ]

@@ -1,16 +1,21 @@
 """Frames per sentence, decided as a coder following ``shared/CODEBOOK-FRAMES.md`` does.
 
-The cue hits of :func:`analysis.framing.find_cues` are the evidence and the actor mentions
-give the sides; the decision rules of the codebook decide a sentence's frames, one function
-each (``rule_*``, applied in the order :data:`ORDER`): a purpose clause makes coordination
+The cue hits of :func:`.cues.find_cues` are the evidence and the actor mentions give the
+sides; the decision rules of the codebook decide a sentence's frames, one function each
+(``rule_*``, applied in the order :data:`ORDER`): a purpose clause makes coordination
 deconfliction only (R1); breakdown, suspension, refusal and notice not given are
 confrontation, and what they break is not coded (R2, R3); concern and distrust are
 confrontation (R4); talks are diplomacy unless their stated purpose is avoiding incidents
 (R6); references back and time anchors add no frame (R7); cooperation, deconfliction and
 confrontation are about the US–Russia pair only (R8); a generic fight against IS is
-counter_terrorism only (R9). Their word lists are data (``data/frame_rules.tsv``).
-Sentences that no rule can change (told by flags of their hits and mentions) take their
-hits' frames directly; the others go through :func:`decide`.
+counter_terrorism only (R9). Their word lists are data (``data/frame_rules.tsv``,
+:func:`load_frame_rules`).
+
+:func:`sentence_evidence` gathers what the rules see of one sentence and :func:`decide` applies
+them; :func:`decide_every_sentence` does so for every sentence of the documents, the
+definition of the table. :func:`frame_sentences` gives the same table faster: the batch
+gate of :mod:`.sentence_gate` decides directly the sentences no rule can change (tested
+equal to :func:`decide_every_sentence`).
 
 >>> import pandas as pd
 >>> from analysis import actors, framing
@@ -28,38 +33,40 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from . import actors, corpus, datafiles, normalize, sentences
+from .. import actors, corpus, datafiles, normalize, sentences
+from .lexicon import FRAMES
+from .words import Prepared, walk
 
-__all__ = ["COLUMNS", "FRAMES", "ORDER", "RULES", "FrameRules", "decide", "frame_sentences", "load_rules"]
+__all__ = ["ORDER", "RULES", "SENTENCE_COLUMNS", "Evidence", "FrameRules", "Hit", "decide",
+           "decide_every_sentence", "frame_sentences", "load_frame_rules"]
 
-FRAMES = ("cooperation", "deconfliction", "confrontation", "counter_terrorism", "diplomacy",
-          "military_operations", "strategic_stability")
-COLUMNS = ["doc_id", "field", "start", "end", "frames"]
+#: Columns of the sentence table (``frame_sentences.csv``).
+SENTENCE_COLUMNS = ["doc_id", "field", "start", "end", "frames"]
 #: The rules of ``frame_rules.tsv`` (documented in its header).
 RULES = ("purpose", "danger", "scoped", "breakdown", "agreement", "doubt", "discuss", "topic",
          "talks", "call", "notice", "advance", "negator", "reference", "anchor", "pair",
          "domestic", "fight", "ct_side", "ct_not", "un")
 _ACTOR_RULES = ("ct_side", "un")
 _PAIR_FRAMES = frozenset({"cooperation", "deconfliction", "confrontation"})
-_US_CAMP = frozenset({"us", "us_partner"})
-_THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition
-_RU_CAMP = frozenset({"russia", "syria_gov"})
-_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل",
+US_CAMP = frozenset({"us", "us_partner"})
+THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition
+RU_CAMP = frozenset({"russia", "syria_gov"})
+CLITICS = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل",
             "وب", "ول", "فب", "فل", "وبال", "فبال")
 
 # windows, in words (a word is what stands between two spaces)
-_PURPOSE_REACH = 6  # a purpose marker … its danger word
-_ADJACENT = 4  # a cooperation cue next to a deconfliction cue
+PURPOSE_REACH = 6  # a purpose marker … its danger word
+ADJACENT = 4  # a cooperation cue next to a deconfliction cue
 _SCOPE_BEFORE = _SCOPE_AFTER = 10  # a breakdown word … what it breaks (which may come first)
 _DOUBT_REACH = 4
 _CHAIN = 4  # the scope of a breakdown runs on through cues this close to each other
 _NOTICE_REACH = 6
-_FIGHT_REACH = 4
+FIGHT_REACH = 4
 
 
 # --- the rule words --------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FrameRules:
     """The word lists of ``frame_rules.tsv``: ``words`` maps a folded word (with each
     proclitic) to the rules it belongs to; ``forms`` lists each rule's folded forms as
@@ -68,7 +75,6 @@ class FrameRules:
     words: dict[str, frozenset[str]]
     forms: dict[str, tuple[str, ...]]
     actors: dict[str, frozenset[str]]
-    written: dict[str, tuple[str, ...]]
 
 
 @datafiles.reloading
@@ -76,14 +82,12 @@ def _load(path) -> FrameRules:
     rows = datafiles.read_tsv(path, required=("rule", "form"), optional=("note",),
                               non_empty=("rule", "form"))
     forms: dict[str, list[str]] = {r: [] for r in RULES}
-    written: dict[str, list[str]] = {r: [] for r in RULES}
     for row in rows:
         if row["rule"] not in forms:
             raise row.error(f"unknown rule '{row['rule']}' (one of {', '.join(RULES)})")
         if len(row["form"].split()) != 1:
             raise row.error("a form is one word")
         rule = row["rule"]
-        written[rule].append(row["form"])
         forms[rule].append(row["form"] if rule in _ACTOR_RULES else normalize.fold(row["form"]))
     words: dict[str, set[str]] = {}
     for rule, items in forms.items():
@@ -91,18 +95,28 @@ def _load(path) -> FrameRules:
             continue
         for form in items:
             bare = form[2:] if form.startswith("ال") else None  # ل + ال is written لل
-            for clitic in _CLITICS:
+            for clitic in CLITICS:
                 words.setdefault(clitic + form, set()).add(rule)
             for clitic in ("لل", "ولل", "فلل") if bare else ():
                 words.setdefault(clitic + bare, set()).add(rule)
     return FrameRules({w: frozenset(r) for w, r in words.items()},
                       {r: tuple(f) for r, f in forms.items()},
-                      {r: frozenset(forms[r]) for r in _ACTOR_RULES},
-                      {r: tuple(dict.fromkeys(f + forms[r])) for r, f in written.items()})
+                      {r: frozenset(forms[r]) for r in _ACTOR_RULES})
 
 
-def load_rules(path: str | os.PathLike | None = None) -> FrameRules:
-    """The rule words (``data/frame_rules.tsv`` unless ``path``), re-read when edited."""
+def load_frame_rules(path: str | os.PathLike | None = None) -> FrameRules:
+    """The word lists of the decision rules, re-read when the file is edited.
+
+    Args:
+        path: a rules file; ``data/frame_rules.tsv`` (documented in its header) by default.
+
+    Returns:
+        The :class:`FrameRules`.
+
+    Raises:
+        analysis.datafiles.DataFileError: an unknown rule or a form of several words, naming
+            the file and line.
+    """
     return _load(datafiles.resolve(path, "frame_rules.tsv"))
 
 
@@ -155,7 +169,7 @@ class Evidence:
 def _purpose_words(ev: Evidence, rules: FrameRules) -> list[int]:
     """Word indices of purpose clauses: a purpose marker with a danger word within reach."""
     if ev.purpose is None:
-        ev.purpose = [i for i in ev.where("purpose") if ev.has("danger", i, i + _PURPOSE_REACH)
+        ev.purpose = [i for i in ev.where("purpose") if ev.has("danger", i, i + PURPOSE_REACH)
                       or any(h.frame == "deconfliction" and i <= h.first <= i + 1 for h in ev.hits)]
     return ev.purpose
 
@@ -261,8 +275,8 @@ def rule_purpose(ev: Evidence, rules: FrameRules) -> None:
         ev.added.add("deconfliction")
     topic = _talk_topic(ev)
     for h in ev.hits:
-        if _scoped(h, rules) and (purpose or any(abs(h.first - d.first) <= _ADJACENT
-                                                 or abs(h.last - d.first) <= _ADJACENT
+        if _scoped(h, rules) and (purpose or any(abs(h.first - d.first) <= ADJACENT
+                                                 or abs(h.last - d.first) <= ADJACENT
                                                  for d in deconf)):
             h.kept = False
         elif purpose and h.frame == "diplomacy" and not topic and _is_talk(h, rules):
@@ -284,7 +298,7 @@ def rule_incident(ev: Evidence, rules: FrameRules) -> None:
     purpose = _purpose_words(ev, rules)
     for h in ev.hits:
         if h.frame == "deconfliction" and "danger" in h.tags and " " not in h.surface \
-                and not any(i < h.first <= i + _PURPOSE_REACH for i in purpose):
+                and not any(i < h.first <= i + PURPOSE_REACH for i in purpose):
             h.kept = False
             ev.added.add("confrontation")
 
@@ -302,7 +316,7 @@ def rule_call(ev: Evidence, rules: FrameRules) -> None:
 def rule_talks(ev: Evidence, rules: FrameRules) -> None:
     """R6: talks of the two camps on the situation («بحث غيراسيموف مع نظيره الأمريكي … الوضع
     في سوريا») and the UN Security Council are diplomacy."""
-    camps = ev.sides & _US_CAMP and ev.sides & _RU_CAMP
+    camps = ev.sides & US_CAMP and ev.sides & RU_CAMP
     if camps and _talk_topic(ev) or ev.actor_ids & rules.actors["un"]:
         ev.added.add("diplomacy")
 
@@ -353,7 +367,7 @@ def rule_fight(ev: Evidence, rules: FrameRules) -> None:
     terror = groups + [h.first for h in ev.hits if h.frame == "counter_terrorism"]
     for h in ev.hits:
         if h.frame == "military_operations" and "fight" in h.tags \
-                and any(h.last < t <= h.last + _FIGHT_REACH for t in terror):
+                and any(h.last < t <= h.last + FIGHT_REACH for t in terror):
             h.kept = False
 
 
@@ -364,9 +378,9 @@ def rule_sides(ev: Evidence, rules: FrameRules) -> None:
     sentence names a third party (Turkey, Israel, Iran, the opposition) and not both camps,
     or names neither camp but others (the UN); nor is confrontation in US domestic politics.
     """
-    us, ru = bool(ev.sides & _US_CAMP), bool(ev.sides & _RU_CAMP)
-    outsider = bool(ev.sides - _US_CAMP - _RU_CAMP - {"media", "jihadist"})
-    if not ev.where("pair") and (ev.sides & _THIRD and not (us and ru) or outsider and not (us or ru)):
+    us, ru = bool(ev.sides & US_CAMP), bool(ev.sides & RU_CAMP)
+    outsider = bool(ev.sides - US_CAMP - RU_CAMP - {"media", "jihadist"})
+    if not ev.where("pair") and (ev.sides & THIRD and not (us and ru) or outsider and not (us or ru)):
         ev.removed |= _PAIR_FRAMES
     if ev.where("domestic"):
         ev.removed.add("confrontation")
@@ -385,36 +399,92 @@ def decide(ev: Evidence, rules: FrameRules) -> list[str]:
     return [f for f in FRAMES if f in found]
 
 
-# --- tables ----------------------------------------------------------------------------------
 
-_KINDS = ("negated", "breakdown", "doubt", "disagreement", "call", "agreement", "talk", "reference",
-          "fight", "advance", "danger", "near_end", "scoped", "purpose", "near_deconf", "fight_ct",
-          "us", "russia", "camp_ru", "third", "outsider", "jihadist", "un")
-_BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}  # a sentence's flags: frames, then kinds
-_FRAME_MASK = (1 << len(FRAMES)) - 1
+# --- the evidence of every sentence ----------------------------------------------------------
+
 _PUNCTUATION = re.compile(r"[^\w \x01]+")
-_MARKED = re.compile("[\u064b-\u0652\u0640]")  # harakat, tatweel
-_WORD = re.compile(r"\w+")
-_NEAR_END = 30  # characters: a military cue this close to the end may sit in a time anchor
-_NEAR = 70  # characters: more than the words of _ADJACENT and _FIGHT_REACH can span
 
 
-def _sentence_table(documents: pd.DataFrame) -> tuple[list, np.ndarray, np.ndarray, pd.Index]:
-    """Sentences (doc_id, field, start, end, field text), their starts and each field's offset
-    in the fields laid end to end (documents × title/body), and the documents' ids."""
-    rows, starts, base, offset = [], [], [], 0
+@dataclass
+class Located:
+    """The sentences of a documents table and where the evidence stands in them.
+
+    ``rows`` are the sentences (doc_id, field, start, end, the field's text; in
+    :func:`analysis.corpus.iter_fields` order, then by start), ``starts`` and ``ends`` where
+    they start and end in the fields laid end to end (one character between two fields),
+    ``field_base`` where each field starts there, ``spaces[i]`` the spaces before position ``i``
+    there; ``hit_at`` / ``mention_at``
+    the sentence of each hit and actor mention (-1 for a row of an unknown document), and
+    ``hit_pos`` / ``mention_pos`` where it starts in the fields laid end to end;
+    ``hit_first`` / ``hit_last`` / ``mention_word`` the word of its sentence where each hit
+    starts and ends and each mention starts (a word stands after as many spaces as precede it
+    in the sentence); ``surfaces`` the folded surface of each hit and ``tags`` the rules of
+    its first word; ``groups`` whether each mention names a terrorist group (R9); ``sides``
+    the codebook side of each actor id (:func:`actor_sides`)."""
+
+    rows: list
+    starts: np.ndarray
+    ends: np.ndarray
+    field_base: np.ndarray
+    spaces: np.ndarray
+    hit_at: np.ndarray
+    hit_pos: np.ndarray
+    mention_at: np.ndarray
+    mention_pos: np.ndarray
+    hit_first: np.ndarray
+    hit_last: np.ndarray
+    mention_word: np.ndarray
+    surfaces: list[str]
+    tags: list[frozenset[str]]
+    groups: np.ndarray
+    sides: dict[str, str]
+
+
+def locate(documents: pd.DataFrame, hits: pd.DataFrame, mentions: pd.DataFrame,
+           rules: FrameRules) -> Located:
+    """Split the documents into sentences (:func:`analysis.sentences.spans`) and place each
+    hit and mention in its sentence."""
+    rows, starts, ends, base, texts, offset = [], [], [], [], [], 0
     for doc_id, fld, text in corpus.iter_fields(documents):
         base.append(offset)
+        texts.append(text)
         for s, e in sentences.spans(text):
             rows.append((doc_id, fld, s, e, text))
             starts.append(offset + s)
+            ends.append(offset + e)
         offset += len(text) + 1
-    return (rows, np.asarray(starts, dtype=np.int64), np.asarray(base, dtype=np.int64).reshape(-1, 2),
-            pd.Index(documents["doc_id"]))
+    starts_ = np.asarray(starts, dtype=np.int64)
+    base_ = np.asarray(base, dtype=np.int64).reshape(-1, 2)
+    ids = pd.Index(documents["doc_id"])
+    hit_at, hit_pos = _place(hits, base_, ids, starts_)
+    mention_at, mention_pos = _place(mentions, base_, ids, starts_)
+    spaces = _spaces_before("\x01".join(texts))
+    length = (hits["end"].to_numpy(dtype=np.int64) - hits["start"].to_numpy(dtype=np.int64)) if len(hits) else 0
+    last_pos = hit_pos + np.maximum(length - 1, 0)  # a hit's last character
+
+    def word(at: np.ndarray, pos: np.ndarray) -> np.ndarray:  # spaces from the sentence's start
+        return spaces[pos] - spaces[starts_[at.clip(0)]] if len(starts_) else np.zeros(len(pos), np.int64)
+    surfaces = fold_all([str(x) for x in hits["surface"].tolist()])
+    empty: frozenset[str] = frozenset()
+    tags = [rules.words.get(x.split(" ", 1)[0], empty) for x in surfaces]
+    sides = actor_sides()
+    side = mentions["actor_id"].map(sides).fillna("") if len(mentions) else pd.Series([], dtype=object)
+    return Located(rows, starts_, np.asarray(ends, dtype=np.int64), base_.reshape(-1), spaces, hit_at, hit_pos,
+                   mention_at, mention_pos, word(hit_at, hit_pos), word(hit_at, last_pos),
+                   word(mention_at, mention_pos), surfaces, tags, terrorist_groups(mentions, side, rules),
+                   sides)
 
 
-def _locate(table: pd.DataFrame, base: np.ndarray, ids: pd.Index,
-            starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _spaces_before(text: str) -> np.ndarray:
+    """``out[i]``: the spaces in ``text[:i]``, for every ``i`` up to ``len(text)``."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
+    out = np.zeros(len(codes) + 1, dtype=np.int64)
+    np.cumsum(codes == 32, out=out[1:])
+    return out
+
+
+def _place(table: pd.DataFrame, base: np.ndarray, ids: pd.Index,
+           starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The sentence index of each row of a table of spans (doc_id, field, start; -1 for a
     row of an unknown document) and where the row starts in the fields laid end to end."""
     if not len(table):
@@ -426,68 +496,22 @@ def _locate(table: pd.DataFrame, base: np.ndarray, ids: pd.Index,
     return np.where(doc < 0, -1, where), offsets
 
 
-def _fold_all(texts: list[str]) -> list[str]:  # one call to fold for many short texts
+def fold_all(texts: list[str]) -> list[str]:
+    """:func:`analysis.normalize.fold` of many short texts, in one call."""
     return normalize.fold("\x01".join(texts)).split("\x01") if texts else []
 
 
-def _hit_flags(hits: pd.DataFrame, tags: list[frozenset[str]], surfaces: list[str],
-               ends: np.ndarray, rules: FrameRules) -> np.ndarray:
-    """Per hit, its frame bit and the kinds a rule looks for (from its folded surface and
-    the rules of its first word, ``tags``)."""
-    kinds = (("breakdown", "confrontation", "breakdown"), ("doubt", "confrontation", "doubt"),
-             ("call", "cooperation", "call"), ("agreement", "diplomacy", "agreement"),
-             ("talk", "diplomacy", "talks"), ("reference", "military_operations", "reference"),
-             ("fight", "military_operations", "fight"), ("advance", "deconfliction", "advance"),
-             ("danger", "deconfliction", "danger"))
-    out = []
-    for frame, negated, rules_of, surface in zip(hits["frame"].tolist(), hits["negated"].tolist(),
-                                                 tags, surfaces):
-        bits = _BIT.get(frame, 0) | (_BIT["negated"] if negated else 0)
-        if rules_of:
-            for kind, frame_, rule in kinds:
-                if frame == frame_ and rule in rules_of:
-                    bits |= _BIT[kind]
-            if "talks" in rules_of:  # talks are not an agreement (_is_agreement)
-                bits &= ~_BIT["agreement"]
-        if frame == "confrontation" and "خلاف" in surface:
-            bits |= _BIT["disagreement"]
-        elif frame == "cooperation" and any(f in surface for f in rules.forms["scoped"]):
-            bits |= _BIT["scoped"]
-        elif frame == "deconfliction" and "purpose" in rules_of:
-            bits |= _BIT["purpose"]
-        out.append(bits)
-    flags = np.asarray(out, dtype=np.int64)
-    near = (ends - hits["end"].to_numpy(dtype=np.int64)) <= _NEAR_END
-    military = (flags & _BIT["military_operations"]) != 0
-    return flags | np.where(near & military, _BIT["near_end"], 0)
-
-
-def _mention_flags(mentions: pd.DataFrame, sides: dict[str, str], rules: FrameRules) -> np.ndarray:
-    if not len(mentions):
-        return np.zeros(0, dtype=np.int64)
-    side = mentions["actor_id"].map(sides).fillna("")
-    flags = np.zeros(len(mentions), dtype=np.int64)
-    flags |= np.where(side.isin(_US_CAMP), _BIT["us"], 0)
-    flags |= np.where(side == "russia", _BIT["russia"], 0)
-    flags |= np.where(side.isin(_RU_CAMP), _BIT["camp_ru"], 0)
-    flags |= np.where(side.isin(_THIRD), _BIT["third"], 0)
-    flags |= np.where(~side.isin(_US_CAMP | _RU_CAMP | {"media", "jihadist", ""}), _BIT["outsider"], 0)
-    flags |= np.where(_groups(mentions, side, rules), _BIT["jihadist"], 0)
-    flags |= np.where(mentions["actor_id"].isin(rules.actors["un"]), _BIT["un"], 0)
-    return flags
-
-
-def _groups(mentions: pd.DataFrame, side: pd.Series, rules: FrameRules) -> np.ndarray:
-    """Which mentions name a terrorist group (R9): a ``ct_side`` side, not an ambiguous
-    surface (``ct_not``)."""
+def terrorist_groups(mentions: pd.DataFrame, side: pd.Series, rules: FrameRules) -> np.ndarray:
+    """Which mentions name a terrorist group (R9): a ``ct_side`` side (``side``: each
+    mention's), not an ambiguous surface (``ct_not``)."""
     group = side.isin(rules.actors["ct_side"]).to_numpy(dtype=bool).copy()
     where = np.flatnonzero(group)
-    surfaces = _fold_all([str(x) for x in mentions["surface"].to_numpy()[where]])
+    surfaces = fold_all([str(x) for x in mentions["surface"].to_numpy()[where]])
     group[where] = [f not in rules.forms["ct_not"] for f in surfaces]
     return group
 
 
-def _sides() -> dict[str, str]:
+def actor_sides() -> dict[str, str]:
     """Each actor id's codebook side; an organisation on side ``other`` (the UN) is
     ``organisation``: a venue, not a third party to the pair (R8)."""
     codebook = actors.load_codebook()
@@ -495,173 +519,41 @@ def _sides() -> dict[str, str]:
             for i, side, kind in codebook[["id", "side", "type"]].itertuples(index=False)}
 
 
-def _neighbours(flags: np.ndarray, at: np.ndarray, pos: np.ndarray, group_pos: np.ndarray,
-                group_at: np.ndarray) -> np.ndarray:
-    """Hit flags with ``near_deconf`` (a coordination cue near a deconfliction cue, R1) and
-    ``fight_ct`` (a fighting word shortly before counter-terrorism, R9), within :data:`_NEAR`
-    characters in the same sentence."""
-    def near(which: np.ndarray, targets: np.ndarray, target_at: np.ndarray, both_sides: bool) -> np.ndarray:
-        order = np.argsort(targets, kind="stable")
-        targets, target_at = targets[order], target_at[order]
-        out = np.zeros(len(flags), dtype=bool)
-        if not len(targets):
-            return out
-        for side in ((-1, 0) if both_sides else (0,)):
-            k = np.searchsorted(targets, pos, "right") - 1 if side < 0 else np.searchsorted(targets, pos + 1)
-            ok = (k >= 0) & (k < len(targets))
-            k = k.clip(0, len(targets) - 1)
-            out |= ok & (target_at[k] == at) & (np.abs(targets[k] - pos) <= _NEAR)
-        return out & which
-
-    def has(name: str) -> np.ndarray:
-        return (flags & _BIT[name]) != 0
-
-    deconf = has("deconfliction")
-    terror = has("counter_terrorism")
-    near_deconf = near(has("scoped"), pos[deconf], at[deconf], True)
-    fight_ct = near(has("fight"), np.concatenate([pos[terror], group_pos]),
-                    np.concatenate([at[terror], group_at]), False)
-    return flags | np.where(near_deconf, _BIT["near_deconf"], 0) | np.where(fight_ct, _BIT["fight_ct"], 0)
-
-
-def _needs_rules(flags: np.ndarray, all_references: np.ndarray) -> np.ndarray:
-    """Sentences whose frames a rule may change beyond the union of their hits' frames,
-    the counter_terrorism of a group's mention and the diplomacy of the UN Security Council
-    (``all_references``: sentences whose military cues all refer back, R7)."""
-    def has(*names: str) -> np.ndarray:
-        return (flags & sum(_BIT[n] for n in names)) != 0
-
-    both = has("us") & has("camp_ru")
-    return ((has("negated", "breakdown", "doubt") & has("cooperation", "deconfliction", "diplomacy"))
-            | ((has("scoped", "talk") & has("purpose")) | has("near_deconf"))
-            | has("call", "disagreement", "advance", "danger", "fight_ct") | all_references
-            | (has("cooperation", "deconfliction", "confrontation")
-               & (has("third") & ~both | has("outsider") & ~has("us", "camp_ru"))))
-
-
-def _may_need_rules(flags: np.ndarray, rows: list, rules: FrameRules) -> np.ndarray:
-    """Sentences whose rule words (breakdown, domestic politics, talks on the situation) may
-    change them, by a quick look for the words (with proclitics, as written or folded) among
-    the raw text's words (harakat and tatweel removed)."""
-    def has(*names: str) -> np.ndarray:
-        return (flags & sum(_BIT[n] for n in names)) != 0
-
-    def words_of(rule: str) -> frozenset[str]:  # the rule's words with proclitics, as written or folded
-        return frozenset(c + f for f in rules.written[rule] for c in _CLITICS) | frozenset(
-            c + f[2:] for f in rules.written[rule] if f.startswith("ال") for c in ("لل", "ولل", "فلل"))
-
-    agreed = has("agreement") & has("us") & has("russia") & ~has("deconfliction")
-    objects = has("cooperation", "deconfliction", "diplomacy")
-    looks = ((objects, "breakdown", None), (has("us", "camp_ru") & ~objects, "breakdown", "agreement"),
-             (has("agreement", "talk", "deconfliction"), "negator", "agreement"),
-             (has("confrontation"), "domestic", None),
-             (has("us") & has("camp_ru") & ~has("diplomacy"), "discuss", "topic"),
-             (has("scoped", "talk") & has("deconfliction") | agreed, "purpose", None),
-             (has("near_end"), "anchor", None))
-    vocabulary = {r: words_of(r) for r in {x for _, rule, also in looks for x in (rule, also) if x}}
-    which = sum(c.astype(np.int64) << k for k, (c, _, _) in enumerate(looks))
-    out = np.zeros(len(flags), dtype=bool)
-    for i, bits in zip(np.flatnonzero(which).tolist(), which[which != 0].tolist()):
-        _, _, s, e, text = rows[i]
-        sentence = text[s:e] if _MARKED.search(text, s, e) is None else _MARKED.sub("", text[s:e])
-        words = set(_WORD.findall(sentence))
-        for k, (_, rule, also) in enumerate(looks):
-            pool = words if rule != "anchor" else set(_WORD.findall(sentence[-_NEAR_END - 20:]))
-            if bits >> k & 1 and not vocabulary[rule].isdisjoint(pool) and (
-                    also is None or not vocabulary[also].isdisjoint(pool)):
-                out[i] = True
-                break
-    return out
-
-
-def _all_references(hit_flags: np.ndarray, hit_at: np.ndarray, n: int) -> np.ndarray:
-    """Sentences with military cues that all only refer back to an event (R7)."""
-    military = ((hit_flags & _BIT["military_operations"]) != 0) & (hit_at >= 0)
-    reference = military & ((hit_flags & _BIT["reference"]) != 0)
-    n_military = np.bincount(hit_at[military], minlength=n)
-    return (n_military > 0) & (n_military == np.bincount(hit_at[reference], minlength=n))
-
-
-def _plain(flags: int) -> str:
-    """The frames of a sentence no rule changes: its hits', a terrorist group's
-    counter_terrorism (R9), the UN Security Council's diplomacy (R6), and cooperation for an
-    agreement of the two powers (R1, as :func:`rule_agreement`)."""
-    agreed = _BIT["agreement"] | _BIT["us"] | _BIT["russia"]
-    frames = (flags & _FRAME_MASK | (_BIT["counter_terrorism"] if flags & _BIT["jihadist"] else 0)
-              | (_BIT["diplomacy"] if flags & _BIT["un"] else 0)
-              | (_BIT["cooperation"] if flags & agreed == agreed and not flags & _BIT["deconfliction"] else 0))
-    return ";".join(f for f in FRAMES if frames & _BIT[f])
-
-
-def frame_sentences(documents: pd.DataFrame, hits: pd.DataFrame, mentions: pd.DataFrame, *,
-                    rules_path: str | os.PathLike | None = None) -> pd.DataFrame:
-    """The frames of every sentence of title and body, decided by the codebook's rules.
-
-    Args:
-        documents: cleaned documents (``doc_id, title, body``), as from ``clean.clean``.
-        hits: their cue hits, ``framing.find_cues(documents)`` (the evidence).
-        mentions: their actor mentions, ``actors.find_mentions(documents)`` (for the sides).
-        rules_path: a ``frame_rules.tsv`` other than the package's.
-
-    Returns:
-        One row per sentence (:func:`analysis.sentences.spans`): ``doc_id, field, start, end, frames``
-        (``;``-joined in the order of :data:`FRAMES`, empty for none), sorted by doc_id, field
-        (title first) and start. Sentences whose hits no rule concerns take the frames of their
-        hits directly; the others go through :func:`decide`.
-    """
-    rules = load_rules(rules_path)
-    rows, starts, base, ids = _sentence_table(documents)
-    sides = _sides()
-    (hit_at, hit_pos), (mention_at, mention_pos) = (_locate(hits, base, ids, starts),
-                                                    _locate(mentions, base, ids, starts))
-    surfaces = _fold_all([str(x) for x in hits["surface"].tolist()])
-    empty: frozenset[str] = frozenset()
-    tags = [rules.words.get(x.split(" ", 1)[0], empty) for x in surfaces]
-    ends = np.asarray([e for _, _, _, e, _ in rows], dtype=np.int64)
-    flags = np.zeros(len(rows), dtype=np.int64)
-    ok = hit_at >= 0
-    hit_flags = _hit_flags(hits, tags, surfaces, ends[hit_at.clip(0)], rules) if len(hits) else hit_at
-    mention_flags = _mention_flags(mentions, sides, rules)
-    groups = (mention_flags & _BIT["jihadist"]) != 0
-    hit_flags = _neighbours(hit_flags, hit_at, hit_pos, mention_pos[groups], mention_at[groups])
-    np.bitwise_or.at(flags, hit_at[ok], hit_flags[ok])
-    np.bitwise_or.at(flags, mention_at[mention_at >= 0], mention_flags[mention_at >= 0])
-    frames = [_plain(f) if f else "" for f in flags.tolist()]
-    need = _needs_rules(flags, _all_references(hit_flags, hit_at, len(rows)))
-    busy = np.flatnonzero(need | _may_need_rules(np.where(need, 0, flags), rows, rules)).tolist()
-    if busy:
-        _decide_busy(busy, rows, frames, rules, (hits, mentions, surfaces, tags, groups, hit_at, mention_at, sides))
-    out = pd.DataFrame([r[:4] for r in rows], columns=COLUMNS[:4]).assign(frames=frames)
-    order = out.assign(_f=(out["field"] != "title").astype(int)).sort_values(
-        ["doc_id", "_f", "start"], kind="stable").index
-    return out.loc[order].reset_index(drop=True)
-
-
-def _decide_busy(busy: list[int], rows: list, frames: list[str], rules: FrameRules, inputs: tuple) -> None:
-    """Decide the sentences ``busy`` with the rules, writing into ``frames`` (``inputs``: the
-    hits, mentions, folded hit surfaces, their rules, which mentions are groups, the sentence
-    of each hit and mention, and the sides of the actor ids)."""
-    hits, mentions, surfaces, tags, group_of, hit_at, mention_at, sides = inputs
+def decide_sentences(which: list[int], found: Located, hits: pd.DataFrame,
+                     mentions: pd.DataFrame, rules: FrameRules, frames: list[str]) -> None:
+    """Decide the sentences ``which`` (indices into ``found.rows``) with the rules, writing
+    their ``;``-joined frames into ``frames``."""
+    rows = found.rows
     wanted = np.zeros(len(rows), dtype=bool)
-    wanted[busy] = True
-    hit_rows = _group(hit_at, wanted)
-    mention_rows = _group(mention_at, wanted)
-    hs, he, fr, neg = (hits[c].tolist() for c in ("start", "end", "frame", "negated"))
-    ms, actor, groups = mentions["start"].tolist(), mentions["actor_id"].tolist(), group_of.tolist()
-    texts = [rows[i][4][rows[i][2]:rows[i][3]] for i in busy]
+    wanted[which] = True
+    hit_rows, mention_rows = _group(found.hit_at, wanted), _group(found.mention_at, wanted)
+    texts = [rows[i][4][rows[i][2]:rows[i][3]] for i in which]
+    columns = (found.hit_first.tolist(), found.hit_last.tolist(), hits["frame"].tolist(),
+               hits["negated"].tolist(), found.mention_word.tolist(), mentions["actor_id"].tolist())
     vocabulary = frozenset(rules.words)
-    for i, words in zip(busy, _words(texts)):
-        text, s = rows[i][4], rows[i][2]
-        ev = Evidence(words, _index(words, vocabulary.intersection(words), rules), [
-            Hit(text.count(" ", s, hs[k]), text.count(" ", s, max(he[k] - 1, hs[k])), fr[k], bool(neg[k]),
-                surfaces[k], tags[k]) for k in hit_rows.get(i, ())], set(), set(), [])
-        for k in mention_rows.get(i, ()):
-            side = sides.get(actor[k], "")
-            ev.mentions.append((text.count(" ", s, ms[k]), side, groups[k]))
-            ev.sides.add(side)
-            ev.actor_ids.add(actor[k])
-        ev.sides.discard("")
+    for i, words in zip(which, _words(texts)):
+        ev = sentence_evidence(words, vocabulary.intersection(words), hit_rows.get(i, ()),
+                      mention_rows.get(i, ()), columns, found, rules)
         frames[i] = ";".join(decide(ev, rules))
+
+
+def sentence_evidence(words: list[str], found_words: set[str], hit_rows, mention_rows,
+             columns: tuple, found: Located, rules: FrameRules) -> Evidence:
+    """What the rules see of one sentence: its folded ``words`` (one per space), those of
+    them that are rule words, its hits and mentions (row numbers into the ``columns`` of
+    the hit and mention tables: hit first and last word, frame, negated; mention word,
+    actor id; words as in :class:`Located`)."""
+    first, last, fr, neg, mention_word, actor = columns
+    ev = Evidence(words, _index(words, found_words, rules), [
+        Hit(first[k], last[k], fr[k], bool(neg[k]), found.surfaces[k], found.tags[k])
+        for k in hit_rows], set(), set(), [])
+    for k in mention_rows:
+        side = found.sides.get(actor[k], "")
+        ev.mentions.append((mention_word[k], side, bool(found.groups[k])))
+        ev.sides.add(side)
+        ev.actor_ids.add(actor[k])
+    ev.sides.discard("")
+    return ev
 
 
 def _words(texts: list[str]) -> list[list[str]]:
@@ -697,3 +589,55 @@ def _group(index: np.ndarray, wanted: np.ndarray) -> dict[int, list[int]]:
     for row, s in zip(rows.tolist(), index[rows].tolist()):
         out.setdefault(s, []).append(row)
     return out
+
+
+def sentence_table(rows: list, frames: list[str]) -> pd.DataFrame:
+    """The sentence table (:data:`SENTENCE_COLUMNS`) of ``rows`` and their frames, sorted by
+    doc_id, field (title first) and start."""
+    out = pd.DataFrame([r[:4] for r in rows], columns=SENTENCE_COLUMNS[:4]).assign(frames=frames)
+    out = out.astype({"start": np.int64, "end": np.int64})
+    order = out.assign(_f=(out["field"] != "title").astype(int)).sort_values(
+        ["doc_id", "_f", "start"], kind="stable").index
+    return out.loc[order].reset_index(drop=True)
+
+
+# --- the table -------------------------------------------------------------------------------
+
+def decide_every_sentence(documents: pd.DataFrame, hits: pd.DataFrame, mentions: pd.DataFrame, *,
+                          rules_path: str | os.PathLike | None = None) -> pd.DataFrame:
+    """:func:`frame_sentences` by the definition: every sentence through :func:`decide`."""
+    rules = load_frame_rules(rules_path)
+    found = locate(documents, hits, mentions, rules)
+    frames = [""] * len(found.rows)
+    decide_sentences(list(range(len(found.rows))), found, hits, mentions, rules, frames)
+    return sentence_table(found.rows, frames)
+
+
+def frame_sentences(documents: pd.DataFrame, hits: pd.DataFrame, mentions: pd.DataFrame, *,
+                    rules_path: str | os.PathLike | None = None,
+                    prepared: Prepared | None = None) -> pd.DataFrame:
+    """The frames of every sentence of title and body, decided by the codebook's rules.
+
+    Args:
+        documents: cleaned documents (``doc_id, title, body``), as from ``clean.clean``.
+        hits: their cue hits, :func:`.cues.find_cues` (the evidence).
+        mentions: their actor mentions, ``actors.find_mentions(documents)`` (for the sides).
+        rules_path: a ``frame_rules.tsv`` other than the package's.
+        prepared: :func:`.words.prepare` of the same ``documents`` (as given to
+            :func:`.cues.find_cues`), to look for rule words among its folded words; made
+            here when not given.
+
+    Returns:
+        One row per sentence (:func:`analysis.sentences.spans`): ``doc_id, field, start, end,
+        frames`` (``;``-joined in the order of ``FRAMES``, empty for none), sorted by doc_id,
+        field (title first) and start; the same as :func:`decide_every_sentence`, with the
+        sentences no rule can change decided at once by :func:`.sentence_gate.gate`.
+    """
+    from . import sentence_gate  # the batch gate (it uses the rules above)
+
+    rules = load_frame_rules(rules_path)
+    found = locate(documents, hits, mentions, rules)
+    _, _, batches = walk(documents, prepared)
+    frames, busy = sentence_gate.gate(found, hits, mentions, rules, batches)
+    decide_sentences(busy, found, hits, mentions, rules, frames)
+    return sentence_table(found.rows, frames)

@@ -1,0 +1,288 @@
+"""The batch gate behind :func:`.decisions.frame_sentences`: which sentences the rules of
+:mod:`.decisions` must decide one by one, and the frames of the others.
+
+Most sentences hold nothing a rule looks at: their frames are the union of their hits'
+frames (with a terrorist group's counter_terrorism, R9, the UN Security Council's
+diplomacy, R6, and the cooperation of an agreement of the two powers, R1). Here every hit
+and mention gets **flags** (numpy bits: its frame, and the kinds a rule looks for -- a
+breakdown or doubt word, a talk, a reference back, a danger word, a side of the pair …),
+a sentence the OR of its hits' and mentions' flags, and :func:`_needs_rules` tells from
+these which sentences a rule may change; a quick look for rule words (:func:`_may_need_rules`)
+adds those that words beyond the hits may change. The rest take :func:`_plain` frames.
+
+Tested equal to :func:`.decisions.decide_every_sentence` (``tests/test_frame_sentences.py``).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import repeat
+
+import numpy as np
+import pandas as pd
+
+from .decisions import ADJACENT, FIGHT_REACH, PURPOSE_REACH, RU_CAMP, RULES, THIRD, US_CAMP, FrameRules, Located
+from .lexicon import FRAMES
+from .words import Batch
+
+# --- flags ----------------------------------------------------------------------------------
+
+_KINDS = ("negated", "breakdown", "doubt", "disagreement", "call", "agreement", "talk", "reference",
+          "fight", "advance", "danger", "near_end", "scoped", "purpose", "near_deconf", "fight_ct",
+          "us", "russia", "camp_ru", "third", "outsider", "jihadist", "un")
+_BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}  # a sentence's flags: frames, then kinds
+_FRAME_MASK = (1 << len(FRAMES)) - 1
+_RULE_BIT = {rule: 1 << i for i, rule in enumerate(RULES)}  # a word's rules
+_NEAR_END = 30  # characters: a military cue this close to the end may sit in a time anchor
+_REACH = max(ADJACENT, FIGHT_REACH)
+
+
+def _hit_flags(hits: pd.DataFrame, tags: list[frozenset[str]], surfaces: list[str],
+               ends: np.ndarray, rules: FrameRules) -> np.ndarray:
+    """Per hit, its frame bit and the kinds a rule looks for (from its folded surface and
+    the rules of its first word, ``tags``)."""
+    kinds = (("breakdown", "confrontation", "breakdown"), ("doubt", "confrontation", "doubt"),
+             ("call", "cooperation", "call"), ("agreement", "diplomacy", "agreement"),
+             ("talk", "diplomacy", "talks"), ("reference", "military_operations", "reference"),
+             ("fight", "military_operations", "fight"), ("advance", "deconfliction", "advance"),
+             ("danger", "deconfliction", "danger"))
+    out = []
+    for frame, negated, rules_of, surface in zip(hits["frame"].tolist(), hits["negated"].tolist(),
+                                                 tags, surfaces):
+        bits = _BIT.get(frame, 0) | (_BIT["negated"] if negated else 0)
+        if rules_of:
+            for kind, frame_, rule in kinds:
+                if frame == frame_ and rule in rules_of:
+                    bits |= _BIT[kind]
+            if "talks" in rules_of:  # talks are not an agreement (_is_agreement)
+                bits &= ~_BIT["agreement"]
+        if frame == "confrontation" and "خلاف" in surface:
+            bits |= _BIT["disagreement"]
+        elif frame == "cooperation" and any(f in surface for f in rules.forms["scoped"]):
+            bits |= _BIT["scoped"]
+        elif frame == "deconfliction" and "purpose" in rules_of:
+            bits |= _BIT["purpose"]
+        out.append(bits)
+    flags = np.asarray(out, dtype=np.int64)
+    near = (ends - hits["end"].to_numpy(dtype=np.int64)) <= _NEAR_END
+    military = (flags & _BIT["military_operations"]) != 0
+    return flags | np.where(near & military, _BIT["near_end"], 0)
+
+
+def _mention_flags(mentions: pd.DataFrame, sides: dict[str, str], groups: np.ndarray,
+                   rules: FrameRules) -> np.ndarray:
+    if not len(mentions):
+        return np.zeros(0, dtype=np.int64)
+    side = mentions["actor_id"].map(sides).fillna("")
+    flags = np.zeros(len(mentions), dtype=np.int64)
+    flags |= np.where(side.isin(US_CAMP), _BIT["us"], 0)
+    flags |= np.where(side == "russia", _BIT["russia"], 0)
+    flags |= np.where(side.isin(RU_CAMP), _BIT["camp_ru"], 0)
+    flags |= np.where(side.isin(THIRD), _BIT["third"], 0)
+    flags |= np.where(~side.isin(US_CAMP | RU_CAMP | {"media", "jihadist", ""}), _BIT["outsider"], 0)
+    flags |= np.where(groups, _BIT["jihadist"], 0)
+    flags |= np.where(mentions["actor_id"].isin(rules.actors["un"]), _BIT["un"], 0)
+    return flags
+
+
+def _neighbours(flags: np.ndarray, found: Located) -> np.ndarray:
+    """Hit flags with ``near_deconf`` (a coordination cue whose first or last word is within
+    :data:`.decisions.ADJACENT` words of a deconfliction cue's first word, R1) and ``fight_ct``
+    (a fighting word whose last word is followed within :data:`.decisions.FIGHT_REACH` words by
+    a counter-terrorism cue or a terrorist group's mention, R9), as :func:`.decisions.rule_purpose`
+    and :func:`.decisions.rule_fight` read them."""
+    at, first, last = found.hit_at, found.hit_first, found.hit_last
+    span = int(max(first.max(initial=0), last.max(initial=0), found.mention_word.max(initial=0))) + 2 * _REACH + 1
+
+    def keys(sentence: np.ndarray, word: np.ndarray) -> np.ndarray:  # (sentence, word) as one number
+        return sentence * span + word + _REACH
+
+    def any_in(targets: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        targets = np.sort(targets)
+        return np.searchsorted(targets, hi, "right") > np.searchsorted(targets, lo, "left")
+
+    def has(name: str) -> np.ndarray:
+        return ((flags & _BIT[name]) != 0) & (at >= 0)
+
+    deconf = keys(at[has("deconfliction")], first[has("deconfliction")])
+    near = ADJACENT
+    near_deconf = has("scoped") & (any_in(deconf, keys(at, first - near), keys(at, first + near))
+                                   | any_in(deconf, keys(at, last - near), keys(at, last + near)))
+    group = found.groups & (found.mention_at >= 0)
+    terror = np.concatenate([keys(at[has("counter_terrorism")], first[has("counter_terrorism")]),
+                             keys(found.mention_at[group], found.mention_word[group])])
+    fight_ct = has("fight") & any_in(terror, keys(at, last + 1), keys(at, last + FIGHT_REACH))
+    return flags | np.where(near_deconf, _BIT["near_deconf"], 0) | np.where(fight_ct, _BIT["fight_ct"], 0)
+
+
+def _needs_rules(flags: np.ndarray, all_references: np.ndarray) -> np.ndarray:
+    """Sentences whose frames a rule may change beyond the union of their hits' frames,
+    the counter_terrorism of a group's mention and the diplomacy of the UN Security Council
+    (``all_references``: sentences whose military cues all refer back, R7)."""
+    def has(*names: str) -> np.ndarray:
+        return (flags & sum(_BIT[n] for n in names)) != 0
+
+    both = has("us") & has("camp_ru")
+    return ((has("negated", "breakdown", "doubt") & has("cooperation", "deconfliction", "diplomacy"))
+            | (has("scoped", "talk") & has("purpose"))
+            | has("call", "disagreement", "advance", "danger") | all_references
+            | (has("cooperation", "deconfliction", "confrontation")
+               & (has("third") & ~both | has("outsider") & ~has("us", "camp_ru"))))
+
+
+@lru_cache(maxsize=4)
+def _word_bits(rules: FrameRules) -> dict[str, int]:
+    """Each rule word (folded, with its proclitics) -> the bits of its rules (:data:`_RULE_BIT`)."""
+    return {w: sum(_RULE_BIT[r] for r in rs) for w, rs in rules.words.items()}
+
+
+def _rule_words(found: Located, batches: Iterable[tuple[int, Batch]],
+                rules: FrameRules) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The rule words of the sentences: per sentence, the bits of the rules whose words it
+    holds, and of those among the words starting in its last characters (a time anchor, R7);
+    and each rule word as a row (sentence, word of the sentence as :class:`.decisions.Located`
+    counts them, bits). They are the folded words of the batches (the words cue finding walks),
+    coded once each by one dict look-up."""
+    table, n = _word_bits(rules), len(found.rows)
+    anywhere, at_end = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
+    occurrences = []
+    for k0, batch in batches:
+        codes = np.fromiter(map(table.get, batch.words, repeat(0)), dtype=np.int64, count=len(batch.words))
+        which = np.flatnonzero(codes)
+        field = np.searchsorted(np.asarray(batch.hi, dtype=np.int64), which, "right")
+        pos = found.field_base[k0 + field] + np.frombuffer(batch.starts, dtype=np.int64)[which]
+        sentence = np.searchsorted(found.starts, pos, "right") - 1
+        np.bitwise_or.at(anywhere, sentence, codes[which])
+        end = found.ends[sentence] - pos <= _NEAR_END + 20
+        np.bitwise_or.at(at_end, sentence[end], codes[which][end])
+        word = found.spaces[pos] - found.spaces[found.starts[sentence]]
+        occurrences.append(np.stack([sentence, word, codes[which]], axis=1))
+    return anywhere, at_end, np.concatenate(occurrences) if occurrences else np.zeros((0, 3), np.int64)
+
+
+def _followed(occurrences: np.ndarray, rule: str, targets: np.ndarray, target_sentence: np.ndarray,
+              lo: int, hi: int, n: int) -> np.ndarray:
+    """Per sentence, whether a word of ``rule`` at word ``i`` has a target word in
+    ``[i + lo, i + hi]`` of the same sentence."""
+    mine = occurrences[(occurrences[:, 2] & _RULE_BIT[rule]) != 0]
+    span = int(max(occurrences[:, 1].max(initial=0), targets.max(initial=0))) + hi + abs(lo) + 1
+    keys = np.sort(target_sentence * span + targets)
+    at = mine[:, 0] * span + mine[:, 1]
+    found = np.searchsorted(keys, at + hi, "right") > np.searchsorted(keys, at + lo, "left")
+    out = np.zeros(n, dtype=bool)
+    out[mine[found, 0]] = True
+    return out
+
+
+def _clauses(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located) -> tuple[np.ndarray, np.ndarray]:
+    """Per sentence, whether it has a purpose clause (a purpose word with a danger word within
+    :data:`.decisions.PURPOSE_REACH` words, or a deconfliction cue starting at it or the word
+    after: :func:`.decisions.rule_purpose`'s reading) and talks with a topic (a discuss word
+    with a topic word within six words after it, :func:`.decisions.rule_talks`')."""
+    n = len(found.rows)
+
+    def words_of(rule: str) -> np.ndarray:
+        return occurrences[(occurrences[:, 2] & _RULE_BIT[rule]) != 0]
+
+    danger, topic = words_of("danger"), words_of("topic")
+    deconf = ((hit_flags & _BIT["deconfliction"]) != 0) & (found.hit_at >= 0)
+    purpose = (_followed(occurrences, "purpose", danger[:, 1], danger[:, 0], 0, PURPOSE_REACH, n)
+               | _followed(occurrences, "purpose", found.hit_first[deconf], found.hit_at[deconf], 0, 1, n))
+    return purpose, _followed(occurrences, "discuss", topic[:, 1], topic[:, 0], 1, 6, n)
+
+
+def _may_need_rules(flags: np.ndarray, anywhere: np.ndarray, at_end: np.ndarray, purpose: np.ndarray,
+                    talks: np.ndarray) -> np.ndarray:
+    """Sentences whose rule words may change them beyond what :func:`gate` adds (``anywhere``,
+    ``at_end``: the bits of the rules whose words each holds, :func:`_rule_words`; ``purpose``,
+    ``talks``: :func:`_clauses`): words that act alone (a breakdown or a negator with an
+    agreement word, notice in advance, doubt where it adds or drops a frame), and words that act
+    on the sentence's cues (a breakdown of what a cue names, domestic politics, a purpose clause
+    with coordination, talks or an agreement, a time anchor)."""
+    def has(*names: str) -> np.ndarray:
+        return (flags & sum(_BIT[n] for n in names)) != 0
+
+    def word(*names: str) -> np.ndarray:
+        return (anywhere & sum(_RULE_BIT[n] for n in names)) != 0
+
+    agreed = has("agreement") & has("us") & has("russia") & ~has("deconfliction")
+    return (word("breakdown", "negator") & word("agreement") | word("notice") & word("advance")
+            | word("doubt") & (~has("confrontation") | has("cooperation"))
+            | has("cooperation", "deconfliction", "diplomacy") & word("breakdown")
+            | has("confrontation") & word("domestic")
+            | purpose & (has("scoped", "talk") | agreed)
+            | has("near_end") & ((at_end & _RULE_BIT["anchor"]) != 0))
+
+
+def _all_references(hit_flags: np.ndarray, hit_at: np.ndarray, n: int) -> np.ndarray:
+    """Sentences with military cues that all only refer back to an event (R7)."""
+    military = ((hit_flags & _BIT["military_operations"]) != 0) & (hit_at >= 0)
+    reference = military & ((hit_flags & _BIT["reference"]) != 0)
+    n_military = np.bincount(hit_at[military], minlength=n)
+    return (n_military > 0) & (n_military == np.bincount(hit_at[reference], minlength=n))
+
+
+def _plain(flags: np.ndarray, dropped: np.ndarray) -> np.ndarray:
+    """The frames (bits) of sentences no rule changes beyond the dropping of cues: their
+    hits' frames, less cooperation or military_operations when every such cue is dropped
+    (``dropped``: those frames' bits), with a terrorist group's counter_terrorism (R9), the UN
+    Security Council's diplomacy (R6), and cooperation for an agreement of the two powers
+    (R1, as :func:`.decisions.rule_agreement`)."""
+    def has(name: str) -> np.ndarray:
+        return (flags & _BIT[name]) != 0
+
+    agreed = has("agreement") & has("us") & has("russia") & ~has("deconfliction")
+    return (flags & _FRAME_MASK & ~dropped | np.where(has("jihadist"), _BIT["counter_terrorism"], 0)
+            | np.where(has("un"), _BIT["diplomacy"], 0) | np.where(agreed, _BIT["cooperation"], 0))
+
+
+def _dropped(hit_flags: np.ndarray, found: Located, n: int) -> np.ndarray:
+    """Per sentence, the bits of cooperation and military_operations when every cue of that
+    frame in it is dropped: coordination near a deconfliction cue (R1), a fighting word before
+    a terrorist group (R9), a single-word reference back (R7)."""
+    at, ok = found.hit_at, found.hit_at >= 0
+
+    def has(name: str) -> np.ndarray:
+        return (hit_flags & _BIT[name]) != 0
+
+    single = np.fromiter((" " not in x for x in found.surfaces), dtype=bool, count=len(found.surfaces))
+    out = np.zeros(n, dtype=np.int64)
+    for frame, gone in (("cooperation", has("near_deconf")),
+                        ("military_operations", has("fight_ct") | has("reference") & single)):
+        cues = ok & has(frame)
+        total = np.bincount(at[cues], minlength=n)
+        out |= np.where((total > 0) & (total == np.bincount(at[cues & gone], minlength=n)), _BIT[frame], 0)
+    return out
+
+
+#: the ``;``-joined frames of every combination of frame bits
+_LABELS = np.array([";".join(f for k, f in enumerate(FRAMES) if bits >> k & 1)
+                    for bits in range(1 << len(FRAMES))], dtype=object)
+
+
+def gate(found: Located, hits: pd.DataFrame, mentions: pd.DataFrame, rules: FrameRules,
+         batches: Iterable[tuple[int, Batch]]) -> tuple[list[str], list[int]]:
+    """The frames of the sentences of ``found`` that no rule can change but by dropping cues
+    (``;``-joined, :func:`_plain`), and the indices of the others (their frames left empty),
+    which :func:`.decisions.decide_sentences` must decide. ``batches`` are the documents'
+    folded words (:func:`.words.walk`)."""
+    rows = found.rows
+    ends = np.asarray([e for _, _, _, e, _ in rows], dtype=np.int64)
+    flags = np.zeros(len(rows), dtype=np.int64)
+    hit_at, mention_at = found.hit_at, found.mention_at
+    ok = hit_at >= 0
+    hit_flags = _hit_flags(hits, found.tags, found.surfaces, ends[hit_at.clip(0)], rules) if len(hits) else hit_at
+    mention_flags = _mention_flags(mentions, found.sides, found.groups, rules)
+    hit_flags = _neighbours(hit_flags, found)
+    np.bitwise_or.at(flags, hit_at[ok], hit_flags[ok])
+    np.bitwise_or.at(flags, mention_at[mention_at >= 0], mention_flags[mention_at >= 0])
+    need = _needs_rules(flags, _all_references(hit_flags, hit_at, len(rows)))
+    anywhere, at_end, occurrences = _rule_words(found, batches, rules)
+    purpose, talks = _clauses(occurrences, hit_flags, found)
+    busy = np.flatnonzero(need | _may_need_rules(flags, anywhere, at_end, purpose, talks))
+    bits = _plain(flags, _dropped(hit_flags, found, len(rows)))
+    # a purpose clause is deconfliction (R1); talks of the two camps on the situation diplomacy (R6)
+    bits |= np.where(purpose, _BIT["deconfliction"], 0)
+    bits |= np.where(talks & ((flags & _BIT["us"]) != 0) & ((flags & _BIT["camp_ru"]) != 0), _BIT["diplomacy"], 0)
+    bits[busy] = 0
+    return _LABELS[bits].tolist(), busy.tolist()
