@@ -31,7 +31,7 @@ import pandas as pd
 from . import paths, sentences
 
 __all__ = ["CODED_DIR", "CORPORA", "ROLES", "VOICES", "Coded", "corpus_tables", "predicted_sentences",
-           "score_set", "summary", "frame_errors", "statement_errors", "ValidationError", "load_coded",
+           "score_set", "summary", "frame_errors", "statement_errors", "weak_frames", "ValidationError", "load_coded",
            "locate_sentences",
            "sentence_frames_from_hits", "pair_sentences", "frame_agreement", "frame_confusion", "frame_shares",
            "share_difference", "top_frame_agreement", "locate_statements", "match_statements",
@@ -481,3 +481,11 @@ def statement_errors(result: dict) -> pd.DataFrame:
                      ("pred_speaker", "found_speaker"), ("pred_side", "found_side")):
         out[dst] = wrong.get(src, pd.Series(index=wrong.index, dtype=object)).fillna("")
     return out.reset_index(drop=True)
+
+
+def weak_frames(agreement: pd.DataFrame, *, below: float = 0.7) -> dict[str, float]:
+    """The frames a set's coder marked whose F1 (:func:`frame_agreement`) is under ``below``,
+    in the order of :data:`FRAMES`: ``{frame: f1}`` (a frame the measure never finds has F1 0)."""
+    rows = agreement[(agreement["frame"] != "pooled") & (agreement["n_coded"] > 0)]
+    f1 = rows.set_index("frame")["f1"].fillna(0.0)
+    return {f: float(v) for f, v in f1.items() if v < below}
