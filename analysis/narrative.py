@@ -535,6 +535,16 @@ def weak_frame_note(weak: dict[str, float], *, below: float = 0.7,
             "the evidence lines, not a measurement.")
 
 
+def _leaders(table: pd.DataFrame, name) -> dict[str, int]:
+    """How many rows each column leads; a tie counts as ``a and b tied``, most rows first."""
+    tally: dict[str, int] = {}
+    for _, row in table.iterrows():
+        best = [c for c in table.columns if row[c] == row.max()]
+        key = name(best[0]) if len(best) == 1 else listing(name(c) for c in best) + " tied"
+        tally[key] = tally.get(key, 0) + 1
+    return dict(sorted(tally.items(), key=lambda kv: (-kv[1], " tied" in kv[0])))
+
+
 def frame_profile_summary(shares: pd.DataFrame, weak: dict[str, float], documents: pd.DataFrame) -> list[str]:
     """Which frame leads each unit, and the range of the relational frames' shares
     (``shares``: units × frames, shares of sentence-frame pairs); a weak frame is flagged."""
@@ -546,9 +556,9 @@ def frame_profile_summary(shares: pd.DataFrame, weak: dict[str, float], document
     def name(f):
         return FRAME_NAMES.get(f, f) + (" ⚠" if f in weak else "")
 
-    lead = shares.idxmax(axis=1).value_counts()
-    out = ["The largest share of sentence-frame pairs goes to "
-           + listing(f"{name(f)} in {count(int(n), word)}" for f, n in lead.items()) + "."]
+    lead = _leaders(shares, name)
+    out = [f"Of the {count(len(shares), word)}, the largest share of sentence-frame pairs goes to "
+           + listing(f"{f} in {n:,}" for f, n in lead.items()) + "."]
     parts = [f"{name(f)} {span(shares[f])}" for f in ("cooperation", "deconfliction", "confrontation")
              if f in shares]
     out.append(f"Across {_all(len(shares), word)}: " + listing(parts) + " of the pairs.")
@@ -569,10 +579,9 @@ def voice_balance_summary(counts: pd.DataFrame, documents: pd.DataFrame) -> list
     if spoken.empty:
         return ["No attributed statement is found."]
     sided = spoken[[c for c in ("us", "russia", "joint", "other") if c in spoken]]
-    lead = sided[sided.sum(axis=1) > 0].idxmax(axis=1).value_counts()
-    out = ["Most statements come from " + listing(f"{VOICE_NAMES.get(v, v)} in {count(int(n), word)}"
-                                                   for v, n in lead.items())
-           + f" of {count(len(counts), word)}."]
+    lead = _leaders(sided[sided.sum(axis=1) > 0], lambda v: VOICE_NAMES.get(v, v))
+    out = [f"Of the {count(len(counts), word)}, most statements come from "
+           + listing(f"{v} in {n:,}" for v, n in lead.items()) + "."]
     if "joint" in spoken and spoken["joint"].sum():
         out.append(f"The two powers speak together («البلدان», «الجانبان») {count(int(spoken['joint'].sum()), 'time')} "
                    f"in {count(int((spoken['joint'] > 0).sum()), word)}.")

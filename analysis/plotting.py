@@ -399,7 +399,7 @@ def share_intervals(table, *, key: str, colors: dict, labels: dict | None = None
     ylabels = [f"{r}  (n={int(counts.get(r, 0))})" if counts is not None else r for r in rows]
     axes[0, 0].set_yticks(y, ylabels, fontsize=8)
     axes[0, 0].invert_yaxis()
-    fig.suptitle(title, fontsize=10)
+    fig.suptitle(title, fontsize=10, y=1.04)
     return fig, axes
 
 
