@@ -89,6 +89,8 @@ def is_stop(field: Field, i: int, rep: Reporting) -> bool:
 def ends_phrase(field: Field, i: int, rep: Reporting) -> bool:
     """A speaker phrase stops before word ``i``: a stop cue or a reporting form starts
     there."""
+    if field.words[i] not in rep.enders:
+        return False
     return is_stop(field, i, rep) or verb_at(field, i, rep) is not None
 
 
@@ -290,7 +292,11 @@ def statements_in(field: Field, ctx: _Context) -> list[tuple]:
     sentences_with_verb: set[int] = set()
     in_statement = []  # «في بيان» forms, used only where no verb reports the sentence
     resume = 0  # the first word after the last form found
+    pair_only, words, joined = ctx.rep.pair_only, field.words, field.joined
     for t in form_starts(field, ctx.rep):
+        w = words[t]
+        if w in pair_only and not (joined[t + 1] and words[t + 1] in pair_only[w]):
+            continue  # «في» not followed by «بيان»
         found = verb_at(field, t, ctx.rep) if t >= resume else None
         if found is None:
             continue
