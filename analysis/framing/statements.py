@@ -329,8 +329,12 @@ def statements_in(field: Field, ctx: _Context) -> list[tuple]:
         resume = last + 1
         if row is not None:
             out.append(row)
+            # a subject–verb statement nested in the content of one of the same sentence
+            # («قال لافروف إن الحكومة السورية أكدت …، مضيفاً») does not become the speaker
+            # that the next participle or «وأضاف» continues
+            nested = row[8] == "before_verb" and field.sentence[t] in sentences_with_verb
             sentences_with_verb.add(field.sentence[t])
-            if row[2]:
+            if row[2] and not nested:
                 ctx.previous = row
     for t, last, lemma in in_statement:  # «في بيان للخارجية الروسية» with no verb nearby
         if field.sentence[t] not in sentences_with_verb:
