@@ -202,3 +202,9 @@ def test_resolved_side(text, names, side):
     documents = pd.DataFrame({"doc_id": ["d1"], "title": [""], "body": [text]})
     st = framing.find_statements(documents, mentions=mentions, codebook=codebook)
     assert st["speaker_side"].tolist() == [side]
+
+
+def test_a_participle_continues_the_main_speaker_not_a_nested_one():
+    text = "قال لافروف إن الحكومة السورية أكدت لـموسكو استعدادها، مضيفاً أن الجانبين متفقان"
+    names = [("لافروف", "LAVROV"), ("الحكومة السورية", "SYR_GOV"), ("موسكو", "RUS")]
+    assert listed(text, names) == [("قال", "russia"), ("اكد", "syria_gov"), ("اضاف", "russia")]

@@ -348,6 +348,19 @@ class Reporting:
         return frozenset(heads | {c + h for h in heads for c in ("و", "ف")})
 
     @cached_property
+    def enders(self) -> frozenset[str]:
+        """Words that may end a speaker phrase: the first words of stop cues and of
+        reporting forms (a look-up that spares the full test for most words)."""
+        return frozenset({key[0] for key in self.cues["stop"]} | self.heads)
+
+    @cached_property
+    def pair_only(self) -> dict[str, frozenset[str]]:
+        """First words («في», «على») that start a form only with a second word («بيان»,
+        «لسان») -> those second words."""
+        singles = self.singles
+        return {w: seconds for w, seconds in self.pairs.items() if w not in singles}
+
+    @cached_property
     def surface(self) -> dict[tuple[str, ...], tuple[str, str]]:
         """One or two words as they stand in the text, و/ف included -> ``(lemma, kind)``: a
         form as written wins over the same words read as و/ف + form."""
@@ -452,7 +465,11 @@ def _load_reporting(verbs_file, cues_file, affixes_file, reporting_affixes_file)
         conjunction = _choice(row, "conjunction", ("optional", "required"))
         words = [_folded_word(row, w) for w in row["form"].split()]
         value = (fold(row["lemma"]), kind, conjunction == "required")
-        for first in sorted(inflect(words[0], _choice(row, "inflect", INFLECTIONS), affixes)):
+        how = row.get("inflect", "")
+        if how not in INFLECTIONS:
+            raise row.error(f"inflect must be empty or one of {', '.join(INFLECTIONS[1:])}, "
+                            f"not '{how}'", LexiconError)
+        for first in sorted(inflect(words[0], how, affixes)):
             forms.setdefault((first, *words[1:]), value)
     cues: dict[str, set] = {kind: set() for kind in SPEAKER_CUE_KINDS}
     sides = {}

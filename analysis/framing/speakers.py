@@ -14,8 +14,8 @@ The rules, in the order :func:`resolve` applies them to a speaker phrase found b
 3. **A name** already tied to an actor in this field («بيتر كوك» → later «كوك»).
 4. **A definite anaphor** («المسؤول الأمريكي», «الوزارة», «المصدر ذاته») → the previous
    speaker, if its side does not contradict.
-5. **A shortened name** of an actor mentioned earlier in the field («وزارة الدفاع» after
-   «وزارة الدفاع الروسية») → that actor.
+5. **A shortened name** of an actor who spoke earlier in the field («وزارة الدفاع» after
+   «وقالت وزارة الدفاع الروسية») → that actor.
 6. **A nationality word** → that side, no actor («مسؤولون عسكريون أمريكيون» → us).
 """
 from __future__ import annotations
@@ -56,6 +56,8 @@ class Context:
     sides: dict
     types: dict
     names: dict = dataclass_field(default_factory=dict)  # name word -> (actor, side)
+    #: the first two words of the actors' names that spoke so far -> (actor, side)
+    openings: dict = dataclass_field(default_factory=dict)
     previous: tuple | None = None
 
 
@@ -153,20 +155,20 @@ def tie_apposition(field: Field, sp: Speaker, actor: str, side: str, names: dict
             names.setdefault(w, (actor, side))
 
 
-def _earlier_mention(field: Field, sp: Speaker, sides: dict) -> tuple[str, str] | None:
-    """«وزارة الدفاع» (two words at least) that begins an actor's name mentioned earlier in
-    the field («وزارة الدفاع الروسية») → that actor, the latest such mention."""
-    if sp.last == sp.first:
+def _opening(field: Field, sp: Speaker, mention: tuple, ctx: Context, side: str) -> None:
+    """Remember the first two words of a speaker's name («وزارة الدفاع» of «وزارة الدفاع
+    الروسية») for :func:`_earlier_speaker`."""
+    k = sp.first
+    if k < sp.last and field.starts[k] == mention[0] and field.ends[k + 1] < mention[1]:
+        ctx.openings[field.words[k:k + 2]] = (mention[2], side)
+
+
+def _earlier_speaker(field: Field, sp: Speaker, ctx: Context) -> tuple[str, str] | None:
+    """«وزارة الدفاع» (two words) that begins the name of an actor who spoke earlier in
+    the field («وزارة الدفاع الروسية») → that actor, the latest such."""
+    if sp.last != sp.first + 1:
         return None
-    words = field.words[sp.first:sp.last + 1]
-    start, n = field.starts[sp.first], len(words)
-    for s, e, actor in reversed(field.mentions):
-        if e > start:
-            continue
-        k = bisect_left(field.ends, s + 1, field.lo, sp.first)
-        if field.starts[k] == s and field.words[k:k + n] == words and field.ends[k + n - 1] <= e:
-            return actor, sides.get(actor, "")
-    return None
+    return ctx.openings.get(field.words[sp.first:sp.last + 1])
 
 
 def resolve(field: Field, speaker: Speaker, ctx: Context, previous: tuple | None,
@@ -189,6 +191,7 @@ def _of_mentions(field: Field, speaker: Speaker, mentions: list,
     best = _best_mention(mentions, ctx.types)
     actor, side = best[2], sides.get(best[2], "")
     _tie_names(field, speaker, best[1], actor, side, ctx.names)
+    _opening(field, speaker, best, ctx, side)
     pair = _joint_or_power(field, speaker, mentions, sides, ctx.rep) if len(mentions) > 1 else ""
     if pair:
         return ("" if pair == JOINT or pair != side else actor), pair
@@ -212,7 +215,7 @@ def _without_mention(field: Field, speaker: Speaker, ctx: Context, previous: tup
         return previous[3], previous[4], "previous"
     if side and words[0] in rep.cues["media"]:
         return "", "other", basis
-    earlier = None if side else _earlier_mention(field, speaker, ctx.sides)
+    earlier = None if side else _earlier_speaker(field, speaker, ctx)
     if earlier is not None:
         return earlier[0], earlier[1], basis
     return "", side, basis

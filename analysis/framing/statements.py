@@ -1,24 +1,41 @@
 """Attributed statements: who is quoted or reported as saying something, and for which side.
 
-The rules, word by word over one field's folded words (:class:`.words.Field`):
+The rules, word by word over one field's folded words (:class:`.words.Field`), following
+``shared/CODEBOOK-STATEMENTS.md`` (one entry per reporting expression):
 
-1. **Reporting forms.** A statement starts at a reporting verb or source formula of
-   ``reporting_verbs.tsv`` (قال، أعلن، أكد … بحسب، وفق، نقلت … عن), one or two words, bare
-   or after و/ف; two-word forms first (:func:`verb_at`). A verb right after a relative
-   pronoun («التي تقول») is a relative clause, not a source.
-2. **The speaker after the verb** (verb–subject, the usual order, :func:`speaker_after`):
+1. **Reporting forms** (``reporting_verbs.tsv``, inflected in the 3rd person with object
+   pronouns by ``reporting_affixes.tsv``): finite reporting and position verbs (قال، أكد،
+   نفته، يعتبرها، رحّب، وصف، اعترف …), adverbial participles adding a claim («، مؤكداً أن»,
+   «ومعتبرة», after a comma or و), light verbs with a speech noun («وجّه انتقادات», «جدد
+   موقفه», «تبادلت موسكو وواشنطن الاتهامات»), source formulae (بحسب، وفق، نقلاً عن، على
+   لسان, «بحسب ما ذكرت» and «بحسب ما نقلت … عن» as one), «نقلت X عن Y» (:func:`verb_at`).
+2. **Not statements** (:func:`_statement`): forms of kind ``not`` («رفض» alone, «إضافة»,
+   «اقرأ»); a verb after a negator («لم تعلن», «دون أن يعلن») or a preposition («مع تبادل
+   الاتهامات»: a noun); an event as subject («كشفت الحادثة عن», «الحادثة تؤكد»,
+   ``event`` of ``speaker_cues.tsv``); a formula before a document («وفق القرار»); a light
+   verb with no speech noun; a participle with no comma or و (an adjective); a relative
+   clause with no source («الرواية التي تقول»); 1st person forms are not listed at all.
+3. **The speaker after the verb** (verb–subject, the usual order, :func:`speaker_after`):
    the phrase that follows, up to a stop word («أن», «في تصريح»), punctuation or another
    reporting form, ten words at most (:func:`phrase`); after «نقل … عن» the phrase after
-   عن; after «بحسب ما ذكرت» the phrase after the inner verb. A phrase cut inside an
-   actor's name is extended to the name's end; «مسؤول في البنتاغون» to the institution.
-3. **The speaker before the verb** (:func:`subject_before`): the words between a كان and
+   عن (the transmitter is only the channel). A phrase cut inside an actor's name is
+   extended to the name's end, or to a quoted name («مراسل «روسيا اليوم»»); «مسؤول في
+   البنتاغون» to the institution; after a verb with an object it ends before the object.
+   An addressee («أكدت لـموسكو») is no speaker.
+4. **The speaker before the verb** (:func:`subject_before`): the words between a كان and
    the verb («وكانت وزارة الدفاع الروسية قالت», certain), or an actor mention right before
-   the verb («البنتاغون يعلن», used when the phrase after the verb names no one).
-4. **Previous speaker.** A verb with no speaker («وأضاف: …») continues the field's last
-   speaker; so does a definite anaphor («المسؤول الأمريكي», «المصدر ذاته»).
-5. **Resolution** to a codebook actor and side (:func:`resolve`): an actor mention in the
-   phrase, the most specific kind first; a name already tied to an actor; a nationality.
-6. «في بيان للخارجية الروسية» counts only in a sentence no verb reports.
+   the verb («البنتاغون يعلن», «كيري ولافروف يعلنان»), or a joint word («البلدين "شددا»),
+   used when the phrase after the verb does not start with a source.
+5. **Relative clauses** (:func:`_relative`): «الهدنة التي أعلنتها واشنطن وموسكو» (the source
+   follows the verb), «البيت الأبيض الذي اتهم موسكو» (the antecedent speaks).
+6. **Previous speaker.** A verb or participle with no speaker («وأضاف: …», «مضيفاً أن»)
+   continues the field's last speaker; so does a definite anaphor («المسؤول الأمريكي»,
+   «الوزارة», «المصدر ذاته»).
+7. **Resolution** to a codebook actor and side (:mod:`.speakers`): ``joint`` for the two
+   powers together; an actor mention, the most specific kind first; a tied name; an
+   anaphor; a shortened name; a nationality («مسؤولون أمريكيون» → us); a press head or a
+   quoted source outside the codebook → other.
+8. «في بيان للخارجية الروسية» counts only in a sentence no verb reports.
 
 :func:`find_statements` applies them to every title and body.
 """
@@ -89,6 +106,8 @@ def is_stop(field: Field, i: int, rep: Reporting) -> bool:
 def ends_phrase(field: Field, i: int, rep: Reporting) -> bool:
     """A speaker phrase stops before word ``i``: a stop cue or a reporting form starts
     there."""
+    if field.words[i] not in rep.enders:
+        return False
     return is_stop(field, i, rep) or verb_at(field, i, rep) is not None
 
 
@@ -290,7 +309,11 @@ def statements_in(field: Field, ctx: _Context) -> list[tuple]:
     sentences_with_verb: set[int] = set()
     in_statement = []  # «في بيان» forms, used only where no verb reports the sentence
     resume = 0  # the first word after the last form found
+    pair_only, words, joined = ctx.rep.pair_only, field.words, field.joined
     for t in form_starts(field, ctx.rep):
+        w = words[t]
+        if w in pair_only and not (joined[t + 1] and words[t + 1] in pair_only[w]):
+            continue  # «في» not followed by «بيان»
         found = verb_at(field, t, ctx.rep) if t >= resume else None
         if found is None:
             continue
@@ -306,8 +329,12 @@ def statements_in(field: Field, ctx: _Context) -> list[tuple]:
         resume = last + 1
         if row is not None:
             out.append(row)
+            # a subject–verb statement nested in the content of one of the same sentence
+            # («قال لافروف إن الحكومة السورية أكدت …، مضيفاً») does not become the speaker
+            # that the next participle or «وأضاف» continues
+            nested = row[8] == "before_verb" and field.sentence[t] in sentences_with_verb
             sentences_with_verb.add(field.sentence[t])
-            if row[2]:
+            if row[2] and not nested:
                 ctx.previous = row
     for t, last, lemma in in_statement:  # «في بيان للخارجية الروسية» with no verb nearby
         if field.sentence[t] not in sentences_with_verb:
@@ -560,7 +587,10 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
                     prepared: Prepared | None = None) -> pd.DataFrame:
     """Attributed statements: who is quoted or reported as saying something.
 
-    One row per reporting verb or source formula (قال، أعلن، أكد … بحسب، وفق، نقلت … عن).
+    One row per reporting expression the statement codebook counts (reporting and
+    position verbs, participles adding a claim, light verbs with a speech noun, source
+    formulae; :mod:`.statements` lists the rules), ``speaker_side`` ``joint`` where the US
+    and Russia speak together.
 
     Args:
         documents: a documents table (doc_id, title, body).
