@@ -293,7 +293,7 @@ FRAME_COLORS = {
     "confrontation": "#c0392b",
 }
 VOICE_COLORS = {"us": SIDE_COLORS["us"], "russia": SIDE_COLORS["russia"],
-                "other": SIDE_COLORS["other"], "unresolved": "#dddddd"}
+                "joint": "#7d3c98", "other": SIDE_COLORS["other"], "unresolved": "#dddddd"}
 
 
 def stacked_shares(shares, *, colors: dict, labels: dict | None = None, order=None,
@@ -369,3 +369,62 @@ def keyness_panels(table, *, groups, labels: dict, n_terms: int = 8, gloss=None)
         ax.set_title(labels.get(group, group), fontsize=9)
         ax.set_xlabel("z (log-odds)", fontsize=8)
     return fig, axes
+
+
+def share_intervals(table, *, key: str, colors: dict, labels: dict | None = None, order=None,
+                    title: str = "", counts=None):
+    """One panel per category (frame or voice): each row's share as a bar, its bootstrap
+    interval as a line.
+
+    ``table`` has ``unit, <key>, share, low, high`` (one row per unit and category);
+    ``counts`` (a Series by unit) is written beside the row labels (``n=``).
+    """
+    import numpy as np
+
+    keys = [k for k in colors if k in set(table[key])]
+    rows = list(order) if order is not None else list(dict.fromkeys(table["unit"]))
+    fig, axes = new_figure(1.45 * len(keys) + 2.6, 0.42 * len(rows) + 1.5, ncols=len(keys),
+                           sharey=True, squeeze=False)
+    y = np.arange(len(rows))
+    for ax, k in zip(axes.flat, keys):
+        part = table[table[key] == k].set_index("unit").reindex(rows)
+        share = part["share"].to_numpy(dtype=float)
+        ok = ~np.isnan(share)
+        ax.barh(y[ok], share[ok], color=colors[k], height=0.6)
+        low, high = part["low"].to_numpy(dtype=float)[ok], part["high"].to_numpy(dtype=float)[ok]
+        ax.hlines(y[ok], low, high, color="black", linewidth=1.1)
+        ax.set_xlim(0, 1)
+        ax.set_xticks([0, 0.5, 1], ["0", "50%", "100%"], fontsize=7)
+        ax.set_title((labels or {}).get(k, k.replace("_", " ")), fontsize=8)
+    ylabels = [f"{r}  (n={int(counts.get(r, 0))})" if counts is not None else r for r in rows]
+    axes[0, 0].set_yticks(y, ylabels, fontsize=8)
+    axes[0, 0].invert_yaxis()
+    fig.suptitle(title, fontsize=10, y=1.04)
+    return fig, axes
+
+
+def agreement_by_frame(f1, *, target: float = 0.75, second_coder: float = 0.95, title: str = ""):
+    """F1 per frame (rows) for each coded set (columns), as grouped horizontal bars, with the
+    target and the level of a second human coder marked. A blind set is drawn dark."""
+    import numpy as np
+
+    frames = list(f1.index)
+    sets = list(f1.columns)
+    palette = {s: ("#1b1b1b" if "blind" in s else c)
+               for s, c in zip(sets, ["#9fbbe0", "#6fa8dc", "#1f5fa8", "#0b3d75"])}
+    fig, ax = new_figure(8, 0.55 * len(frames) + 1.6)
+    height = 0.8 / len(sets)
+    for i, s in enumerate(sets):  # a frame a set's coder never marked has no bar
+        ok = f1[s].notna().to_numpy()
+        y = np.arange(len(frames)) + (i - (len(sets) - 1) / 2) * height
+        ax.barh(y[ok], f1[s].to_numpy(dtype=float)[ok], height=height, color=palette[s], label=s)
+    ax.axvline(target, color="#c0392b", linestyle="--", linewidth=1, label=f"target {target:.2f}")
+    ax.axvline(second_coder, color="#2e8b57", linestyle=":", linewidth=1.3,
+               label=f"second coder {second_coder:.2f}")
+    ax.set_yticks(range(len(frames)), [f.replace("_", " ") for f in frames])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("F1 per (sentence, frame) pair")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
+    ax.set_title(title)
+    return fig, ax

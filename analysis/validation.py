@@ -21,6 +21,8 @@ order, so a coded set survives a change of the cleaner that leaves its sentences
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,12 +30,19 @@ import pandas as pd
 
 from . import paths, sentences
 
-__all__ = ["CODED_DIR", "VOICES", "Coded", "ValidationError", "load_coded", "locate_sentences",
+__all__ = ["CODED_DIR", "CORPORA", "ROLES", "VOICES", "Coded", "corpus_tables", "predicted_sentences",
+           "score_set", "summary", "frame_errors", "statement_errors", "weak_frames", "ValidationError", "load_coded",
+           "locate_sentences",
            "sentence_frames_from_hits", "pair_sentences", "frame_agreement", "frame_confusion", "frame_shares",
            "share_difference", "top_frame_agreement", "locate_statements", "match_statements",
            "statement_agreement", "voice", "voice_shares"]
 
 CODED_DIR = paths.ROOT / "tests" / "data" / "coded"
+#: Each coded set's corpus folder.
+CORPORA = {"seeds": paths.SEEDS_DIR, "heldout": paths.ROOT / "tests" / "data" / "heldout",
+           "heldout2": paths.ROOT / "tests" / "data" / "heldout2", "blind": paths.ROOT / "tests" / "data" / "blind"}
+#: Whether the rules were tuned on a set (its figures read high) or it is kept blind.
+ROLES = {"seeds": "tuned", "heldout": "tuned", "heldout2": "tuned", "blind": "blind"}
 FRAMES = ("cooperation", "deconfliction", "confrontation", "counter_terrorism", "diplomacy",
           "military_operations", "strategic_stability")
 #: The voices an article's statements are shared among (CODEBOOK-STATEMENTS.md).
@@ -337,3 +346,146 @@ def voice_shares(statements: pd.DataFrame, *, side: str, doc_ids: list[str]) -> 
     counts = pd.crosstab(statements["doc_id"], voices) if len(statements) else pd.DataFrame()
     counts = counts.reindex(index=doc_ids, columns=list(VOICES), fill_value=0)
     return counts.div(counts.sum(axis=1).where(lambda s: s > 0), axis=0).fillna(0.0)
+
+
+# --- a coded set scored ---------------------------------------------------------------------
+
+def corpus_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
+    """The extract tables of a coded set's corpus folder (:func:`analysis.pipeline.extract_tables`).
+
+    A folder with no ``metadata.csv`` but a ``gold.json`` (the held-out sets) takes its
+    publication dates from the gold annotations, as stated dates.
+    """
+    from . import corpus, pipeline
+
+    folder = Path(folder)
+    gold = folder / "gold.json"
+    if (folder / "metadata.csv").exists() or not gold.exists():
+        return pipeline.extract_tables(corpus.load(folder))
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        rows = ["doc_id,outlet,published,published_basis"]
+        for name, g in sorted(json.loads(gold.read_text(encoding="utf-8")).items()):
+            shutil.copy(folder / name, tmp / name)
+            rows.append(f"{Path(name).stem},,{g['published']},stated")
+        (tmp / "metadata.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        return pipeline.extract_tables(corpus.load(tmp))
+
+
+def predicted_sentences(tables: dict[str, pd.DataFrame], measure: str = "sentences") -> pd.DataFrame:
+    """The sentence frames scored: ``frame_sentences`` (the codebook's decision rules over the
+    cue hits and actor mentions) or, for ``hits``, the union of the cue hits' frames."""
+    if measure == "sentences":
+        if "frame_sentences" in tables:
+            return tables["frame_sentences"]
+        from . import framing
+
+        return framing.frame_sentences(tables["documents"], tables["frame_hits"], tables["actor_mentions"])
+    if measure == "hits":
+        return sentence_frames_from_hits(tables["documents"], tables["frame_hits"])
+    raise ValueError(f"measure is 'sentences' or 'hits', not {measure!r}")
+
+
+def score_set(name: str, *, measure: str = "sentences", tables: dict[str, pd.DataFrame] | None = None) -> dict:
+    """Every agreement figure of one coded set: the package run on its corpus, against the coder.
+
+    Args:
+        name: a coded set (:data:`CORPORA`).
+        measure: ``sentences`` (``frame_sentences``) or ``hits`` (the cue-hit baseline).
+        tables: the corpus's extract tables, if already made (:func:`corpus_tables`).
+
+    Returns:
+        A dict: ``set``, ``role`` (tuned or blind), ``articles``, ``sentences`` (coded),
+        ``lost`` (coded sentences not found in the cleaned text); ``agreement``
+        (:func:`frame_agreement`), ``confusion`` (:func:`frame_confusion`), ``pairs``
+        (:func:`pair_sentences`), ``per_article`` (doc_id, share_mad, top_agrees,
+        voice_mad), ``share_mad`` and ``top_agree`` (their means); ``statements``
+        (:func:`statement_agreement`), ``matches`` (:func:`match_statements`), ``voice_mad``
+        and ``n_coded_statements`` (the required ones).
+    """
+    coded = load_coded(name)
+    t = tables if tables is not None else corpus_tables(CORPORA[name])
+    docs = t["documents"][t["documents"]["doc_id"].isin(coded.frames["doc_id"])]
+    located = locate_sentences(coded.frames, docs)
+    found = located[located["start"] >= 0]
+    pred = predicted_sentences(t, measure)
+    pairs = pair_sentences(found, pred)
+    shares_gold = frame_shares(located)
+    shares_pred = frame_shares(pairs.assign(frames=pairs["pred"]))
+    st_gold = locate_statements(coded.statements, located)
+    st_pred = t["statements"][t["statements"]["doc_id"].isin(docs["doc_id"])]
+    matches = match_statements(st_gold[st_gold["start"] >= 0], st_pred)
+    doc_ids = list(docs["doc_id"])
+    required = st_gold[~st_gold["optional"].fillna(False).astype(bool)]
+    voice_mad = share_difference(voice_shares(required, side="side", doc_ids=doc_ids),
+                                 voice_shares(st_pred, side="speaker_side", doc_ids=doc_ids))
+    per_article = pd.DataFrame({"share_mad": share_difference(shares_gold, shares_pred),
+                                "top_agrees": top_frame_agreement(shares_gold, shares_pred),
+                                "voice_mad": voice_mad.reindex(shares_gold.index)})
+    return {"set": name, "role": ROLES.get(name, "tuned"), "articles": len(doc_ids),
+            "sentences": len(located), "lost": int((located["start"] < 0).sum()),
+            "agreement": frame_agreement(found, pred), "confusion": frame_confusion(found, pred),
+            "pairs": pairs, "per_article": per_article.rename_axis("doc_id").reset_index(),
+            "share_mad": float(per_article["share_mad"].mean()),
+            "top_agree": float(per_article["top_agrees"].mean()),
+            "statements": statement_agreement(matches), "matches": matches,
+            "voice_mad": float(voice_mad.mean()), "n_coded_statements": len(required)}
+
+
+def summary(results: list[dict]) -> pd.DataFrame:
+    """One row per scored set (:func:`score_set`): pooled frame P/R/F1, article shares and top
+    frame, statement detection, side accuracy and voice-share MAD."""
+    rows = []
+    for r in results:
+        pooled = r["agreement"].set_index("frame").loc["pooled"]
+        st = r["statements"]
+        rows.append({"set": r["set"], "role": r["role"], "articles": r["articles"],
+                     "frame_precision": pooled["precision"], "frame_recall": pooled["recall"],
+                     "frame_f1": pooled["f1"], "share_mad": r["share_mad"], "top_frame_agrees": r["top_agree"],
+                     "statements": r["n_coded_statements"], "statement_precision": st["precision"],
+                     "statement_recall": st["recall"], "statement_f1": st["f1"],
+                     "side_accuracy": st["side_accuracy"], "voice_mad": r["voice_mad"]})
+    return pd.DataFrame(rows).set_index("set")
+
+
+def frame_errors(result: dict) -> pd.DataFrame:
+    """The coded sentences whose predicted frames differ from the coder's: ``doc_id, field,
+    n, missed, extra, text`` (missed: coded, not predicted; extra: predicted, not coded)."""
+    pairs = result["pairs"]
+    wrong = pairs[pairs["gold"] != pairs["pred"]]
+    def names(frames) -> str:
+        return ", ".join(sorted(frames, key=FRAMES.index))
+
+    return pd.DataFrame({"doc_id": wrong["doc_id"], "field": wrong["field"], "n": wrong["n"],
+                         "missed": [names(g - p) for g, p in zip(wrong["gold"], wrong["pred"])],
+                         "extra": [names(p - g) for g, p in zip(wrong["gold"], wrong["pred"])],
+                         "text": wrong["text"]}).reset_index(drop=True)
+
+
+def statement_errors(result: dict) -> pd.DataFrame:
+    """Statements missed, found where the coder has none (false), or given another side:
+    ``doc_id, error, cue, coded_speaker, coded_side, found_speaker, found_side``."""
+    m = result["matches"]
+    gold = m["gold_cue"].notna() if "gold_cue" in m else pd.Series(False, index=m.index)
+    pred = m["pred_verb"].notna() if "pred_verb" in m else pd.Series(False, index=m.index)
+    optional = m.get("optional", pd.Series(False, index=m.index)).fillna(False).astype(bool)
+    error = pd.Series("", index=m.index)
+    error[gold & ~pred & ~optional] = "missed"
+    error[pred & ~gold] = "false"
+    both = gold & pred
+    error[both & (m.get("gold_side") != m.get("pred_side"))] = "side"
+    wrong = m[error != ""].assign(error=error[error != ""])
+    cue = wrong.get("gold_cue", pd.Series(index=wrong.index, dtype=object)).fillna(wrong.get("pred_verb"))
+    out = pd.DataFrame({"doc_id": wrong["doc_id"], "error": wrong["error"], "cue": cue})
+    for src, dst in (("gold_speaker", "coded_speaker"), ("gold_side", "coded_side"),
+                     ("pred_speaker", "found_speaker"), ("pred_side", "found_side")):
+        out[dst] = wrong.get(src, pd.Series(index=wrong.index, dtype=object)).fillna("")
+    return out.reset_index(drop=True)
+
+
+def weak_frames(agreement: pd.DataFrame, *, below: float = 0.7) -> dict[str, float]:
+    """The frames a set's coder marked whose F1 (:func:`frame_agreement`) is under ``below``,
+    in the order of :data:`FRAMES`: ``{frame: f1}`` (a frame the measure never finds has F1 0)."""
+    rows = agreement[(agreement["frame"] != "pooled") & (agreement["n_coded"] > 0)]
+    f1 = rows.set_index("frame")["f1"].fillna(0.0)
+    return {f: float(v) for f, v in f1.items() if v < below}

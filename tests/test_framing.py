@@ -261,9 +261,9 @@ STATEMENTS = [
     # a name that contains a stop word («اليوم») is kept whole
     ("بحسب ما ذكرت قناة روسيا اليوم مساء الأحد", [("روسيا اليوم", "RT")],
      [("قناة روسيا اليوم", "RT", "media", "بحسب", "after_verb")]),
-    # a source in quotes, not in the codebook
+    # a source in quotes, not in the codebook: identified, so other (CODEBOOK-STATEMENTS.md)
     ("وقعت الحادثة فجرا، وفق «الشرق الأوسط».", [],
-     [("الشرق الأوسط", "", "", "وفق", "after_verb")]),
+     [("الشرق الأوسط", "", "other", "وفق", "after_verb")]),
     # «نقلت … عن … قوله»: the speaker is after عن, and the nationality gives the side
     ("ونقلت وكالة الصحافة الفرنسية عن مسؤول أميركي قوله إن المحادثات مستمرة",
      [("وكالة الصحافة الفرنسية", "AFP")],
@@ -303,7 +303,9 @@ STATEMENTS = [
     ("أكد مسؤول في البنتاغون عدم وجود أي تنسيق", [("البنتاغون", "US_DOD")],
      [("مسؤول في البنتاغون", "US_DOD", "us", "اكد", "after_verb")]),
     ("قال السفير الروسي في واشنطن أناتولي أنطونوف إن بلاده ترفض", [("واشنطن", "USA")],
-     [("السفير الروسي", "", "russia", "قال", "after_verb")]),
+     [("السفير الروسي", "", "russia", "قال", "after_verb"),
+      # «بلاده ترفض»: a position nested in his statement, his side
+      ("السفير الروسي", "", "russia", "رفض", "previous")]),
     # «في بيان» with no reporting verb in the sentence
     ("وجاء في بيان لوزارة الدفاع الروسية أن الطائرات عادت",
      [("وزارة الدفاع الروسية", "RUS_MOD")],

@@ -80,7 +80,7 @@ def test_seed_commentary_on_the_seeds_and_an_unknown_section(raw_seeds):
 
 
 def test_every_seed_section_the_notebooks_ask_for_exists(raw_seeds):
-    for key in ("01-summary", "02-summary", "03-summary", "04-summary"):
+    for key in ("01-summary", "02-summary", "03-summary", "04-summary", "05-summary"):
         assert narrative.seed_commentary(raw_seeds, key)
 
 
@@ -301,3 +301,70 @@ def test_stamps_supply_the_dates_the_overview_reports(tmp_path):
     documents, _ = clean.clean(raw)
     assert narrative.corpus_overview(documents).endswith(
         "They were published between 10 September 2016 and 27 August 2020.")
+
+
+# ---------------------------------------------------------------- 05: frames and voices
+
+def test_weak_frame_note_names_each_frame_below_the_threshold_or_says_none_is():
+    text = narrative.weak_frame_note({"cooperation": 0.3, "diplomacy": 0.69}, below=0.7, where="the blind set")
+    assert text == ("On the blind set the measure agrees with a human coder below F1 0.7 for cooperation "
+                    "(F1 0.30) and diplomacy (F1 0.69): a finding that rests on these frames is an "
+                    "indication to check in the evidence lines, not a measurement.")
+    assert "this frame is" in narrative.weak_frame_note({"diplomacy": 0.5})
+    assert narrative.weak_frame_note({}, where="the blind set") == (
+        "Every frame agrees with a human coder at F1 0.7 or above on the blind set.")
+
+
+def test_frame_profile_summary_counts_leaders_and_ties_and_flags_weak_frames():
+    d = docs([("a", "X", "2019-01-01", "stated"), ("b", "Y", "2018-01-01", "stated"),
+              ("c", "Z", "2017-01-01", "stated")])
+    shares = pd.DataFrame({"cooperation": [0.5, 0.1, 0.25], "deconfliction": [0.2, 0.2, 0.25],
+                           "confrontation": [0.1, 0.5, 0.25], "military_operations": [0.2, 0.2, 0.25]},
+                          index=["a", "b", "c"])
+    text = narrative.frame_profile_summary(shares, {"cooperation": 0.3}, d)
+    assert text[0] == ("Of the 3 articles, the largest share of sentence-frame pairs goes to cooperation ⚠ "
+                       "in 1, confrontation in 1 and cooperation ⚠, deconfliction, confrontation and "
+                       "military operations tied in 1.")
+    assert text[1] == "Across all 3 articles: cooperation ⚠ 10–50%, deconfliction 20–25% and confrontation 10–50% of the pairs."
+    assert text[2] == "Deconfliction and military operations together outweigh cooperation in 2 of 3 articles."
+    assert text[3].startswith("⚠ marks")
+    assert narrative.frame_profile_summary(shares, {}, d)[-1].startswith("Deconfliction")
+    assert narrative.frame_profile_summary(shares.iloc[:0], {}, d) == ["No sentence carries a frame."]
+
+
+def test_voice_balance_summary_says_who_leads_and_when_the_two_speak_together():
+    d = docs([("a", "X", "2019-01-01", "stated"), ("b", "Y", "2018-01-01", "stated")])
+    counts = pd.DataFrame({"us": [3, 0], "russia": [1, 2], "joint": [1, 0], "other": [0, 0],
+                           "unresolved": [0, 4]}, index=["a", "b"])
+    assert narrative.voice_balance_summary(counts, d) == [
+        "Of the 2 articles, most statements come from the US side in 1 and the Russian side in 1.",
+        "The two powers speak together («البلدان», «الجانبان») 1 time in 1 article."]
+    assert narrative.voice_balance_summary(counts * 0, d) == ["No attributed statement is found."]
+
+
+def test_interval_note_gives_the_median_and_widest_interval():
+    intervals = pd.DataFrame({"low": [0.1, 0.2, float("nan")], "high": [0.3, 0.6, float("nan")]})
+    assert narrative.interval_note(intervals, what="frame-share") == (
+        "The lines are 90% bootstrap intervals over each unit's sentences; the frame-share intervals are "
+        "30% wide at the median and up to 40%: a difference between two units smaller than that is not a finding.")
+    assert narrative.interval_note(intervals.iloc[2:], what="x") == ""
+
+
+# ---------------------------------------------------------------- 06: validation
+
+def test_validation_summary_sets_blind_beside_tuned():
+    summary = pd.DataFrame([
+        {"set": "seeds", "role": "tuned", "articles": 5, "frame_precision": 0.9, "frame_recall": 0.9,
+         "frame_f1": 0.91, "share_mad": 0.02, "top_frame_agrees": 0.8, "statement_precision": 1.0,
+         "statement_recall": 1.0, "statement_f1": 0.99, "side_accuracy": 0.98, "voice_mad": 0.01},
+        {"set": "blind", "role": "blind", "articles": 8, "frame_precision": 0.79, "frame_recall": 0.73,
+         "frame_f1": 0.76, "share_mad": 0.056, "top_frame_agrees": 0.875, "statement_precision": 0.98,
+         "statement_recall": 0.93, "statement_f1": 0.95, "side_accuracy": 0.81, "voice_mad": 0.067},
+    ]).set_index("set")
+    text = narrative.validation_summary(summary, {"cooperation": 0.3})
+    assert text[0].startswith("On the blind set (8 articles, never tuned on) frames agree with the coder at "
+                              "pooled F1 **0.76** (precision 0.79, recall 0.73), against 0.91 on the sets")
+    assert "by 0.056 on average (target 0.05); the top frame agrees in 88% of them" in text[1]
+    assert "the speaker's side right for 81% of those found (target 95%)" in text[2]
+    assert text[3] == "Below F1 0.7 on the blind set: **cooperation** (0.30)."
+    assert narrative.validation_summary(summary.drop(index="blind"), {}) == []

@@ -136,3 +136,26 @@ def test_a_sentence_moved_to_the_other_field_is_still_found():
     st = v.locate_statements(pd.DataFrame([{"doc_id": "a", "field": "body", "n": 1, "cue": "وبحثا",
                                             "occurrence": 1}]), located)
     assert st[["field", "start", "end"]].values.tolist() == [["title", 17, 22]]
+
+
+def test_weak_frames_are_the_coded_frames_under_the_threshold():
+    agreement = pd.DataFrame({"frame": ["cooperation", "diplomacy", "strategic_stability", "pooled"],
+                              "n_coded": [6, 25, 0, 31], "f1": [0.3, 0.72, float("nan"), 0.7]})
+    assert v.weak_frames(agreement, below=0.7) == {"cooperation": 0.3}
+    assert v.weak_frames(agreement.assign(f1=[float("nan"), 0.5, 0.0, 0.5]), below=0.7) == \
+        {"cooperation": 0.0, "diplomacy": 0.5}
+
+
+def test_score_set_on_a_tuned_set_is_consistent_with_its_tables():
+    result = v.score_set("seeds")
+    assert result["role"] == "tuned" and v.ROLES["blind"] == "blind"
+    pooled = result["agreement"].set_index("frame").loc["pooled"]
+    assert pooled["n_coded"] == sum(len(f) for f in v.load_coded("seeds").frames["frames"])
+    assert result["share_mad"] == pytest.approx(result["per_article"]["share_mad"].mean())
+    errors = v.frame_errors(result)
+    assert len(errors) == int((result["pairs"]["gold"] != result["pairs"]["pred"]).sum())
+    wrong = v.statement_errors(result)
+    st = result["statements"]
+    assert (wrong["error"] == "missed").sum() == st["fn"] and (wrong["error"] == "false").sum() == st["fp"]
+    row = v.summary([result]).loc["seeds"]
+    assert row["frame_f1"] == pooled["f1"] and row["statement_f1"] == st["f1"]

@@ -43,6 +43,7 @@ from .decisions import (
     frame_sentences,
     load_frame_rules,
 )
+from .intervals import VOICE_INTERVAL_COLUMNS, bootstrap_voice_shares, voice_of
 from .keyness import (
     ALPHA0,
     KEYNESS_COLUMNS,
@@ -93,4 +94,6 @@ __all__ = [
     # sentence frames (decisions.py) and the profiles made of them (profiles.py)
     "BOOTSTRAP_COLUMNS", "SENTENCE_COLUMNS", "SHARE_COLUMNS", "FrameRules", "bootstrap_shares",
     "decide_every_sentence", "frame_sentences", "load_frame_rules", "sentence_frame_shares",
+    # voice shares with intervals over sentences (intervals.py)
+    "VOICE_INTERVAL_COLUMNS", "bootstrap_voice_shares", "voice_of",
 ]

@@ -32,10 +32,17 @@ NEGATABLE = ("cooperation", "deconfliction")
 NEGATED_FRAME = "confrontation"
 MATCH_MODES = ("word", "stem", "verb")
 NEGATOR_KINDS = ("direct", "particle", "exception", "bridge")
-REPORTING_KINDS = ("verb", "verb_object", "transmit", "formula", "statement")
+REPORTING_KINDS = ("verb", "verb_object", "participle", "light", "transmit", "formula",
+                   "statement", "not")
+#: How a form of ``reporting_verbs.tsv`` is inflected (``reporting_affixes.tsv``): as written,
+#: or as the 3rd person past, imperfect or active participle it stands for.
+INFLECTIONS = ("", "past", "imperfect", "participle")
+REPORTING_AFFIX_KINDS = ("past_suffix", "imperfect_prefix", "imperfect_suffix", "pronoun",
+                         "participle_suffix")
 #: Kinds of ``speaker_cues.tsv`` rows (see the file's comments).
 SPEAKER_CUE_KINDS = ("stop", "skip", "anaphor", "side", "kan", "particle", "relative",
-                     "preposition", "of", "statement_link")
+                     "preposition", "of", "statement_link", "joint", "negator", "not_source",
+                     "source", "media", "event", "speech_noun")
 AFFIX_KINDS = ("noun_suffix", "feminine_ending", "pronoun", "past_suffix", "imperfect_prefix",
                "imperfect_suffix", "verb_prefix", "negator_prefix", "side_prefix")
 
@@ -341,6 +348,19 @@ class Reporting:
         return frozenset(heads | {c + h for h in heads for c in ("و", "ف")})
 
     @cached_property
+    def enders(self) -> frozenset[str]:
+        """Words that may end a speaker phrase: the first words of stop cues and of
+        reporting forms (a look-up that spares the full test for most words)."""
+        return frozenset({key[0] for key in self.cues["stop"]} | self.heads)
+
+    @cached_property
+    def pair_only(self) -> dict[str, frozenset[str]]:
+        """First words («في», «على») that start a form only with a second word («بيان»,
+        «لسان») -> those second words."""
+        singles = self.singles
+        return {w: seconds for w, seconds in self.pairs.items() if w not in singles}
+
+    @cached_property
     def surface(self) -> dict[tuple[str, ...], tuple[str, str]]:
         """One or two words as they stand in the text, و/ف included -> ``(lemma, kind)``: a
         form as written wins over the same words read as و/ف + form."""
@@ -376,6 +396,37 @@ class Reporting:
         return out
 
 
+def inflect(form: str, how: str, affixes: Mapping[str, tuple[str, ...]]) -> set[str]:
+    """The folded forms a reporting form stands for (``reporting_affixes.tsv``).
+
+    Args:
+        form: a folded word: a 3rd person masculine past («اكد»), imperfect («يؤكد») or
+            active participle («مؤكد»), or any form taken as written.
+        how: one of :data:`INFLECTIONS`: ``past`` adds the 3rd person ``past_suffix`` es,
+            ``imperfect`` swaps the person prefix (``imperfect_prefix``) and adds the
+            ``imperfect_suffix`` es, both then an object ``pronoun`` («نفته», «يعتبرها»);
+            ``participle`` adds the ``participle_suffix`` es («مؤكدا», «مؤكده»); ``""`` is
+            the form alone.
+
+    Returns:
+        The forms; a suffix ending in alef drops it before a pronoun («اعتبروا» → «اعتبروه»).
+    """
+    if how == "participle":
+        return {form + s for s in affixes["participle_suffix"]}
+    if how == "past":
+        stems = {form + s for s in affixes["past_suffix"]}
+    elif how == "imperfect":
+        stems = {p + form[1:] + s for p in affixes["imperfect_prefix"]
+                 for s in affixes["imperfect_suffix"]}
+    else:
+        return {form}
+    out = set(stems)
+    for stem in stems:
+        base = stem[:-1] if stem.endswith("وا") else stem
+        out |= {base + p for p in affixes["pronoun"] if p}
+    return out
+
+
 def load_reporting(verbs_path: str | os.PathLike | None = None,
                    cues_path: str | os.PathLike | None = None) -> Reporting:
     """Reporting verbs and formulae, and the words that bound a speaker phrase.
@@ -390,18 +441,36 @@ def load_reporting(verbs_path: str | os.PathLike | None = None,
     """
     return _load_reporting(resolve(verbs_path, "reporting_verbs.tsv"),
                            resolve(cues_path, "speaker_cues.tsv"),
-                           resolve(None, "frame_affixes.tsv"))
+                           resolve(None, "frame_affixes.tsv"),
+                           resolve(None, "reporting_affixes.tsv"))
+
+
+def _reporting_affixes(file) -> dict[str, tuple[str, ...]]:
+    kinds: dict[str, list[str]] = {kind: [] for kind in REPORTING_AFFIX_KINDS}
+    for row in read_tsv(file, required=["kind", "affix"], optional=["note"],
+                        non_empty=["kind", "affix"], error=LexiconError):
+        affix = "" if row["affix"] == "-" else _folded_word(row, row["affix"])
+        kinds[_choice(row, "kind", REPORTING_AFFIX_KINDS)].append(affix)
+    return {kind: tuple(dict.fromkeys(affixes)) for kind, affixes in kinds.items()}
 
 
 @reloading
-def _load_reporting(verbs_file, cues_file, affixes_file) -> Reporting:
+def _load_reporting(verbs_file, cues_file, affixes_file, reporting_affixes_file) -> Reporting:
     forms = {}
+    affixes = _reporting_affixes(reporting_affixes_file)
     for row in read_tsv(verbs_file, required=["form", "lemma", "kind", "conjunction", "gloss"],
+                        optional=["inflect"],
                         non_empty=["form", "lemma", "kind", "conjunction"], error=LexiconError):
         kind = _choice(row, "kind", REPORTING_KINDS)
         conjunction = _choice(row, "conjunction", ("optional", "required"))
-        key = tuple(_folded_word(row, w) for w in row["form"].split())
-        forms[key] = (fold(row["lemma"]), kind, conjunction == "required")
+        words = [_folded_word(row, w) for w in row["form"].split()]
+        value = (fold(row["lemma"]), kind, conjunction == "required")
+        how = row.get("inflect", "")
+        if how not in INFLECTIONS:
+            raise row.error(f"inflect must be empty or one of {', '.join(INFLECTIONS[1:])}, "
+                            f"not '{how}'", LexiconError)
+        for first in sorted(inflect(words[0], how, affixes)):
+            forms.setdefault((first, *words[1:]), value)
     cues: dict[str, set] = {kind: set() for kind in SPEAKER_CUE_KINDS}
     sides = {}
     for row in read_tsv(cues_file, required=["cue", "kind", "value", "gloss"],
@@ -443,8 +512,8 @@ def _load_glossary(file) -> dict[str, str]:
                                 error=LexiconError)}
 
 
-__all__ = ["AFFIX_KINDS", "FRAMES", "MATCH_MODES", "NEGATABLE", "NEGATED_FRAME",
+__all__ = ["AFFIX_KINDS", "FRAMES", "INFLECTIONS", "REPORTING_AFFIX_KINDS", "MATCH_MODES", "NEGATABLE", "NEGATED_FRAME",
            "NEGATOR_KINDS", "REPORTING_KINDS", "SPEAKER_CUE_KINDS", "Cue", "Lexicon",
            "LexiconError", "Negators", "Reporting", "Slot", "frame_lexicon",
            "load_affixes", "load_glossary", "load_lexicon", "load_negators", "load_reporting",
-           "negator_forms", "stem_forms", "verb_forms"]
+           "inflect", "negator_forms", "stem_forms", "verb_forms"]

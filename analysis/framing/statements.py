@@ -1,24 +1,41 @@
 """Attributed statements: who is quoted or reported as saying something, and for which side.
 
-The rules, word by word over one field's folded words (:class:`.words.Field`):
+The rules, word by word over one field's folded words (:class:`.words.Field`), following
+``shared/CODEBOOK-STATEMENTS.md`` (one entry per reporting expression):
 
-1. **Reporting forms.** A statement starts at a reporting verb or source formula of
-   ``reporting_verbs.tsv`` (قال، أعلن، أكد … بحسب، وفق، نقلت … عن), one or two words, bare
-   or after و/ف; two-word forms first (:func:`verb_at`). A verb right after a relative
-   pronoun («التي تقول») is a relative clause, not a source.
-2. **The speaker after the verb** (verb–subject, the usual order, :func:`speaker_after`):
+1. **Reporting forms** (``reporting_verbs.tsv``, inflected in the 3rd person with object
+   pronouns by ``reporting_affixes.tsv``): finite reporting and position verbs (قال، أكد،
+   نفته، يعتبرها، رحّب، وصف، اعترف …), adverbial participles adding a claim («، مؤكداً أن»,
+   «ومعتبرة», after a comma or و), light verbs with a speech noun («وجّه انتقادات», «جدد
+   موقفه», «تبادلت موسكو وواشنطن الاتهامات»), source formulae (بحسب، وفق، نقلاً عن، على
+   لسان, «بحسب ما ذكرت» and «بحسب ما نقلت … عن» as one), «نقلت X عن Y» (:func:`verb_at`).
+2. **Not statements** (:func:`_statement`): forms of kind ``not`` («رفض» alone, «إضافة»,
+   «اقرأ»); a verb after a negator («لم تعلن», «دون أن يعلن») or a preposition («مع تبادل
+   الاتهامات»: a noun); an event as subject («كشفت الحادثة عن», «الحادثة تؤكد»,
+   ``event`` of ``speaker_cues.tsv``); a formula before a document («وفق القرار»); a light
+   verb with no speech noun; a participle with no comma or و (an adjective); a relative
+   clause with no source («الرواية التي تقول»); 1st person forms are not listed at all.
+3. **The speaker after the verb** (verb–subject, the usual order, :func:`speaker_after`):
    the phrase that follows, up to a stop word («أن», «في تصريح»), punctuation or another
    reporting form, ten words at most (:func:`phrase`); after «نقل … عن» the phrase after
-   عن; after «بحسب ما ذكرت» the phrase after the inner verb. A phrase cut inside an
-   actor's name is extended to the name's end; «مسؤول في البنتاغون» to the institution.
-3. **The speaker before the verb** (:func:`subject_before`): the words between a كان and
+   عن (the transmitter is only the channel). A phrase cut inside an actor's name is
+   extended to the name's end, or to a quoted name («مراسل «روسيا اليوم»»); «مسؤول في
+   البنتاغون» to the institution; after a verb with an object it ends before the object.
+   An addressee («أكدت لـموسكو») is no speaker.
+4. **The speaker before the verb** (:func:`subject_before`): the words between a كان and
    the verb («وكانت وزارة الدفاع الروسية قالت», certain), or an actor mention right before
-   the verb («البنتاغون يعلن», used when the phrase after the verb names no one).
-4. **Previous speaker.** A verb with no speaker («وأضاف: …») continues the field's last
-   speaker; so does a definite anaphor («المسؤول الأمريكي», «المصدر ذاته»).
-5. **Resolution** to a codebook actor and side (:func:`resolve`): an actor mention in the
-   phrase, the most specific kind first; a name already tied to an actor; a nationality.
-6. «في بيان للخارجية الروسية» counts only in a sentence no verb reports.
+   the verb («البنتاغون يعلن», «كيري ولافروف يعلنان»), or a joint word («البلدين "شددا»),
+   used when the phrase after the verb does not start with a source.
+5. **Relative clauses** (:func:`_relative`): «الهدنة التي أعلنتها واشنطن وموسكو» (the source
+   follows the verb), «البيت الأبيض الذي اتهم موسكو» (the antecedent speaks).
+6. **Previous speaker.** A verb or participle with no speaker («وأضاف: …», «مضيفاً أن»)
+   continues the field's last speaker; so does a definite anaphor («المسؤول الأمريكي»,
+   «الوزارة», «المصدر ذاته»).
+7. **Resolution** to a codebook actor and side (:mod:`.speakers`): ``joint`` for the two
+   powers together; an actor mention, the most specific kind first; a tied name; an
+   anaphor; a shortened name; a nationality («مسؤولون أمريكيون» → us); a press head or a
+   quoted source outside the codebook → other.
+8. «في بيان للخارجية الروسية» counts only in a sentence no verb reports.
 
 :func:`find_statements` applies them to every title and body.
 """
@@ -26,62 +43,35 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 
 import pandas as pd
 
 from ..normalize import PREPOSITIONS, fold
 from .cues import PHRASE_GAP
 from .lexicon import Reporting, load_reporting
-from .mentions import by_field, mentions_in
+from .mentions import by_field
+from .speakers import (
+    Context,
+    Speaker,
+    is_source,
+    resolve,
+    side_of_words,
+    speaker_mentions,
+    tie_apposition,
+)
 from .tables import table
 from .words import Field, Prepared, walk
 
 STATEMENT_COLUMNS = ["doc_id", "field", "start", "end", "speaker", "speaker_actor_id",
                      "speaker_side", "verb", "speaker_start", "speaker_end", "basis"]
-VOICE_SIDES = ("us", "russia", "other", "unresolved")
+VOICE_SIDES = ("us", "russia", "joint", "other", "unresolved")
 VOICE_COLUMNS = ["doc_id", "side", "n", "share", "dominant"]
 
-#: Actor types, the most specific first: the one a speaker phrase is resolved to when it
-#: mentions several (a person before his ministry, a ministry before its state).
-TYPE_PRIORITY = {"person": 0, "institution": 1, "media": 2, "alliance": 3, "intl_org": 4,
-                 "armed_group": 5, "state": 6}
 MAX_PHRASE_WORDS = 10
 _SPACE_QUOTES = "\"'«»“”„"  # with white space, what may stand between a subject and its verb
 _QUOTE_GAP = re.compile(r"[ ]*[\"'][ ]*")  # before a quoted name
-
-
-@dataclass
-class Speaker:
-    """A speaker phrase: word indices (inclusive) of its first and last word."""
-
-    first: int
-    last: int
-    #: ``(first, last, mentions)``: the last :func:`speaker_mentions`, kept while the
-    #: phrase keeps these bounds (cover, institution, referent and resolve ask in turn)
-    seen: tuple | None = None
-
-
-@dataclass
-class _Context:
-    """What the statements of one field share: the word lists, the codebook's sides and
-    types, the names tied to actors so far and the last statement with a speaker."""
-
-    rep: Reporting
-    sides: dict
-    types: dict
-    names: dict = dataclass_field(default_factory=dict)  # name word -> (actor, side)
-    previous: tuple | None = None
-
-
-def speaker_mentions(field: Field, sp: Speaker) -> list[tuple[int, int, str]]:
-    """The actor mentions overlapping the phrase's words, computed once per bounds."""
-    seen = sp.seen
-    if seen is None or seen[0] != sp.first or seen[1] != sp.last:
-        seen = sp.seen = (sp.first, sp.last,
-                          mentions_in(field, field.starts[sp.first], field.ends[sp.last]))
-    return seen[2]
+_Context = Context
+_LONGEST_NAME = 160  # characters: no actor's name is longer
 
 
 # --- where a statement starts and a speaker phrase ends ------------------------------------
@@ -116,6 +106,8 @@ def is_stop(field: Field, i: int, rep: Reporting) -> bool:
 def ends_phrase(field: Field, i: int, rep: Reporting) -> bool:
     """A speaker phrase stops before word ``i``: a stop cue or a reporting form starts
     there."""
+    if field.words[i] not in rep.enders:
+        return False
     return is_stop(field, i, rep) or verb_at(field, i, rep) is not None
 
 
@@ -165,14 +157,31 @@ def subject_before(field: Field, t: int, kan: int, rep: Reporting) -> tuple[Spea
     text, p = field.text, vstart  # text[p:vstart]: the spaces and quotes before the verb
     while p > 0 and (text[p - 1].isspace() or text[p - 1] in _SPACE_QUOTES):
         p -= 1
-    for start, end, _ in field.mentions:  # sorted by start
-        if start >= vstart:
-            break
+    ms = field.mentions  # sorted by start: those that may end in [p, vstart]
+    i = j = bisect_left(ms, (vstart,))
+    while j > 0 and ms[j - 1][0] >= p - _LONGEST_NAME:
+        j -= 1
+    for start, end, _ in ms[j:i]:
         if p <= end <= vstart:
             subject = _mention_subject(field, t, start, end, rep)
             if subject is not None:
-                return subject, False
+                return _coordinated_before(field, subject), False
+    if t > field.lo and field.ends[t - 1] >= p and field.words[t - 1] in rep.cues["joint"]:
+        return Speaker(t - 1, t - 1), False  # «رئيسي أركان جيشي البلدين "شددا»
     return None, False
+
+
+def _coordinated_before(field: Field, sp: Speaker) -> Speaker:
+    """«كيري ولافروف يعلنان»: a subject starting with و takes in the actor mention joined
+    right before it."""
+    k = sp.first
+    if not field.words[k].startswith("و") or k <= field.lo or not field.joined[k]:
+        return sp
+    before = field.ends[k - 1]
+    for s, e, _ in field.mentions:
+        if e == before:
+            return Speaker(bisect_left(field.ends, s + 1, field.lo, field.hi), sp.last)
+    return sp
 
 
 def _mention_subject(field: Field, t: int, start: int, end: int,
@@ -193,10 +202,10 @@ def _mention_subject(field: Field, t: int, start: int, end: int,
 
 
 def kan_before(field: Field, t: int, rep: Reporting) -> int:
-    """The nearest كان/كانت … before word ``t`` in the same clause: at most nine words
+    """The nearest كان/كانت … before word ``t`` in the same clause: at most twelve words
     back, every word from it to ``t`` joined to the one before; or -1."""
     i = t - 1
-    while i >= field.lo and field.joined[i + 1] and t - i <= 9:
+    while i >= field.lo and field.joined[i + 1] and t - i <= 12:
         if field.words[i] in rep.kan:
             return i
         i -= 1
@@ -213,16 +222,30 @@ def speaker_after(field: Field, t: int, last: int, kind: str,
     if kind == "transmit":  # «نقلت وكالة رويترز عن المتحدث …»: the speaker follows عن
         k = _after_an(field, last)
     elif kind == "formula":  # «بحسب ما ذكرت قناة …», «حسبما أفادت …», «وفقاً لـ…»
-        last = _inner_verb(field, last, rep)
-        k = last + 1
-        if k < field.hi and field.words[k] == "ل":
+        last, inner = _inner_verb(field, last, rep)
+        k = _after_an(field, last) if inner == "transmit" else last + 1
+        if 0 <= k < field.hi and field.words[k] == "ل":
             k += 1
     if not 0 <= k < field.hi:
         return None, last
     speaker = phrase(field, k, rep, quoted_ok=kind in ("formula", "transmit"))
     if speaker is None:
         return None, last
-    return extend_to_institution(field, cover_mentions(field, speaker), rep), last
+    speaker = _quoted_name(field, cover_mentions(field, speaker))
+    return extend_to_institution(field, speaker, rep), last
+
+
+def _quoted_name(field: Field, sp: Speaker) -> Speaker:
+    """«مراسل «روسيا اليوم»»: a phrase followed, after a space and a quote, by an actor's
+    name takes the name in."""
+    k = sp.last + 1
+    if k >= field.hi or field.joined[k] or not _QUOTE_GAP.fullmatch(field.gap(k)):
+        return sp
+    s = field.starts[k]
+    for m in field.mentions:
+        if s <= m[0] < field.ends[k]:
+            return Speaker(sp.first, bisect_left(field.starts, m[1], field.lo, field.hi) - 1)
+    return sp
 
 
 def _after_an(field: Field, last: int) -> int:
@@ -237,15 +260,16 @@ def _after_an(field: Field, last: int) -> int:
     return k + 1
 
 
-def _inner_verb(field: Field, last: int, rep: Reporting) -> int:
+def _inner_verb(field: Field, last: int, rep: Reporting) -> tuple[int, str]:
     """The last word of a formula ending at word ``last``, taking in a reporting verb right
-    after it, or after ما («بحسب ما ذكرت»)."""
+    after it, or after ما («بحسب ما ذكرت», «بحسب ما نقلت … عن»), and the inner verb's
+    kind ('' when none)."""
     k, n = last + 1, field.hi
     inner_at = k + 1 if k < n and field.joined[k] and field.words[k] == "ما" else k
     inner = verb_at(field, inner_at, rep) if inner_at < n and field.joined[inner_at] else None
-    if inner is not None and inner[2] in ("verb", "verb_object"):
-        return inner[0]
-    return last
+    if inner is not None and inner[2] in ("verb", "verb_object", "transmit"):
+        return inner[0], inner[2]
+    return last, ""
 
 
 def cover_mentions(field: Field, sp: Speaker) -> Speaker:
@@ -258,11 +282,11 @@ def cover_mentions(field: Field, sp: Speaker) -> Speaker:
 
 
 def extend_to_institution(field: Field, sp: Speaker, rep: Reporting) -> Speaker:
-    """«مسؤول في البنتاغون», «مصدر من وزارة الدفاع الروسية»: a generic source of one or
-    two words, with no actor and no nationality of its own, followed by في/من + an actor,
+    """«مسؤول في البنتاغون», «رئيس إدارة العمليات في هيئة الأركان»: a generic source of
+    one to four words, with no actor and no nationality of its own, followed by في/من + an actor,
     speaks for that actor. («السفير الروسي في واشنطن» is not extended: it has a side.)"""
     k, n = sp.last + 1, field.hi
-    if (k + 1 >= n or sp.last - sp.first > 1 or not field.joined[k]
+    if (k + 1 >= n or sp.last - sp.first > 3 or not field.joined[k]
             or field.words[k] not in rep.cues["of"] or not field.joined[k + 1]):
         return sp
     words = list(field.words[sp.first:sp.last + 1])
@@ -276,12 +300,6 @@ def extend_to_institution(field: Field, sp: Speaker, rep: Reporting) -> Speaker:
     return sp
 
 
-def _has_referent(field: Field, speaker: Speaker, names: dict) -> bool:
-    """The phrase mentions an actor or a name already tied to one."""
-    return bool(speaker_mentions(field, speaker)) or any(
-        field.words[k] in names for k in range(speaker.first, speaker.last + 1))
-
-
 # --- the statements of a field ----------------------------------------------------------------
 
 def statements_in(field: Field, ctx: _Context) -> list[tuple]:
@@ -291,11 +309,18 @@ def statements_in(field: Field, ctx: _Context) -> list[tuple]:
     sentences_with_verb: set[int] = set()
     in_statement = []  # «في بيان» forms, used only where no verb reports the sentence
     resume = 0  # the first word after the last form found
+    pair_only, words, joined = ctx.rep.pair_only, field.words, field.joined
     for t in form_starts(field, ctx.rep):
+        w = words[t]
+        if w in pair_only and not (joined[t + 1] and words[t + 1] in pair_only[w]):
+            continue  # «في» not followed by «بيان»
         found = verb_at(field, t, ctx.rep) if t >= resume else None
         if found is None:
             continue
         last, lemma, kind = found
+        if kind == "not":  # «رفض» alone: the noun as often as the verb
+            resume = last + 1
+            continue
         if kind == "statement":
             in_statement.append((t, last, lemma))
             resume = last + 1
@@ -304,8 +329,12 @@ def statements_in(field: Field, ctx: _Context) -> list[tuple]:
         resume = last + 1
         if row is not None:
             out.append(row)
+            # a subject–verb statement nested in the content of one of the same sentence
+            # («قال لافروف إن الحكومة السورية أكدت …، مضيفاً») does not become the speaker
+            # that the next participle or «وأضاف» continues
+            nested = row[8] == "before_verb" and field.sentence[t] in sentences_with_verb
             sentences_with_verb.add(field.sentence[t])
-            if row[2]:
+            if row[2] and not nested:
                 ctx.previous = row
     for t, last, lemma in in_statement:  # «في بيان للخارجية الروسية» with no verb nearby
         if field.sentence[t] not in sentences_with_verb:
@@ -316,18 +345,124 @@ def statements_in(field: Field, ctx: _Context) -> list[tuple]:
 
 
 def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
-               ctx: _Context) -> tuple[tuple | None, int]:
+               ctx: Context) -> tuple[tuple | None, int]:
     """The statement of the reporting form at words ``t`` to ``last`` (None: no
     statement), and the last word it takes in."""
-    verb = kind in ("verb", "verb_object")
-    if verb and t > field.lo and field.joined[t] and field.words[t - 1] in ctx.rep.cues["relative"]:
-        return None, last  # «المسلمة الروسية التي تقول …»: a relative clause, not a source
+    rep = ctx.rep
+    if kind == "participle":
+        return _participle(field, t, last, lemma, ctx), last
+    verb = kind in ("verb", "verb_object", "light")
+    before = _word_before(field, t, rep) if verb else ""
+    if before in rep.cues["negator"] or before in rep.cues["preposition"]:
+        return None, last  # «لم تبلغها», «عدم إبلاغ»; «مع تبادل الاتهامات»: a noun
+    if before in rep.cues["relative"]:
+        return _relative(field, t, last, lemma, kind, ctx)
+    if kind == "light":
+        return _light(field, t, last, lemma, ctx)
     speaker, basis, last = _speaker(field, t, last, kind, verb, ctx)
     if speaker is None and kind in ("formula", "transmit"):
         return None, last  # «فحسب», «نقل الجنود»: no source, no statement
+    if kind == "formula" and field.words[speaker.first] in rep.cues["not_source"]:
+        return None, last  # «وفق القرار»: in accordance with a document
+    if verb and basis != "before_verb" and _event_subject(field, t, speaker, ctx):
+        return None, last  # «كشفت الحادثة عن …», «الحادثة تؤكد …»: an event, not a source
     if speaker is not None and kind == "verb_object":
-        _cut_before_object(field, speaker)
+        _cut_before_object(field, speaker, rep)
     return _row(field, t, last, lemma, speaker, basis, ctx), last
+
+
+def _word_before(field: Field, t: int, rep: Reporting) -> str:
+    """The word joined right before word ``t`` (a negator before «أن» standing for it:
+    «دون أن يعلن»), or ''."""
+    if t <= field.lo or not field.joined[t]:
+        return ""
+    before = field.words[t - 1]
+    if t - 1 > field.lo and field.joined[t - 1]:
+        if before in ("ان", "بان") and field.words[t - 2] in rep.cues["negator"]:
+            return field.words[t - 2]
+        if before in rep.cues["particle"] and field.words[t - 2] in rep.cues["relative"]:
+            return field.words[t - 2]  # «التي طالما رفضت», «الذي قد أعلن»
+    return before
+
+
+def _event_subject(field: Field, t: int, speaker: Speaker | None, ctx: Context) -> bool:
+    """The verb's subject is an event or a thing (``event`` of ``speaker_cues.tsv``), not a
+    source: right after the verb («كشفت الحادثة عن …»), or right before it («الحادثة
+    تؤكد …», «الاتصال يعتبر مؤشراً») unless a source follows the verb («بعد الهجوم قال
+    المتحدث …»)."""
+    events = ctx.rep.cues["event"]
+    if speaker is not None and speaker.first == t + 1 and field.words[t + 1] in events:
+        return True
+    if speaker is not None and _names_source(field, speaker, ctx):
+        return False
+    return t > field.lo and field.joined[t] and field.words[t - 1] in events
+
+
+def _light(field: Field, t: int, last: int, lemma: str,
+           ctx: Context) -> tuple[tuple | None, int]:
+    """A light verb with a speech noun (``speech_noun`` of ``speaker_cues.tsv``) among the
+    next twelve words of its sentence: «وجّه انتقادات», «تبادلت موسكو وواشنطن الاتهامات»,
+    «حمّلت هيئة الأركان … المسؤولية»; the speaker is the phrase up to the noun."""
+    nouns, sentence = ctx.rep.cues["speech_noun"], field.sentence[t]
+    ahead = field.words[last + 1:min(field.hi, last + 13)]
+    if nouns.isdisjoint(ahead):
+        return None, last
+    j = last + 1 + next(i for i, w in enumerate(ahead) if w in nouns)
+    if field.sentence[j] != sentence:
+        return None, last
+    speaker, basis, _ = _speaker(field, t, last, "verb", True, ctx)
+    if speaker is not None and speaker.first <= j <= speaker.last:
+        speaker = Speaker(speaker.first, j - 1) if j > speaker.first else None
+    if speaker is None:
+        basis = ""
+    return _row(field, t, last, lemma, speaker, basis, ctx), last
+
+
+def _participle(field: Field, t: int, last: int, lemma: str, ctx: Context) -> tuple | None:
+    """«، مؤكداً أن …», «ومؤكدا»: an adverbial participle adds a claim of the previous
+    speaker; it follows a comma or و (else an adjective: «معلومات مؤكدة»)."""
+    word = field.words[t]
+    if "،" not in field.gap(t) and "," not in field.gap(t) and not (
+            word[0] in "وف" and ctx.rep.surface.get((word[1:],), ("", ""))[1] == "participle"):
+        return None
+    return _row(field, t, last, lemma, None, "", ctx)
+
+
+def _relative(field: Field, t: int, last: int, lemma: str, kind: str,
+              ctx: Context) -> tuple[tuple | None, int]:
+    """A reporting verb right after a relative pronoun: «الهدنة التي أعلنتها واشنطن وموسكو»
+    (the source follows the verb), «البيت الأبيض الذي اتهم موسكو» (the antecedent speaks),
+    «الرواية التي تقول …» (no source: no statement)."""
+    speaker, basis, last = _speaker(field, t, last, kind, True, ctx)
+    word = field.words[last]
+    resumptive = kind != "verb_object" or any(  # «أعلنتها»: the form and an object pronoun
+        word.endswith(p) and (word[:-len(p)],) in ctx.rep.surface for p in ("ه", "ها", "هم", "هما"))
+    if (resumptive and speaker is not None and basis == "after_verb"
+            and is_source(field, speaker, ctx)):
+        if kind == "verb_object":
+            _cut_before_object(field, speaker, ctx.rep)
+        return _row(field, t, last, lemma, speaker, basis, ctx), last
+    rel = t - 1 if field.words[t - 1] in ctx.rep.cues["relative"] else t - 2
+    antecedent = _antecedent(field, rel, ctx.rep)
+    if antecedent is None:
+        return None, last
+    return _row(field, t, last, lemma, antecedent, "before_verb", ctx), last
+
+
+def _antecedent(field: Field, rel: int, rep: Reporting) -> Speaker | None:
+    """The actor mention that ends right before the relative pronoun at word ``rel`` (a
+    comma between allowed), unless it is a nationality adjective of a noun before it."""
+    start = field.starts[rel]
+    for s, e, _ in field.mentions:
+        if s >= start:
+            break
+        if e <= start and field.text[e:start].strip(" ،,") == "":
+            k0 = bisect_left(field.ends, s + 1, field.lo, field.hi)
+            adjective = (k0 > field.lo and field.joined[k0] and field.starts[k0] == s
+                         and field.words[k0] in rep.side_forms  # «المسلمة الروسية التي»
+                         and field.words[k0 - 1].startswith("ال"))
+            return Speaker(k0, rel - 1) if k0 < rel and not adjective else None
+    return None
 
 
 def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
@@ -340,17 +475,46 @@ def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
     if certain:
         return before, "before_verb", last
     after, last = speaker_after(field, t, last, kind, ctx.rep)
-    if before is not None and (after is None or not _has_referent(field, after, ctx.names)):
+    if after is not None and _governed(field, after.first):
+        after = None  # «أكدت لـموسكو …»: an addressee, «وصفه بـ…»: a complement
+    if before is not None and (after is None or not _names_source(field, after, ctx)):
         return before, "before_verb", last
     return after, ("after_verb" if after is not None else ""), last
 
 
-def _cut_before_object(field: Field, speaker: Speaker) -> None:
+def _governed(field: Field, k: int) -> bool:
+    """Word ``k`` is a bare ب/ل, or carries one: «لـموسكو», «للأمم», «بالاتفاق»."""
+    w = field.words[k]
+    return (w in PREPOSITIONS or w.startswith(("لل", "بال"))
+            or (w[0] in PREPOSITIONS and field.text[field.starts[k] + 1:field.starts[k] + 2] == "ـ"))
+
+
+def _names_source(field: Field, sp: Speaker, ctx: Context) -> bool:
+    """The phrase's first word starts a source: an actor's name, a tied name, a
+    nationality, a joint word, or a source head («مسؤول», «مصادر»)."""
+    w, cues = field.words[sp.first], ctx.rep.cues
+    if (w in ctx.names or w in cues["source"] or w in cues["anaphor"] or w in cues["joint"]
+            or w in ctx.rep.side_forms):
+        return True
+    e = field.ends[sp.first]
+    return any(m[0] < e for m in speaker_mentions(field, sp))
+
+
+def _cut_before_object(field: Field, speaker: Speaker, rep: Reporting) -> None:
     """«اتهمت هيئة الأركان الروسية الاستخبارات الأمريكية»: after a verb with an object, the
-    speaker ends with the first actor it mentions; the object follows."""
+    speaker ends with the first actor it mentions; the object follows. A subject that
+    names no actor ends before the first mention when its last word is definite or a
+    nationality («تتهم الدول الغربية | الحكومة السورية», «مسؤولون أمريكيون | روسيا»)."""
     ms = speaker_mentions(field, speaker)
     if ms:
-        end_of_first = min(ms)[1]
+        first = min(ms)
+        k = bisect_left(field.ends, first[0] + 1, speaker.first, speaker.last + 1)
+        prev = field.words[k - 1] if k > speaker.first else ""
+        if (prev and field.starts[k] == first[0] and not _governed(field, k)
+                and (prev.startswith("ال") or prev in rep.side_forms)):
+            speaker.last = k - 1
+            return
+        end_of_first = first[1]
         speaker.last = max(k for k in range(speaker.first, speaker.last + 1)
                            if field.starts[k] < end_of_first)
 
@@ -364,6 +528,10 @@ def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, b
     if speaker is not None:
         s_span = field.span(speaker.first, speaker.last)
         actor, side, basis = resolve(field, speaker, ctx, previous, basis)
+        if actor and not field.joined[speaker.last + 1]:
+            tie_apposition(field, speaker, actor, side, ctx.names)
+        if not side and '"' in field.gap(speaker.first):
+            side = "other"  # «وفق "الشرق الأوسط"»: a source named, outside the codebook
         sp_text = field.text[s_span[0]:s_span[1]]
         first_w, last_w = min(t, speaker.first), max(last, speaker.last)
     elif previous is not None:
@@ -389,52 +557,6 @@ def _in_statement(field: Field, t: int, last: int, lemma: str, ctx: _Context) ->
     start, end = field.span(t, speaker.last)
     return (start, end, field.text[s_span[0]:s_span[1]], actor, side, lemma,
             s_span[0], s_span[1], basis)
-
-
-# --- resolution to an actor and side ---------------------------------------------------------
-
-def side_of_words(words: list[str], rep: Reporting) -> str:
-    """The side of the first nationality word among ``words`` («الأمريكي» → us), or ''."""
-    forms = rep.side_forms
-    for w in words:
-        if w in forms:
-            return forms[w]
-    return ""
-
-
-def resolve(field: Field, speaker: Speaker, ctx: _Context, previous: tuple | None,
-            basis: str) -> tuple[str, str, str]:
-    """``(actor_id, side, basis)`` of a speaker phrase.
-
-    1. an actor mention inside the phrase, the most specific kind first (person, then
-       institution, media …, state last): «المتحدث باسم البنتاغون بيتر كوك» → US_DOD;
-    2. a name already tied to an actor in this field («بيتر كوك» → later «كوك»);
-    3. a definite anaphor («المسؤول الأمريكي», «البيان», «المصدر ذاته») → the previous
-       speaker, if its side does not contradict (basis ``previous``);
-    4. a nationality word → that side, no actor («مسؤولون عسكريون أمريكيون» → us).
-    """
-    rep, sides, types, names = ctx.rep, ctx.sides, ctx.types, ctx.names
-    mentions = speaker_mentions(field, speaker)
-    if mentions:
-        best = mentions[0] if len(mentions) == 1 else min(
-            mentions, key=lambda m: (TYPE_PRIORITY.get(types.get(m[2], ""), 9), m[0]))
-        actor, side = best[2], sides.get(best[2], "")
-        words = field.words  # the name after a title: the words from the mention's end on
-        for k in range(bisect_left(field.starts, best[1], speaker.first, speaker.last + 1),
-                       speaker.last + 1):
-            if not words[k].startswith("ال") and len(words[k]) >= 3:
-                names[words[k]] = (actor, side)
-        return actor, side, basis
-    words = list(field.words[speaker.first:speaker.last + 1])
-    for w in reversed(words):
-        if w in names:
-            return names[w][0], names[w][1], basis
-    side = side_of_words(words, rep)
-    anaphoric = ((words[0] in rep.anaphors and words[0].startswith("ال"))
-                 or any(w in rep.anaphors and not w.startswith("ال") for w in words[1:]))
-    if anaphoric and previous is not None and (not side or side == previous[4]):
-        return previous[3], previous[4], "previous"
-    return "", side, basis
 
 
 def _actor_layer():
@@ -465,7 +587,10 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
                     prepared: Prepared | None = None) -> pd.DataFrame:
     """Attributed statements: who is quoted or reported as saying something.
 
-    One row per reporting verb or source formula (قال، أعلن، أكد … بحسب، وفق، نقلت … عن).
+    One row per reporting expression the statement codebook counts (reporting and
+    position verbs, participles adding a claim, light verbs with a speech noun, source
+    formulae; :mod:`.statements` lists the rules), ``speaker_side`` ``joint`` where the US
+    and Russia speak together.
 
     Args:
         documents: a documents table (doc_id, title, body).
@@ -507,20 +632,22 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
 
 
 def _bloc(side: str) -> str:
-    return side if side in ("us", "russia") else ("unresolved" if not side else "other")
+    return side if side in ("us", "russia", "joint") else ("unresolved" if not side else "other")
 
 
 def voice_balance(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """Per article × side (us, russia, other, unresolved): statements n, share, dominant.
+    """Per article × side (us, russia, joint, other, unresolved): statements n, share,
+    dominant.
 
     Args:
         statements: :func:`find_statements` of ``documents``.
         documents: the documents table.
 
     Returns:
-        Columns :data:`VOICE_COLUMNS`, every article × side: ``other`` is every other
+        Columns :data:`VOICE_COLUMNS`, every article × side: ``joint`` the two powers
+        speaking together («البلدان», «موسكو وواشنطن»); ``other`` is every other
         codebook side (Syrian government, UN, media, jihadist …); ``unresolved`` a speaker
-        with no side («مصدر محلي»). ``dominant`` marks the side(s) among us/russia/other
+        with no side («مصدر محلي»). ``dominant`` marks the side(s) among us/russia/joint/other
         with the most statements (none when there are none).
     """
     blocs = statements["speaker_side"].fillna("").map(_bloc) if len(statements) else []
@@ -530,7 +657,7 @@ def voice_balance(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
     for doc_id in documents["doc_id"]:
         ns = {s: int(counts.get((doc_id, s), 0)) for s in VOICE_SIDES}
         total = sum(ns.values())
-        best = max(ns[s] for s in ("us", "russia", "other"))
+        best = max(ns[s] for s in ("us", "russia", "joint", "other"))
         for s in VOICE_SIDES:
             rows.append((doc_id, s, ns[s], ns[s] / total if total else float("nan"),
                          bool(best) and s != "unresolved" and ns[s] == best))

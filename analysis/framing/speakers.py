@@ -1,0 +1,225 @@
+"""Whose voice a speaker phrase is: its codebook actor and side (CODEBOOK-STATEMENTS.md).
+
+The rules, in the order :func:`resolve` applies them to a speaker phrase found by
+:mod:`.statements`:
+
+1. **Joint.** The two powers speaking together are one voice of their own, ``joint``: a
+   joint word («البلدان», «الجانبان», «الوزيران», ``speaker_cues.tsv``) before any actor, or
+   a US and a Russian actor coordinated by و («موسكو وواشنطن», «كيري ولافروف»).
+2. **An actor mention** inside the phrase, the most specific kind first (person, then
+   institution, media …, state last): «المتحدث باسم البنتاغون بيتر كوك» → US_DOD. Where
+   a US or Russian actor is coordinated with another side («دمشق وموسكو»), the power speaks.
+   A press head with a nationality («وسائل إعلام روسية», «تقارير صحفية أمريكية») is other
+   media, not the state.
+3. **A name** already tied to an actor in this field («بيتر كوك» → later «كوك»).
+4. **A definite anaphor** («المسؤول الأمريكي», «الوزارة», «المصدر ذاته») → the previous
+   speaker, if its side does not contradict.
+5. **A shortened name** of an actor who spoke earlier in the field («وزارة الدفاع» after
+   «وقالت وزارة الدفاع الروسية») → that actor.
+6. **A nationality word** → that side, no actor («مسؤولون عسكريون أمريكيون» → us).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+
+from .lexicon import Reporting
+from .mentions import mentions_in
+from .words import Field
+
+#: Actor types, the most specific first: the one a speaker phrase is resolved to when it
+#: mentions several (a person before his ministry, a ministry before its state).
+TYPE_PRIORITY = {"person": 0, "institution": 1, "media": 2, "alliance": 3, "intl_org": 4,
+                 "armed_group": 5, "state": 6}
+JOINT = "joint"
+POWERS = ("us", "russia")
+
+
+@dataclass
+class Speaker:
+    """A speaker phrase: word indices (inclusive) of its first and last word."""
+
+    first: int
+    last: int
+    #: ``(first, last, mentions)``: the last :func:`speaker_mentions`, kept while the
+    #: phrase keeps these bounds (cover, institution, referent and resolve ask in turn)
+    seen: tuple | None = None
+
+
+@dataclass
+class Context:
+    """What the statements of one field share: the word lists, the codebook's sides and
+    types, the names tied to actors so far and the last statement with a speaker."""
+
+    rep: Reporting
+    sides: dict
+    types: dict
+    names: dict = dataclass_field(default_factory=dict)  # name word -> (actor, side)
+    #: the first two words of the actors' names that spoke so far -> (actor, side)
+    openings: dict = dataclass_field(default_factory=dict)
+    previous: tuple | None = None
+
+
+def speaker_mentions(field: Field, sp: Speaker) -> list[tuple[int, int, str]]:
+    """The actor mentions overlapping the phrase's words, computed once per bounds."""
+    seen = sp.seen
+    if seen is None or seen[0] != sp.first or seen[1] != sp.last:
+        seen = sp.seen = (sp.first, sp.last,
+                          mentions_in(field, field.starts[sp.first], field.ends[sp.last]))
+    return seen[2]
+
+
+def side_of_words(words: list[str], rep: Reporting) -> str:
+    """The side of the first nationality word among ``words`` («الأمريكي» → us), or ''."""
+    forms = rep.side_forms
+    for w in words:
+        if w in forms:
+            return forms[w]
+    return ""
+
+
+def is_source(field: Field, sp: Speaker, ctx: Context) -> bool:
+    """The phrase names a source: an actor, a name tied to one, a nationality, a joint word
+    or a source head («مصدر», «محللون», ``speaker_cues.tsv``)."""
+    words = field.words[sp.first:sp.last + 1]
+    cues = ctx.rep.cues
+    return (bool(speaker_mentions(field, sp)) or any(w in ctx.names for w in words)
+            or words[0] in cues["source"] or words[0] in cues["anaphor"]
+            or any(w in cues["joint"] for w in words) or bool(side_of_words(list(words), ctx.rep)))
+
+
+def _coordinated(field: Field, mentions: list, first: int, last: int, rep: Reporting) -> bool:
+    """Two of the mentions are joined by و: after the first mention, a word of the phrase
+    that begins with و starts a mention or is a nationality («موسكو وواشنطن», «كيري
+    ونظيره الروسي لافروف», «والروسي»)."""
+    k = bisect_left(field.starts, mentions[0][1], first, last + 1)
+    words, starts, ends = field.words, field.starts, field.ends
+    for i in range(k, last + 1):
+        w = words[i]
+        if w.startswith("و") and (w[1:] in rep.side_forms or w[1:] in ("نظيره", "نظيرها") or any(
+                starts[i] <= m[0] < ends[i] for m in mentions)):
+            return True
+    return False
+
+
+def _joint_or_power(field: Field, sp: Speaker, mentions: list, sides: dict,
+                    rep: Reporting) -> str:
+    """``joint`` for a US and a Russian actor coordinated in the phrase; the power's side
+    for a power coordinated with another side («دمشق وموسكو» → russia); else ''."""
+    found = {sides.get(m[2], "") for m in mentions}
+    if len(found) < 2 or not _coordinated(field, mentions, sp.first, sp.last, rep):
+        return ""
+    if set(POWERS) <= found:
+        return JOINT
+    powers = [s for s in POWERS if s in found]
+    return powers[0] if len(powers) == 1 else ""
+
+
+def _joint_word(field: Field, sp: Speaker, mentions: list, rep: Reporting) -> bool:
+    """A joint word («البلدين», «الجانبان») before the phrase's first actor mention."""
+    if rep.cues["joint"].isdisjoint(field.words[sp.first:sp.last + 1]):
+        return False
+    stop = sp.last + 1
+    if mentions:
+        stop = bisect_left(field.starts, mentions[0][0], sp.first, sp.last + 1)
+    return any(field.words[k] in rep.cues["joint"] for k in range(sp.first, max(stop, sp.first + 1)))
+
+
+def _best_mention(mentions: list, types: dict) -> tuple:
+    return mentions[0] if len(mentions) == 1 else min(
+        mentions, key=lambda m: (TYPE_PRIORITY.get(types.get(m[2], ""), 9), m[0]))
+
+
+def _tie_names(field: Field, sp: Speaker, end: int, actor: str, side: str, names: dict) -> None:
+    """The name after a title: the words from the mention's end on are tied to the actor."""
+    words = field.words
+    for k in range(bisect_left(field.starts, end, sp.first, sp.last + 1), sp.last + 1):
+        if not words[k].startswith("ال") and len(words[k]) >= 3:
+            names[words[k]] = (actor, side)
+
+
+def tie_apposition(field: Field, sp: Speaker, actor: str, side: str, names: dict) -> None:
+    """«رئيس إدارة العمليات في هيئة الأركان، الفريق أول سيرغي رودسكوي، …»: the names of an
+    apposition between commas right after the phrase are tied to its actor."""
+    k, n = sp.last + 1, field.hi
+    if not actor or k >= n or field.joined[k] or field.gap(k).strip() not in ("،", ","):
+        return
+    last = k
+    while last + 1 < n and field.joined[last + 1] and last - k < 4:
+        last += 1
+    if last + 1 < n and field.gap(last + 1).strip() not in ("،", ","):
+        return
+    for w in field.words[k:last + 1]:
+        if not w.startswith("ال") and len(w) >= 3:
+            names.setdefault(w, (actor, side))
+
+
+def _opening(field: Field, sp: Speaker, mention: tuple, ctx: Context, side: str) -> None:
+    """Remember the first two words of a speaker's name («وزارة الدفاع» of «وزارة الدفاع
+    الروسية») for :func:`_earlier_speaker`."""
+    k = sp.first
+    if k < sp.last and field.starts[k] == mention[0] and field.ends[k + 1] < mention[1]:
+        ctx.openings[field.words[k:k + 2]] = (mention[2], side)
+
+
+def _earlier_speaker(field: Field, sp: Speaker, ctx: Context) -> tuple[str, str] | None:
+    """«وزارة الدفاع» (two words) that begins the name of an actor who spoke earlier in
+    the field («وزارة الدفاع الروسية») → that actor, the latest such."""
+    if sp.last != sp.first + 1:
+        return None
+    return ctx.openings.get(field.words[sp.first:sp.last + 1])
+
+
+def resolve(field: Field, speaker: Speaker, ctx: Context, previous: tuple | None,
+            basis: str) -> tuple[str, str, str]:
+    """``(actor_id, side, basis)`` of a speaker phrase, by the rules of the module's
+    docstring; basis becomes ``previous`` when an anaphor took the previous speaker."""
+    mentions = speaker_mentions(field, speaker)
+    if _joint_word(field, speaker, mentions, ctx.rep):
+        return "", JOINT, basis
+    if mentions:
+        actor, side = _of_mentions(field, speaker, mentions, ctx)
+        return actor, side, basis
+    return _without_mention(field, speaker, ctx, previous, basis)
+
+
+def _of_mentions(field: Field, speaker: Speaker, mentions: list,
+                 ctx: Context) -> tuple[str, str]:
+    """Rule 2: the most specific actor mentioned; a coordinated pair; a press head."""
+    sides = ctx.sides
+    best = _best_mention(mentions, ctx.types)
+    actor, side = best[2], sides.get(best[2], "")
+    _tie_names(field, speaker, best[1], actor, side, ctx.names)
+    _opening(field, speaker, best, ctx, side)
+    pair = _joint_or_power(field, speaker, mentions, sides, ctx.rep) if len(mentions) > 1 else ""
+    if pair:
+        return ("" if pair == JOINT or pair != side else actor), pair
+    if field.words[speaker.first] in ctx.rep.cues["media"] and ctx.types.get(actor) == "state":
+        return "", "other"
+    return actor, side
+
+
+def _without_mention(field: Field, speaker: Speaker, ctx: Context, previous: tuple | None,
+                     basis: str) -> tuple[str, str, str]:
+    """Rules 3 to 6: a tied name, an anaphor, an earlier mention, a nationality."""
+    rep = ctx.rep
+    words = list(field.words[speaker.first:speaker.last + 1])
+    for w in reversed(words):
+        if w in ctx.names:
+            return ctx.names[w][0], ctx.names[w][1], basis
+    side = side_of_words(words, rep)
+    anaphoric = ((words[0] in rep.anaphors and words[0].startswith("ال"))
+                 or any(w in rep.anaphors and not w.startswith("ال") for w in words[1:]))
+    if anaphoric and previous is not None and (not side or side == previous[4]):
+        return previous[3], previous[4], "previous"
+    if side and words[0] in rep.cues["media"]:
+        return "", "other", basis
+    earlier = None if side else _earlier_speaker(field, speaker, ctx)
+    if earlier is not None:
+        return earlier[0], earlier[1], basis
+    return "", side, basis
+
+
+__all__ = ["JOINT", "TYPE_PRIORITY", "Context", "Speaker", "is_source", "resolve",
+           "side_of_words", "speaker_mentions", "tie_apposition"]
