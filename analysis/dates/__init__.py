@@ -29,8 +29,9 @@ Conventions (decisions the issue left open):
   «ليلة الخميس إلى الجمعة», «ليل السبت/الأحد») is one mention whose value is the first day
   (the evening the night starts; ``weekday`` names it). With الماضي/المقبل it resolves as a
   weekday with them; otherwise by the tense of its clause (back to the last «.،؛:!؟» or
-  100 characters): after a future word (``future_marker``, ``future_clause``: «سوف»,
-  «من المقرر أن», «تدخل الهدنة حيز التنفيذ») or a verb in سي/ست/سن (not the nouns of
+  100 characters, and from its last ``clause_opener`` such as «الذي», «بعدما»): after a
+  future word (``future_marker``, ``future_clause``: «سوف», «من المقرر أن», «تدخل الهدنة
+  حيز التنفيذ») or a verb in سي/ست/سن (not the nouns and names of
   ``future_prefix_blocker``: «سياسة», «سيارة») it is coming, the first such day on or after
   publication (the publication day's own night is still to come); otherwise past, the
   most recent such day on or before publication, as a bare weekday. Two days that do not

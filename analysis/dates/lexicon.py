@@ -81,6 +81,7 @@ CATEGORIES: dict[str, Callable[[str], object]] = {
     "future_prefix": _empty,
     "future_clause": _empty,
     "future_prefix_blocker": _empty,
+    "clause_opener": _empty,
     "night": _empty,
     "night_separator": _empty,
     "anchored_after": _empty,

@@ -73,17 +73,21 @@ class Ctx:
         """Does the clause before position ``i`` say what follows is still to come? A word
         of ``future_marker`` or ``future_clause`` («سوف», «من المقرر أن», «تدخل الهدنة …»),
         or a verb with a ``future_prefix`` («ستدخل», «سيبدأ»; not the nouns that start like
-        one, ``future_prefix_blocker``), each also after a conjunction."""
+        one, ``future_prefix_blocker``), each also after a conjunction, and after the last
+        ``clause_opener`` («الذي», «بعدما»: a clause of its own)."""
         w = self.lex.words
         clause = CLAUSE_START.search(self.text, max(0, i - CLAUSE_REACH), i).group()
         listed, prefixes, blockers = w["future_clause"].keys() | w["future_marker"].keys(), \
             tuple(w["future_prefix"]), tuple(w["future_prefix_blocker"])
+        future = False
         for word in re.findall(r"[^\W\d_]+", clause):
             for form in (word, word[1:]) if word[:1] in w["conjunction"] else (word,):
-                if form in listed or (len(form) >= 4 and form.startswith(prefixes)
-                                      and not form.startswith(blockers)):
-                    return True
-        return False
+                if form in w["clause_opener"]:
+                    future = False
+                elif form in listed or (len(form) >= 4 and form.startswith(prefixes)
+                                        and not form.startswith(blockers)):
+                    future = True
+        return future
 
     def next_word(self, i: int) -> str:
         m = NEXT_WORD.match(self.text, i)
