@@ -536,6 +536,71 @@ def test_weekday_in_parentheses_after_a_relative_day(text, surface, value, consi
     assert found.loc[0, "value"] == value and bool(found.loc[0, "weekday_consistent"]) is consistent
 
 
+# --- weekday spellings, and a night named by the two days it spans ------------------------------
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("وقال الوزير يوم الثلثاء إن", THU, [("يوم الثلثاء", "2019-09-03")]),
+    ("والثلثاء الماضي التقى الوفدان", THU, [("الثلثاء الماضي", "2019-09-03")]),
+    ("وأرجئت الجلسة للثلثاء المقبل", THU, [("لثلثاء المقبل", "2019-09-10")]),
+    ("أعلنت الوزارة مساء الثلثا", "2019-03-05", [("مساء الثلثا", "2019-03-05")]),  # on publication day
+])
+def test_weekday_spelling_variants(text, published, expected):
+    df = found(text, published)
+    assert list(zip(df.surface, df.value)) == expected
+    assert set(df.weekday) == {"Tuesday"}
+
+
+# 2019-09-05 is a Thursday; 2019-09-06 a Friday; 2019-09-09 a Monday
+@pytest.mark.parametrize("text, published, expected", [
+    # coming: a future verb or marker before it in its clause → the next such evening
+    ("ستدخل الهدنة حيز التنفيذ ليل الأحد الاثنين", THU, [("ليل الأحد الاثنين", "2019-09-08")]),
+    ("وتدخل الهدنة حيز التنفيذ ليلة السبت - الأحد", THU, [("ليلة السبت - الأحد", "2019-09-07")]),
+    ("ومن المقرر أن يبدأ وقف النار منتصف ليل الجمعة السبت", THU, [("منتصف ليل الجمعة السبت", "2019-09-06")]),
+    ("سوف تصل القافلة ليل السبت/الأحد إلى حلب", THU, [("ليل السبت/الأحد", "2019-09-07")]),
+    ("ستجري الانتخابات ليلة الخميس إلى الجمعة", "2019-09-06", [("ليلة الخميس إلى الجمعة", "2019-09-12")]),
+    ("ستعقد الجلسة ليلة الخميس الجمعة", THU, [("ليلة الخميس الجمعة", "2019-09-05")]),  # this evening
+    ("سيسري الاتفاق ليل الأحد الاثنين", "2019-09-09", [("ليل الأحد الاثنين", "2019-09-15")]),
+    # past: no future in its clause → the most recent such evening on or before publication
+    ("قتل ٣ مدنيين ليل الأحد الاثنين في قصف على إدلب", THU, [("ليل الأحد الاثنين", "2019-09-01")]),
+    ("وفي ليل الثلثاء الأربعاء شنت الطائرات ١٢ غارة", THU, [("ليل الثلثاء الأربعاء", "2019-09-03")]),
+    ("قصفت الطائرات ليلة الخميس إلى الجمعة مواقع", "2019-09-06", [("ليلة الخميس إلى الجمعة", "2019-09-05")]),
+    ("اندلعت اشتباكات ليلة السبت على الأحد", THU, [("ليلة السبت على الأحد", "2019-08-31")]),
+    ("منذ ليل الأحد الاثنين والاشتباكات مستمرة", THU, [("منذ ليل الأحد الاثنين", "2019-09-01")]),
+    # nouns that begin like a future verb are no future
+    ("وقالت مصادر سياسية إن سيارة مفخخة انفجرت ليل الجمعة السبت", THU, [("ليل الجمعة السبت", "2019-08-30")]),
+    ("وقال سيرغي لافروف إن الطائرات قصفت ليل الأحد الاثنين", THU, [("ليل الأحد الاثنين", "2019-09-01")]),
+    # the future belongs to another clause
+    ("سيعقد المجلس جلسة غداً، بعدما قتل 5 ليلة السبت الأحد", THU,
+     [("غداً", "2019-09-06"), ("ليلة السبت الأحد", "2019-08-31")]),
+    ("ستحقق اللجنة في الهجوم الذي وقع ليل الأحد الاثنين", THU, [("ليل الأحد الاثنين", "2019-09-01")]),
+    ("وستعود البعثة بعدما غادرت ليلة الجمعة السبت", THU, [("ليلة الجمعة السبت", "2019-08-30")]),
+    ("أعلنت الوزارة التي ستشرف على الهدنة أنها تبدأ ليل الأحد الاثنين", THU,
+     [("ليل الأحد الاثنين", "2019-09-08")]),
+    # a direction word decides
+    ("وقعت الانفجارات ليل الأحد الاثنين الماضي", "2019-09-08", [("ليل الأحد الاثنين الماضي", "2019-09-01")]),
+    ("تبدأ المفاوضات ليلة السبت الأحد المقبلة", "2019-09-07", [("ليلة السبت الأحد المقبلة", "2019-09-14")]),
+    # not a night: two days that do not follow each other, a pair without ليل/ليلة
+    ("ليلة الخميس السبت", THU, [("ليلة الخميس", "2019-09-05"), ("السبت", "2019-08-31")]),
+    ("التقى الطرفان الأحد الاثنين", THU, [("الأحد", "2019-09-01"), ("الاثنين", "2019-09-02")]),
+    # a calendar date after the second day keeps its day
+    ("ليلة السبت الأحد ١٤ أيلول", THU, [("ليلة السبت", "2019-08-31"), ("الأحد ١٤ أيلول", "2019-09-14")]),
+])
+def test_night_between_two_days_is_one_mention_of_its_first_day(text, published, expected):
+    df = found(text, published)
+    assert list(zip(df.surface, df.value)) == expected
+    night = df[df.surface.str.contains("ليل") & df.surface.str.count(" ").gt(1)]
+    assert set(night.granularity) <= {"day"} and set(night.kind) <= {"relative"}
+    by_text = fast.scan_batch([text], [dates.as_date(published)])
+    assert [row for _, row in by_text] == dates.scan_text(text, published=published)
+
+
+def test_night_names_its_first_day_and_has_nothing_to_check():
+    row = found("ستدخل الهدنة حيز التنفيذ ليل الأحد الاثنين").iloc[0]
+    assert (row.weekday, row.granularity) == ("Sunday", "day")
+    assert pd.isna(row.weekday_consistent)
+    assert found("ليل الأحد الاثنين", None).value.tolist() == [""]
+
+
 # --- the fast paths give what the plain definitions give -------------------------------------------
 
 _NEAR_WORDS = st.text(alphabet=list("اب لم1 \"'()«»-\n_.،x٢"), max_size=60)
@@ -643,7 +708,8 @@ def test_batch_fold_is_fold_with_offsets_of_each_text(texts):
 _DATE_WORDS = ("أمس الأربعاء الجمعة اليوم غداً الخميس المقبل الماضي عام سنة العام 2015 2019 1441 هـ محرم سبتمبر "
                "أيلول آب أب مارس كانون الأول الثاني شهر الشهر الجاري منذ حتى قبل بعد مطلع نهاية صيف يومي بين من إلى "
                "و - / . ، ( ) 22 9 31 2018/07/22 22.07.2018 قريباً خلال السنوات الماضية الأسبوع هذا ثلاثة أشهر "
-               "يومين م الحادي والعشرين الخامس صباح روسيا التالي الذي سي % وفي للعام أكتوبرالجاري الموافق يوم").split()
+               "يومين م الحادي والعشرين الخامس صباح روسيا التالي الذي سي % وفي للعام أكتوبرالجاري الموافق يوم "
+               "ليل ليلة الأحد الاثنين السبت الثلثاء على ستدخل سياسية المقرر").split()
 
 
 @settings(max_examples=300, deadline=None)

@@ -25,6 +25,18 @@ Conventions (decisions the issue left open):
   («منذ 2014», «نهاية آب الفائت»).
 * A bare weekday is the most recent such day on or before publication; with
   الماضي/الفائت the most recent strictly before; with المقبل/القادم the next strictly after.
+* A night named by the two days it spans («ليل الأحد الاثنين», «ليلة السبت - الأحد»,
+  «ليلة الخميس إلى الجمعة», «ليل السبت/الأحد») is one mention whose value is the first day
+  (the evening the night starts; ``weekday`` names it). With الماضي/المقبل it resolves as a
+  weekday with them; otherwise by the tense of its clause (back to the last «.،؛:!؟» or
+  100 characters, and from its last ``clause_opener`` such as «الذي», «بعدما»): after a
+  future word (``future_marker``, ``future_clause``: «سوف», «من المقرر أن», «تدخل الهدنة
+  حيز التنفيذ») or a verb in سي/ست/سن (not the nouns and names of
+  ``future_prefix_blocker``: «سياسة», «سيارة») it is coming, the first such day on or after
+  publication (the publication day's own night is still to come); otherwise past, the
+  most recent such day on or before publication, as a bare weekday. Two days that do not
+  follow each other, a pair without ليل/ليلة, or a night followed by a calendar day
+  («ليلة السبت الأحد 14 أيلول») are read as before, day by day.
 * A month name without a year is the most recent such month on or before publication;
   الماضي/الفائت/المنصرم = the most recent strictly before; المقبل/القادم = the next strictly
   after; الجاري/الحالي = that month of the publication year. A day with such a month takes

@@ -40,7 +40,7 @@ TRIGGERS = ("digits", "month", "weekday", "relative_day", "direction", "vague", 
 #: stand; ``day`` and ``hijri`` are also set by digits, ``year``, ``years`` and
 #: ``numeric`` only by digits (see :func:`window_hints`).
 HINTS = ("month", "month_or_shahr", "day", "year", "years", "hijri", "numeric", "unit", "duration",
-         "weekday", "relative_day", "vague")
+         "weekday", "night", "relative_day", "vague")
 T = {name: 1 << i for i, name in enumerate(TRIGGERS)}
 H = {name: 1 << i for i, name in enumerate(HINTS)}
 HINT_MASK = (1 << len(HINTS)) - 1

@@ -37,6 +37,7 @@ SHAPES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "year_range": (("digits",), ("years",)),
     "year": (("digits",), ("year",)),
     "relative_day": (("relative_day",), ("relative_day",)),
+    "night": (("weekday",), ("weekday", "night")),
     "weekday": (("weekday",), ("weekday",)),
     "period": (("direction", "this_unit"), ("unit",)),
     "ago": (("ago", "digits"), ("duration",)),
@@ -161,6 +162,11 @@ def _shapes(lex: Lexicon) -> dict[str, str]:
         # أمس، أمس الأول، صباح اليوم، غداً الخميس، يوم أمس الأربعاء
         "relative_day": (rf"{start}(?P<x>{b.day_head}(?P<rel>{alt(w['relative_day'])}){END}"
                          rf"(?: ?[,،]? ?(?:يوم )?(?P<wd>{b.weekday})| ?\((?:يوم )?(?P<pwd>{b.weekday})\))?)"),
+        # ليل الأحد الاثنين, ليلة السبت - الأحد, ليلة الخميس إلى الجمعة (the days checked in code)
+        "night": (rf"{start}(?P<x>(?:(?P<m1>{alt(w['span_modifier'])}) )?(?P<part>{alt(w['night'])}) "
+                  rf"(?:يوم )?(?P<wd>{b.weekday}) ?(?:(?P<nsep>{alt(w['night_separator'])}) ?)?"
+                  rf"(?:يوم )?(?P<wd2>{b.weekday})(?: (?P<dir>{b.direction}))?)"
+                  rf"(?! ?[,،]? ?(?:الموافق ?)?(?:يوم )?\d)"),  # «… الأحد 14 أيلول»: the date says
         # الاثنين, يوم الجمعة الماضي, الخميس المقبل
         "weekday": rf"{start}(?P<x>{b.day_head}(?P<wd>{b.weekday})(?: (?P<dir>{b.direction}))?)",
         # الشهر الماضي, هذا الأسبوع, مطلع الأسبوع الحالي, العام قبل الماضي, صيف العام الماضي
@@ -205,6 +211,7 @@ def hint_words(lex: Lexicon) -> dict[str, set[str]]:
         "day": alt_forms(w["ordinal"]),
         "duration": alt_forms(w["duration"]),
         "weekday": alt_forms(w["weekday"]),
+        "night": alt_forms(w["night"]),
         "relative_day": alt_forms(w["relative_day"]),
         "vague": alt_forms(w["vague"]),
     }

@@ -38,6 +38,10 @@ class Row:
 PREV_WORD = re.compile(r"([^\W_]+)[ \"'()«»\-]*$")
 NEXT_WORD = re.compile(r"[ \"'()«»\-]*([^\W_]+)")
 CLAUSE_END = re.compile(r" ?(?:[.،,؛;:!؟?)\"\n]|$)")
+#: The start of the clause a mention is in: after the last of these before it (\x00: a field
+#: boundary of a batch), and at most :data:`CLAUSE_REACH` characters back.
+CLAUSE_START = re.compile(r"[^.،,؛;:!؟?\n\x00]*$")
+CLAUSE_REACH = 100
 
 
 class Ctx:
@@ -64,6 +68,26 @@ class Ctx:
         word = self.prev_word(i)
         words = self.lex.words[category]
         return word in words or (word[:1] in self.lex.words["conjunction"] and word[1:] in words)
+
+    def future_before(self, i: int) -> bool:
+        """Does the clause before position ``i`` say what follows is still to come? A word
+        of ``future_marker`` or ``future_clause`` («سوف», «من المقرر أن», «تدخل الهدنة …»),
+        or a verb with a ``future_prefix`` («ستدخل», «سيبدأ»; not the nouns that start like
+        one, ``future_prefix_blocker``), each also after a conjunction, and after the last
+        ``clause_opener`` («الذي», «بعدما»: a clause of its own)."""
+        w = self.lex.words
+        clause = CLAUSE_START.search(self.text, max(0, i - CLAUSE_REACH), i).group()
+        listed, prefixes, blockers = w["future_clause"].keys() | w["future_marker"].keys(), \
+            tuple(w["future_prefix"]), tuple(w["future_prefix_blocker"])
+        future = False
+        for word in re.findall(r"[^\W\d_]+", clause):
+            for form in (word, word[1:]) if word[:1] in w["conjunction"] else (word,):
+                if form in w["clause_opener"]:
+                    future = False
+                elif form in listed or (len(form) >= 4 and form.startswith(prefixes)
+                                        and not form.startswith(blockers)):
+                    future = True
+        return future
 
     def next_word(self, i: int) -> str:
         m = NEXT_WORD.match(self.text, i)
@@ -390,6 +414,33 @@ def _weekday(m, ctx: Ctx) -> list[Row] | None:
     return [row]
 
 
+def _night(m, ctx: Ctx) -> list[Row] | None:
+    """«ليل الأحد الاثنين»: one mention, the first day (the evening the night starts). With
+    a direction word, as a weekday with it; else coming (the first such day on or after
+    publication: the night of the publication day is still to come) when the clause
+    before it is in the future (:meth:`Ctx.future_before`), past otherwise (on or before
+    publication, as a bare weekday). Two days that are not consecutive are no night."""
+    first, second = ctx.word("weekday", m.group("wd")), ctx.word("weekday", m.group("wd2"))
+    target = WEEKDAYS.index(first)
+    if WEEKDAYS.index(second) != (target + 1) % 7:
+        return None
+    s, e = m.span("x")
+    row = ctx.relative(Row(s, e, granularity="day", modifier=_modifier(ctx, m, "m1"), weekday=first))
+    pub = ctx.pub
+    if pub:
+        k = ctx.word("direction", m.group("dir")) if m.group("dir") else 0
+        ahead = (target - pub.weekday()) % 7
+        back = (pub.weekday() - target) % 7
+        if k > 0:
+            delta = ahead or 7
+        elif k < 0:
+            delta = -(back or 7)
+        else:
+            delta = ahead if ctx.future_before(m.start("clitic")) else -back
+        row.value = _day(pub, delta)
+    return [row]
+
+
 def _period(m, ctx: Ctx) -> list[Row] | None:
     u1, u2, direction = m.group("u1", "u2", "dir")
     unit = ctx.word("unit", u1 or u2)
@@ -435,7 +486,7 @@ def _hijri(m, ctx: Ctx) -> list[Row] | None:
 #: The handler of each shape of :mod:`.grammar`.
 HANDLERS = {"day_month": _day_month, "day_range": _day_range, "numeric": _numeric,
             "month": _month, "year_range": _year_range, "year": _year,
-            "relative_day": _relative_day, "weekday": _weekday, "period": _period,
+            "relative_day": _relative_day, "night": _night, "weekday": _weekday, "period": _period,
             "ago": _ago, "vague": _vague, "hijri": _hijri}
 
 
