@@ -22,7 +22,7 @@ all: $(VENV)/.installed ## set up, then execute every notebook on the seed corpu
 test: $(VENV)/.installed ## set up, then lint (ruff) and run unit tests and notebook regression (nbval)
 	$(BIN)/ruff check analysis tests benchmarks
 	$(BIN)/python -m pytest -n 2 --dist loadscope -p no:cacheprovider \
-	  --doctest-modules --nbval --nbval-current-env --nbval-sanitize-with .ci/nbval-sanitize.cfg \
+	  --doctest-modules --nbval --nbval-current-env --nbval-sanitize-with $(CURDIR)/.ci/nbval-sanitize.cfg \
 	  analysis tests notebooks
 
 lab: $(VENV)/.installed ## open the notebooks in JupyterLab, run by the project's kernel (Ctrl-C stops it)

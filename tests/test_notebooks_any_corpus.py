@@ -44,12 +44,15 @@ def executed(tmp_path_factory):
     def run(name):
         papermill.execute_notebook(str(paths.NOTEBOOKS_DIR / name), str(out / name),
                                    parameters={"CORPUS": str(corpus), "FIGURES": str(figures)},
-                                   cwd=str(paths.NOTEBOOKS_DIR), progress_bar=False,
+                                   progress_bar=False,
                                    kernel_name="python3", log_output=False,
                                    config=reports.kernel_config())
         return name, json.loads((out / name).read_text(encoding="utf-8"))
 
     # One kernel per notebook, side by side: each notebook runs on its own (STYLE.md).
+    # No cwd= for papermill: it changes the whole process's working directory, and threads
+    # that enter and leave it interleaved left this pytest worker in notebooks/ (the
+    # notebooks find every path through analysis.paths, whatever the working directory).
     with ThreadPoolExecutor(max_workers=len(NOTEBOOKS)) as pool:
         result = dict(pool.map(run, NOTEBOOKS))
     result["figures"] = sorted(p.name for p in figures.glob("*.png"))
