@@ -51,8 +51,7 @@ _PAIR_FRAMES = frozenset({"cooperation", "deconfliction", "confrontation"})
 US_CAMP = frozenset({"us", "us_partner"})
 THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition
 RU_CAMP = frozenset({"russia", "syria_gov"})
-CLITICS = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل",
-            "وب", "ول", "فب", "فل", "وبال", "فبال")
+CLITICS = ("",) + normalize.PROCLITICS  # the package's one list of proclitics
 
 # windows, in words (a word is what stands between two spaces)
 PURPOSE_REACH = 6  # a purpose marker … its danger word
