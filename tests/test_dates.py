@@ -726,3 +726,13 @@ def test_fast_scan_equals_plain_scan_anywhere(words, gaps):
         by_text[k].append(row)
     assert by_text == [dates.scan_text(t, published=THU) for t in texts]
 
+
+
+def test_weekday_evidence_without_any_weekday_check():
+    """A corpus where no mention names a weekday beside a date (one undated article) gives
+    zero counts and no verdict, not an error (it crashed notebook 04 on such a corpus)."""
+    docs = pd.DataFrame({"doc_id": ["a"], "title": ["عنوان"], "body": ["وصل الوفد في 5 آذار 2019."],
+                         "published": [pd.NaT], "published_basis": [""]})
+    evidence = dates.weekday_evidence(dates.find_mentions(docs), docs)
+    assert evidence[["checked", "consistent", "inconsistent"]].values.tolist() == [[0, 0, 0]]
+    assert evidence["supported"].isna().all()

@@ -510,7 +510,7 @@ def weekday_evidence(mentions: pd.DataFrame, documents: pd.DataFrame) -> pd.Data
     """
     checked = mentions.dropna(subset=["weekday_consistent"])
     agg = checked.groupby("doc_id")["weekday_consistent"].agg(
-        consistent=lambda s: int(s.sum()), inconsistent=lambda s: int((~s).sum()))
+        consistent=lambda s: int(s.sum()), inconsistent=lambda s: int((~s).sum())).astype("int64")
     docs = documents[["doc_id", "published"]].copy()
     docs["published_basis"] = documents["published_basis"] if "published_basis" in documents else ""
     out = docs.merge(agg, how="left", left_on="doc_id", right_index=True)
