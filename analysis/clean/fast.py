@@ -8,9 +8,9 @@ and the furniture rules it triggers (:meth:`~analysis.clean.furniture.Furniture.
 * Counts: the regex engine needs ~25 ns a character for each count, a table of code
   points in numpy ~3 for all of them (1.7 s less at 10,000 articles).
 * Triggers: positions where a word begins with a character that begins a trigger are
-  found in numpy; the four characters from there are read as one 64-bit code, hashed
-  into a bucket (one position in twenty passes) and looked up among the triggers' first
-  four characters, then the next four are compared (0.6 s less than a pass of the
+  found in numpy; the four characters from there are read as one 64-bit code and
+  looked up (a sorted search) among the triggers' first four characters, then the next
+  four are compared (0.6 s less than a pass of the
   trigger automaton over every line). Triggers in lines too long for their rules are
   dropped.
 
@@ -179,19 +179,10 @@ def _codes(points: np.ndarray) -> np.ndarray:
     return np.ndarray((len(points) + 4,), dtype="<u8", buffer=units, strides=(2,))
 
 
-_HASH = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing of a head into a bucket
-_BUCKET_BITS = 16
-
-
-def _bucket(heads: np.ndarray) -> np.ndarray:
-    return (heads * _HASH) >> np.uint64(64 - _BUCKET_BITS)
-
-
 class _Heads(NamedTuple):
     """The triggers whose head (first characters, at most four) has one length."""
 
     mask: np.uint64  # the bits of a code that hold that many characters
-    buckets: np.ndarray  # per hash bucket (:func:`_bucket`): whether one of their heads falls in it
     heads: np.ndarray  # the codes of their heads, sorted
     tails: np.ndarray  # for each: the code of its 5th to 8th characters (0 if none)
     tail_masks: np.ndarray  # for each: the bits of the tail code it has characters in
@@ -220,9 +211,7 @@ def _trigger_table(furniture: Furniture) -> _TriggerTable:
     for length, triggers in sorted(by_length.items()):
         triggers.sort()
         heads = np.array([t[0] for t in triggers], dtype=np.uint64)
-        buckets = np.zeros(1 << _BUCKET_BITS, dtype=bool)
-        buckets[_bucket(heads)] = True
-        groups.append(_Heads(np.uint64((1 << 16 * length) - 1), buckets, heads,
+        groups.append(_Heads(np.uint64((1 << 16 * length) - 1), heads,
                              *(np.array([t[i] for t in triggers], dtype=np.uint64) for i in (1, 2)),
                              np.array([t[3] for t in triggers], dtype=np.int64)))
     return _TriggerTable(chars, groups)
@@ -242,11 +231,9 @@ def _find_triggers(points: np.ndarray, kind: np.ndarray, table: _TriggerTable,
     hit_at, hit_number = [positions[:0]], [np.zeros(0, dtype=np.int64)]
     for group in table.groups:
         head = first & group.mask
-        passed = group.buckets[_bucket(head)]  # (about one position in twenty)
-        where, head = positions[passed], head[passed]
         lo = np.searchsorted(group.heads, head, side="left")
         present = group.heads[np.minimum(lo, len(group.heads) - 1)] == head
-        where, head, lo = where[present], head[present], lo[present]
+        where, head, lo = positions[present], head[present], lo[present]
         count = np.searchsorted(group.heads, head, side="right") - lo
         # every pair of a position and a trigger with its head: the position repeated,
         # the trigger numbered from lo on
