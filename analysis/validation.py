@@ -29,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths, sentences
+from .framing.statements import voice_of as voice  # the one mapping of a side to its voice
 
 __all__ = ["CODED_DIR", "CORPORA", "ROLES", "VOICES", "Coded", "corpus_tables", "predicted_sentences",
            "score_set", "summary", "frame_errors", "statement_errors", "weak_frames", "ValidationError", "load_coded",
@@ -267,14 +268,6 @@ def locate_statements(coded: pd.DataFrame, located_sentences: pd.DataFrame) -> p
         starts.append(s + at if ok else -1)
         ends.append(s + at + len(cue) if ok else -1)
     return coded.assign(field=fields, start=starts, end=ends)
-
-
-def voice(side: object) -> str:
-    """The voice a codebook side speaks with: us, russia, joint, other or unresolved."""
-    side = "" if side is None or side != side else str(side)
-    if side in ("us", "russia", "joint"):
-        return side
-    return "unresolved" if side in ("", "unresolved") else "other"
 
 
 def match_statements(coded: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:

@@ -20,19 +20,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .statements import VOICE_SIDES
+from .statements import VOICE_SIDES, voice_of
 
 __all__ = ["VOICE_INTERVAL_COLUMNS", "bootstrap_voice_shares", "voice_of"]
 
 VOICE_INTERVAL_COLUMNS = ["doc_id", "side", "n", "share", "low", "high"]
-
-
-def voice_of(side: object) -> str:
-    """The voice a speaker's side speaks with: us, russia, joint, other or unresolved."""
-    side = "" if side is None or side != side else str(side)
-    if side in ("us", "russia", "joint"):
-        return side
-    return "unresolved" if side in ("", "unresolved") else "other"
 
 
 def _sentence_counts(statements: pd.DataFrame, sentences: pd.DataFrame) -> dict:

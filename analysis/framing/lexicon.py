@@ -77,11 +77,16 @@ def load_affixes(path: str | os.PathLike | None = None) -> dict[str, tuple[str, 
 
 @reloading
 def _load_affixes(file) -> dict[str, tuple[str, ...]]:
-    kinds: dict[str, list[str]] = {kind: [] for kind in AFFIX_KINDS}
+    return _affix_table(file, AFFIX_KINDS)
+
+
+def _affix_table(file, allowed: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """An affix file (kind, affix; «-» is the empty affix): the folded affixes of each kind."""
+    kinds: dict[str, list[str]] = {kind: [] for kind in allowed}
     for row in read_tsv(file, required=["kind", "affix"], optional=["note"],
                         non_empty=["kind", "affix"], error=LexiconError):
         affix = "" if row["affix"] == "-" else _folded_word(row, row["affix"])
-        kinds[_choice(row, "kind", AFFIX_KINDS)].append(affix)
+        kinds[_choice(row, "kind", allowed)].append(affix)
     return {kind: tuple(dict.fromkeys(affixes)) for kind, affixes in kinds.items()}
 
 
@@ -446,12 +451,7 @@ def load_reporting(verbs_path: str | os.PathLike | None = None,
 
 
 def _reporting_affixes(file) -> dict[str, tuple[str, ...]]:
-    kinds: dict[str, list[str]] = {kind: [] for kind in REPORTING_AFFIX_KINDS}
-    for row in read_tsv(file, required=["kind", "affix"], optional=["note"],
-                        non_empty=["kind", "affix"], error=LexiconError):
-        affix = "" if row["affix"] == "-" else _folded_word(row, row["affix"])
-        kinds[_choice(row, "kind", REPORTING_AFFIX_KINDS)].append(affix)
-    return {kind: tuple(dict.fromkeys(affixes)) for kind, affixes in kinds.items()}
+    return _affix_table(file, REPORTING_AFFIX_KINDS)
 
 
 @reloading

@@ -631,8 +631,13 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
                  dict(zip(STATEMENT_COLUMNS[4:], rest)))
 
 
-def _bloc(side: str) -> str:
-    return side if side in ("us", "russia", "joint") else ("unresolved" if not side else "other")
+def voice_of(side: object) -> str:
+    """The voice a speaker's side speaks with: us, russia, joint, other or unresolved (the
+    package's one mapping: voice balance, its intervals and the validation use it)."""
+    side = "" if side is None or side != side else str(side)
+    if side in ("us", "russia", "joint"):
+        return side
+    return "unresolved" if side in ("", "unresolved") else "other"
 
 
 def voice_balance(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -650,7 +655,7 @@ def voice_balance(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
         with no side («مصدر محلي»). ``dominant`` marks the side(s) among us/russia/joint/other
         with the most statements (none when there are none).
     """
-    blocs = statements["speaker_side"].fillna("").map(_bloc) if len(statements) else []
+    blocs = statements["speaker_side"].fillna("").map(voice_of) if len(statements) else []
     counts = (pd.Series(1, index=pd.MultiIndex.from_arrays([statements["doc_id"], blocs]))
               .groupby(level=[0, 1]).sum().to_dict()) if len(statements) else {}
     rows = []
