@@ -208,6 +208,25 @@ def test_frame_scores_and_headline_vs_body():
                                     "n_body_hits": 3, "agree": False}
 
 
+def test_headline_against_body_in_sentences():
+    """Title: one sentence, diplomacy and cooperation; body: military operations in two
+    sentences, diplomacy in one, one frameless; b has no framed title sentence."""
+    rows = pd.DataFrame(
+        [("a", "title", 0, 9, "diplomacy;cooperation"), ("a", "body", 0, 9, "military_operations"),
+         ("a", "body", 10, 19, "diplomacy;military_operations"), ("a", "body", 20, 29, ""),
+         ("b", "title", 0, 9, ""), ("b", "body", 0, 9, "confrontation")],
+        columns=framing.SENTENCE_COLUMNS)
+    out = framing.sentence_headline_vs_body(rows)
+    assert list(out.columns) == framing.SENTENCE_HEADLINE_COLUMNS
+    a, b = out.to_dict("records")
+    assert a == {"doc_id": "a", "headline_frames": "cooperation; diplomacy",
+                 "body_frames": "military_operations", "n_title_sentences": 1,
+                 "n_body_sentences": 3, "agree": False}
+    assert b["headline_frames"] == "" and b["body_frames"] == "confrontation" and not b["agree"]
+    rows.loc[1, "frames"] = "diplomacy"  # now diplomacy ties military operations in the body
+    assert framing.sentence_headline_vs_body(rows).loc[0, "agree"]
+
+
 def test_frame_scores_share_is_nan_without_hits():
     d = docs(title="", body="كلام عام لا إطار فيه")
     scores = framing.frame_scores(framing.find_cues(d), d)

@@ -78,7 +78,14 @@ from .lexicon import (
     stem_forms,
     verb_forms,
 )
-from .profiles import BOOTSTRAP_COLUMNS, SHARE_COLUMNS, bootstrap_shares, sentence_frame_shares
+from .profiles import (
+    BOOTSTRAP_COLUMNS,
+    SENTENCE_HEADLINE_COLUMNS,
+    SHARE_COLUMNS,
+    bootstrap_shares,
+    sentence_frame_shares,
+    sentence_headline_vs_body,
+)
 from .statements import STATEMENT_COLUMNS, VOICE_COLUMNS, VOICE_SIDES, find_statements, voice_balance
 from .words import Prepared, prepare
 
@@ -94,6 +101,7 @@ __all__ = [
     # sentence frames (decisions.py) and the profiles made of them (profiles.py)
     "BOOTSTRAP_COLUMNS", "SENTENCE_COLUMNS", "SHARE_COLUMNS", "FrameRules", "bootstrap_shares",
     "decide_every_sentence", "frame_sentences", "load_frame_rules", "sentence_frame_shares",
+    "SENTENCE_HEADLINE_COLUMNS", "sentence_headline_vs_body",
     # voice shares with intervals over sentences (intervals.py)
     "VOICE_INTERVAL_COLUMNS", "bootstrap_voice_shares", "voice_of",
 ]

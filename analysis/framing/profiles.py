@@ -21,10 +21,13 @@ import pandas as pd
 
 from .lexicon import FRAMES
 
-__all__ = ["BOOTSTRAP_COLUMNS", "SHARE_COLUMNS", "bootstrap_shares", "sentence_frame_shares"]
+__all__ = ["BOOTSTRAP_COLUMNS", "SENTENCE_HEADLINE_COLUMNS", "SHARE_COLUMNS", "bootstrap_shares",
+           "sentence_frame_shares", "sentence_headline_vs_body"]
 
 SHARE_COLUMNS = ["doc_id", "frame", "n", "n_sentences", "share"]
 BOOTSTRAP_COLUMNS = ["doc_id", "frame", "share", "low", "high"]
+SENTENCE_HEADLINE_COLUMNS = ["doc_id", "headline_frames", "body_frames", "n_title_sentences",
+                             "n_body_sentences", "agree"]
 
 
 def _pairs(frame_sentences: pd.DataFrame) -> tuple[list, list[np.ndarray]]:
@@ -111,3 +114,37 @@ def bootstrap_shares(frame_sentences: pd.DataFrame, *, n: int = 1000, seed: int 
             low, high = np.quantile(kept, tails, axis=0)
         rows += [(doc_id, f, share[k], low[k], high[k]) for k, f in enumerate(FRAMES)]
     return pd.DataFrame(rows, columns=BOOTSTRAP_COLUMNS)
+
+
+def _top_frames(matrix: np.ndarray) -> list[str]:
+    """The frames carried by the most sentences of ``matrix`` (all tied ones; none if no pair)."""
+    counts = matrix.sum(axis=0) if len(matrix) else np.zeros(len(FRAMES), dtype=np.int64)
+    best = counts.max()
+    return [f for k, f in enumerate(FRAMES) if best and counts[k] == best]
+
+
+def sentence_headline_vs_body(frame_sentences: pd.DataFrame) -> pd.DataFrame:
+    """Per article: the frames of its headline against the dominant frames of its body.
+
+    Counted in sentences as a coder counts them: the headline's frames are those carried by
+    the most title sentences, the body's those carried by the most body sentences.
+
+    Args:
+        frame_sentences: the sentence table (``doc_id, field, frames``).
+
+    Returns:
+        Columns :data:`SENTENCE_HEADLINE_COLUMNS`, one row per article in order of first
+        appearance: ``headline_frames`` / ``body_frames`` «; »-joined (tied frames all
+        listed, empty when the field has no framed sentence), the field's sentence counts,
+        and ``agree``, True when the two share a frame.
+    """
+    rows = []
+    for doc_id, group in frame_sentences.groupby("doc_id", sort=False):
+        tops = {}
+        for field in ("title", "body"):
+            _, matrices = _pairs(group[group["field"] == field])
+            tops[field] = _top_frames(matrices[0]) if matrices else []
+        rows.append((doc_id, "; ".join(tops["title"]), "; ".join(tops["body"]),
+                     int((group["field"] == "title").sum()), int((group["field"] == "body").sum()),
+                     bool(set(tops["title"]) & set(tops["body"]))))
+    return pd.DataFrame(rows, columns=SENTENCE_HEADLINE_COLUMNS)
