@@ -600,11 +600,13 @@ def interval_note(intervals: pd.DataFrame, *, what: str) -> str:
 
 # ---------------------------------------------------------------- 06: validation
 
-def validation_summary(summary: pd.DataFrame, weak: dict[str, float], *, blind: str = "blind") -> list[str]:
-    """Blind against tuned figures (``validation.summary``) and the frames below F1 0.7."""
-    if blind not in summary.index:
+def validation_summary(summary: pd.DataFrame, weak: dict[str, float]) -> list[str]:
+    """Blind against tuned figures (``validation.summary``; the blind set is the row whose
+    ``role`` is ``blind``) and the frames below F1 0.7."""
+    blind = summary[summary["role"] == "blind"]
+    if blind.empty:
         return []
-    b = summary.loc[blind]
+    b = blind.iloc[0]
     tuned = summary[summary["role"] == "tuned"]
     out = [f"On the blind set ({count(int(b['articles']), 'article')}, never tuned on) frames agree with the "
            f"coder at pooled F1 **{b['frame_f1']:.2f}** (precision {b['frame_precision']:.2f}, recall "

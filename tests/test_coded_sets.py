@@ -9,7 +9,7 @@ import pytest
 
 from analysis import actors, validation
 
-SETS = ("seeds", "heldout", "heldout2", "blind")
+SETS = ("seeds", "heldout", "heldout2", "blind", "blind2")
 SIDES = {"us", "russia", "syria_gov", "other", "jihadist", "us_partner", "opposition", "media",
          "joint", "unresolved"}
 STANCES = {"cooperative", "confrontational", "mixed"}

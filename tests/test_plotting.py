@@ -5,9 +5,12 @@ import hashlib
 import warnings
 
 import matplotlib
+import pandas as pd
 import pytest
 
 matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
 
 from analysis import plotting
 
@@ -92,3 +95,17 @@ def test_timeline_places_every_dated_article_whatever_its_basis():
     assert placed == 4  # the undated article cannot be placed; the others all are
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert labels == ["date stated", "date inferred", "date page:meta", "date table"]
+
+
+def test_agreement_by_frame_draws_the_blind_set_dark_and_any_number_of_tuned_sets():
+    import matplotlib.colors as mcolors
+
+    sets = ["seeds (tuned)", "heldout (tuned)", "heldout2 (tuned)", "blind (tuned)", "blind2 (blind)"]
+    f1 = pd.DataFrame([[0.9, 0.8, 0.7, 0.6, 0.5], [0.9, float("nan"), 0.7, 0.6, 0.5]],
+                      index=["cooperation", "pooled"], columns=sets)
+    fig, ax = plotting.agreement_by_frame(f1, blind="blind2 (blind)")
+    colour = {c.get_label(): mcolors.to_hex(c.patches[0].get_facecolor()) for c in ax.containers}
+    assert colour["blind2 (blind)"] == "#1b1b1b"
+    assert len({colour[s] for s in sets[:4]}) == 4 and "#1b1b1b" not in {colour[s] for s in sets[:4]}
+    assert len(ax.containers[1].patches) == 1  # heldout has no bar where its coder marked nothing
+    plt.close(fig)

@@ -148,7 +148,8 @@ def test_weak_frames_are_the_coded_frames_under_the_threshold():
 
 def test_score_set_on_a_tuned_set_is_consistent_with_its_tables():
     result = v.score_set("seeds")
-    assert result["role"] == "tuned" and v.ROLES["blind"] == "blind"
+    assert result["role"] == "tuned" and v.ROLES[v.BLIND] == "blind"
+    assert [name for name, role in v.ROLES.items() if role == "blind"] == [v.BLIND]
     pooled = result["agreement"].set_index("frame").loc["pooled"]
     assert pooled["n_coded"] == sum(len(f) for f in v.load_coded("seeds").frames["frames"])
     assert result["share_mad"] == pytest.approx(result["per_article"]["share_mad"].mean())
