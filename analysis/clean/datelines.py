@@ -233,7 +233,7 @@ def is_name_shape(key: str, text: str) -> bool:
     alone: its first word has no article («الموقف الروسي» is a subheading) and none of its
     words comes again in the article's folded ``text`` (an author is not in the story)."""
     words = _WORD.findall(_TRAILING_PLACE.sub("", key))
-    return not words[0].startswith("ال") and not any(_occurs(_stem(w), text) for w in words)
+    return not words[0].startswith("ال") and not any(_occurs(_name_stem(w), text) for w in words)
 
 
 def repeats_names(key: str, text: str) -> bool:
@@ -241,11 +241,25 @@ def repeats_names(key: str, text: str) -> bool:
     word of it but the function words comes again in the folded ``text`` (compared without
     clitics), or every word but one when it has four or more («وزير الخارجية الأمريكي جون
     كيري», «بوتين وأردوغان في سوتشي», «أبو بكر البغدادي»)."""
-    words = [_stem(w) for w in _WORD.findall(key) if w not in _NOT_NAMES]
+    words = [_name_stem(w) for w in _WORD.findall(key) if w not in _NOT_NAMES]
     if not 2 <= len(words) <= 5:
         return False
     found = sum(_occurs(w, text) for w in words)
     return found >= len(words) - (1 if len(words) >= 4 else 0)
+
+
+def shares_a_word(key: str, text: str) -> bool:
+    """Whether a word of a line key, but a function word, comes again in ``text`` (compared
+    without clitics): a short headline shares one with the subheading under it, a site's
+    name or a section label rarely with the headline."""
+    return any(_occurs(_name_stem(w), text) for w in _WORD.findall(key) if w not in _NOT_NAMES)
+
+
+def _name_stem(word: str) -> str:
+    """A word without its clitics, unless that leaves a function word or under three
+    letters («العلي» is not «على», «في» not «ي»)."""
+    stem = _stem(word)
+    return word if stem in _NOT_NAMES or len(stem) < 3 else stem
 
 
 def _occurs(stem: str, text: str) -> bool:

@@ -185,8 +185,11 @@ class _Reading:
 
     def _is_headline(self, content: str, key: str, n_words: int) -> bool:
         """Whether a line below a short label reads as the headline: a headline's length,
-        no sentence's end, no reporting verb, not a dateline."""
+        no sentence's end, no reporting verb, not a dateline, and no word of the label (a
+        short headline shares one with its subheading: «هدنة حلب» over «هدنة تحت الاختبار
+        في الشمال» stays the headline)."""
         return (HEADLINE_MIN_WORDS <= n_words <= HEADLINE_MAX_WORDS
+                and not datelines.shares_a_word(self.title_key or "", key)
                 and not key.endswith((".", "،", ",", ":", "؛", ";"))
                 and self.rules.cues.reporting.search(key) is None
                 and not (n_words <= datelines.DATELINE_MAX_WORDS and self._is_dateline(content)))
@@ -340,10 +343,9 @@ def _revise(out: _Collected, header: list[int], cues: datelines.Cues) -> None:
     if len(body) > 1 and lines.words[at[-1]] <= 5 \
             and datelines.is_name_line(lines.keys[at[-1]], lines.words[at[-1]], cues):
         out.unbody("byline")
-    candidates = [i for i in header if i in at]  # (a caption above its credit is out already)
-    rest = " ".join(lines.keys[j] for j in at if j not in candidates)
-    for i in candidates if rest else ():
-        kind = _header_kind(lines.keys[i], lines.words[i], rest, cues)
+    for i in [i for i in header if i in at]:  # (a caption above its credit is out already)
+        below = " ".join(lines.keys[j] for j in at[at.index(i) + 1:])
+        kind = _header_kind(lines.keys[i], lines.words[i], below, cues) if below else ""
         if not kind:
             break  # the first paragraph: what follows is the article's
         out.unbody(kind, at.index(i))
@@ -351,7 +353,7 @@ def _revise(out: _Collected, header: list[int], cues: datelines.Cues) -> None:
 
 def _header_kind(key: str, n_words: int, rest: str, cues: datelines.Cues) -> str:
     """What a line between the headline and the first paragraph is, given the keys of the
-    body below (``rest``): a caption (``credit``) when it closes with a source in
+    body lines below it (``rest``): a caption (``credit``) when it closes with a source in
     parentheses or repeats a phrase or the names of the body; an author's name alone
     (``byline``); or '' (the article's own line)."""
     if datelines.has_closing_source(key) or datelines.repeats_phrase(key, rest) \
