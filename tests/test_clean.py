@@ -453,10 +453,6 @@ def test_a_stamp_whose_year_ran_ahead_of_its_day_and_month():
     assert clean.stamp_date("وفي 2017 قال الوزير يوم الخميس 13 أبريل إن الاتفاق انتهى") == ""
 
 
-def _unused_leading_dateline(paragraph, expected):
-    assert clean.leading_dateline(paragraph) == expected
-
-
 @pytest.mark.parametrize("line, expected", [
     ("أخبار | 05 سبتمبر 2019", "2019-09-05"),
     ("نشر بتاريخ: 12 أيلول 2018 - 10:30", "2018-09-12"),
