@@ -340,6 +340,13 @@ PAGES = {
         ["الصباح الجديد", "الأحد 6 ديسمبر 2026", "واشنطن وموسكو تبحثان خطوط الاتصال العسكرية في سوريا",
          P1, P2],
         ["furniture", "furniture", "title", "body", "body"]),
+    "a site's name that its copyright line names again, over a headline sharing a word": (
+        ["شبكة أخبار الساحل السوري", "الساحل السوري: تعزيزات روسية جديدة قرب حميميم", P1, P2,
+         "جميع الحقوق محفوظة لشبكة أخبار الساحل السوري © 2024"],
+        ["furniture", "title", "body", "body", "furniture"]),
+    "a short headline whose words a later line repeats is no site name": (
+        ["هدنة حلب", P1, P2, "هدنة حلب في الميزان"],
+        ["title", "body", "body", "body"]),
     "a section label in one word above the headline": (
         ["خارجيات", "موسكو تتهم التحالف بقصف مواقع للجيش السوري قرب دير الزور", "| عواصم - وكالات |", P1],
         ["furniture", "title", "dateline", "body"]),

@@ -50,6 +50,9 @@ LABEL_MAX_WORDS = 3
 #: A line that takes the headline's place from such a label: a headline's length, and no
 #: sentence's end or reporting verb («قال …» opens a paragraph).
 HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS = 4, 20
+#: A first line this short that the page's copyright or follow line names again is the
+#: site's name («عربي21» … «جميع الحقوق محفوظة لموقع عربي21»).
+SITE_NAME_MAX_WORDS = 4
 #: Articles are labelled in batches of about this many characters: one fold, one count of
 #: words and tokens and one trigger pass per batch, with bounded memory.
 BATCH_CHARS = 1 << 20
@@ -161,6 +164,9 @@ class _Reading:
             self.provisional = n_words <= LABEL_MAX_WORDS
             return "title", ""
         if self.provisional and self._is_headline(content, key, n_words):
+            if datelines.shares_a_word(self.title_key or "", key):
+                self.provisional, self.body_seen = False, True
+                return "body", ""  # the headline's subheading: no caption, the article's
             self.title_key, self.provisional = key, False
             self.content_seen -= 1  # the label was no content
             return "title", "instead"
@@ -184,12 +190,11 @@ class _Reading:
                                          or datelines.is_header_short_shape(key, n_words, cues))
 
     def _is_headline(self, content: str, key: str, n_words: int) -> bool:
-        """Whether a line below a short label reads as the headline: a headline's length,
-        no sentence's end, no reporting verb, not a dateline, and no word of the label (a
-        short headline shares one with its subheading: «هدنة حلب» over «هدنة تحت الاختبار
-        في الشمال» stays the headline)."""
+        """Whether a line below a short label reads as a headline: a headline's length, no
+        sentence's end, no reporting verb, not a dateline. It takes the label's place unless
+        it shares a word with it: a short headline does with its subheading («هدنة حلب»
+        over «هدنة تحت الاختبار في الشمال»), which then stays in the body, never a caption."""
         return (HEADLINE_MIN_WORDS <= n_words <= HEADLINE_MAX_WORDS
-                and not datelines.shares_a_word(self.title_key or "", key)
                 and not key.endswith((".", "،", ",", ":", "؛", ";"))
                 and self.rules.cues.reporting.search(key) is None
                 and not (n_words <= datelines.DATELINE_MAX_WORDS and self._is_dateline(content)))
@@ -306,12 +311,13 @@ def _label_article(lines: _Lines, rules: _Rules, keep_rows: bool) -> _Article:
     out = _Collected(lines, keep_rows)
     rows, body, body_at, cues, seen = out.rows, out.body, out.body_at, rules.cues, reading.seen
     previous = ""  # label of the previous non-blank line
+    site_at = _site_name_line(lines, rules)
     for i, (text, content, key, n_words, n_line_tokens, hits) in enumerate(zip(*lines)):
         if not content:
             if keep_rows:
                 rows.append((i + 1, text, "blank", "", content))
             continue
-        furn, stamp = _line_alone(content, key, n_words, hits, rules)
+        furn, stamp = ("masthead", "") if i == site_at else _line_alone(content, key, n_words, hits, rules)
         if furn == "credit" and previous == "body" and datelines.is_caption_shape(
                 lines.keys[body_at[-1]], lines.words[body_at[-1]], cues):
             out.unbody("credit")  # the caption above its image credit
@@ -333,6 +339,29 @@ def _label_article(lines: _Lines, rules: _Rules, keep_rows: bool) -> _Article:
         previous = label
     _revise(out, reading.header, cues)
     return out.article(cues)
+
+
+#: Furniture that names the site: a copyright line, a follow or newsletter promo, a source line.
+_NAMING_KINDS = frozenset({"copyright", "follow", "newsletter", "credit", "masthead"})
+
+
+def _site_name_line(lines: _Lines, rules: _Rules) -> int:
+    """The first line, if it is the site's name: at most :data:`SITE_NAME_MAX_WORDS` words,
+    not furniture by itself, coming again as whole words in a line that names the site
+    (:data:`_NAMING_KINDS`: «جميع الحقوق محفوظة لموقع عربي21», «تابع صفحة عربي21 على
+    فيسبوك»). Its index, or -1."""
+    first = next((i for i, c in enumerate(lines.contents) if c), -1)
+    if first < 0 or not 1 <= lines.words[first] <= SITE_NAME_MAX_WORDS:
+        return -1
+    name = lines.keys[first]
+    if _line_alone(lines.contents[first], name, lines.words[first], lines.hits[first], rules)[0]:
+        return -1
+    pattern = re.compile(rf"(?<!\w)(?:ل|لل)?{re.escape(name)}(?!\w)")
+    for j in range(first + 1, len(lines.keys)):
+        if name in lines.keys[j] and pattern.search(lines.keys[j]) and _line_alone(
+                lines.contents[j], lines.keys[j], lines.words[j], lines.hits[j], rules)[0] in _NAMING_KINDS:
+            return first
+    return -1
 
 
 def _revise(out: _Collected, header: list[int], cues: datelines.Cues) -> None:
