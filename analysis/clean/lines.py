@@ -6,16 +6,21 @@ Every line of the raw text gets one label (:data:`LABELS`), decided from the top
 * ``furniture`` -- page furniture (:mod:`analysis.clean.furniture`), with its kind; also,
   from the line's place in the page: the short lines listed under a related-articles
   heading (until a line ending a paragraph, «.» or «:»); an image caption (``credit``)
-  right before or after a credit line, or under the headline above the first paragraph
-  when it ends with a credit or a source in parentheses or repeats a phrase of the body;
-  an author's name alone (``byline``) under the headline or closing the article; a date
-  with a weekday above the headline and no stamp cue, the site's date of the day
-  (``page_date``)
+  right before or after a credit line; between the headline and the first paragraph,
+  in order up to the first line that is the article's, a caption (``credit``) that ends
+  with a credit or a source in parentheses, or repeats a phrase or the names of the body
+  below it, and an author's name alone (``byline``); an author's name closing the
+  article; a date with a weekday above the headline and no stamp cue, the site's date of
+  the day (``page_date``); the first line when the page's copyright, follow or source
+  line names it again (``masthead``); a short line taken for the headline that a
+  headline-shaped line below it replaces (``label``: a site's name, a section)
 * ``duplicate`` -- a repeat of the headline or of an earlier kept line
 * ``stamp``     -- a publication stamp; its date is parsed and reported (the first
   stamp below the headline, else the first one)
 * ``title``     -- the headline: the first content line of at most 30 words that is not a
-  dateline
+  dateline; if it has at most three words, a line of 4 to 20 words below it, above the
+  first paragraph, with no sentence's end or reporting verb and no word of it, takes its
+  place
 * ``dateline``  -- a place/agency line in the header zone (the first four non-furniture
   lines, above the first paragraph)
 * ``body``      -- article text, kept in order
@@ -158,18 +163,9 @@ class _Reading:
                 return "furniture", "page_date"  # the site's date of the day, above the headline
             return "stamp", stamp
         short = n_words <= datelines.DATELINE_MAX_WORDS
-        if self.title_key is None and n_words <= TITLE_MAX_WORDS \
-                and not (short and self._is_dateline(content)):
-            self.title_key = key
-            self.provisional = n_words <= LABEL_MAX_WORDS
-            return "title", ""
-        if self.provisional and self._is_headline(content, key, n_words):
-            if datelines.shares_a_word(self.title_key or "", key):
-                self.provisional, self.body_seen = False, True
-                return "body", ""  # the headline's subheading: no caption, the article's
-            self.title_key, self.provisional = key, False
-            self.content_seen -= 1  # the label was no content
-            return "title", "instead"
+        headline = self._headline(content, key, n_words, short)
+        if headline:
+            return headline
         if not self.body_seen and self.content_seen < HEADER_ZONE and short \
                 and self._is_dateline(content, colon=True):
             return "dateline", ""
@@ -181,6 +177,23 @@ class _Reading:
             return "body", ""
         self.body_seen = True
         return "body", ""
+
+    def _headline(self, content: str, key: str, n_words: int, short: bool) -> tuple[str, str] | None:
+        """``(label, kind)`` of a line that is the headline, or takes the place of a short
+        label taken for it, or is a short headline's subheading; else None."""
+        if self.title_key is None and n_words <= TITLE_MAX_WORDS \
+                and not (short and self._is_dateline(content)):
+            self.title_key = key
+            self.provisional = n_words <= LABEL_MAX_WORDS
+            return "title", ""
+        if not (self.provisional and self._is_headline(content, key, n_words)):
+            return None
+        if datelines.shares_a_word(self.title_key or "", key):
+            self.provisional, self.body_seen = False, True
+            return "body", ""  # the headline's subheading: no caption, the article's
+        self.title_key, self.provisional = key, False
+        self.content_seen -= 1  # the label was no content
+        return "title", "instead"
 
     def _maybe_caption(self, key: str, n_words: int) -> bool:
         """Whether a line under the headline, above the first paragraph, may be a caption
