@@ -433,6 +433,9 @@ def test_the_stamp_below_the_headline_wins_over_a_page_date(raw, found_date):
     ("وقال محمد الأحمد", False),
     ("— سارة محمد", True),
     ("(هبة عبد الرحمن)", True),
+    ("يحيى الشامي", True),
+    ("هيثم عبدالله", True),
+    ("عزت في موسكو", False),
 ])
 def test_name_lines(line, expected):
     key = clean.line_key(line)
