@@ -345,8 +345,8 @@ PAGES = {
          "جميع الحقوق محفوظة لشبكة أخبار الساحل السوري © 2024"],
         ["furniture", "title", "body", "body", "furniture"]),
     "a short headline whose words a later line repeats is no site name": (
-        ["هدنة حلب", P1, P2, "هدنة حلب في الميزان"],
-        ["title", "body", "body", "body"]),
+        ["هدنة حلب", P1, P2, "هدنة حلب في الميزان", "هدنة حلب - صورة أرشيفية"],
+        ["title", "body", "body", "body", "furniture"]),
     "a section label in one word above the headline": (
         ["خارجيات", "موسكو تتهم التحالف بقصف مواقع للجيش السوري قرب دير الزور", "| عواصم - وكالات |", P1],
         ["furniture", "title", "dateline", "body"]),

@@ -354,8 +354,9 @@ def _label_article(lines: _Lines, rules: _Rules, keep_rows: bool) -> _Article:
     return out.article(cues)
 
 
-#: Furniture that names the site: a copyright line, a follow or newsletter promo, a source line.
-_NAMING_KINDS = frozenset({"copyright", "follow", "newsletter", "credit", "masthead"})
+#: Furniture that names the site: a copyright line, a follow or newsletter promo, a masthead
+#: (not a credit: a caption with its credit may repeat a short headline).
+_NAMING_KINDS = frozenset({"copyright", "follow", "newsletter", "masthead"})
 
 
 def _site_name_line(lines: _Lines, rules: _Rules) -> int:
