@@ -11,7 +11,7 @@ Every line of the raw text gets one label (:data:`LABELS`), decided from the top
   with a credit or a source in parentheses, or repeats a phrase or the names of the body
   below it, and an author's name alone (``byline``); an author's name closing the
   article; a date with a weekday above the headline and no stamp cue, the site's date of
-  the day (``page_date``); the first line when the page's copyright, follow or source
+  the day (``page_date``); the first line when the page's copyright, follow or newsletter
   line names it again (``masthead``); a short line taken for the headline that a
   headline-shaped line below it replaces (``label``: a site's name, a section)
 * ``duplicate`` -- a repeat of the headline or of an earlier kept line
