@@ -205,7 +205,8 @@ def evaluate_pages(folder: Path, *, errors: list | None = None) -> dict:
     Scores, over the pages: outlet, publication date and title read right; body paragraphs
     kept (each gold paragraph's opening words found in the body); site chrome and in-article
     furniture kept out of title and body; actor and date mentions as :func:`score` does
-    (located by surface in text order).
+    (located by surface in text order, in the body: ``pages.json`` lists the body's
+    mentions, so title mentions are left out of both sides).
     """
     errors = [] if errors is None else errors
     gold = json.loads((Path(folder) / "pages.json").read_text(encoding="utf-8"))
@@ -218,11 +219,15 @@ def evaluate_pages(folder: Path, *, errors: list | None = None) -> dict:
     counts = dict.fromkeys(("outlet", "published", "title", "paragraphs", "paragraphs kept",
                             "chrome", "chrome kept out"), 0)
     tallies = {"actor": _Tally(errors=errors), "date": _Tally(errors=errors)}
+    # pages.json lists the body's mentions only: the title's are neither gold nor scored
+    body_only = documents.assign(title="")
+    mentions = mentions[mentions["field"] == "body"]
+    date_mentions = date_mentions[date_mentions["field"] == "body"]
     for name, g in sorted(gold.items()):
         doc_id = Path(name).stem
         _score_page(doc_id, g, docs.loc[doc_id], counts, errors)
         for kind, items, predicted in (("actor", g["actors"], mentions), ("date", g["dates"], date_mentions)):
-            located = _locate(documents, items, doc_id, [])
+            located = _locate(body_only, items, doc_id, [])
             _score_mentions(kind, located, predicted[predicted["doc_id"] == doc_id], doc_id, tallies[kind])
     n, a, d = len(gold), tallies["actor"], tallies["date"]
     a_p, a_r = _ratio(a.tp, a.tp + a.fp), _ratio(a.tp, a.tp + a.fn)

@@ -129,6 +129,54 @@ FURNITURE = [
     ("استمع إلى المقال", "audio"),
     ("قراءة: 3 دقائق", "reading_time"),
     ("آخر تحديث منذ 5 دقائق", "time_ago"),
+    # issue 13: trails from the home page and between arrows, related headings, desk bylines
+    ("الرئيسية > أخبار العالم", "navigation"),
+    ("الصفحة الرئيسية » شؤون عربية ودولية", "navigation"),
+    ("Home › الشرق الأوسط", "navigation"),
+    ("محليات > قضايا وحوادث", "navigation"),
+    ("رياضة › كرة القدم العربية", "navigation"),
+    ("مواضيع ذات علاقة", "related"),
+    ("موضوعات ذات علاقة", "related"),
+    ("مقالات ذات صلة: كيف تعمل قناة منع التصادم؟", "related"),
+    ("مواضيع: سوريا، روسيا، الولايات المتحدة", "tags"),
+    ("تحرير: سامر الخطيب", "byline"),
+    ("متابعة: قسم الشؤون الدولية", "byline"),
+    ("بواسطة: ليلى حسن", "byline"),
+    ("حرره: نادر العمري", "byline"),
+    ("الكاتبة: رولا منصور", "byline"),
+    ("DW عربية", "masthead"),
+    ("CNN بالعربية", "masthead"),
+    ("الوطن أون لاين", "masthead"),
+    ("كازا أونلاين", "masthead"),
+    # issue 13, second round: what real sites print that no held-out set showed
+    ("آخر تحديث: 14:20", "time_ago"),
+    ("تاريخ النشر: منذ ساعتين", "time_ago"),
+    ("تكبير الخط | تصغير الخط", "system"),
+    ("عدد الزيارات: 2,541", "views"),
+    ("التعليقات (3)", "comments"),
+    ("كن أول من يعلق", "comments"),
+    ("قيّم هذا المقال", "comments"),
+    ("حمّل التطبيق", "follow"),
+    ("نزّل تطبيقنا الآن", "follow"),
+    ("سجّل في نشرتنا البريدية", "newsletter"),
+    ("فيديوهات ذات صلة", "related"),
+    ("من نفس القسم", "related"),
+    ("ربما يعجبك أيضاً", "related"),
+    ("المزيد في سياسة", "related"),
+    ("اقرأ المقال كاملاً", "related"),
+    ("شاهد: لحظة وصول الوفد الروسي", "related"),
+    ("الأكثر تفاعلاً", "related"),
+    ("البث المباشر", "navigation"),
+    ("خريطة الموقع", "navigation"),
+    ("التالي", "navigation"),
+    ("حدث خطأ ما", "system"),
+    ("تم نسخ الرابط", "system"),
+    ("استمع للمقال", "audio"),
+    ("فريق التحرير", "byline"),
+    ("محرر الشؤون الدولية", "byline"),
+    ("التصنيفات: سياسة، أخبار عربية", "tags"),
+    ("القسم: أخبار دولية", "tags"),
+    ("صورة من الأرشيف", "credit"),
 ]
 
 # Body sentences that use furniture words in a news sense: never removed.
@@ -162,6 +210,24 @@ NEWS_USES = [
     "متابعة ميدانية",
     "حوار استراتيجي",
     "تقرير أممي جديد",
+    # issue 13: words of bylines, tags and trails in sentences and headlines
+    "الموضوعات التي بحثها الوزيران شملت منع الحوادث الجوية",
+    "بواسطة طائرات مسيرة روسية",
+    "متابعة الوزير للملف السوري",
+    "سوريا | قصف روسي على إدلب",
+    'موسكو "تملأ الفراغ" في منبج',
+    "الرئيسي في الاتفاق > مسألة الانسحاب",
+    "مواضيع الخلاف بين موسكو وواشنطن",
+    "تحرير الرقة: المعركة الأخيرة",
+    "ذات صلة بالملف السوري",
+    "شاهد العالم كيف انهارت الهدنة في حلب خلال ساعات.",
+    "وتحدث الوزير عن المزيد من القوات الأمريكية التي ستصل إلى شمال سوريا.",
+    "وقال إن تحديث المذكرة جرى بعد الاجتماع مباشرة.",
+    "وفي اليوم التالي أعلنت موسكو تعليق الاتصالات.",
+    "وأوضح أن القسم الأكبر من القوات سينسحب قبل نهاية العام.",
+    "وأضاف أن فريق التحرير في الوكالة الروسية تلقى البيان.",
+    "وحمّل التطبيق الفاشل للاتفاق الطرفين مسؤولية التصعيد.",
+    "ربما يعجب هذا القرار أنقرة، لكنه يقلق دمشق.",
 ]
 
 
@@ -268,6 +334,64 @@ PAGES = {
         ["دورية مشتركة على الطريق الدولي", P1, "دورية روسية قرب سراقب في ريف إدلب (أ ش أ)", P2,
          "وأكدت الوزارة أن الدوريات ستستمر. (رويترز)"],
         ["title", "body", "furniture", "body", "body"]),
+    # issue 13: a site's name or a section above the headline; what sits between the headline
+    # and the first paragraph (captions naming the article's people, an author alone)
+    "a site's name no list knows, then the date of the day, then the headline": (
+        ["الصباح الجديد", "الأحد 6 ديسمبر 2026", "واشنطن وموسكو تبحثان خطوط الاتصال العسكرية في سوريا",
+         P1, P2],
+        ["furniture", "furniture", "title", "body", "body"]),
+    "a site's name that its copyright line names again, over a headline sharing a word": (
+        ["شبكة أخبار الساحل السوري", "الساحل السوري: تعزيزات روسية جديدة قرب حميميم", P1, P2,
+         "جميع الحقوق محفوظة لشبكة أخبار الساحل السوري © 2024"],
+        ["furniture", "title", "body", "body", "furniture"]),
+    "a short headline whose words a later line repeats is no site name": (
+        ["هدنة حلب", P1, P2, "هدنة حلب في الميزان", "هدنة حلب - صورة أرشيفية"],
+        ["title", "body", "body", "body", "furniture"]),
+    "a section label in one word above the headline": (
+        ["خارجيات", "موسكو تتهم التحالف بقصف مواقع للجيش السوري قرب دير الزور", "| عواصم - وكالات |", P1],
+        ["furniture", "title", "dateline", "body"]),
+    "a short headline over its first paragraph stays the headline": (
+        ["بيان مشترك", P1, P2],
+        ["title", "body", "body"]),
+    "a short headline over a subheading that shares its word stays the headline": (
+        ["هدنة حلب", "هدنة تحت الاختبار في الأحياء الشرقية", P1],
+        ["title", "body", "body"]),
+    "a caption of names, an author alone, an author with his city": (
+        ["موسكو وأنقرة تتفقان على دوريات مشتركة في الشمال السوري", "رامز العلي",
+         "أردوغان وبوتين في سوتشي",
+         "اتفق أردوغان وبوتين في سوتشي أمس على تسيير دوريات مشتركة، وفق بيان للكرملين.", P2],
+        ["title", "furniture", "furniture", "body", "body"]),
+    "an author with his city under the headline": (
+        ["واشنطن تبلغ موسكو بخطة الانسحاب من شمال سوريا", "سلمان الدوسري (الرياض)", P1, P2],
+        ["title", "furniture", "body", "body"]),
+    "a subheading under the headline that names nobody stays": (
+        ["تفاهم أمريكي روسي على منع الحوادث", "الموقف التركي", P1, P2],
+        ["title", "body", "body", "body"]),
+    "a caption above its credit, then a first paragraph repeating the caption": (
+        ["انتشار روسي جديد في الشمال", "قوات روسية قرب منبج في ريف حلب الشرقي", "أرشيفية",
+         "أعلنت موسكو أن قوات روسية انتشرت قرب منبج في ريف حلب الشرقي أمس.", P2],
+        ["title", "furniture", "furniture", "body", "body"]),
+    "a caption with a credit after a dash, a site and agencies as a dateline": (
+        ["لقاء قصير بين الرئيسين على هامش القمة", "عربي21- وكالات",
+         "الرئيسان يتبادلان حديثا قصيرا على هامش القمة- جيتي", P1],
+        ["title", "dateline", "furniture", "body"]),
+    "a WordPress-style page: desk byline, dateless update, categories, counters, newsletter": (
+        ["شبكة شام الإخبارية", "الرئيسية › أخبار سوريا › سياسة", "الاثنين 7 ديسمبر 2026",
+         "روسيا تدفع بتعزيزات جديدة إلى قاعدة حميميم وسط تحذيرات أمريكية", "بواسطة: سامر الحموي",
+         "آخر تحديث: 10:15", "نشر في 12 يونيو 2018", "حجم الخط", "الطائرات الروسية في قاعدة حميميم (أرشيف)",
+         P1, P2, "التصنيفات: أخبار سوريا، سياسة", "ربما يعجبك أيضاً", "إيران تعلن عن مناورات بحرية في الخليج",
+         "التعليقات (0)", "كن أول من يعلق", "نشرتنا البريدية",
+         "جميع الحقوق محفوظة لشبكة شام الإخبارية 2026"],
+        ["furniture", "furniture", "furniture", "title", "furniture", "furniture", "stamp", "furniture",
+         "furniture", "body", "body", "furniture", "furniture", "furniture", "furniture", "furniture",
+         "furniture", "furniture"]),
+    "an agency page: a caption after its credit, a subheading, the author closing": (
+        ["وكالة ستيب نيوز", "أخبار | تقارير", "واشنطن وموسكو.. هل يعود التنسيق العسكري في سوريا؟",
+         "١٥ يناير ٢٠١٩", "كتب: فريق التحرير", "صورة تعبيرية", "قوات أمريكية وروسية في ريف الحسكة",
+         P1, P2, "الموقف التركي", "وفي أنقرة، قال مسؤول تركي إن بلاده تتابع التطورات.", "هيثم العلي",
+         "شارك هذا المقال", "تابعنا على تلغرام"],
+        ["furniture", "furniture", "title", "stamp", "furniture", "furniture", "furniture", "body", "body",
+         "body", "body", "furniture", "furniture", "furniture"]),
     "body lines that look like furniture stay": (
         ["بوتين يحذر من الصدام في سوريا", P1, "كتب الوزير رسالة إلى نظيره الروسي", P2,
          "اقرأ أيضاً", "كيف تعمل قناة منع التصادم؟", P3, "محمد بن سلمان في موسكو"],
@@ -326,6 +450,9 @@ def test_the_stamp_below_the_headline_wins_over_a_page_date(raw, found_date):
     ("وقال محمد الأحمد", False),
     ("— سارة محمد", True),
     ("(هبة عبد الرحمن)", True),
+    ("يحيى الشامي", True),
+    ("هيثم عبدالله", True),
+    ("عزت في موسكو", False),
 ])
 def test_name_lines(line, expected):
     key = clean.line_key(line)
@@ -340,6 +467,54 @@ def test_name_lines(line, expected):
 ])
 def test_leading_dateline(paragraph, expected):
     assert clean.leading_dateline(paragraph) == expected
+
+
+BODY = clean.line_key("التقى الرئيس فلاديمير بوتين نظيره رجب طيب أردوغان في منتجع سوتشي، وبحث مع وزير "
+                      "الخارجية الأمريكي جون كيري اتفاق جنيف.")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("بوتين وأردوغان في سوتشي", True),
+    ("وزير الخارجية الأمريكي جون كيري", True),
+    ("كيري ولافروف في جنيف", False),            # one of three names is not in the text
+    ("بوتين يتحدث إلى الصحفيين في موسكو", False),  # five words: two of them new
+    ("قمة سوتشي", False),                       # «قمة» is not in the text
+])
+def test_a_short_line_repeats_the_names_of_the_article(line, expected):
+    assert clean.datelines.repeats_names(clean.line_key(line), BODY) is expected
+
+
+@pytest.mark.parametrize("line, shape, name", [
+    ("يحيى الشامي", True, True),
+    ("فهيم الحامد (جدة)", True, True),
+    ("رجب طيب أردوغان", True, False),      # in the story: a caption, not an author
+    ("الموقف الروسي", True, False),        # an article: a subheading
+    ("بوتين في سوتشي", False, False),      # a function word
+    ("سياسة > العالم العربي", False, False),
+    ("مراد", False, False),                # one word
+])
+def test_a_name_alone_under_the_headline(line, shape, name):
+    key = clean.line_key(line)
+    n_words = len(re.findall(r"[^\W_]+", key))
+    assert clean.datelines.is_header_short_shape(key, n_words, clean.load_cues()) is shape
+    assert (shape and clean.datelines.is_name_shape(key, BODY)) is name
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("الرئيسان على هامش القمة في دانانغ - جيتي", True),
+    ("دورية روسية قرب سراقب في ريف إدلب (أ ف ب)", True),
+    ("عواصم – وكالات", False),               # a dateline, not a caption
+    ("عربي21- وكالات", False),
+    ("وقال المتحدث إن الدوريات مستمرة - رويترز", False),  # a reporting verb
+])
+def test_captions_end_with_a_credit(line, expected):
+    assert clean.datelines.is_caption(clean.line_key(line), clean.load_cues()) is expected
+
+
+def test_a_stamp_whose_year_ran_ahead_of_its_day_and_month():
+    # a left-to-right run copied off a right-to-left page lands first
+    assert clean.stamp_date("GMT 09:40 2017 الخميس 13 أبريل") == "2017-04-13"
+    assert clean.stamp_date("وفي 2017 قال الوزير يوم الخميس 13 أبريل إن الاتفاق انتهى") == ""
 
 
 @pytest.mark.parametrize("line, expected", [

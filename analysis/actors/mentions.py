@@ -4,7 +4,8 @@ A mention is found in five steps (the conventions of DESIGN.md, "Actors"):
 
 1. **Every alias form.** Each alias of ``actor_aliases.tsv`` also matches with attached
    proclitics (و ف ب ل ك, ال → لل: «وموسكو», «للولايات المتحدة», «لـروسيا»), on the
-   matching view (:mod:`.view`), always as whole words.
+   matching view (:mod:`.view`), always as whole words, and never across a comma or a
+   semicolon of the text: «الولايات المتحدة وروسيا، اليوم الثلاثاء» has RUS, not RT.
 2. **The most specific wins.** Overlapping matches are resolved longest first, then
    leftmost, so «وزارة الدفاع الروسية» is RUS_MOD only and «روسيا اليوم» is RT only; an
    ``exclude`` alias («روسيا البيضاء») wins like any other and is then dropped. Two names
@@ -64,6 +65,8 @@ _BATCH_CHARS = 250_000
 _FIELD_NAMES = pd.array(["title", "body"], dtype="str")  # field 2i is a title, 2i + 1 a body
 
 _TRAILING_MARKS = frozenset(normalize.DIACRITICS + normalize.TATWEEL)
+#: Marks that no name runs across (the view reads them as spaces; «أ.ف.ب» has dots).
+_CLAUSE_MARKS = re.compile("[،,؛;]")
 #: The words of the folded text as the head rules read them: runs of letters and digits,
 #: and each punctuation mark on its own (it ends a phrase: «قال المسؤول، الروسي»).
 _WORDS = re.compile(r"[^\W_]+|[^\w\s]")
@@ -199,6 +202,8 @@ def _scan(texts: list[str], first: int, m: Matcher) -> tuple:
     view = matching_view(joined)
     padded = f" {view.text} "  # every word, the first and last too, between spaces
     s_view, e_view, alias = _alias_hits(padded, m)                 # 1
+    whole = ~_across_clause_marks(joined, view, s_view, e_view)
+    s_view, e_view, alias = s_view[whole], e_view[whole], alias[whole]
     kept = fast.longest_first(s_view, e_view)                      # 2
     s_view, e_view, alias = s_view[kept], e_view[kept], alias[kept]
     start, end = _word_spans(joined, view, s_view, e_view)         # 3
@@ -225,6 +230,16 @@ def _alias_hits(padded: str, m: Matcher) -> tuple[np.ndarray, np.ndarray, np.nda
     hits = np.fromiter(chain.from_iterable(m.automaton.iter(padded)), dtype=np.int64).reshape(-1, 2)
     last, form = hits[:, 0], hits[:, 1]  # the automaton reports the last character: the space after
     return last - m.form_length[form], last, m.form_alias[form]
+
+
+def _across_clause_marks(joined: str, view: View, s_view: np.ndarray, e_view: np.ndarray) -> np.ndarray:
+    """Per match ``padded[s_view:e_view]``: whether a comma or semicolon of ``joined`` stands
+    between its first and last characters."""
+    marks = np.array([x.start() for x in _CLAUSE_MARKS.finditer(joined)], dtype=np.int64)
+    if not len(marks) or not len(s_view):
+        return np.zeros(len(s_view), dtype=bool)
+    first, last = view.index[s_view - 1], view.index[e_view - 2]
+    return np.searchsorted(marks, first) < np.searchsorted(marks, last)
 
 
 def longest_first(start: np.ndarray, end: np.ndarray) -> np.ndarray:

@@ -88,7 +88,7 @@ def _load_cues(path, places_path) -> Cues:
         except re.error as exc:
             raise row.error(f"bad pattern {row['pattern']!r}: {exc}", FurnitureError) from None
         words[row["cue"]].append(fold(row["pattern"]))
-    shapes = {"agency": "({})", "stamp": "({})", "credit": r"[(/] ?({})\)?$",
+    shapes = {"agency": "({})", "stamp": "({})", "credit": r"(?:[(/]|-(?= )) ?({})\)?$",
               "reporting": r"(?<!\w)[وف]?({})(?!\w)", "weekday": r"(?<!\w)[وبل]?({})(?!\w)"}
     alternation = {cue: "|".join(words[cue]) or "(?!)" for cue in _CUES}
     person = rf"^(?:(?:{alternation['honorific']}) ?)?(?:{alternation['given_name']})(?!\w)"
@@ -171,10 +171,14 @@ def leading_dateline(paragraph: str) -> str:
 
 def is_caption(key: str, cues: Cues) -> bool:
     """Whether a line key (:func:`~analysis.clean.furniture.line_key`) of at most
-    :data:`CAPTION_MAX_WORDS` words reads as an image caption: it ends with a credit and
-    has no reporting verb."""
-    return (("(" in key or "/" in key) and cues.credit.search(key) is not None
-            and cues.reporting.search(key) is None)
+    :data:`CAPTION_MAX_WORDS` words reads as an image caption: it ends with a credit («… (أ ف ب)»,
+    «… / رويترز», «… - جيتي») and has no reporting verb."""
+    credit = cues.credit.search(key) if "(" in key or "/" in key or "- " in key else None
+    if credit is None or cues.reporting.search(key) is not None:
+        return False
+    # after a dash, a credit closes a description («… على هامش القمة- جيتي»), not a
+    # place or a site («عواصم – وكالات», «عربي21- وكالات» are datelines)
+    return not credit.group().startswith("-") or len(_WORD.findall(key[:credit.start()])) >= 4
 
 
 def is_caption_shape(key: str, n_words: int, cues: Cues) -> bool:
@@ -204,6 +208,64 @@ def is_header_caption_shape(key: str, n_words: int, cues: Cues) -> bool:
 def has_closing_source(key: str) -> bool:
     """Whether a line ends with a source in parentheses, without digits."""
     return _CLOSING_SOURCE.search(key) is not None
+
+
+#: Words that carry no name: a caption «بوتين وأردوغان في سوتشي» repeats its other words.
+_NOT_NAMES = frozenset("في علي عن الي من مع فوق تحت خلال امام لدي عند حتي ضمن بين بعد قبل حول ضد منذ".split())
+_SHORT_HEADER_MAX_WORDS = 3  # «يحيى الشامي», «الجنرال جوزيف دانفورد», «فهيم الحامد (جدة)»
+_SHORT_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){1,%d}" % (_SHORT_HEADER_MAX_WORDS - 1))  # letters only
+_TRAILING_PLACE = re.compile(r" \([^()\d]{2,20}\)$")  # «فهيم الحامد (جدة)»
+
+
+def is_header_short_shape(key: str, n_words: int, cues: Cues) -> bool:
+    """Whether a line key of ``n_words`` words under the headline, above the first
+    paragraph, can be a name alone: 2 or 3 words (and perhaps a place in parentheses), no
+    digit or punctuation, no function word and no reporting verb. Such a line is a caption
+    when it repeats names of the article (:func:`repeats_names`), else an author's name
+    (:func:`is_name_shape`); otherwise it stays in the body."""
+    bare = _TRAILING_PLACE.sub("", key)
+    return (n_words <= _SHORT_HEADER_MAX_WORDS + 2 and _SHORT_WORDS.fullmatch(bare) is not None
+            and _FUNCTION_WORD.search(bare) is None and cues.reporting.search(bare) is None)
+
+
+def is_name_shape(key: str, text: str) -> bool:
+    """Whether a short header line (:func:`is_header_short_shape`) reads as an author's name
+    alone: its first word has no article («الموقف الروسي» is a subheading) and none of its
+    words comes again in the article's folded ``text`` (an author is not in the story)."""
+    words = _WORD.findall(_TRAILING_PLACE.sub("", key))
+    return not words[0].startswith("ال") and not any(_occurs(_name_stem(w), text) for w in words)
+
+
+def repeats_names(key: str, text: str) -> bool:
+    """Whether a short line key (at most 5 words) repeats the names of the article: every
+    word of it but the function words comes again in the folded ``text`` (compared without
+    clitics), or every word but one when it has four or more («وزير الخارجية الأمريكي جون
+    كيري», «بوتين وأردوغان في سوتشي», «أبو بكر البغدادي»)."""
+    words = [_name_stem(w) for w in _WORD.findall(key) if w not in _NOT_NAMES]
+    if not 2 <= len(words) <= 5:
+        return False
+    found = sum(_occurs(w, text) for w in words)
+    return found >= len(words) - (1 if len(words) >= 4 else 0)
+
+
+def shares_a_word(key: str, text: str) -> bool:
+    """Whether a word of a line key, but a function word, comes again in ``text`` (compared
+    without clitics): a short headline shares one with the subheading under it, a site's
+    name or a section label rarely with the headline."""
+    return any(_occurs(_name_stem(w), text) for w in _WORD.findall(key) if w not in _NOT_NAMES)
+
+
+def _name_stem(word: str) -> str:
+    """A word without its clitics, unless that leaves a function word or under three
+    letters («العلي» is not «على», «في» not «ي»)."""
+    stem = _stem(word)
+    return word if stem in _NOT_NAMES or len(stem) < 3 else stem
+
+
+def _occurs(stem: str, text: str) -> bool:
+    """Whether a word (without its clitics) comes in ``text`` as a whole word, with or
+    without clitics."""
+    return stem in text and re.search(rf"(?<!\w)(?:{_CLITIC_PREFIX}){re.escape(stem)}(?!\w)", text) is not None
 
 
 def _stem(word: str) -> str:
@@ -256,6 +318,20 @@ def _day_dates(line: str) -> list[tuple[int, int, str]]:
             if r[4] == "day" and r[5] == "absolute" and r[3]]
 
 
+def _year_after_its_day(line: str) -> str:
+    """A stamp whose year stands before its day and month, as a left-to-right run («GMT
+    16:05 2016 السبت 20 فبراير») lands when a right-to-left page is copied: the line with
+    its one year moved after its day and month («… السبت 20 فبراير 2016»), else ''."""
+    years = _YEAR.findall(line)
+    if len(years) != 1:
+        return ""
+    from .. import dates
+
+    without = _YEAR.sub(" ", line)
+    days = [r for r in dates.scan_text(without) if r[4] == "day"]
+    return f"{without[:days[0][1]]} {years[0]}{without[days[0][1]:]}" if days else ""
+
+
 def stamp_date(line: str) -> str:
     """The date of a publication-stamp line.
 
@@ -279,6 +355,9 @@ def stamp_with(line: str, cues: Cues) -> str:
     if len(_WORD.findall(folded)) > STAMP_MAX_WORDS:
         return ""
     found = _day_dates(line)
+    if not found:
+        line = _year_after_its_day(line)
+        found = _day_dates(line) if line else []
     if not found:
         return ""
     rest = line

@@ -6,16 +6,21 @@ Every line of the raw text gets one label (:data:`LABELS`), decided from the top
 * ``furniture`` -- page furniture (:mod:`analysis.clean.furniture`), with its kind; also,
   from the line's place in the page: the short lines listed under a related-articles
   heading (until a line ending a paragraph, «.» or «:»); an image caption (``credit``)
-  right before or after a credit line, or under the headline above the first paragraph
-  when it ends with a credit or a source in parentheses or repeats a phrase of the body;
-  an author's name alone (``byline``) under the headline or closing the article; a date
-  with a weekday above the headline and no stamp cue, the site's date of the day
-  (``page_date``)
+  right before or after a credit line; between the headline and the first paragraph,
+  in order up to the first line that is the article's, a caption (``credit``) that ends
+  with a credit or a source in parentheses, or repeats a phrase or the names of the body
+  below it, and an author's name alone (``byline``); an author's name closing the
+  article; a date with a weekday above the headline and no stamp cue, the site's date of
+  the day (``page_date``); the first line when the page's copyright, follow or newsletter
+  line names it again (``masthead``); a short line taken for the headline that a
+  headline-shaped line below it replaces (``label``: a site's name, a section)
 * ``duplicate`` -- a repeat of the headline or of an earlier kept line
 * ``stamp``     -- a publication stamp; its date is parsed and reported (the first
   stamp below the headline, else the first one)
 * ``title``     -- the headline: the first content line of at most 30 words that is not a
-  dateline
+  dateline; if it has at most three words, a line of 4 to 20 words below it, above the
+  first paragraph, with no sentence's end or reporting verb and no word of it, takes its
+  place
 * ``dateline``  -- a place/agency line in the header zone (the first four non-furniture
   lines, above the first paragraph)
 * ``body``      -- article text, kept in order
@@ -44,6 +49,15 @@ HEADER_ZONE = 4  # non-furniture lines at the top where datelines are looked for
 #: Lines listed under a related-articles heading are links while they stay short.
 RELATED_LINK_MAX_WORDS = 12
 RELATED_HEADING_MAX_WORDS = 6  # a heading such as «مقالات ذات صلة», not a teaser
+#: A first headline this short («العربي الجديد», «خارجيات») gives way to a headline-shaped
+#: line after it, above the first paragraph: it was the site's name or a section label.
+LABEL_MAX_WORDS = 3
+#: A line that takes the headline's place from such a label: a headline's length, and no
+#: sentence's end or reporting verb («قال …» opens a paragraph).
+HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS = 4, 20
+#: A first line this short that the page's copyright or follow line names again is the
+#: site's name («عربي21» … «جميع الحقوق محفوظة لموقع عربي21»).
+SITE_NAME_MAX_WORDS = 4
 #: Articles are labelled in batches of about this many characters: one fold, one count of
 #: words and tokens and one trigger pass per batch, with bounded memory.
 BATCH_CHARS = 1 << 20
@@ -102,7 +116,8 @@ class _Reading:
     content_seen: int = 0  # non-blank, non-furniture lines so far
     related_block: bool = False  # after a related-articles heading
     after_credit: bool = False  # the line before was an image credit
-    caption_at: int | None = None  # the body line (0) that may be a caption above the first paragraph
+    provisional: bool = False  # the headline so far is a short label that may give way
+    header: list[int] = field(default_factory=list)  # lines under the headline that may be captions or names
     seen: set[str] = field(default_factory=set)  # keys of title and body lines
 
     def furniture(self, key: str, n_words: int, kind: str) -> str:
@@ -130,37 +145,72 @@ class _Reading:
             return "byline"  # the author's name alone under the headline
         return kind
 
-    def label(self, content: str, key: str, n_words: int, furn: str, stamp: str) -> tuple[str, str]:
-        """``(label, kind)`` of a non-blank line, given its furniture kind and stamp date."""
+    @property
+    def above_headline(self) -> bool:
+        """Whether no headline is found yet (or only a short label that may give way)."""
+        return self.title_key is None or self.provisional
+
+    def label(self, at: int, content: str, key: str, n_words: int, furn: str, stamp: str) -> tuple[str, str]:
+        """``(label, kind)`` of a non-blank line (the line ``at`` of the article), given its
+        furniture kind and stamp date. ``("title", "instead")``: a headline that takes the
+        place of the short label taken for one (:meth:`_Collected.retitle`)."""
         if furn:
             return "furniture", furn
         if key in self.seen:
             return "duplicate", "title" if key == self.title_key else "line"
         if stamp:
-            if self.title_key is None and datelines.is_page_date(content, self.rules.cues):
+            if self.above_headline and datelines.is_page_date(content, self.rules.cues):
                 return "furniture", "page_date"  # the site's date of the day, above the headline
             return "stamp", stamp
         short = n_words <= datelines.DATELINE_MAX_WORDS
-        if self.title_key is None and n_words <= TITLE_MAX_WORDS \
-                and not (short and self._is_dateline(content)):
-            self.title_key = key
-            return "title", ""
+        headline = self._headline(content, key, n_words, short)
+        if headline:
+            return headline
         if not self.body_seen and self.content_seen < HEADER_ZONE and short \
                 and self._is_dateline(content, colon=True):
             return "dateline", ""
+        self.provisional = False
         if self.title_key is None:
             self.title_key = ""  # the article starts with a paragraph: no title
         elif not self.body_seen and self._maybe_caption(key, n_words):
-            self.caption_at = 0  # the first body line; decided at the end (:func:`_revise`)
+            self.header.append(at)  # decided at the end (:func:`_revise`)
             return "body", ""
         self.body_seen = True
         return "body", ""
 
+    def _headline(self, content: str, key: str, n_words: int, short: bool) -> tuple[str, str] | None:
+        """``(label, kind)`` of a line that is the headline, or takes the place of a short
+        label taken for it, or is a short headline's subheading; else None."""
+        if self.title_key is None and n_words <= TITLE_MAX_WORDS \
+                and not (short and self._is_dateline(content)):
+            self.title_key = key
+            self.provisional = n_words <= LABEL_MAX_WORDS
+            return "title", ""
+        if not (self.provisional and self._is_headline(content, key, n_words)):
+            return None
+        if datelines.shares_a_word(self.title_key or "", key):
+            self.provisional, self.body_seen = False, True
+            return "body", ""  # the headline's subheading: no caption, the article's
+        self.title_key, self.provisional = key, False
+        self.content_seen -= 1  # the label was no content
+        return "title", "instead"
+
     def _maybe_caption(self, key: str, n_words: int) -> bool:
         """Whether a line under the headline, above the first paragraph, may be a caption
-        (the first such line only)."""
-        return (bool(self.title_key) and self.caption_at is None
-                and datelines.is_header_caption_shape(key, n_words, self.rules.cues))
+        or an author's name alone (decided from the lines after it)."""
+        cues = self.rules.cues
+        return bool(self.title_key) and (datelines.is_header_caption_shape(key, n_words, cues)
+                                         or datelines.is_header_short_shape(key, n_words, cues))
+
+    def _is_headline(self, content: str, key: str, n_words: int) -> bool:
+        """Whether a line below a short label reads as a headline: a headline's length, no
+        sentence's end, no reporting verb, not a dateline. It takes the label's place unless
+        it shares a word with it: a short headline does with its subheading («هدنة حلب»
+        over «هدنة تحت الاختبار في الشمال»), which then stays in the body, never a caption."""
+        return (HEADLINE_MIN_WORDS <= n_words <= HEADLINE_MAX_WORDS
+                and not key.endswith((".", "،", ",", ":", "؛", ";"))
+                and self.rules.cues.reporting.search(key) is None
+                and not (n_words <= datelines.DATELINE_MAX_WORDS and self._is_dateline(content)))
 
     def _is_dateline(self, content: str, *, colon: bool = False) -> bool:
         folded = fold(content, collapse_whitespace=True).strip()
@@ -212,14 +262,18 @@ class _Collected:
         self.removed: list[tuple[int, str, str, str, str]] = []
         self.n_tokens = 0
         self.title = self.dateline = ""
+        self.title_at = -1  # the title's line
         self.stamps: list[tuple[bool, str, str]] = []  # (below the title, date, line)
 
     def add(self, row: tuple[int, str, str, str, str], n_line_tokens: int, below_title: bool) -> None:
         """A non-blank line that is not body (``below_title``: once the title is found)."""
         label = row[2]
         if label == "title":
+            if row[3] == "instead":
+                self.retitle()
+                row = (*row[:3], "", row[4])
             self.n_tokens += n_line_tokens
-            self.title = row[4]
+            self.title, self.title_at = row[4], row[0] - 1
         else:
             self.removed.append(row)
             self.dateline = self.dateline or (row[4] if label == "dateline" else "")
@@ -227,6 +281,17 @@ class _Collected:
                 self.stamps.append((below_title, row[3], row[4]))
         if self.keep_rows:
             self.rows.append(row)
+
+    def retitle(self) -> None:
+        """The title so far is a label (a site's name, a section) after all: a headline
+        comes below it."""
+        at = self.title_at
+        row = (at + 1, self.lines.texts[at], "furniture", "label", self.title)
+        self.n_tokens -= self.lines.tokens[at]
+        if self.keep_rows:
+            self.rows[at] = row
+        self.removed.append(row)
+        self.removed.sort()
 
     def unbody(self, kind: str, index: int = -1) -> None:
         """The body line ``index`` (in the body; the last by default) is furniture of this
@@ -259,16 +324,17 @@ def _label_article(lines: _Lines, rules: _Rules, keep_rows: bool) -> _Article:
     out = _Collected(lines, keep_rows)
     rows, body, body_at, cues, seen = out.rows, out.body, out.body_at, rules.cues, reading.seen
     previous = ""  # label of the previous non-blank line
+    site_at = _site_name_line(lines, rules)
     for i, (text, content, key, n_words, n_line_tokens, hits) in enumerate(zip(*lines)):
         if not content:
             if keep_rows:
                 rows.append((i + 1, text, "blank", "", content))
             continue
-        furn, stamp = _line_alone(content, key, n_words, hits, rules)
+        furn, stamp = ("masthead", "") if i == site_at else _line_alone(content, key, n_words, hits, rules)
         if furn == "credit" and previous == "body" and datelines.is_caption_shape(
                 lines.keys[body_at[-1]], lines.words[body_at[-1]], cues):
             out.unbody("credit")  # the caption above its image credit
-        label, kind = reading.label(content, key, n_words, reading.furniture(key, n_words, furn), stamp)
+        label, kind = reading.label(i, content, key, n_words, reading.furniture(key, n_words, furn), stamp)
         row = (i + 1, text, label, kind, content)
         if label == "body":
             seen.add(key)
@@ -280,31 +346,65 @@ def _label_article(lines: _Lines, rules: _Rules, keep_rows: bool) -> _Article:
         else:
             if label == "title":
                 seen.add(key)
-            out.add(row, n_line_tokens, reading.title_key is not None)
+            out.add(row, n_line_tokens, not reading.above_headline)
         if label != "furniture":
             reading.content_seen += 1
         previous = label
-    _revise(out, reading.caption_at, cues)
+    _revise(out, reading.header, cues)
     return out.article(cues)
 
 
-def _revise(out: _Collected, caption_at: int | None, cues: datelines.Cues) -> None:
+#: Furniture that names the site: a copyright line, a follow or newsletter promo, a masthead
+#: (not a credit: a caption with its credit may repeat a short headline).
+_NAMING_KINDS = frozenset({"copyright", "follow", "newsletter", "masthead"})
+
+
+def _site_name_line(lines: _Lines, rules: _Rules) -> int:
+    """The first line, if it is the site's name: at most :data:`SITE_NAME_MAX_WORDS` words,
+    not furniture by itself, coming again as whole words in a line that names the site
+    (:data:`_NAMING_KINDS`: «جميع الحقوق محفوظة لموقع عربي21», «تابع صفحة عربي21 على
+    فيسبوك»). Its index, or -1."""
+    first = next((i for i, c in enumerate(lines.contents) if c), -1)
+    if first < 0 or not 1 <= lines.words[first] <= SITE_NAME_MAX_WORDS:
+        return -1
+    name = lines.keys[first]
+    if _line_alone(lines.contents[first], name, lines.words[first], lines.hits[first], rules)[0]:
+        return -1
+    pattern = re.compile(rf"(?<!\w)(?:ل|لل)?{re.escape(name)}(?!\w)")
+    for j in range(first + 1, len(lines.keys)):
+        if name in lines.keys[j] and pattern.search(lines.keys[j]) and _line_alone(
+                lines.contents[j], lines.keys[j], lines.words[j], lines.hits[j], rules)[0] in _NAMING_KINDS:
+            return first
+    return -1
+
+
+def _revise(out: _Collected, header: list[int], cues: datelines.Cues) -> None:
     """Body lines that the lines after them show to be furniture: the author's name
-    closing the article, and a caption above the first paragraph (the body line at
-    ``caption_at``)."""
+    closing the article, and captions and names between the headline and the first
+    paragraph (the lines ``header``, in order, up to the first that is not one)."""
     body, at, lines = out.body, out.body_at, out.lines
     if len(body) > 1 and lines.words[at[-1]] <= 5 \
             and datelines.is_name_line(lines.keys[at[-1]], lines.words[at[-1]], cues):
         out.unbody("byline")
-    if caption_at is not None and len(body) > caption_at + 1 \
-            and _is_caption(lines.keys[at[caption_at]], [lines.keys[j] for j in at[caption_at + 1:]]):
-        out.unbody("credit", caption_at)
+    for i in [i for i in header if i in at]:  # (a caption above its credit is out already)
+        below = " ".join(lines.keys[j] for j in at[at.index(i) + 1:])
+        kind = _header_kind(lines.keys[i], lines.words[i], below, cues) if below else ""
+        if not kind:
+            break  # the first paragraph: what follows is the article's
+        out.unbody(kind, at.index(i))
 
 
-def _is_caption(key: str, rest: list[str]) -> bool:
-    """Whether a short line above the first paragraph is a caption: it closes with a source
-    in parentheses, or repeats a phrase of the body below (``rest``: the keys of its lines)."""
-    return datelines.has_closing_source(key) or datelines.repeats_phrase(key, " ".join(rest))
+def _header_kind(key: str, n_words: int, rest: str, cues: datelines.Cues) -> str:
+    """What a line between the headline and the first paragraph is, given the keys of the
+    body lines below it (``rest``): a caption (``credit``) when it closes with a source in
+    parentheses or repeats a phrase or the names of the body; an author's name alone
+    (``byline``); or '' (the article's own line)."""
+    if datelines.has_closing_source(key) or datelines.repeats_phrase(key, rest) \
+            or (n_words <= 5 and datelines.repeats_names(key, rest)):
+        return "credit"
+    if datelines.is_header_short_shape(key, n_words, cues) and datelines.is_name_shape(key, rest):
+        return "byline"
+    return ""
 
 
 def _labelled(raws: list[str], *, rows: bool = True) -> Iterator[_Article]:
