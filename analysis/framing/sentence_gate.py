@@ -29,7 +29,7 @@ from .words import Batch
 
 _KINDS = ("negated", "breakdown", "doubt", "disagreement", "call", "agreement", "talk", "reference",
           "fight", "advance", "danger", "near_end", "scoped", "purpose", "near_deconf", "fight_ct",
-          "us", "russia", "camp_ru", "third", "outsider", "jihadist", "un")
+          "us", "camp_us", "russia", "camp_ru", "third", "outsider", "jihadist", "un")
 _BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}  # a sentence's flags: frames, then kinds
 _FRAME_MASK = (1 << len(FRAMES)) - 1
 _RULE_BIT = {rule: 1 << i for i, rule in enumerate(RULES)}  # a word's rules
@@ -75,7 +75,8 @@ def _mention_flags(mentions: pd.DataFrame, sides: dict[str, str], groups: np.nda
         return np.zeros(0, dtype=np.int64)
     side = mentions["actor_id"].map(sides).fillna("")
     flags = np.zeros(len(mentions), dtype=np.int64)
-    flags |= np.where(side.isin(US_CAMP), _BIT["us"], 0)
+    flags |= np.where(side == "us", _BIT["us"], 0)  # the power itself (R1, rule_agreement)
+    flags |= np.where(side.isin(US_CAMP), _BIT["camp_us"], 0)  # with the coalition and the SDF (R8)
     flags |= np.where(side == "russia", _BIT["russia"], 0)
     flags |= np.where(side.isin(RU_CAMP), _BIT["camp_ru"], 0)
     flags |= np.where(side.isin(THIRD), _BIT["third"], 0)
@@ -122,12 +123,12 @@ def _needs_rules(flags: np.ndarray, all_references: np.ndarray) -> np.ndarray:
     def has(*names: str) -> np.ndarray:
         return (flags & sum(_BIT[n] for n in names)) != 0
 
-    both = has("us") & has("camp_ru")
+    both = has("camp_us") & has("camp_ru")
     return ((has("negated", "breakdown", "doubt") & has("cooperation", "deconfliction", "diplomacy"))
             | (has("scoped", "talk") & has("purpose"))
             | has("call", "disagreement", "advance", "danger") | all_references
             | (has("cooperation", "deconfliction", "confrontation")
-               & (has("third") & ~both | has("outsider") & ~has("us", "camp_ru"))))
+               & (has("third") & ~both | has("outsider") & ~has("camp_us", "camp_ru"))))
 
 
 @lru_cache(maxsize=4)
@@ -283,6 +284,6 @@ def gate(found: Located, hits: pd.DataFrame, mentions: pd.DataFrame, rules: Fram
     bits = _plain(flags, _dropped(hit_flags, found, len(rows)))
     # a purpose clause is deconfliction (R1); talks of the two camps on the situation diplomacy (R6)
     bits |= np.where(purpose, _BIT["deconfliction"], 0)
-    bits |= np.where(talks & ((flags & _BIT["us"]) != 0) & ((flags & _BIT["camp_ru"]) != 0), _BIT["diplomacy"], 0)
+    bits |= np.where(talks & ((flags & _BIT["camp_us"]) != 0) & ((flags & _BIT["camp_ru"]) != 0), _BIT["diplomacy"], 0)
     bits[busy] = 0
     return _LABELS[bits].tolist(), busy.tolist()
