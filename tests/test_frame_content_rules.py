@@ -125,9 +125,31 @@ def test_negation_scope_denial_and_refusal(text, expected):
     assert frames_of(text) == [expected], text
 
 
-# R1: «الرامية إلى» states a purpose like «لتجنب»
-def test_aimed_at_avoiding_incidents_is_a_purpose():
-    assert frames_of("وسمح القرار بالاتصالات العسكرية الرامية إلى تفادي الحوادث مع روسيا.") == ["deconfliction"]
+# R1: «الرامية إلى» states a purpose like «لتجنب»; an understanding with a purpose clause is
+# deconfliction only, an improved understanding without one is cooperation
+PURPOSE = [
+    ("وسمح القرار بالاتصالات العسكرية الرامية إلى تفادي الحوادث مع روسيا.", "deconfliction"),
+    ("ويفصل النهر بين القوات الأمريكية والروسية بموجب تفاهم بين الجانبين لتفادي الاحتكاك.", "deconfliction"),
+    ("وأشاد المسؤول بتحسن التفاهم بين موسكو وواشنطن.", "cooperation"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PURPOSE)
+def test_purpose_clauses(text, expected):
+    assert frames_of(text) == [expected], text
+
+
+# R2: «تعليق» is a suspension of what follows it, not a comment («لم يصدر تعليق فوري»)
+COMMENT = [
+    ("ولم يصدر تعليق فوري من موسكو على الاتفاق.", "diplomacy"),
+    ("ورفض المتحدث التعليق على الاتفاق مع واشنطن.", "diplomacy"),
+    ("وأعلنت موسكو تعليق الاتفاق مع واشنطن.", "confrontation"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMMENT)
+def test_comment_is_no_suspension(text, expected):
+    assert frames_of(text) == [expected], text
 
 
 # R8: a pair word followed by a third party stands for that pair; US domestic criticism is
@@ -149,7 +171,8 @@ def test_pair_words_and_domestic_politics(text, expected):
 
 
 def test_the_gate_decides_as_the_rules_on_these_sentences():
-    texts = [t for table in (EVENT_MENTIONS, BLOWS, CLASHES, PARTNERS, TALKS, NEGATION, SIDES) for t, _ in table]
+    tables = (EVENT_MENTIONS, BLOWS, CLASHES, PARTNERS, TALKS, NEGATION, SIDES, PURPOSE, COMMENT)
+    texts = [t for table in tables for t, _ in table]
     docs = pd.DataFrame({"doc_id": [f"d{i:02d}" for i in range(len(texts))], "title": [""] * len(texts),
                          "body": texts})
     hits, mentions = framing.find_cues(docs), actors.find_mentions(docs)

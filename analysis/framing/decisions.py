@@ -50,7 +50,7 @@ SENTENCE_COLUMNS = ["doc_id", "field", "start", "end", "frames"]
 RULES = ("purpose", "danger", "scoped", "breakdown", "agreement", "doubt", "discuss", "topic",
          "talks", "call", "notice", "advance", "negator", "reference", "anchor", "pair",
          "domestic", "fight", "ct_side", "ct_not", "un", "hypothetical", "against", "meet", "setting",
-         "blow", "blow_verb", "relations", "threat", "label", "start", "periodic", "rivalry")
+         "blow", "blow_verb", "relations", "threat", "label", "start", "periodic", "rivalry", "comment")
 _ACTOR_RULES = ("ct_side", "un")
 _PAIR_FRAMES = frozenset({"cooperation", "deconfliction", "confrontation"})
 THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition
@@ -220,11 +220,22 @@ def _drop_hypothetical_breaches(ev: Evidence) -> None:
 
 
 def _operators(ev: Evidence) -> list[tuple[int, int, bool]]:
-    """Breakdown words (not a hypothetical one: «معالجة أي خرق»), negators before an
-    agreement word, and negated cues: first and last word, and whether it is a negated cue."""
-    found = [(i, i, False) for i in ev.where("breakdown") if i - 1 not in ev.where("hypothetical")]
+    """Breakdown words (not a hypothetical one: «معالجة أي خرق»; not a comment or a refused one:
+    «لم يصدر تعليق فوري», «رفض المتحدث التعليق»), negators before an agreement word, and
+    negated cues: first and last word, and whether it is a negated cue."""
+    found = [(i, i, False) for i in ev.where("breakdown")
+             if i - 1 not in ev.where("hypothetical") and not _comment(ev, i)]
     found += [(i, i, False) for i in ev.where("negator") if ev.has("agreement", i + 1, i + 4)]
     return found + [(h.first, h.last, True) for h in ev.hits if h.negated]
+
+
+def _comment(ev: Evidence, i: int) -> bool:
+    """Whether the breakdown word at ``i`` is «تعليق» meaning a comment (a ``comment`` word or
+    the end after it), or takes such a comment as its object («رفضت الوزارة التعليق»)."""
+    words = ev.words
+    if words[i].endswith("تعليق"):
+        return i + 1 in ev.where("comment") or i + 1 == len(words)
+    return any(words[j].endswith("تعليق") for j in range(i + 1, min(i + 3, len(words))))
 
 
 def _in_scope(ev: Evidence, lo: int, hi: int, *, before: int = _SCOPE_BEFORE) -> list[Hit]:
