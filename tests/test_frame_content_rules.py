@@ -72,6 +72,7 @@ PARTNERS = [
     ("واتهمت موسكو التحالف بالتنسيق مع جبهة النصرة.", "confrontation;counter_terrorism"),
     ("واتفق البلدان على التعاون في مكافحة الإرهاب.", "cooperation;counter_terrorism"),
     ("وأكدت روسيا والولايات المتحدة التنسيق ضد تنظيم داعش.", "cooperation;counter_terrorism"),
+    ("وأشاد بالشراكة مع القوات التي تقاتل تنظيم داعش.", "cooperation;counter_terrorism"),
 ]
 
 
@@ -94,6 +95,8 @@ TALKS = [
     ("وقال كيري عقب محادثات طويلة إن الخلافات ما زالت قائمة.", "confrontation"),
     # talks whose stated subject is arms control take that frame (R6: the frame of each subject)
     ("وناقش غيراسيموف ودانفورد قضايا الاستقرار الاستراتيجي.", "strategic_stability"),
+    # a meeting that did not take place is no talks
+    ("وأصدر بوتين وترامب بيانا مشتركا رغم عدم عقد لقاء رسمي بينهما.", ""),
     # a meeting of others, or of one power's camp, is not US–Russia diplomacy by this rule
     ("والتقى وزير الخارجية التركي نظيره الإيراني في أنقرة.", ""),
     ("وقال الوزير الأمريكي في اجتماع لحلف شمال الأطلسي إن نظام الأسد يواصل هجماته.",

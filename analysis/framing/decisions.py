@@ -347,12 +347,13 @@ def rule_talks(ev: Evidence, rules: FrameRules) -> None:
     """R6: talks of the two camps on the situation («بحث غيراسيموف مع نظيره الأمريكي … الوضع
     في سوريا») and the UN Security Council are diplomacy; so are their meetings, visits and
     discussions with no subject stated when both powers are named («التقى دانفورد غيراسيموف
-    في فيينا»), unless a purpose clause or a deconfliction or arms-control cue right after
-    them is their subject (then it is their frame: «ناقشا الاستقرار الاستراتيجي»)."""
+    في فيينا»; not a meeting negated: «عدم عقد لقاء»), unless a purpose clause or a
+    deconfliction or arms-control cue right after them is their subject (then it is their
+    frame: «ناقشا الاستقرار الاستراتيجي»)."""
     camps = ev.sides & US_CAMP and ev.sides & RU_CAMP
     if camps and _talk_topic(ev) or ev.actor_ids & rules.actors["un"]:
         ev.added.add("diplomacy")
-    talkers = ev.where("discuss") + ev.where("meet")
+    talkers = [i for i in ev.where("discuss") + ev.where("meet") if not ev.has("negator", i - 2, i - 1)]
     if talkers and "us" in ev.sides and "russia" in ev.sides and not _purpose_words(ev, rules) and not any(
             h.frame in SUBJECTS and h.kept and i < h.first <= i + SUBJECT_REACH for h in ev.hits for i in talkers):
         ev.added.add("diplomacy")

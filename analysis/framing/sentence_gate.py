@@ -244,8 +244,10 @@ def _may_need_rules(flags: np.ndarray, anywhere: np.ndarray, at_end: np.ndarray,
 def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located) -> np.ndarray:
     """Sentences where a rule word stands where a rule of :mod:`.content_rules` reads it: a
     threat, «أي», a name, «بدء» before a military cue, «أي» before a breach, a ``periodic``
-    noun before «دورية», a ``setting`` word before a talk, a blow received or dealt."""
+    noun before «دورية», a ``setting`` word before a talk, a blow received or dealt, a negated
+    meeting («عدم عقد لقاء», :func:`.decisions.rule_talks`)."""
     n, at, first, last = len(found.rows), found.hit_at, found.hit_first, found.hit_last
+    talks = occurrences[(occurrences[:, 2] & (_RULE_BIT["discuss"] | _RULE_BIT["meet"])) != 0]
 
     def cues(name: str) -> np.ndarray:
         return ((hit_flags & _BIT[name]) != 0) & (at >= 0)
@@ -257,7 +259,8 @@ def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Locate
             | before("hypothetical", "breakdown")
             | before("label", "military_operations") | before("start", "military_operations", 1, START_REACH)
             | before("periodic", "patrol") | before("setting", "talk") | before("blow_verb", "blow", 1, RECEIVED_REACH)
-            | before("relations", "blow", -BLOW_REACH, -1, last) | before("agreement", "blow", -BLOW_REACH, -1, last))
+            | before("relations", "blow", -BLOW_REACH, -1, last) | before("agreement", "blow", -BLOW_REACH, -1, last)
+            | _followed(occurrences, "negator", talks[:, 1], talks[:, 0], 1, 2, n))
 
 
 def _talks_with_subject(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located) -> np.ndarray:
