@@ -21,7 +21,7 @@ from itertools import repeat
 import numpy as np
 import pandas as pd
 
-from .content_rules import BLOW_REACH, PARTNER_REACH, RECEIVED_REACH, START_REACH, THREAT_REACH
+from .content_rules import ANCHOR_REACH, BLOW_REACH, PARTNER_REACH, RECEIVED_REACH, START_REACH, THREAT_REACH
 from .decisions import (
     ADJACENT,
     FIGHT_REACH,
@@ -257,10 +257,23 @@ def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Locate
 
     return (before("threat", "military_operations", 1, THREAT_REACH) | before("hypothetical", "military_operations")
             | before("hypothetical", "breakdown")
-            | before("label", "military_operations") | before("start", "military_operations", 1, START_REACH)
+            | before("label", "military_operations")
+            | _followed(_anchored_starts(occurrences), "start", first[cues("military_operations")],
+                        at[cues("military_operations")], 1, START_REACH, n)
             | before("periodic", "patrol") | before("setting", "talk") | before("blow_verb", "blow", 1, RECEIVED_REACH)
             | before("relations", "blow", -BLOW_REACH, -1, last) | before("agreement", "blow", -BLOW_REACH, -1, last)
             | _followed(occurrences, "negator", talks[:, 1], talks[:, 0], 1, 2, n))
+
+
+def _anchored_starts(occurrences: np.ndarray) -> np.ndarray:
+    """The ``start`` words («بدء», «شن» …) with a time anchor within
+    :data:`.content_rules.ANCHOR_REACH` words before them (rows of ``occurrences``)."""
+    starts = occurrences[(occurrences[:, 2] & _RULE_BIT["start"]) != 0]
+    anchors = occurrences[(occurrences[:, 2] & _RULE_BIT["anchor"]) != 0]
+    span = int(occurrences[:, 1].max(initial=0)) + ANCHOR_REACH + 1
+    keys = np.sort(anchors[:, 0] * span + anchors[:, 1])
+    at = starts[:, 0] * span + starts[:, 1]
+    return starts[np.searchsorted(keys, at - 1, "right") > np.searchsorted(keys, at - ANCHOR_REACH, "left")]
 
 
 def _talks_with_subject(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located) -> np.ndarray:
