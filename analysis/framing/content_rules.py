@@ -3,7 +3,8 @@
 the words that name them (``shared/CODEBOOK-FRAMES.md``, rules 3, 7, 8 and 9).
 
 * :func:`rule_event_mentions` (R7): a military cue that is threatened («لوّح بتوجيه ضربات»),
-  hypothetical («في أي عمليات عسكرية»), part of a name («معاهدة الصواريخ»), a time anchor
+  described («وصفت … إسقاط الطائرة بأنه عدوان»), hypothetical («في أي عمليات عسكرية»),
+  part of a name («معاهدة الصواريخ»), a time anchor
   anywhere in the sentence («منذ بدء التدخل العسكري») or the adjective «دورية» (periodic)
   tells no operation.
 * :func:`rule_blow` (R3): a blow received («الهدنة تلقت ضربة قاسية») or dealt to relations or
@@ -30,6 +31,8 @@ RU_CAMP = frozenset({"russia", "syria_gov"})
 
 # windows, in words
 THREAT_REACH = 8  # a threat verb … what it threatens (its object and time words between)
+DESCRIBE_REACH = 12  # «وصفت» … the cue it describes (the speaker stands between)
+AS_REACH = 3  # the described cue … «بأنه»
 START_REACH = 2  # «بدء» … the military cue («بدء موسكو غاراتها»)
 ANCHOR_REACH = 4  # a time anchor … «بدء» («بعد ثلاثة أسابيع من بدء»)
 BLOW_REACH = 2  # «ضربة» … «للعلاقات» («ضربة كبيرة للعلاقات»)
@@ -43,19 +46,26 @@ def _both_camps(ev: Evidence) -> bool:
 
 def rule_event_mentions(ev: Evidence, rules: FrameRules) -> None:
     """R7: military cues that tell no operation are not coded: threatened (within
-    :data:`THREAT_REACH` words after a ``threat`` word), hypothetical (right after «أي»),
+    :data:`THREAT_REACH` words after a ``threat`` word), described (:func:`_described`),
+    hypothetical (right after «أي»),
     part of a name (right after a ``label`` word), a time anchor («منذ/بعد … بدء» before it)
     or «دورية» after a ``periodic`` noun."""
-    if not any(rule in ev.index for rule in ("threat", "hypothetical", "label", "start", "periodic")):
+    if not any(rule in ev.index for rule in ("threat", "hypothetical", "label", "start", "periodic", "as")):
         return
     for h in ev.hits:
         if h.frame != "military_operations" or not h.kept:
             continue
         before = h.first - 1
         if (ev.has("threat", h.first - THREAT_REACH, before) or before in ev.where("hypothetical")
-                or before in ev.where("label") or _anchored_start(ev, h.first)
+                or before in ev.where("label") or _anchored_start(ev, h.first) or _described(ev, h)
                 or h.surface == "دوريه" and before in ev.where("periodic")):
             h.kept = False
+
+
+def _described(ev: Evidence, h) -> bool:
+    """Whether the cue ``h`` is described («وصفت … إسقاط الطائرة بأنه …»): a ``describe``
+    word before it and an ``as`` word right after it."""
+    return ev.has("as", h.last + 1, h.last + AS_REACH) and ev.has("describe", h.first - DESCRIBE_REACH, h.first - 1)
 
 
 def _anchored_start(ev: Evidence, first: int) -> bool:

@@ -50,7 +50,8 @@ SENTENCE_COLUMNS = ["doc_id", "field", "start", "end", "frames"]
 RULES = ("purpose", "danger", "scoped", "breakdown", "agreement", "doubt", "discuss", "topic",
          "talks", "call", "notice", "advance", "negator", "reference", "anchor", "pair",
          "domestic", "fight", "ct_side", "ct_not", "un", "hypothetical", "against", "meet", "setting",
-         "blow", "blow_verb", "relations", "threat", "label", "start", "periodic", "rivalry", "comment")
+         "blow", "blow_verb", "relations", "threat", "label", "start", "periodic", "rivalry", "comment",
+         "describe", "as")
 _ACTOR_RULES = ("ct_side", "un")
 _PAIR_FRAMES = frozenset({"cooperation", "deconfliction", "confrontation"})
 THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition

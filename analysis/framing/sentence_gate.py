@@ -21,7 +21,7 @@ from itertools import repeat
 import numpy as np
 import pandas as pd
 
-from .content_rules import ANCHOR_REACH, BLOW_REACH, PARTNER_REACH, RECEIVED_REACH, START_REACH, THREAT_REACH
+from .content_rules import ANCHOR_REACH, AS_REACH, BLOW_REACH, PARTNER_REACH, RECEIVED_REACH, START_REACH, THREAT_REACH
 from .decisions import (
     ADJACENT,
     FIGHT_REACH,
@@ -243,7 +243,7 @@ def _may_need_rules(flags: np.ndarray, anywhere: np.ndarray, at_end: np.ndarray,
 
 def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located) -> np.ndarray:
     """Sentences where a rule word stands where a rule of :mod:`.content_rules` reads it: a
-    threat, «أي», a name, «بدء» before a military cue, «أي» before a breach, a ``periodic``
+    threat, «أي», a name, «بدء» before a military cue, «بأنه» after it, «أي» before a breach, a ``periodic``
     noun before «دورية», a ``setting`` word before a talk, a blow received or dealt, a negated
     meeting («عدم عقد لقاء», :func:`.decisions.rule_talks`)."""
     n, at, first, last = len(found.rows), found.hit_at, found.hit_first, found.hit_last
@@ -257,7 +257,7 @@ def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Locate
 
     return (before("threat", "military_operations", 1, THREAT_REACH) | before("hypothetical", "military_operations")
             | before("hypothetical", "breakdown")
-            | before("label", "military_operations")
+            | before("label", "military_operations") | before("as", "military_operations", -AS_REACH, -1, last)
             | _followed(_anchored_starts(occurrences), "start", first[cues("military_operations")],
                         at[cues("military_operations")], 1, START_REACH, n)
             | before("periodic", "patrol") | before("setting", "talk") | before("blow_verb", "blow", 1, RECEIVED_REACH)
