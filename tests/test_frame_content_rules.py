@@ -29,10 +29,11 @@ EVENT_MENTIONS = [
     ("ويجري الطرفان اختبارات دورية لقناة الاتصال.", "deconfliction"),
     ("واتهمت موسكو واشنطن بعدم استخدام قناة الاتصال قبل تنفيذ الضربة.", "confrontation"),
     ("ووصف الكرملين الضربات الأمريكية بأنها عدوان على دولة ذات سيادة.", "confrontation"),
-    ("ورحبت موسكو بقرار الانسحاب.", ""),
     # told events stay
     ("وشنت الطائرات الروسية غارات على ريف إدلب.", "military_operations"),
     ("وبدأ انسحاب القوات الأمريكية من منبج.", "military_operations"),
+    # «الانسحاب» with the article is as often the event itself as a reference back
+    ("وبدأت القوات الأمريكية الانسحاب من نقطتين قرب الحدود.", "military_operations"),
     ("وقال الجيش إن الغارات استهدفت مخازن للأسلحة.", "military_operations"),
     ("وأعلنت وزارة الدفاع بدء عملية عسكرية في البادية.", "military_operations"),
     ("ورصدت دورية روسية تحركات قرب الحدود.", "military_operations"),
