@@ -84,6 +84,8 @@ SIDES = [
     ("اتهمت المعارضة السورية قوات النظام بقصف الأحياء السكنية.", "military_operations"),
     ("اتهمت موسكو واشنطن بدعم الإرهابيين في سوريا.", "confrontation;counter_terrorism"),
     ("ودعا الأمين العام للأمم المتحدة الدول الأعضاء إلى تجنب التصعيد.", ""),
+    # R1 needs the two powers themselves: the SDF (US camp) agreeing with Damascus is no cooperation
+    ("وأعلنت قوات سوريا الديمقراطية التوصل إلى اتفاق مع دمشق برعاية روسية.", "diplomacy"),
 ]
 
 # R9: a generic fight against IS is counter_terrorism; concrete strikes are operations too.
@@ -175,7 +177,7 @@ def test_the_gate_decides_as_the_rules_on_the_coded_texts():
     """:func:`frame_sentences` (the gate, then the rules where they may change something)
     gives the table of :func:`framing.decide_every_sentence` (the rules on every sentence)."""
     for folder in (paths.SEEDS_DIR, paths.ROOT / "tests" / "data" / "heldout",
-                   paths.ROOT / "tests" / "data" / "heldout2"):
+                   paths.ROOT / "tests" / "data" / "heldout2", paths.ROOT / "tests" / "data" / "blind"):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", corpus.CorpusWarning)  # held-out folders have no metadata
             docs, _ = clean.clean(corpus.load(folder))

@@ -51,7 +51,8 @@ CUES = [
     ("عبر قناة التنسيق العسكرية", [("قناة التنسيق", "deconfliction")]),
     ("تواصل قتال داعش في البادية", [("قتال داعش", "counter_terrorism")]),
     # alef with and without hamza, ة written as ه
-    ("قتل عدد من الارهابيين", [("الارهابيين", "counter_terrorism")]),
+    # (killing in fighting is a casualty of fighting: military operations)
+    ("قتل عدد من الارهابيين", [("قتل", "military_operations"), ("الارهابيين", "counter_terrorism")]),
     ("في إطار عملية سياسيه شاملة", [("عملية سياسيه", "diplomacy")]),
     # feminine plural with possessive
     ("شنت المقاتلات الروسية غاراتها فجرا", [("المقاتلات", "military_operations"),

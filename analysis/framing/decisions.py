@@ -8,8 +8,10 @@ confrontation, and what they break is not coded (R2, R3); concern and distrust a
 confrontation (R4); talks are diplomacy unless their stated purpose is avoiding incidents
 (R6); references back and time anchors add no frame (R7); cooperation, deconfliction and
 confrontation are about the US–Russia pair only (R8); a generic fight against IS is
-counter_terrorism only (R9). Their word lists are data (``data/frame_rules.tsv``,
-:func:`load_frame_rules`).
+counter_terrorism only (R9). The rules on what a sentence tells -- threatened, hypothetical
+and anchored operations, blows to agreements, clashes of the camps, partners of terrorists,
+talks as a setting -- are in :mod:`.content_rules`. Their word lists are data
+(``data/frame_rules.tsv``, :func:`load_frame_rules`).
 
 :func:`sentence_evidence` gathers what the rules see of one sentence and :func:`decide` applies
 them; :func:`decide_every_sentence` does so for every sentence of the documents, the
@@ -34,6 +36,8 @@ import numpy as np
 import pandas as pd
 
 from .. import actors, corpus, datafiles, normalize, sentences
+from . import content_rules
+from .content_rules import RU_CAMP, US_CAMP
 from .lexicon import FRAMES
 from .words import Prepared, walk
 
@@ -45,12 +49,12 @@ SENTENCE_COLUMNS = ["doc_id", "field", "start", "end", "frames"]
 #: The rules of ``frame_rules.tsv`` (documented in its header).
 RULES = ("purpose", "danger", "scoped", "breakdown", "agreement", "doubt", "discuss", "topic",
          "talks", "call", "notice", "advance", "negator", "reference", "anchor", "pair",
-         "domestic", "fight", "ct_side", "ct_not", "un")
+         "domestic", "fight", "ct_side", "ct_not", "un", "hypothetical", "against", "meet", "setting",
+         "blow", "blow_verb", "relations", "threat", "label", "start", "periodic", "rivalry", "comment",
+         "describe", "as")
 _ACTOR_RULES = ("ct_side", "un")
 _PAIR_FRAMES = frozenset({"cooperation", "deconfliction", "confrontation"})
-US_CAMP = frozenset({"us", "us_partner"})
 THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition
-RU_CAMP = frozenset({"russia", "syria_gov"})
 CLITICS = ("",) + normalize.PROCLITICS  # the package's one list of proclitics
 
 # windows, in words (a word is what stands between two spaces)
@@ -60,6 +64,10 @@ _SCOPE_BEFORE = _SCOPE_AFTER = 10  # a breakdown word … what it breaks (which 
 _DOUBT_REACH = 4
 _CHAIN = 4  # the scope of a breakdown runs on through cues this close to each other
 _NOTICE_REACH = 6
+SUBJECT_REACH = 8  # talks … the deconfliction cue that is their subject
+#: frames of a cue that, right after talks, is their subject (R6): then the talks are not diplomacy
+SUBJECTS = frozenset({"deconfliction", "strategic_stability"})
+_PAIR_NAMED = 3  # a pair word … the third party it stands for («بين الجيشين السوري والتركي»)
 FIGHT_REACH = 4
 
 
@@ -186,14 +194,15 @@ def rule_breakdown(ev: Evidence, rules: FrameRules) -> None:
     ``agreement`` word in its scope — or a cue the lexicon found negated («وقف التعاون») —
     makes the sentence confrontation; the cooperation and the agreements in scope are not
     coded, nor is deconfliction unless a purpose clause states it («علقت … المذكرة … لتفادي
-    الحوادث» is confrontation and deconfliction).
+    الحوادث» is confrontation and deconfliction). A breach that may happen («أي خرق») is none.
     """
     if "breakdown" not in ev.index and "negator" not in ev.index and not any(
             h.negated for h in ev.hits):
         return
+    _drop_hypothetical_breaches(ev)
     purpose = bool(_purpose_words(ev, rules))
     for lo, hi, negated_cue in _operators(ev):
-        objects = _in_scope(ev, lo, hi)
+        objects = _in_scope(ev, lo, hi, before=0 if negated_cue else _SCOPE_BEFORE)
         if not (objects or negated_cue or ev.has("agreement", lo - _SCOPE_BEFORE, hi + _SCOPE_AFTER)):
             continue
         ev.added.add("confrontation")
@@ -204,23 +213,44 @@ def rule_breakdown(ev: Evidence, rules: FrameRules) -> None:
                 h.kept = False
 
 
+def _drop_hypothetical_breaches(ev: Evidence) -> None:
+    """A breach that may happen («معالجة أي خرق») is none: its cue is not coded."""
+    for h in ev.hits if "hypothetical" in ev.index else ():
+        if h.frame == "confrontation" and "breakdown" in h.tags and h.first - 1 in ev.where("hypothetical"):
+            h.kept = False
+
+
 def _operators(ev: Evidence) -> list[tuple[int, int, bool]]:
-    """Breakdown words, negators before an agreement word, and negated cues: first and
-    last word, and whether it is a negated cue."""
-    found = [(i, i, False) for i in ev.where("breakdown")]
+    """Breakdown words (not a hypothetical one: «معالجة أي خرق»; not a comment or a refused one:
+    «لم يصدر تعليق فوري», «رفض المتحدث التعليق»), negators before an agreement word, and
+    negated cues: first and last word, and whether it is a negated cue."""
+    found = [(i, i, False) for i in ev.where("breakdown")
+             if i - 1 not in ev.where("hypothetical") and not _comment(ev, i)]
     found += [(i, i, False) for i in ev.where("negator") if ev.has("agreement", i + 1, i + 4)]
     return found + [(h.first, h.last, True) for h in ev.hits if h.negated]
 
 
-def _in_scope(ev: Evidence, lo: int, hi: int) -> list[Hit]:
-    """Cooperation, deconfliction and diplomacy hits in the scope of words ``[lo, hi]``; the
-    scope runs on through cues that follow each other closely («تعليق العمل بمذكرة التفاهم
-    … حول منع الحوادث وضمان سلامة الطيران» is one object)."""
+def _comment(ev: Evidence, i: int) -> bool:
+    """Whether the breakdown word at ``i`` is «تعليق» meaning a comment (a ``comment`` word or
+    the end after it), or takes such a comment as its object («رفضت الوزارة التعليق»)."""
+    words = ev.words
+    if words[i].endswith("تعليق"):
+        return i + 1 in ev.where("comment") or i + 1 == len(words)
+    return any(words[j].endswith("تعليق") for j in range(i + 1, min(i + 3, len(words))))
+
+
+def _in_scope(ev: Evidence, lo: int, hi: int, *, before: int = _SCOPE_BEFORE) -> list[Hit]:
+    """Cooperation, deconfliction and diplomacy hits in the scope of words ``[lo, hi]``
+    (``before`` words before it and :data:`_SCOPE_AFTER` after); the scope runs on through
+    cues that follow each other closely («تعليق العمل بمذكرة التفاهم … حول منع الحوادث وضمان
+    سلامة الطيران» is one object). A negated cue («وقف التعاون», «لا تعني تعاوناً») names
+    its object itself: its scope is what follows it, not the mechanisms named before it (R2:
+    «خط اتصال … لكنها لا تعني تعاوناً» keeps the hotline)."""
     found, reach = [], hi + _SCOPE_AFTER
     for h in sorted(ev.hits, key=lambda x: x.first):
         if h.negated or lo <= h.first <= hi or h.frame not in ("cooperation", "deconfliction", "diplomacy"):
             continue
-        if lo - _SCOPE_BEFORE <= h.first <= reach:
+        if lo - before <= h.first <= reach:
             found.append(h)
             reach = max(reach, h.last + _CHAIN)
     return found
@@ -264,7 +294,8 @@ def rule_purpose(ev: Evidence, rules: FrameRules) -> None:
     In a sentence with a purpose clause, coordination-type cooperation cues (``scoped``) and
     talks (``talks``) are not coded, unless the talks also have a subject (``topic``); a
     coordination cue right next to a deconfliction cue («التوافق على توزيع مناطق»,
-    «الاتصالات الخاصة بمنع الحوادث») is deconfliction only as well.
+    «الاتصالات الخاصة بمنع الحوادث») is deconfliction only as well, and so are talks or a call
+    whose subject is a deconfliction mechanism («بحث في اتصال هاتفي فتح قناة حوار عسكرية»).
     """
     deconf = [h for h in ev.hits if h.frame == "deconfliction"]
     if not deconf and "purpose" not in ev.index:
@@ -278,7 +309,8 @@ def rule_purpose(ev: Evidence, rules: FrameRules) -> None:
                                                  or abs(h.last - d.first) <= ADJACENT
                                                  for d in deconf)):
             h.kept = False
-        elif purpose and h.frame == "diplomacy" and not topic and _is_talk(h, rules):
+        elif h.frame == "diplomacy" and not topic and _is_talk(h, rules) and (purpose or any(
+                d.kept and h.last < d.first <= h.last + SUBJECT_REACH for d in deconf)):
             h.kept = False
 
 
@@ -314,9 +346,17 @@ def rule_call(ev: Evidence, rules: FrameRules) -> None:
 
 def rule_talks(ev: Evidence, rules: FrameRules) -> None:
     """R6: talks of the two camps on the situation («بحث غيراسيموف مع نظيره الأمريكي … الوضع
-    في سوريا») and the UN Security Council are diplomacy."""
+    في سوريا») and the UN Security Council are diplomacy; so are their meetings, visits and
+    discussions with no subject stated when both powers are named («التقى دانفورد غيراسيموف
+    في فيينا»; not a meeting negated: «عدم عقد لقاء»), unless a purpose clause or a
+    deconfliction or arms-control cue right after them is their subject (then it is their
+    frame: «ناقشا الاستقرار الاستراتيجي»)."""
     camps = ev.sides & US_CAMP and ev.sides & RU_CAMP
     if camps and _talk_topic(ev) or ev.actor_ids & rules.actors["un"]:
+        ev.added.add("diplomacy")
+    talkers = [i for i in ev.where("discuss") + ev.where("meet") if not ev.has("negator", i - 2, i - 1)]
+    if talkers and "us" in ev.sides and "russia" in ev.sides and not _purpose_words(ev, rules) and not any(
+            h.frame in SUBJECTS and h.kept and i < h.first <= i + SUBJECT_REACH for h in ev.hits for i in talkers):
         ev.added.add("diplomacy")
 
 
@@ -373,21 +413,30 @@ def rule_fight(ev: Evidence, rules: FrameRules) -> None:
 def rule_sides(ev: Evidence, rules: FrameRules) -> None:
     """R8: cooperation, deconfliction and confrontation only between the two camps.
 
-    They are not coded, unless a word stands for the pair («الطرفين», «البلدين»), when the
-    sentence names a third party (Turkey, Israel, Iran, the opposition) and not both camps,
-    or names neither camp but others (the UN); nor is confrontation in US domestic politics.
+    They are not coded, unless a word stands for the pair («الطرفين», «البلدين»; not when a
+    third party is named right after it: «بين الجيشين السوري والتركي»), when the sentence
+    names a third party (Turkey, Israel, Iran, the opposition) and not both camps, or names
+    neither camp but others (the UN). In US domestic politics the confrontation cues
+    (criticism) are not coded; what a rule found (a ban on cooperation, R2) and rivalry with
+    Russia (R5) stay.
     """
     us, ru = bool(ev.sides & US_CAMP), bool(ev.sides & RU_CAMP)
     outsider = bool(ev.sides - US_CAMP - RU_CAMP - {"media", "jihadist"})
-    if not ev.where("pair") and (ev.sides & THIRD and not (us and ru) or outsider and not (us or ru)):
+    third = [w for w, side, _ in ev.mentions if side in THIRD]
+    pair = [i for i in ev.where("pair") if not any(i < w <= i + _PAIR_NAMED for w in third)]
+    if not pair and (ev.sides & THIRD and not (us and ru) or outsider and not (us or ru)):
         ev.removed |= _PAIR_FRAMES
     if ev.where("domestic"):
-        ev.removed.add("confrontation")
+        for h in ev.hits:
+            if h.frame == "confrontation" and "rivalry" not in h.tags:
+                h.kept = False
 
 
 #: The rules in the order they are applied.
-ORDER = (rule_breakdown, rule_doubt, rule_topic_of_talks, rule_purpose, rule_incident, rule_call, rule_talks,
-         rule_notice, rule_agreement, rule_reference, rule_fight, rule_sides)
+ORDER = (content_rules.rule_blow, rule_breakdown, rule_doubt, rule_topic_of_talks, rule_purpose, rule_incident,
+         rule_call, content_rules.rule_talk_setting, rule_talks, rule_notice, rule_agreement, rule_reference,
+         content_rules.rule_event_mentions, rule_fight, content_rules.rule_clash, content_rules.rule_terror_partner,
+         rule_sides)
 
 
 def decide(ev: Evidence, rules: FrameRules) -> list[str]:

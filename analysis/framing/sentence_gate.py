@@ -21,20 +21,34 @@ from itertools import repeat
 import numpy as np
 import pandas as pd
 
-from .decisions import ADJACENT, FIGHT_REACH, PURPOSE_REACH, RU_CAMP, RULES, THIRD, US_CAMP, FrameRules, Located
+from .content_rules import ANCHOR_REACH, AS_REACH, BLOW_REACH, PARTNER_REACH, RECEIVED_REACH, START_REACH, THREAT_REACH
+from .decisions import (
+    ADJACENT,
+    FIGHT_REACH,
+    PURPOSE_REACH,
+    RU_CAMP,
+    RULES,
+    SUBJECT_REACH,
+    SUBJECTS,
+    THIRD,
+    US_CAMP,
+    FrameRules,
+    Located,
+)
 from .lexicon import FRAMES
 from .words import Batch
 
 # --- flags ----------------------------------------------------------------------------------
 
 _KINDS = ("negated", "breakdown", "doubt", "disagreement", "call", "agreement", "talk", "reference",
-          "fight", "advance", "danger", "near_end", "scoped", "purpose", "near_deconf", "fight_ct",
-          "us", "russia", "camp_ru", "third", "outsider", "jihadist", "un")
+          "fight", "advance", "danger", "near_end", "scoped", "purpose", "near_deconf", "fight_ct", "blow", "clash",
+          "patrol", "partner",
+          "us", "camp_us", "russia", "camp_ru", "third", "outsider", "jihadist", "un")
 _BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}  # a sentence's flags: frames, then kinds
 _FRAME_MASK = (1 << len(FRAMES)) - 1
 _RULE_BIT = {rule: 1 << i for i, rule in enumerate(RULES)}  # a word's rules
 _NEAR_END = 30  # characters: a military cue this close to the end may sit in a time anchor
-_REACH = max(ADJACENT, FIGHT_REACH)
+_REACH = max(ADJACENT, FIGHT_REACH, PARTNER_REACH)
 
 
 def _hit_flags(hits: pd.DataFrame, tags: list[frozenset[str]], surfaces: list[str],
@@ -45,7 +59,8 @@ def _hit_flags(hits: pd.DataFrame, tags: list[frozenset[str]], surfaces: list[st
              ("call", "cooperation", "call"), ("agreement", "diplomacy", "agreement"),
              ("talk", "diplomacy", "talks"), ("reference", "military_operations", "reference"),
              ("fight", "military_operations", "fight"), ("advance", "deconfliction", "advance"),
-             ("danger", "deconfliction", "danger"))
+             ("danger", "deconfliction", "danger"), ("talk", "diplomacy", "call"),
+             ("blow", "military_operations", "blow"), ("clash", "military_operations", "danger"))
     out = []
     for frame, negated, rules_of, surface in zip(hits["frame"].tolist(), hits["negated"].tolist(),
                                                  tags, surfaces):
@@ -56,6 +71,10 @@ def _hit_flags(hits: pd.DataFrame, tags: list[frozenset[str]], surfaces: list[st
                     bits |= _BIT[kind]
             if "talks" in rules_of:  # talks are not an agreement (_is_agreement)
                 bits &= ~_BIT["agreement"]
+        if frame == "diplomacy" and "هاتف" in surface:  # a call is a talk (decisions._is_talk)
+            bits |= _BIT["talk"]
+        if frame == "military_operations" and surface == "دوريه":  # maybe periodic (rule_event_mentions)
+            bits |= _BIT["patrol"]
         if frame == "confrontation" and "خلاف" in surface:
             bits |= _BIT["disagreement"]
         elif frame == "cooperation" and any(f in surface for f in rules.forms["scoped"]):
@@ -75,7 +94,8 @@ def _mention_flags(mentions: pd.DataFrame, sides: dict[str, str], groups: np.nda
         return np.zeros(0, dtype=np.int64)
     side = mentions["actor_id"].map(sides).fillna("")
     flags = np.zeros(len(mentions), dtype=np.int64)
-    flags |= np.where(side.isin(US_CAMP), _BIT["us"], 0)
+    flags |= np.where(side == "us", _BIT["us"], 0)  # the power itself (R1, rule_agreement)
+    flags |= np.where(side.isin(US_CAMP), _BIT["camp_us"], 0)  # with the coalition and the SDF (R8)
     flags |= np.where(side == "russia", _BIT["russia"], 0)
     flags |= np.where(side.isin(RU_CAMP), _BIT["camp_ru"], 0)
     flags |= np.where(side.isin(THIRD), _BIT["third"], 0)
@@ -87,10 +107,12 @@ def _mention_flags(mentions: pd.DataFrame, sides: dict[str, str], groups: np.nda
 
 def _neighbours(flags: np.ndarray, found: Located) -> np.ndarray:
     """Hit flags with ``near_deconf`` (a coordination cue whose first or last word is within
-    :data:`.decisions.ADJACENT` words of a deconfliction cue's first word, R1) and ``fight_ct``
+    :data:`.decisions.ADJACENT` words of a deconfliction cue's first word, R1), ``fight_ct``
     (a fighting word whose last word is followed within :data:`.decisions.FIGHT_REACH` words by
-    a counter-terrorism cue or a terrorist group's mention, R9), as :func:`.decisions.rule_purpose`
-    and :func:`.decisions.rule_fight` read them."""
+    a counter-terrorism cue or a terrorist group's mention, R9) and ``partner`` (a cooperation
+    cue followed so within :data:`.content_rules.PARTNER_REACH` words), as
+    :func:`.decisions.rule_purpose`, :func:`.decisions.rule_fight` and
+    :func:`.content_rules.rule_terror_partner` read them."""
     at, first, last = found.hit_at, found.hit_first, found.hit_last
     span = int(max(first.max(initial=0), last.max(initial=0), found.mention_word.max(initial=0))) + 2 * _REACH + 1
 
@@ -112,7 +134,9 @@ def _neighbours(flags: np.ndarray, found: Located) -> np.ndarray:
     terror = np.concatenate([keys(at[has("counter_terrorism")], first[has("counter_terrorism")]),
                              keys(found.mention_at[group], found.mention_word[group])])
     fight_ct = has("fight") & any_in(terror, keys(at, last + 1), keys(at, last + FIGHT_REACH))
-    return flags | np.where(near_deconf, _BIT["near_deconf"], 0) | np.where(fight_ct, _BIT["fight_ct"], 0)
+    partner = has("cooperation") & any_in(terror, keys(at, last + 1), keys(at, last + PARTNER_REACH))
+    return (flags | np.where(near_deconf, _BIT["near_deconf"], 0) | np.where(fight_ct, _BIT["fight_ct"], 0)
+            | np.where(partner, _BIT["partner"], 0))
 
 
 def _needs_rules(flags: np.ndarray, all_references: np.ndarray) -> np.ndarray:
@@ -122,12 +146,15 @@ def _needs_rules(flags: np.ndarray, all_references: np.ndarray) -> np.ndarray:
     def has(*names: str) -> np.ndarray:
         return (flags & sum(_BIT[n] for n in names)) != 0
 
-    both = has("us") & has("camp_ru")
+    both = has("camp_us") & has("camp_ru")
     return ((has("negated", "breakdown", "doubt") & has("cooperation", "deconfliction", "diplomacy"))
             | (has("scoped", "talk") & has("purpose"))
+            | has("talk") & has("deconfliction")  # talks on a deconfliction mechanism (rule_purpose)
+            | has("clash") & both  # content_rules.rule_clash
+            | has("partner")  # content_rules.rule_terror_partner
             | has("call", "disagreement", "advance", "danger") | all_references
             | (has("cooperation", "deconfliction", "confrontation")
-               & (has("third") & ~both | has("outsider") & ~has("us", "camp_ru"))))
+               & (has("third") & ~both | has("outsider") & ~has("camp_us", "camp_ru"))))
 
 
 @lru_cache(maxsize=4)
@@ -214,6 +241,51 @@ def _may_need_rules(flags: np.ndarray, anywhere: np.ndarray, at_end: np.ndarray,
             | has("near_end") & ((at_end & _RULE_BIT["anchor"]) != 0))
 
 
+def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located) -> np.ndarray:
+    """Sentences where a rule word stands where a rule of :mod:`.content_rules` reads it: a
+    threat, «أي», a name, «بدء» before a military cue, «بأنه» after it, «أي» before a breach, a ``periodic``
+    noun before «دورية», a ``setting`` word before a talk, a blow received or dealt, a negated
+    meeting («عدم عقد لقاء», :func:`.decisions.rule_talks`)."""
+    n, at, first, last = len(found.rows), found.hit_at, found.hit_first, found.hit_last
+    talks = occurrences[(occurrences[:, 2] & (_RULE_BIT["discuss"] | _RULE_BIT["meet"])) != 0]
+
+    def cues(name: str) -> np.ndarray:
+        return ((hit_flags & _BIT[name]) != 0) & (at >= 0)
+
+    def before(rule: str, kind: str, lo: int = 1, hi: int = 1, ends: np.ndarray = first) -> np.ndarray:
+        return _followed(occurrences, rule, ends[cues(kind)], at[cues(kind)], lo, hi, n)
+
+    return (before("threat", "military_operations", 1, THREAT_REACH) | before("hypothetical", "military_operations")
+            | before("hypothetical", "breakdown")
+            | before("label", "military_operations") | before("as", "military_operations", -AS_REACH, -1, last)
+            | _followed(_anchored_starts(occurrences), "start", first[cues("military_operations")],
+                        at[cues("military_operations")], 1, START_REACH, n)
+            | before("periodic", "patrol") | before("setting", "talk") | before("blow_verb", "blow", 1, RECEIVED_REACH)
+            | before("relations", "blow", -BLOW_REACH, -1, last) | before("agreement", "blow", -BLOW_REACH, -1, last)
+            | _followed(occurrences, "negator", talks[:, 1], talks[:, 0], 1, 2, n))
+
+
+def _anchored_starts(occurrences: np.ndarray) -> np.ndarray:
+    """The ``start`` words («بدء», «شن» …) with a time anchor within
+    :data:`.content_rules.ANCHOR_REACH` words before them (rows of ``occurrences``)."""
+    starts = occurrences[(occurrences[:, 2] & _RULE_BIT["start"]) != 0]
+    anchors = occurrences[(occurrences[:, 2] & _RULE_BIT["anchor"]) != 0]
+    span = int(occurrences[:, 1].max(initial=0)) + ANCHOR_REACH + 1
+    keys = np.sort(anchors[:, 0] * span + anchors[:, 1])
+    at = starts[:, 0] * span + starts[:, 1]
+    return starts[np.searchsorted(keys, at - 1, "right") > np.searchsorted(keys, at - ANCHOR_REACH, "left")]
+
+
+def _talks_with_subject(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located) -> np.ndarray:
+    """Sentences where a discuss or meet word has a deconfliction or arms-control cue within
+    :data:`.decisions.SUBJECT_REACH` words after it: the subject of the talks
+    (:func:`.decisions.rule_talks`; in a sentence no rule changes every cue is kept)."""
+    n, at = len(found.rows), found.hit_at
+    deconf = ((hit_flags & sum(_BIT[f] for f in SUBJECTS)) != 0) & (at >= 0)
+    return (_followed(occurrences, "discuss", found.hit_first[deconf], at[deconf], 1, SUBJECT_REACH, n)
+            | _followed(occurrences, "meet", found.hit_first[deconf], at[deconf], 1, SUBJECT_REACH, n))
+
+
 def _all_references(hit_flags: np.ndarray, hit_at: np.ndarray, n: int) -> np.ndarray:
     """Sentences with military cues that all only refer back to an event (R7)."""
     military = ((hit_flags & _BIT["military_operations"]) != 0) & (hit_at >= 0)
@@ -279,10 +351,17 @@ def gate(found: Located, hits: pd.DataFrame, mentions: pd.DataFrame, rules: Fram
     need = _needs_rules(flags, _all_references(hit_flags, hit_at, len(rows)))
     anywhere, at_end, occurrences = _rule_words(found, batches, rules)
     purpose, talks = _clauses(occurrences, hit_flags, found)
-    busy = np.flatnonzero(need | _may_need_rules(flags, anywhere, at_end, purpose, talks))
+    busy = np.flatnonzero(need | _may_need_rules(flags, anywhere, at_end, purpose, talks)
+                          | _content_words(occurrences, hit_flags, found))
     bits = _plain(flags, _dropped(hit_flags, found, len(rows)))
-    # a purpose clause is deconfliction (R1); talks of the two camps on the situation diplomacy (R6)
+    # a purpose clause is deconfliction (R1); talks of the two camps on the situation, and their
+    # meetings and discussions that neither a purpose clause nor a deconfliction subject makes
+    # safety talks, diplomacy (R6, decisions.rule_talks)
     bits |= np.where(purpose, _BIT["deconfliction"], 0)
-    bits |= np.where(talks & ((flags & _BIT["us"]) != 0) & ((flags & _BIT["camp_ru"]) != 0), _BIT["diplomacy"], 0)
+    camps = ((flags & _BIT["camp_us"]) != 0) & ((flags & _BIT["camp_ru"]) != 0)
+    meeting = ((anywhere & (_RULE_BIT["discuss"] | _RULE_BIT["meet"])) != 0) & ~purpose
+    meeting &= ~_talks_with_subject(occurrences, hit_flags, found)
+    powers = ((flags & _BIT["us"]) != 0) & ((flags & _BIT["russia"]) != 0)
+    bits |= np.where(camps & talks | powers & meeting, _BIT["diplomacy"], 0)
     bits[busy] = 0
     return _LABELS[bits].tolist(), busy.tolist()
