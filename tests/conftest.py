@@ -1,9 +1,22 @@
-"""Shared fixtures: the seed corpus, loaded and cleaned once per session."""
+"""Shared fixtures: the seed corpus, loaded and cleaned once per session.
+
+Property tests (hypothesis) run the same examples on every run by default, so a test run on
+CI fails where it fails on a newcomer's machine, never by the luck of the draw. To search for
+new counter-examples, run ``HYPOTHESIS_PROFILE=explore make test``; a failure it finds
+becomes an ``@example`` of its test once understood.
+"""
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from analysis import clean, corpus, paths
+
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture(scope="session")

@@ -56,3 +56,13 @@ def test_environment_installs_the_package_itself():
     env = yaml.safe_load((paths.ROOT / "environment.yml").read_text(encoding="utf-8"))
     pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
     assert "-e ." in pip
+
+
+def test_property_tests_draw_the_same_examples_on_every_run():
+    """conftest loads the repeatable hypothesis profile unless HYPOTHESIS_PROFILE says otherwise."""
+    import os
+
+    from hypothesis import settings
+
+    if "HYPOTHESIS_PROFILE" not in os.environ:
+        assert settings().derandomize and settings().database is None
