@@ -618,6 +618,13 @@ def validation_summary(summary: pd.DataFrame, weak: dict[str, float]) -> list[st
            f"{b['statement_precision']:.2f}, recall {b['statement_recall']:.2f}; target 0.92), the "
            f"speaker's side right for {percent(b['side_accuracy'])} of those found (target 95%), voice "
            f"shares {b['voice_mad']:.3f} from the coder's (target 0.05)."]
+    second = summary[summary["role"] == "second coder"]
+    if not second.empty:
+        c = second.iloc[0]
+        out.append(f"Two coders of the blind set, coding independently, agree at pooled F1 **{c['frame_f1']:.2f}** "
+                   f"(article shares {c['share_mad']:.3f} apart; statements F1 {c['statement_f1']:.2f}, sides "
+                   f"{percent(c['side_accuracy'])}): the gap between the package and the coder "
+                   f"({c['frame_f1'] - b['frame_f1']:.2f} in frame F1) is the measure's, not the codebook's.")
     if weak:
         out.append("Below F1 0.7 on the blind set: " + listing(
             f"**{FRAME_NAMES.get(f, f)}** ({v:.2f})" for f, v in weak.items()) + ".")

@@ -403,19 +403,20 @@ def share_intervals(table, *, key: str, colors: dict, labels: dict | None = None
     return fig, axes
 
 
-def agreement_by_frame(f1, *, blind: str | None = None, target: float = 0.75, second_coder: float = 0.95,
-                       title: str = ""):
+def agreement_by_frame(f1, *, blind: str | None = None, reference: str | None = None, target: float = 0.75,
+                       second_coder: float = 0.95, title: str = ""):
     """F1 per frame (rows) for each coded set (columns), as grouped horizontal bars, with the
     target and the level of a second human coder marked. The set named ``blind`` is drawn dark,
-    the others in blues from light to dark."""
+    ``reference`` (a second coder scored against the first) green, the others in blues from
+    light to dark."""
     import numpy as np
     from matplotlib import colormaps
 
     frames = list(f1.index)
     sets = list(f1.columns)
-    tuned = [s for s in sets if s != blind]
+    tuned = [s for s in sets if s not in (blind, reference)]
     blues = colormaps["Blues"](np.linspace(0.35, 0.85, max(len(tuned), 1)))
-    palette = {s: blues[i] for i, s in enumerate(tuned)} | {blind: "#1b1b1b"}
+    palette = {s: blues[i] for i, s in enumerate(tuned)} | {blind: "#1b1b1b", reference: "#2e8b57"}
     fig, ax = new_figure(8, 0.55 * len(frames) + 1.6)
     height = 0.8 / len(sets)
     for i, s in enumerate(sets):  # a frame a set's coder never marked has no bar

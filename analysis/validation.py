@@ -31,12 +31,12 @@ import pandas as pd
 from . import paths, sentences
 from .framing.statements import voice_of as voice  # the one mapping of a side to its voice
 
-__all__ = ["BLIND", "CODED_DIR", "CORPORA", "ROLES", "VOICES", "Coded", "corpus_tables", "predicted_sentences",
-           "score_set", "summary", "frame_errors", "statement_errors", "weak_frames", "ValidationError", "load_coded",
-           "locate_sentences",
-           "sentence_frames_from_hits", "pair_sentences", "frame_agreement", "frame_confusion", "frame_shares",
-           "share_difference", "top_frame_agreement", "locate_statements", "match_statements",
-           "statement_agreement", "voice", "voice_shares"]
+__all__ = ["BLIND", "CODED_DIR", "CORPORA", "ROLES", "SECOND_CODERS", "VOICES", "Coded", "corpus_tables",
+           "predicted_sentences", "score_coders", "score_set", "summary", "frame_errors", "statement_errors",
+           "weak_frames", "ValidationError", "load_coded", "locate_sentences", "sentence_frames_from_hits",
+           "pair_sentences", "frame_agreement", "frame_confusion", "frame_shares", "share_difference",
+           "top_frame_agreement", "locate_statements", "match_statements", "statement_agreement", "voice",
+           "voice_shares"]
 
 CODED_DIR = paths.ROOT / "tests" / "data" / "coded"
 #: Each coded set's corpus folder.
@@ -49,6 +49,8 @@ CORPORA = {"seeds": paths.SEEDS_DIR, "heldout": paths.ROOT / "tests" / "data" / 
 ROLES = {"seeds": "tuned", "heldout": "tuned", "heldout2": "tuned", "blind": "tuned", "blind2": "blind"}
 #: The set whose figures are the honest estimate today.
 BLIND = "blind2"
+#: Sets coded a second time, independently (:func:`score_coders`): set -> the second coding.
+SECOND_CODERS = {"blind2": "blind2-coder2"}
 FRAMES = ("cooperation", "deconfliction", "confrontation", "counter_terrorism", "diplomacy",
           "military_operations", "strategic_stability")
 #: The voices an article's statements are shared among (CODEBOOK-STATEMENTS.md).
@@ -404,14 +406,49 @@ def score_set(name: str, *, measure: str = "sentences", tables: dict[str, pd.Dat
     coded = load_coded(name)
     t = tables if tables is not None else corpus_tables(CORPORA[name])
     docs = t["documents"][t["documents"]["doc_id"].isin(coded.frames["doc_id"])]
+    st_pred = t["statements"][t["statements"]["doc_id"].isin(docs["doc_id"])]
+    return _score(name, ROLES.get(name, "tuned"), coded, docs, predicted_sentences(t, measure), st_pred)
+
+
+def score_coders(name: str, second: str) -> dict:
+    """Two coders of the same articles against each other: ``second`` scored as if it were
+    the package, against ``name``. How far two coders following the codebooks agree is the
+    ceiling an automatic measure can be expected to reach on the same text.
+
+    Args:
+        name: the first coder's set (:data:`CORPORA`).
+        second: the second coder's files in :data:`CODED_DIR` (``<second>.frames.jsonl`` …),
+            coded on the same sentences independently of the first.
+
+    Returns:
+        The dict of :func:`score_set`, with ``set`` = ``second`` and ``role`` = ``second coder``.
+        The second coder's optional statements are left out of its "predictions" (the first's
+        count neither way, as always).
+    """
+    from . import clean, corpus
+
+    coded, other = load_coded(name), load_coded(second)
+    docs, _ = clean.clean(corpus.load(CORPORA[name]))
+    docs = docs[docs["doc_id"].isin(coded.frames["doc_id"])]
+    located = locate_sentences(other.frames, docs)
+    pred = located[located["start"] >= 0].assign(frames=lambda t: t["frames"].map(";".join))
+    st = locate_statements(other.statements, located)
+    st = st[(st["start"] >= 0) & ~st["optional"].fillna(False).astype(bool)]
+    st_pred = pd.DataFrame({"doc_id": st["doc_id"], "field": st["field"], "start": st["start"],
+                            "end": st["end"], "verb": st["cue"], "speaker": st["speaker"],
+                            "speaker_actor_id": st["actor_id"].fillna(""), "speaker_side": st["side"]})
+    return _score(second, "second coder", coded, docs, pred[["doc_id", "field", "start", "end", "frames"]], st_pred)
+
+
+def _score(name: str, role: str, coded: Coded, docs: pd.DataFrame, pred: pd.DataFrame,
+           st_pred: pd.DataFrame) -> dict:
+    """The figures of :func:`score_set` for predicted sentence frames and statements."""
     located = locate_sentences(coded.frames, docs)
     found = located[located["start"] >= 0]
-    pred = predicted_sentences(t, measure)
     pairs = pair_sentences(found, pred)
     shares_gold = frame_shares(located)
     shares_pred = frame_shares(pairs.assign(frames=pairs["pred"]))
     st_gold = locate_statements(coded.statements, located)
-    st_pred = t["statements"][t["statements"]["doc_id"].isin(docs["doc_id"])]
     matches = match_statements(st_gold[st_gold["start"] >= 0], st_pred)
     doc_ids = list(docs["doc_id"])
     required = st_gold[~st_gold["optional"].fillna(False).astype(bool)]
@@ -420,7 +457,7 @@ def score_set(name: str, *, measure: str = "sentences", tables: dict[str, pd.Dat
     per_article = pd.DataFrame({"share_mad": share_difference(shares_gold, shares_pred),
                                 "top_agrees": top_frame_agreement(shares_gold, shares_pred),
                                 "voice_mad": voice_mad.reindex(shares_gold.index)})
-    return {"set": name, "role": ROLES.get(name, "tuned"), "articles": len(doc_ids),
+    return {"set": name, "role": role, "articles": len(doc_ids),
             "sentences": len(located), "lost": int((located["start"] < 0).sum()),
             "agreement": frame_agreement(found, pred), "confusion": frame_confusion(found, pred),
             "pairs": pairs, "per_article": per_article.rename_axis("doc_id").reset_index(),

@@ -160,3 +160,32 @@ def test_score_set_on_a_tuned_set_is_consistent_with_its_tables():
     assert (wrong["error"] == "missed").sum() == st["fn"] and (wrong["error"] == "false").sum() == st["fp"]
     row = v.summary([result]).loc["seeds"]
     assert row["frame_f1"] == pooled["f1"] and row["statement_f1"] == st["f1"]
+
+
+def test_a_second_coder_is_scored_against_the_first(tmp_path, monkeypatch):
+    """The seeds' coding against a copy in which the second coder dropped one frame of one
+    sentence and gave one statement another side: frames precision 1 and one pair missed;
+    statements all found, one side of the found ones wrong."""
+    import json
+    import shutil
+
+    for kind in ("frames", "statements", "articles"):
+        shutil.copy(v.CODED_DIR / f"seeds.{kind}.jsonl", tmp_path / f"seeds.{kind}.jsonl")
+    frames = [json.loads(line) for line in (tmp_path / "seeds.frames.jsonl").read_text(encoding="utf-8").splitlines()]
+    k = next(i for i, row in enumerate(frames) if len(row["frames"]) == 2)
+    frames[k]["frames"] = frames[k]["frames"][:1]
+    statements = [json.loads(line) for line in (tmp_path / "seeds.statements.jsonl").read_text(encoding="utf-8").splitlines()]
+    j = next(i for i, row in enumerate(statements) if row["side"] == "us" and not row.get("optional"))
+    statements[j]["side"] = "russia"
+    for kind, rows in (("frames", frames), ("statements", statements)):
+        (tmp_path / f"two.{kind}.jsonl").write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    shutil.copy(tmp_path / "seeds.articles.jsonl", tmp_path / "two.articles.jsonl")
+    monkeypatch.setattr(v, "CODED_DIR", tmp_path)
+    result = v.score_coders("seeds", "two")
+    pooled = result["agreement"].set_index("frame").loc["pooled"]
+    assert result["role"] == "second coder" and result["set"] == "two"
+    assert (pooled["fp"], pooled["fn"]) == (0, 1) and pooled["tp"] == pooled["n_coded"] - 1
+    st = result["statements"]
+    assert st["f1"] == 1.0 and st["side_accuracy"] == pytest.approx(1 - 1 / result["n_coded_statements"])
+    assert 0 < result["voice_mad"] and 0 < result["share_mad"]
