@@ -42,7 +42,7 @@ CODED_DIR = paths.ROOT / "tests" / "data" / "coded"
 #: Each coded set's corpus folder.
 CORPORA = {"seeds": paths.SEEDS_DIR, "heldout": paths.ROOT / "tests" / "data" / "heldout",
            "heldout2": paths.ROOT / "tests" / "data" / "heldout2", "blind": paths.ROOT / "tests" / "data" / "blind",
-           "blind2": paths.ROOT / "tests" / "data" / "blind2"}
+           "blind2": paths.ROOT / "tests" / "data" / "blind2", "blind3": paths.ROOT / "tests" / "data" / "blind3"}
 #: Whether the rules were tuned on a set (its figures read high) or it is kept blind. A blind
 #: set is scored once per round of rule changes; after that it is tuned on and a fresh one coded
 #: (``blind`` was the first round's, ``blind2`` the second's).
