@@ -208,3 +208,36 @@ def test_a_participle_continues_the_main_speaker_not_a_nested_one():
     text = "قال لافروف إن الحكومة السورية أكدت لـموسكو استعدادها، مضيفاً أن الجانبين متفقان"
     names = [("لافروف", "LAVROV"), ("الحكومة السورية", "SYR_GOV"), ("موسكو", "RUS")]
     assert listed(text, names) == [("قال", "russia"), ("اكد", "syria_gov"), ("اضاف", "russia")]
+
+
+# --- «نقلت X عن Y»: Y speaks, X is the channel -------------------------------------------------
+
+CHANNELS = [
+    ("ونقلت وكالة رويترز عن مسؤول روسي قوله إن المحادثات مستمرة", [("رويترز", "REUTERS")],
+     ("russia", "وكالة رويترز")),
+    ('ونقلت صحيفة "كوميرسانت" عن مصدر عسكري أمريكي أن الخط ما زال يعمل', [],
+     ("us", 'صحيفة "كوميرسانت"')),
+    ("وتنقل قناة «الميادين» عن لافروف تأكيده أن الحوار مستمر", [("لافروف", "LAVROV")],
+     ("russia", "قناة «الميادين»")),
+    ("وبحسب ما نقلت وكالة إنترفاكس عن مسؤول أمريكي فإن الاتصال جرى", [], ("us", "وكالة إنترفاكس")),
+    # no channel: the speaker speaks for himself, or the formula has no relay in it
+    ("وقال لافروف لوكالة رويترز إن الحوار مستمر", [("لافروف", "LAVROV")], ("russia", "")),
+    ("وذلك نقلاً عن مصادر عسكرية روسية", [], ("russia", "")),
+    ("وبحسب وزارة الدفاع الروسية فإن الطائرات عادت", [("وزارة الدفاع الروسية", "RUS_MOD")],
+     ("russia", "")),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", CHANNELS)
+def test_the_channel_relays_and_the_source_speaks(text, names, expected):
+    st = statements(text, names)
+    assert len(st) == 1
+    assert (st.loc[0, "speaker_side"], st.loc[0, "channel"]) == expected
+    assert "عن" not in st.loc[0, "channel"].split()
+
+
+def test_the_statements_table_of_extract_has_every_column():
+    from analysis import pipeline
+
+    assert pipeline.TABLES["statements"] == framing.STATEMENT_COLUMNS
+    assert framing.STATEMENT_COLUMNS[-1] == "channel"

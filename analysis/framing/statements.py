@@ -63,13 +63,14 @@ from .tables import table
 from .words import Field, Prepared, walk
 
 STATEMENT_COLUMNS = ["doc_id", "field", "start", "end", "speaker", "speaker_actor_id",
-                     "speaker_side", "verb", "speaker_start", "speaker_end", "basis"]
+                     "speaker_side", "verb", "speaker_start", "speaker_end", "basis", "channel"]
 VOICE_SIDES = ("us", "russia", "joint", "other", "unresolved")
 VOICE_COLUMNS = ["doc_id", "side", "n", "share", "dominant"]
 
 MAX_PHRASE_WORDS = 10
 _SPACE_QUOTES = "\"'«»“”„"  # with white space, what may stand between a subject and its verb
 _QUOTE_GAP = re.compile(r"[ ]*[\"'][ ]*")  # before a quoted name
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
 _Context = Context
 _LONGEST_NAME = 160  # characters: no actor's name is longer
 
@@ -368,7 +369,23 @@ def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
         return None, last  # «كشفت الحادثة عن …», «الحادثة تؤكد …»: an event, not a source
     if speaker is not None and kind == "verb_object":
         _cut_before_object(field, speaker, rep)
-    return _row(field, t, last, lemma, speaker, basis, ctx), last
+    channel = channel_of(field, last, speaker) if kind in ("transmit", "formula") else ""
+    return _row(field, t, last, lemma, speaker, basis, ctx, channel), last
+
+
+def channel_of(field: Field, last: int, speaker: Speaker | None) -> str:
+    """«نقلت وكالة "رويترز" عن مسؤول …»: the words between a transmit verb ending at word
+    ``last`` and the عن before the speaker, as written (a closing quote taken in), or ''."""
+    if speaker is None or speaker.first - 2 <= last or field.words[speaker.first - 1] != "عن":
+        return ""
+    start, end = field.span(last + 1, speaker.first - 2)
+    text = field.text
+    inner = text[start:end]
+    if end < len(text) and any(text[end] == close and (inner.count(open_) > inner.count(close)
+                                                       if open_ != close else inner.count(close) % 2)
+                               for open_, close in _QUOTE_PAIRS):
+        end += 1  # «وكالة "رويترز"»: the closing quote of the channel's name
+    return text[start:end]
 
 
 def _word_before(field: Field, t: int, rep: Reporting) -> str:
@@ -520,7 +537,7 @@ def _cut_before_object(field: Field, speaker: Speaker, rep: Reporting) -> None:
 
 
 def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, basis: str,
-         ctx: _Context) -> tuple:
+         ctx: _Context, channel: str = "") -> tuple:
     """The statement's row; with no speaker, the field's previous speaker goes on
     («وأضاف: …», «مضيفاً أن …»)."""
     previous = ctx.previous
@@ -540,7 +557,7 @@ def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, b
     else:
         sp_text, actor, side, s_span, basis = "", "", "", (-1, -1), ""
     return (field.starts[first_w], field.ends[last_w], sp_text, actor, side, lemma,
-            s_span[0], s_span[1], basis)
+            s_span[0], s_span[1], basis, channel)
 
 
 def _in_statement(field: Field, t: int, last: int, lemma: str, ctx: _Context) -> tuple | None:
@@ -556,7 +573,7 @@ def _in_statement(field: Field, t: int, last: int, lemma: str, ctx: _Context) ->
     actor, side, basis = resolve(field, speaker, ctx, None, "after_verb")
     start, end = field.span(t, speaker.last)
     return (start, end, field.text[s_span[0]:s_span[1]], actor, side, lemma,
-            s_span[0], s_span[1], basis)
+            s_span[0], s_span[1], basis, "")
 
 
 def _actor_layer():
@@ -609,7 +626,9 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
         how the speaker was found: ``after_verb`` (verb–subject, the usual order),
         ``before_verb`` («وكانت وزارة الدفاع الروسية قالت», «البنتاغون يعلن»),
         ``previous`` («وأضاف: …», «وقال المسؤول الأمريكي» — the last speaker of the same
-        field), or empty (no speaker found). Sorted by doc_id, field, start, end.
+        field), or empty (no speaker found); ``channel`` the outlet that relays the speaker's
+        words in «نقلت وكالة رويترز عن مسؤول …» («وكالة رويترز», as written; the speaker is
+        the official), empty where there is none. Sorted by doc_id, field, start, end.
     """
     rep = load_reporting()
     actors = _actor_layer()
