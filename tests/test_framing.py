@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from analysis import framing
-from analysis.framing import LexiconError, cues, fast, statements, words
+from analysis.framing import LexiconError, cues, fast, phrases, words
 from analysis.framing.mentions import mentions_in
 
 
@@ -688,7 +688,7 @@ def test_statement_shortcuts_match_the_plain_search(monkeypatch):
             sp.last = bisect_left(field.starts, reach, field.lo, field.hi) - 1
         return sp
 
-    monkeypatch.setattr(statements, "cover_mentions", cover)
+    monkeypatch.setattr(phrases, "cover_mentions", cover)
     slow = framing.find_statements(d, mentions=mentions)
     assert (quick["basis"] == "before_verb").sum() > 20
     pd.testing.assert_frame_equal(quick, slow)

@@ -1,0 +1,256 @@
+"""Where a speaker phrase is: the words around a reporting form that name its source.
+
+The rules of :mod:`.statements` that find the phrase (CODEBOOK-STATEMENTS.md, "Speaker"):
+
+* **The form** (:func:`verb_at`): a reporting form of ``reporting_verbs.tsv`` starting at a
+  word, two-word forms first.
+* **After the verb** (verb–subject, the usual order, :func:`speaker_after`): the phrase that
+  follows, up to a stop word («أن», «في تصريح»), punctuation or another reporting form, ten
+  words at most (:func:`phrase`); after «نقل … عن» the phrase after عن (the transmitter is
+  only the channel). A phrase cut inside an actor's name is extended to the name's end
+  (:func:`cover_mentions`), or to a quoted name («مراسل «روسيا اليوم»»); «مسؤول في
+  البنتاغون» to the institution (:func:`extend_to_institution`).
+* **Before the verb** (:func:`subject_before`): the words between a كان and the verb
+  («وكانت وزارة الدفاع الروسية قالت», certain), or an actor mention right before the verb
+  («البنتاغون يعلن», «كيري ولافروف يعلنان»), or a joint word («البلدين "شددا»).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ..normalize import PREPOSITIONS, fold
+from .cues import PHRASE_GAP
+from .lexicon import Reporting
+from .speakers import Speaker, side_of_words, speaker_mentions
+from .words import Field
+
+MAX_PHRASE_WORDS = 10
+_SPACE_QUOTES = "\"'«»“”„"  # with white space, what may stand between a subject and its verb
+_QUOTE_GAP = re.compile(r"[ ]*[\"'][ ]*")  # before a quoted name
+_LONGEST_NAME = 160  # characters: no actor's name is longer
+
+# --- where a statement starts and a speaker phrase ends ------------------------------------
+
+def verb_at(field: Field, t: int, rep: Reporting) -> tuple[int, str, str] | None:
+    """``(last_word, lemma, kind)`` if a reporting form starts at word ``t``."""
+    word = field.words[t]
+    if word not in rep.heads:
+        return None
+    found = field.joined[t + 1] and rep.surface.get((word, field.words[t + 1]))
+    if found:  # two-word forms first
+        return t + 1, found[0], found[1]
+    found = rep.surface.get((word,))
+    return (t, found[0], found[1]) if found else None
+
+
+def form_starts(field: Field, rep: Reporting) -> list[int]:
+    """The words of a field where a reporting form may start (:func:`verb_at`), in order:
+    the first words of the forms, bare or after و/ف."""
+    words, heads = field.words, rep.heads
+    return [t for t in range(field.lo, field.hi) if words[t] in heads]
+
+
+def is_stop(field: Field, i: int, rep: Reporting) -> bool:
+    """Word ``i`` starts a stop cue of ``speaker_cues.tsv``."""
+    w = field.words[i]
+    if (w,) in rep.stops:
+        return True
+    return i + 1 < field.hi and field.joined[i + 1] and (w, field.words[i + 1]) in rep.stops
+
+
+def ends_phrase(field: Field, i: int, rep: Reporting) -> bool:
+    """A speaker phrase stops before word ``i``: a stop cue or a reporting form starts
+    there."""
+    if field.words[i] not in rep.enders:
+        return False
+    return is_stop(field, i, rep) or verb_at(field, i, rep) is not None
+
+
+def phrase(field: Field, i: int, rep: Reporting, *, quoted_ok: bool = False) -> Speaker | None:
+    """The speaker phrase starting at word ``i`` (after any skip words): the words joined
+    by one space up to a stop word or reporting form (:func:`ends_phrase`),
+    :data:`MAX_PHRASE_WORDS` at most.
+
+    With ``quoted_ok`` a name in quotes («وفق "الشرق الأوسط"») is taken whole: the joined
+    words, stop words and forms included.
+    """
+    n = field.hi
+    while i < n and field.joined[i] and field.words[i] in rep.skips:
+        i += 1
+    if i >= n:
+        return None
+    quoted = quoted_ok and '"' in field.gap(i) and _QUOTE_GAP.fullmatch(field.gap(i))
+    if not quoted and ((not field.joined[i] and field.gap(i) != " ")
+                       or ends_phrase(field, i, rep)):
+        return None
+    last = i
+    while (last + 1 < n and field.joined[last + 1] and last + 1 - i < MAX_PHRASE_WORDS
+           and (quoted or not ends_phrase(field, last + 1, rep))):
+        last += 1
+    return Speaker(i, last)
+
+
+# --- the speaker before the verb ---------------------------------------------------------------
+
+def subject_before(field: Field, t: int, kan: int, rep: Reporting) -> tuple[Speaker | None, bool]:
+    """Subject–verb order: «وكانت وزارة الدفاع الروسية قالت», «البنتاغون يعلن».
+
+    Returns ``(speaker, certain)``: the words between a preceding كان/كانت (word ``kan``,
+    :func:`kan_before`, or -1) and the verb (certain), or an actor mention that ends right
+    before the verb with only spaces or quotes between and is not governed by a
+    preposition («وفي واشنطن قال كوك»: not a subject); the caller prefers a speaker after
+    the verb to the latter.
+    """
+    if kan >= 0:
+        first, last = kan + 1, t - 1
+        while last >= first and field.words[last] in rep.cues["particle"]:  # «… قد أكدت»
+            last -= 1
+        return (Speaker(first, last), True) if first <= last else (None, False)
+    if not field.mentions:
+        return None, False
+    vstart = field.starts[t]
+    text, p = field.text, vstart  # text[p:vstart]: the spaces and quotes before the verb
+    while p > 0 and (text[p - 1].isspace() or text[p - 1] in _SPACE_QUOTES):
+        p -= 1
+    ms = field.mentions  # sorted by start: those that may end in [p, vstart]
+    i = j = bisect_left(ms, (vstart,))
+    while j > 0 and ms[j - 1][0] >= p - _LONGEST_NAME:
+        j -= 1
+    for start, end, _ in ms[j:i]:
+        if p <= end <= vstart:
+            subject = _mention_subject(field, t, start, end, rep)
+            if subject is not None:
+                return _coordinated_before(field, subject), False
+    if t > field.lo and field.ends[t - 1] >= p and field.words[t - 1] in rep.cues["joint"]:
+        return Speaker(t - 1, t - 1), False  # «رئيسي أركان جيشي البلدين "شددا»
+    return None, False
+
+
+def _coordinated_before(field: Field, sp: Speaker) -> Speaker:
+    """«كيري ولافروف يعلنان»: a subject starting with و takes in the actor mention joined
+    right before it."""
+    k = sp.first
+    if not field.words[k].startswith("و") or k <= field.lo or not field.joined[k]:
+        return sp
+    before = field.ends[k - 1]
+    for s, e, _ in field.mentions:
+        if e == before:
+            return Speaker(bisect_left(field.ends, s + 1, field.lo, field.hi), sp.last)
+    return sp
+
+
+def _mention_subject(field: Field, t: int, start: int, end: int,
+                     rep: Reporting) -> Speaker | None:
+    """The words before verb ``t`` that overlap the mention ``[start, end)``, unless the
+    mention is governed by a preposition (attached ب/ل/ك, or a word of kind
+    ``preposition`` right before)."""
+    lo, hi = field.lo, field.hi
+    k0 = bisect_left(field.ends, start + 1, lo, hi)
+    k1 = min(bisect_left(field.starts, end, lo, hi), t)
+    if k0 >= k1:
+        return None
+    clitic = fold(field.text[field.starts[k0]:start])
+    if any(c in clitic for c in PREPOSITIONS) or (
+            k0 > lo and field.joined[k0] and field.words[k0 - 1] in rep.cues["preposition"]):
+        return None
+    return Speaker(k0, k1 - 1)
+
+
+def kan_before(field: Field, t: int, rep: Reporting) -> int:
+    """The nearest كان/كانت … before word ``t`` in the same clause: at most twelve words
+    back, every word from it to ``t`` joined to the one before; or -1."""
+    i = t - 1
+    while i >= field.lo and field.joined[i + 1] and t - i <= 12:
+        if field.words[i] in rep.kan:
+            return i
+        i -= 1
+    return -1
+
+
+# --- the speaker after the verb ------------------------------------------------------------
+
+def speaker_after(field: Field, t: int, last: int, kind: str,
+                  rep: Reporting) -> tuple[Speaker | None, int]:
+    """The speaker phrase that follows a reporting form ending at word ``last``, and the
+    last word of the form itself (a formula may take in an inner verb: «بحسب ما ذكرت»)."""
+    k = last + 1
+    if kind == "transmit":  # «نقلت وكالة رويترز عن المتحدث …»: the speaker follows عن
+        k = _after_an(field, last)
+    elif kind == "formula":  # «بحسب ما ذكرت قناة …», «حسبما أفادت …», «وفقاً لـ…»
+        last, inner = _inner_verb(field, last, rep)
+        k = _after_an(field, last) if inner == "transmit" else last + 1
+        if 0 <= k < field.hi and field.words[k] == "ل":
+            k += 1
+    if not 0 <= k < field.hi:
+        return None, last
+    speaker = phrase(field, k, rep, quoted_ok=kind in ("formula", "transmit"))
+    if speaker is None:
+        return None, last
+    speaker = _quoted_name(field, cover_mentions(field, speaker))
+    return extend_to_institution(field, speaker, rep), last
+
+
+def _quoted_name(field: Field, sp: Speaker) -> Speaker:
+    """«مراسل «روسيا اليوم»»: a phrase followed, after a space and a quote, by an actor's
+    name takes the name in."""
+    k = sp.last + 1
+    if k >= field.hi or field.joined[k] or not _QUOTE_GAP.fullmatch(field.gap(k)):
+        return sp
+    s = field.starts[k]
+    for m in field.mentions:
+        if s <= m[0] < field.ends[k]:
+            return Speaker(sp.first, bisect_left(field.starts, m[1], field.lo, field.hi) - 1)
+    return sp
+
+
+def _after_an(field: Field, last: int) -> int:
+    """The word after the عن that follows a transmit verb ending at word ``last`` within
+    eight words of one phrase, or -1."""
+    k, n = last + 1, field.hi
+    while (k < n and k - last <= 8 and PHRASE_GAP.fullmatch(field.gap(k))
+           and field.words[k] != "عن"):
+        k += 1
+    if k >= n or field.words[k] != "عن" or not PHRASE_GAP.fullmatch(field.gap(k)):
+        return -1
+    return k + 1
+
+
+def _inner_verb(field: Field, last: int, rep: Reporting) -> tuple[int, str]:
+    """The last word of a formula ending at word ``last``, taking in a reporting verb right
+    after it, or after ما («بحسب ما ذكرت», «بحسب ما نقلت … عن»), and the inner verb's
+    kind ('' when none)."""
+    k, n = last + 1, field.hi
+    inner_at = k + 1 if k < n and field.joined[k] and field.words[k] == "ما" else k
+    inner = verb_at(field, inner_at, rep) if inner_at < n and field.joined[inner_at] else None
+    if inner is not None and inner[2] in ("verb", "verb_object", "transmit"):
+        return inner[0], inner[2]
+    return last, ""
+
+
+def cover_mentions(field: Field, sp: Speaker) -> Speaker:
+    """Extend a phrase cut inside an actor's name («قناة روسيا | اليوم») to the name's end:
+    to the last word starting before the furthest end of the mentions overlapping it."""
+    reach = max((end for _, end, _ in speaker_mentions(field, sp)), default=-1)
+    if reach > field.ends[sp.last]:
+        sp.last = bisect_left(field.starts, reach, field.lo, field.hi) - 1
+    return sp
+
+
+def extend_to_institution(field: Field, sp: Speaker, rep: Reporting) -> Speaker:
+    """«مسؤول في البنتاغون», «رئيس إدارة العمليات في هيئة الأركان»: a generic source of
+    one to four words, with no actor and no nationality of its own, followed by في/من + an actor,
+    speaks for that actor. («السفير الروسي في واشنطن» is not extended: it has a side.)"""
+    k, n = sp.last + 1, field.hi
+    if (k + 1 >= n or sp.last - sp.first > 3 or not field.joined[k]
+            or field.words[k] not in rep.cues["of"] or not field.joined[k + 1]):
+        return sp
+    words = list(field.words[sp.first:sp.last + 1])
+    if speaker_mentions(field, sp) or side_of_words(words, rep):
+        return sp
+    ws, we = field.starts[k + 1], field.ends[k + 1]
+    for start, end, _ in field.mentions:
+        if ws <= start < we:
+            # on to the last word starting inside the mention
+            return Speaker(sp.first, bisect_left(field.starts, end, field.lo, field.hi) - 1)
+    return sp
