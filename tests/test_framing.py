@@ -264,10 +264,11 @@ STATEMENTS = [
     # a source in quotes, not in the codebook: identified, so other (CODEBOOK-STATEMENTS.md)
     ("وقعت الحادثة فجرا، وفق «الشرق الأوسط».", [],
      [("الشرق الأوسط", "", "other", "وفق", "after_verb")]),
-    # «نقلت … عن … قوله»: the speaker is after عن, and the nationality gives the side
+    # «نقلت … عن … قوله»: the speaker is after عن, and the nationality gives the side and
+    # its state (CODEBOOK-STATEMENTS: «مسؤولون أمريكيون» → the US)
     ("ونقلت وكالة الصحافة الفرنسية عن مسؤول أميركي قوله إن المحادثات مستمرة",
      [("وكالة الصحافة الفرنسية", "AFP")],
-     [("مسؤول أميركي", "", "us", "نقل", "after_verb")]),
+     [("مسؤول أميركي", "USA", "us", "نقل", "after_verb")]),
     # an unnamed local source: no actor, no side
     ("وأفاد مصدر محلي بأن الطيران قصف البلدة", [],
      [("مصدر محلي", "", "", "افاد", "after_verb")]),
@@ -303,9 +304,9 @@ STATEMENTS = [
     ("أكد مسؤول في البنتاغون عدم وجود أي تنسيق", [("البنتاغون", "US_DOD")],
      [("مسؤول في البنتاغون", "US_DOD", "us", "اكد", "after_verb")]),
     ("قال السفير الروسي في واشنطن أناتولي أنطونوف إن بلاده ترفض", [("واشنطن", "USA")],
-     [("السفير الروسي", "", "russia", "قال", "after_verb"),
+     [("السفير الروسي", "RUS", "russia", "قال", "after_verb"),
       # «بلاده ترفض»: a position nested in his statement, his side
-      ("السفير الروسي", "", "russia", "رفض", "previous")]),
+      ("السفير الروسي", "RUS", "russia", "رفض", "previous")]),
     # «في بيان» with no reporting verb in the sentence
     ("وجاء في بيان لوزارة الدفاع الروسية أن الطائرات عادت",
      [("وزارة الدفاع الروسية", "RUS_MOD")],

@@ -29,6 +29,8 @@ MAX_PHRASE_WORDS = 10
 _SPACE_QUOTES = "\"'«»“”„"  # with white space, what may stand between a subject and its verb
 _QUOTE_GAP = re.compile(r"[ ]*[\"'][ ]*")  # before a quoted name
 _LONGEST_NAME = 160  # characters: no actor's name is longer
+_SPACED_QUOTE = re.compile(r"[ ]*[\"'«»“”][ ]*")  # a quote between two words of a clause
+_OPENING_QUOTE = re.compile(r"[ ]*[\"'«“][ ]*")
 
 # --- where a statement starts and a speaker phrase ends ------------------------------------
 
@@ -93,7 +95,8 @@ def phrase(field: Field, i: int, rep: Reporting, *, quoted_ok: bool = False) -> 
 
 # --- the speaker before the verb ---------------------------------------------------------------
 
-def subject_before(field: Field, t: int, kan: int, rep: Reporting) -> tuple[Speaker | None, bool]:
+def subject_before(field: Field, t: int, kan: int, rep: Reporting,
+                   commas: bool = False) -> tuple[Speaker | None, bool]:
     """Subject–verb order: «وكانت وزارة الدفاع الروسية قالت», «البنتاغون يعلن».
 
     Returns ``(speaker, certain)``: the words between a preceding كان/كانت (word ``kan``,
@@ -106,12 +109,17 @@ def subject_before(field: Field, t: int, kan: int, rep: Reporting) -> tuple[Spea
         first, last = kan + 1, t - 1
         while last >= first and field.words[last] in rep.cues["particle"]:  # «… قد أكدت»
             last -= 1
-        return (Speaker(first, last), True) if first <= last else (None, False)
+        if first <= last:
+            return Speaker(first, last), True
+        # «الرئيس الأميركي، باراك أوباما، كان قد وصف»: the subject stands before كان
+        before, _ = subject_before(field, kan, -1, rep, commas=True)
+        return before, before is not None
     if not field.mentions:
-        return None, False
+        return _source_before(field, t, rep), False
     vstart = field.starts[t]
     text, p = field.text, vstart  # text[p:vstart]: the spaces and quotes before the verb
-    while p > 0 and (text[p - 1].isspace() or text[p - 1] in _SPACE_QUOTES):
+    between = _SPACE_QUOTES + ("،," if commas else "")
+    while p > 0 and (text[p - 1].isspace() or text[p - 1] in between):
         p -= 1
     ms = field.mentions  # sorted by start: those that may end in [p, vstart]
     i = j = bisect_left(ms, (vstart,))
@@ -124,7 +132,25 @@ def subject_before(field: Field, t: int, kan: int, rep: Reporting) -> tuple[Spea
                 return _coordinated_before(field, subject), False
     if t > field.lo and field.ends[t - 1] >= p and field.words[t - 1] in rep.cues["joint"]:
         return Speaker(t - 1, t - 1), False  # «رئيسي أركان جيشي البلدين "شددا»
-    return None, False
+    return _source_before(field, t, rep), False
+
+
+def _source_before(field: Field, t: int, rep: Reporting) -> Speaker | None:
+    """«أن المسؤولين الروس أكدوا», «لكن وسائل إعلام روسية تحدثت»: a source head (``source``
+    of ``speaker_cues.tsv``) opening a clause (after punctuation, a complementiser or a
+    conjunction, not a preposition), at most four words before the verb, with no stop word
+    or reporting form between."""
+    words, joined, i = field.words, field.joined, t - 1
+    while i >= field.lo and t - i <= 4 and joined[i + 1]:
+        w = words[i]
+        if w in rep.cues["source"]:
+            opens = i == field.lo or not joined[i] or (
+                (words[i - 1],) in rep.stops and words[i - 1] not in rep.cues["preposition"])
+            return Speaker(i, t - 1) if opens else None
+        if w in rep.enders and ends_phrase(field, i, rep):
+            return None
+        i -= 1
+    return None
 
 
 def _coordinated_before(field: Field, sp: Speaker) -> Speaker:
@@ -159,11 +185,17 @@ def _mention_subject(field: Field, t: int, start: int, end: int,
 
 def kan_before(field: Field, t: int, rep: Reporting) -> int:
     """The nearest كان/كانت … before word ``t`` in the same clause: at most twelve words
-    back, every word from it to ``t`` joined to the one before; or -1."""
+    back, every word from it to ``t`` joined to the one before or by quotes («وكانت "قوات
+    سوريا الديمقراطية" قد أعلنت»); or -1, also when a relative pronoun or another reporting
+    form comes first («وكانت الهدنة التي أعلنتها واشنطن»: the كان is not this verb's)."""
     i = t - 1
-    while i >= field.lo and field.joined[i + 1] and t - i <= 12:
-        if field.words[i] in rep.kan:
+    while i >= field.lo and t - i <= 12 and (
+            field.joined[i + 1] or _SPACED_QUOTE.fullmatch(field.gap(i + 1))):
+        w = field.words[i]
+        if w in rep.kan:
             return i
+        if w in rep.cues["relative"] or (w in rep.heads and verb_at(field, i, rep)):
+            return -1  # the كان before is another verb's
         i -= 1
     return -1
 
@@ -186,22 +218,45 @@ def speaker_after(field: Field, t: int, last: int, kind: str,
         return None, last
     speaker = phrase(field, k, rep, quoted_ok=kind in ("formula", "transmit"))
     if speaker is None:
+        speaker = _quoted_actor(field, k)
+    if speaker is None:
         return None, last
-    speaker = _quoted_name(field, cover_mentions(field, speaker))
+    speaker = _quoted_name(field, cover_mentions(field, speaker), rep)
     return extend_to_institution(field, speaker, rep), last
 
 
-def _quoted_name(field: Field, sp: Speaker) -> Speaker:
-    """«مراسل «روسيا اليوم»»: a phrase followed, after a space and a quote, by an actor's
-    name takes the name in."""
+def _quoted_name(field: Field, sp: Speaker, rep: Reporting) -> Speaker:
+    """«مراسل «روسيا اليوم»», «صحيفة «واشنطن بوست»»: a phrase followed, after a space and
+    a quote, by an actor's name takes the name in; a press head (``media``) takes in the
+    quoted name of its outlet, up to four words, whatever it is."""
     k = sp.last + 1
-    if k >= field.hi or field.joined[k] or not _QUOTE_GAP.fullmatch(field.gap(k)):
+    if k >= field.hi or field.joined[k] or not _SPACED_QUOTE.fullmatch(field.gap(k)):
         return sp
     s = field.starts[k]
     for m in field.mentions:
         if s <= m[0] < field.ends[k]:
             return Speaker(sp.first, bisect_left(field.starts, m[1], field.lo, field.hi) - 1)
-    return sp
+    if field.words[sp.last] not in rep.cues["media"]:
+        return sp
+    j = k
+    while j + 1 < field.hi and field.joined[j + 1] and j - k < 3:
+        j += 1
+    closing = field.gap(j + 1) if j + 1 < field.hi else field.text[field.ends[j]:]
+    return Speaker(sp.first, j) if closing[:1] in "\"'»”" else sp
+
+
+def _quoted_actor(field: Field, k: int) -> Speaker | None:
+    """«بينما أكدت "قوات سوريا الديمقراطية" أن»: an actor's name in quotes right after the
+    verb is its subject."""
+    if not _OPENING_QUOTE.fullmatch(field.gap(k)):
+        return None
+    s, e = field.starts[k], field.ends[k]
+    for m in field.mentions:
+        if s <= m[0] < e:
+            return Speaker(k, bisect_left(field.starts, m[1], field.lo, field.hi) - 1)
+        if m[0] >= e:
+            break
+    return None
 
 
 def _after_an(field: Field, last: int) -> int:
@@ -239,18 +294,42 @@ def cover_mentions(field: Field, sp: Speaker) -> Speaker:
 
 def extend_to_institution(field: Field, sp: Speaker, rep: Reporting) -> Speaker:
     """«مسؤول في البنتاغون», «رئيس إدارة العمليات في هيئة الأركان»: a generic source of
-    one to four words, with no actor and no nationality of its own, followed by في/من + an actor,
-    speaks for that actor. («السفير الروسي في واشنطن» is not extended: it has a side.)"""
+    one to four words, with no actor and no nationality of its own, followed by في/من + an
+    actor, speaks for that actor. («السفير الروسي في واشنطن» is not extended: it has a
+    side.) So does one followed by في/من + a body named by a ministry's word or a side word
+    in the next two («أعضاء في الكونغرس», «نواب في مجلس الدوما», «مسؤول أمريكي في وزارة
+    الدفاع»). Observers («مراقبون في دمشق») are where they are, not whom they speak for."""
     k, n = sp.last + 1, field.hi
     if (k + 1 >= n or sp.last - sp.first > 3 or not field.joined[k]
-            or field.words[k] not in rep.cues["of"] or not field.joined[k + 1]):
+            or field.words[k] not in rep.cues["of"] or not field.joined[k + 1]
+            or field.words[sp.first] in rep.cues["observer"]):
         return sp
     words = list(field.words[sp.first:sp.last + 1])
-    if speaker_mentions(field, sp) or side_of_words(words, rep):
+    if speaker_mentions(field, sp):
         return sp
-    ws, we = field.starts[k + 1], field.ends[k + 1]
-    for start, end, _ in field.mentions:
-        if ws <= start < we:
-            # on to the last word starting inside the mention
-            return Speaker(sp.first, bisect_left(field.starts, end, field.lo, field.hi) - 1)
+    own_side = side_of_words(words, rep)
+    if not own_side:
+        ws, we = field.starts[k + 1], field.ends[k + 1]
+        for start, end, _ in field.mentions:
+            if ws <= start < we:
+                # on to the last word starting inside the mention
+                return Speaker(sp.first, bisect_left(field.starts, end, field.lo, field.hi) - 1)
+    if words[0] not in rep.cues["source"]:
+        return sp
+    return _named_body(field, sp, k, own_side, rep)
+
+
+def _named_body(field: Field, sp: Speaker, k: int, own_side: str, rep: Reporting) -> Speaker:
+    """The source phrase ``sp`` extended over «في»/«من» (word ``k``) and a body named by a
+    ministry's word, or (when the phrase has no nationality) a side word, within the next
+    two words, and the nationality words after it («في وزارة الدفاع الأمريكية»)."""
+    n = field.hi
+    for j in (k + 1, k + 2):
+        if j >= n or not field.joined[j]:
+            break
+        w = field.words[j]
+        if w in rep.ministries or (not own_side and w in rep.side_forms):
+            while j + 1 < n and field.joined[j + 1] and field.words[j + 1] in rep.side_forms:
+                j += 1
+            return Speaker(sp.first, j)
     return sp

@@ -41,6 +41,7 @@ The rules, word by word over one field's folded words (:class:`.words.Field`), f
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 import pandas as pd
@@ -49,7 +50,7 @@ from ..normalize import PREPOSITIONS
 from .lexicon import Reporting, load_reporting
 from .mentions import by_field
 from .phrases import form_starts, kan_before, phrase, speaker_after, subject_before, verb_at
-from .speakers import Context, Speaker, is_source, resolve, speaker_mentions, tie_apposition
+from .speakers import Context, Speaker, is_source, resolve, side_of_words, speaker_mentions, tie_apposition
 from .tables import table
 from .words import Field, Prepared, walk
 
@@ -58,6 +59,7 @@ STATEMENT_COLUMNS = ["doc_id", "field", "start", "end", "speaker", "speaker_acto
 VOICE_SIDES = ("us", "russia", "joint", "other", "unresolved")
 VOICE_COLUMNS = ["doc_id", "side", "n", "share", "dominant"]
 
+_QUOTED = re.compile(r"[\"«“]")  # a quoted name inside a speaker phrase
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
 _Context = Context
 
@@ -114,6 +116,8 @@ def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
     if kind == "participle":
         return _participle(field, t, last, lemma, ctx), last
     verb = kind in ("verb", "verb_object", "light")
+    if verb and _taa_marbuta(field, t):
+        return None, last  # «وصفة» (a recipe), folded like «وصفه» (described it): a noun
     before = _word_before(field, t, rep) if verb else ""
     if before in rep.cues["negator"] or before in rep.cues["preposition"]:
         return None, last  # «لم تبلغها», «عدم إبلاغ»; «مع تبادل الاتهامات»: a noun
@@ -129,7 +133,7 @@ def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
     if verb and basis != "before_verb" and _event_subject(field, t, speaker, ctx):
         return None, last  # «كشفت الحادثة عن …», «الحادثة تؤكد …»: an event, not a source
     if speaker is not None and kind == "verb_object":
-        _cut_before_object(field, speaker, rep)
+        _cut_before_object(field, speaker, ctx)
     channel = channel_of(field, last, speaker) if kind in ("transmit", "formula") else ""
     return _row(field, t, last, lemma, speaker, basis, ctx, channel), last
 
@@ -147,6 +151,12 @@ def channel_of(field: Field, last: int, speaker: Speaker | None) -> str:
                                for open_, close in _QUOTE_PAIRS):
         end += 1  # «وكالة "رويترز"»: the closing quote of the channel's name
     return text[start:end]
+
+
+def _taa_marbuta(field: Field, t: int) -> bool:
+    """Word ``t`` is written with a final ة: a noun, never a verb with the pronoun ه."""
+    raw = field.text[field.starts[t]:field.ends[t]]
+    return next((c for c in reversed(raw) if c.isalpha()), "") == "ة"
 
 
 def _word_before(field: Field, t: int, rep: Reporting) -> str:
@@ -218,7 +228,7 @@ def _relative(field: Field, t: int, last: int, lemma: str, kind: str,
     if (resumptive and speaker is not None and basis == "after_verb"
             and is_source(field, speaker, ctx)):
         if kind == "verb_object":
-            _cut_before_object(field, speaker, ctx.rep)
+            _cut_before_object(field, speaker, ctx)
         return _row(field, t, last, lemma, speaker, basis, ctx), last
     rel = t - 1 if field.words[t - 1] in ctx.rep.cues["relative"] else t - 2
     antecedent = _antecedent(field, rel, ctx.rep)
@@ -278,23 +288,31 @@ def _names_source(field: Field, sp: Speaker, ctx: Context) -> bool:
     return any(m[0] < e for m in speaker_mentions(field, sp))
 
 
-def _cut_before_object(field: Field, speaker: Speaker, rep: Reporting) -> None:
+def _cut_before_object(field: Field, speaker: Speaker, ctx: Context) -> None:
     """«اتهمت هيئة الأركان الروسية الاستخبارات الأمريكية»: after a verb with an object, the
     speaker ends with the first actor it mentions; the object follows. A subject that
     names no actor ends before the first mention when its last word is definite or a
-    nationality («تتهم الدول الغربية | الحكومة السورية», «مسؤولون أمريكيون | روسيا»)."""
+    nationality («تتهم الدول الغربية | الحكومة السورية», «مسؤولون أمريكيون | روسيا»), or
+    when the mention's side is not the subject's nationality («وزير الدفاع الأمريكي مارك
+    إسبر | تركيا»); a person of the subject's nationality is its name, not the object
+    («وصف الرئيس الروسي فلاديمير بوتين | الضربة»)."""
     ms = speaker_mentions(field, speaker)
-    if ms:
-        first = min(ms)
-        k = bisect_left(field.ends, first[0] + 1, speaker.first, speaker.last + 1)
-        prev = field.words[k - 1] if k > speaker.first else ""
-        if (prev and field.starts[k] == first[0] and not _governed(field, k)
-                and (prev.startswith("ال") or prev in rep.side_forms)):
+    if not ms:
+        return
+    first = min(ms)
+    k = bisect_left(field.ends, first[0] + 1, speaker.first, speaker.last + 1)
+    if k > speaker.first and field.starts[k] == first[0] and not _governed(field, k):
+        prev, rep = field.words[k - 1], ctx.rep
+        nationality = side_of_words(list(field.words[speaker.first:k]), rep)
+        side = ctx.sides.get(first[2], "")
+        named = ctx.types.get(first[2]) == "person" and nationality in ("", side)
+        if not named and (prev.startswith("ال") or prev in rep.side_forms
+                          or (nationality and side and side != nationality)):
             speaker.last = k - 1
             return
-        end_of_first = first[1]
-        speaker.last = max(k for k in range(speaker.first, speaker.last + 1)
-                           if field.starts[k] < end_of_first)
+    end_of_first = first[1]
+    speaker.last = max(k for k in range(speaker.first, speaker.last + 1)
+                       if field.starts[k] < end_of_first)
 
 
 def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, basis: str,
@@ -308,9 +326,10 @@ def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, b
         actor, side, basis = resolve(field, speaker, ctx, previous, basis)
         if actor and not field.joined[speaker.last + 1]:
             tie_apposition(field, speaker, actor, side, ctx.names)
-        if not side and '"' in field.gap(speaker.first):
-            side = "other"  # «وفق "الشرق الأوسط"»: a source named, outside the codebook
         sp_text = field.text[s_span[0]:s_span[1]]
+        if not side and ('"' in field.gap(speaker.first) or (
+                field.words[speaker.first] in ctx.rep.cues["media"] and _QUOTED.search(sp_text))):
+            side = "other"  # «وفق "الشرق الأوسط"», «صحيفة «واشنطن بوست»»: outside the codebook
         first_w, last_w = min(t, speaker.first), max(last, speaker.last)
     elif previous is not None:
         sp_text, actor, side, s_span, basis = (previous[2], previous[3], previous[4],
@@ -358,6 +377,22 @@ def _codebook_maps(codebook: pd.DataFrame | None) -> tuple[dict[str, str], dict[
             dict(zip(ids, codebook["type"].fillna("").astype(str))))
 
 
+def side_states(sides: dict[str, str], types: dict[str, str]) -> dict[str, str]:
+    """A side -> the one codebook state of that side (us → USA), or, for a side with no
+    state, its one actor (us_partner → SDF); ``other`` (everyone outside the two camps)
+    and sides with several have none."""
+    by_side: dict[str, list[str]] = {}
+    for actor, side in sides.items():
+        if side != "other":
+            by_side.setdefault(side, []).append(actor)
+    out = {}
+    for side, actors in by_side.items():
+        pick = [a for a in actors if types.get(a) == "state"] or actors
+        if len(pick) == 1:
+            out[side] = pick[0]
+    return out
+
+
 # --- tables ------------------------------------------------------------------------------------
 
 def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = None,
@@ -396,6 +431,7 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
     if mentions is None:
         mentions = actors.find_mentions(documents) if actors is not None else None
     sides, types = _codebook_maps(codebook)
+    states = side_states(sides, types)
     ids, names, batches = walk(documents, prepared)
     ks, rows = [], []  # the field's number and the statement
     index = by_field(mentions)
@@ -403,7 +439,7 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
         for f in range(len(batch.texts)):
             k = k0 + f
             field = Field(batch, f, index.get((ids[k], names[k]), ()))
-            found = statements_in(field, _Context(rep, sides, types))
+            found = statements_in(field, _Context(rep, sides, types, states=states))
             ks += [k] * len(found)
             rows += found
     start, end, *rest = zip(*rows) if rows else [()] * len(STATEMENT_COLUMNS[2:])
