@@ -379,3 +379,45 @@ def test_a_kan_before_another_reporting_verb_is_not_this_verb_s():
 def test_the_statement_of_the_two_powers_is_theirs_when_referred_back_to():
     text = "وأعلن البلدان في بيان مشترك التزامهما بالهدنة. وأضاف البيان أن المراقبة مستمرة"
     assert [side for _, _, side in spoken(text, [])] == ["joint", "joint"]
+
+
+# forms that are as often nouns count only with a source right after them
+VERB_SOURCE = [
+    ("ورأى مراقبون في دمشق أن التصعيد سيطول", [("دمشق", "SYR_GOV")], [("راي", "", "")]),
+    ("وتوقع محللون أن يتعزز دور موسكو، فيما توقع آخرون العكس", [("موسكو", "RUS")],
+     [("توقع", "", ""), ("توقع", "", "")]),
+    ("وقدّر مسؤولون أمريكيون عدد القتلى بالعشرات", [], [("قدر", "USA", "us")]),
+    ("ورأى وزير الخارجية الروسي سيرغي لافروف أن الضربة عدوان", [("سيرغي لافروف", "LAVROV")],
+     [("راي", "LAVROV", "russia")]),
+]
+NOT_VERB_SOURCE = [
+    "وهذا رأي الحكومة في المسألة",  # an opinion (noun)
+    "ومن المتوقع أن يجتمع الطرفان الأسبوع المقبل",
+    "ويقدر عدد المقاتلين بنحو ألفين",  # «is estimated»: no source
+    "وجاء التوقع بعد أيام من الهجوم",
+]
+
+
+@pytest.mark.parametrize("text, names, expected", VERB_SOURCE)
+def test_a_form_that_may_be_a_noun_counts_with_a_source_after_it(text, names, expected):
+    assert spoken(text, names) == expected
+
+
+@pytest.mark.parametrize("text", NOT_VERB_SOURCE)
+def test_a_form_that_may_be_a_noun_is_no_statement_without_a_source(text):
+    assert spoken(text, []) == []
+
+
+def test_a_feminine_participle_of_calling_on_adds_a_claim():
+    text = "وأعربت مصر عن قلقها من التصعيد، داعية إلى حل سياسي"
+    assert spoken(text, []) == [("اعرب", "", "other"), ("دعا", "", "other")]
+    assert spoken("وقال الداعية إن الصلاة أقيمت", []) == [("قال", "", "")]  # the noun
+
+
+def test_a_relative_clause_whose_antecedent_is_no_source_takes_the_source_after_the_verb():
+    text = "ثم جاء قصف القافلة الذي اتهمت واشنطن موسكو بالمسؤولية عنه"
+    assert spoken(text, [("واشنطن", "USA"), ("موسكو", "RUS")]) == [("اتهم", "USA", "us")]
+    # with an antecedent that speaks, the antecedent; with no source at all, nothing
+    text = "وهو ما نفاه البنتاغون الذي اتهم موسكو بالتصعيد"
+    assert spoken(text, [("البنتاغون", "US_DOD"), ("موسكو", "RUS")])[-1] == ("اتهم", "US_DOD", "us")
+    assert spoken("وهي الرواية التي تقول إن الطائرة سقطت", []) == []

@@ -33,8 +33,8 @@ NEGATABLE = ("cooperation", "deconfliction")
 NEGATED_FRAME = "confrontation"
 MATCH_MODES = ("word", "stem", "verb")
 NEGATOR_KINDS = ("direct", "particle", "exception", "bridge")
-REPORTING_KINDS = ("verb", "verb_object", "participle", "light", "transmit", "formula",
-                   "statement", "not")
+REPORTING_KINDS = ("verb", "verb_object", "verb_source", "participle", "light", "transmit",
+                   "formula", "statement", "not")
 #: How a form of ``reporting_verbs.tsv`` is inflected (``reporting_affixes.tsv``): as written,
 #: or as the 3rd person past, imperfect or active participle it stands for.
 INFLECTIONS = ("", "past", "imperfect", "participle")

@@ -115,7 +115,7 @@ def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
     rep = ctx.rep
     if kind == "participle":
         return _participle(field, t, last, lemma, ctx), last
-    verb = kind in ("verb", "verb_object", "light")
+    verb = kind in ("verb", "verb_object", "verb_source", "light")
     if verb and _taa_marbuta(field, t):
         return None, last  # «وصفة» (a recipe), folded like «وصفه» (described it): a noun
     before = _word_before(field, t, rep) if verb else ""
@@ -132,6 +132,9 @@ def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
         return None, last  # «وفق القرار»: in accordance with a document
     if verb and basis != "before_verb" and _event_subject(field, t, speaker, ctx):
         return None, last  # «كشفت الحادثة عن …», «الحادثة تؤكد …»: an event, not a source
+    if kind == "verb_source" and (basis != "after_verb" or not _names_source(field, speaker, ctx)
+                                  or not _opens_clause(field, t, rep)):
+        return None, last  # «هذا رأي الحكومة» (an opinion), «من المتوقع»: a noun
     if speaker is not None and kind == "verb_object":
         _cut_before_object(field, speaker, ctx)
     channel = channel_of(field, last, speaker) if kind in ("transmit", "formula") else ""
@@ -151,6 +154,15 @@ def channel_of(field: Field, last: int, speaker: Speaker | None) -> str:
                                for open_, close in _QUOTE_PAIRS):
         end += 1  # «وكالة "رويترز"»: the closing quote of the channel's name
     return text[start:end]
+
+
+def _opens_clause(field: Field, t: int, rep: Reporting) -> bool:
+    """Word ``t`` opens a clause, as a verb does: it carries و/ف, or follows punctuation,
+    the field's start or a conjunction (a stop word that is no preposition: «فيما توقع»)."""
+    if field.words[t][0] in "وف" or t == field.lo or not field.joined[t]:
+        return True
+    before = field.words[t - 1]
+    return (before,) in rep.stops and before not in rep.cues["preposition"]
 
 
 def _taa_marbuta(field: Field, t: int) -> bool:
@@ -220,7 +232,8 @@ def _relative(field: Field, t: int, last: int, lemma: str, kind: str,
               ctx: Context) -> tuple[tuple | None, int]:
     """A reporting verb right after a relative pronoun: «الهدنة التي أعلنتها واشنطن وموسكو»
     (the source follows the verb), «البيت الأبيض الذي اتهم موسكو» (the antecedent speaks),
-    «الرواية التي تقول …» (no source: no statement)."""
+    «القصف الذي اتهمت واشنطن موسكو به» (an antecedent that is no source: the source
+    follows), «الرواية التي تقول …» (no source: no statement)."""
     speaker, basis, last = _speaker(field, t, last, kind, True, ctx)
     word = field.words[last]
     resumptive = kind != "verb_object" or any(  # «أعلنتها»: the form and an object pronoun
@@ -232,6 +245,11 @@ def _relative(field: Field, t: int, last: int, lemma: str, kind: str,
         return _row(field, t, last, lemma, speaker, basis, ctx), last
     rel = t - 1 if field.words[t - 1] in ctx.rep.cues["relative"] else t - 2
     antecedent = _antecedent(field, rel, ctx.rep)
+    if antecedent is None and speaker is not None and basis == "after_verb" and _names_source(
+            field, speaker, ctx):  # «القصف الذي اتهمت واشنطن موسكو بالمسؤولية عنه»
+        if kind == "verb_object":
+            _cut_before_object(field, speaker, ctx)
+        return _row(field, t, last, lemma, speaker, basis, ctx), last
     if antecedent is None:
         return None, last
     return _row(field, t, last, lemma, antecedent, "before_verb", ctx), last
@@ -279,10 +297,10 @@ def _governed(field: Field, k: int) -> bool:
 
 def _names_source(field: Field, sp: Speaker, ctx: Context) -> bool:
     """The phrase's first word starts a source: an actor's name, a tied name, a
-    nationality, a joint word, or a source head («مسؤول», «مصادر»)."""
+    nationality, a joint word, a source head («مسؤول», «مصادر») or «آخرون»."""
     w, cues = field.words[sp.first], ctx.rep.cues
     if (w in ctx.names or w in cues["source"] or w in cues["anaphor"] or w in cues["joint"]
-            or w in ctx.rep.side_forms):
+            or w in cues["others"] or w in ctx.rep.side_forms):
         return True
     e = field.ends[sp.first]
     return any(m[0] < e for m in speaker_mentions(field, sp))
