@@ -126,19 +126,28 @@ def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
     if kind == "light":
         return _light(field, t, last, lemma, ctx)
     speaker, basis, last = _speaker(field, t, last, kind, verb, ctx)
-    if speaker is None and kind in ("formula", "transmit"):
-        return None, last  # «فحسب», «نقل الجنود»: no source, no statement
-    if kind == "formula" and field.words[speaker.first] in rep.cues["not_source"]:
-        return None, last  # «وفق القرار»: in accordance with a document
-    if verb and basis != "before_verb" and _event_subject(field, t, speaker, ctx):
-        return None, last  # «كشفت الحادثة عن …», «الحادثة تؤكد …»: an event, not a source
-    if kind == "verb_source" and (basis != "after_verb" or not _names_source(field, speaker, ctx)
-                                  or not _opens_clause(field, t, rep)):
-        return None, last  # «هذا رأي الحكومة» (an opinion), «من المتوقع»: a noun
+    if _no_source(field, t, kind, speaker, basis, ctx):
+        return None, last
     if speaker is not None and kind == "verb_object":
         _cut_before_object(field, speaker, ctx)
     channel = channel_of(field, last, speaker) if kind in ("transmit", "formula") else ""
     return _row(field, t, last, lemma, speaker, basis, ctx, channel), last
+
+
+def _no_source(field: Field, t: int, kind: str, speaker: Speaker | None, basis: str,
+               ctx: Context) -> bool:
+    """The form at word ``t`` reports no one: a formula with no source («فحسب», «نقل
+    الجنود») or before a document («وفق القرار»); an event as the verb's subject («كشفت
+    الحادثة عن …»); a form as often a noun with no source right after it opening a clause
+    («هذا رأي الحكومة», «من المتوقع»)."""
+    rep = ctx.rep
+    if kind in ("formula", "transmit"):
+        return speaker is None or (kind == "formula"
+                                   and field.words[speaker.first] in rep.cues["not_source"])
+    if basis != "before_verb" and _event_subject(field, t, speaker, ctx):
+        return True
+    return kind == "verb_source" and (basis != "after_verb" or not _names_source(field, speaker, ctx)
+                                      or not _opens_clause(field, t, rep))
 
 
 def channel_of(field: Field, last: int, speaker: Speaker | None) -> str:
