@@ -395,6 +395,12 @@ class Reporting:
         return {first: frozenset(seconds) for first, seconds in out.items()}
 
     @cached_property
+    def kan_blockers(self) -> frozenset[str]:
+        """Words that may end the search for a كان before a verb: relative pronouns and the
+        first words of reporting forms."""
+        return self.cues["relative"] | self.singles | frozenset(self.pairs)
+
+    @cached_property
     def side_forms(self) -> dict[str, str]:
         """A word -> the side of the nationality word it is, bare or after a
         ``side_prefix``: of the prefixes a word may be read with, the first listed decides."""

@@ -115,7 +115,7 @@ def subject_before(field: Field, t: int, kan: int, rep: Reporting,
         before, _ = subject_before(field, kan, -1, rep, commas=True)
         return before, before is not None
     if not field.mentions:
-        return _source_before(field, t, rep), False
+        return None, False
     vstart = field.starts[t]
     text, p = field.text, vstart  # text[p:vstart]: the spaces and quotes before the verb
     between = _SPACE_QUOTES + ("،," if commas else "")
@@ -132,15 +132,17 @@ def subject_before(field: Field, t: int, kan: int, rep: Reporting,
                 return _coordinated_before(field, subject), False
     if t > field.lo and field.ends[t - 1] >= p and field.words[t - 1] in rep.cues["joint"]:
         return Speaker(t - 1, t - 1), False  # «رئيسي أركان جيشي البلدين "شددا»
-    return _source_before(field, t, rep), False
+    return None, False
 
 
-def _source_before(field: Field, t: int, rep: Reporting) -> Speaker | None:
+def source_before(field: Field, t: int, rep: Reporting) -> Speaker | None:
     """«أن المسؤولين الروس أكدوا», «لكن وسائل إعلام روسية تحدثت»: a source head (``source``
     of ``speaker_cues.tsv``) opening a clause (after punctuation, a complementiser or a
     conjunction, not a preposition), at most four words before the verb, with no stop word
     or reporting form between."""
     words, joined, i = field.words, field.joined, t - 1
+    if not joined[t]:
+        return None
     while i >= field.lo and t - i <= 4 and joined[i + 1]:
         w = words[i]
         if w in rep.cues["source"]:
@@ -188,16 +190,29 @@ def kan_before(field: Field, t: int, rep: Reporting) -> int:
     back, every word from it to ``t`` joined to the one before or by quotes («وكانت "قوات
     سوريا الديمقراطية" قد أعلنت»); or -1, also when a relative pronoun or another reporting
     form comes first («وكانت الهدنة التي أعلنتها واشنطن»: the كان is not this verb's)."""
-    i = t - 1
-    while i >= field.lo and t - i <= 12 and (
-            field.joined[i + 1] or _SPACED_QUOTE.fullmatch(field.gap(i + 1))):
-        w = field.words[i]
-        if w in rep.kan:
-            return i
-        if w in rep.cues["relative"] or (w in rep.heads and verb_at(field, i, rep)):
-            return -1  # the كان before is another verb's
+    words, joined, text, starts = field.words, field.joined, field.text, field.starts
+    kan, i, lo = rep.kan, t - 1, max(field.lo, t - 12)
+    while i >= lo:
+        if not joined[i + 1] and not ((text[starts[i + 1] - 1] in _SPACE_QUOTES
+                                       or text[field.ends[i]] in _SPACE_QUOTES)
+                                      and _quote_between(field, i + 1)):
+            return -1
+        if words[i] in kan:
+            break
         i -= 1
-    return -1
+    else:
+        return -1
+    blockers, relative, singles, pairs = rep.kan_blockers, rep.cues["relative"], rep.singles, rep.pairs
+    for j in range(i + 1, t):  # the كان before is another verb's
+        w = words[j]
+        if w in blockers and (w in relative or w in singles or words[j + 1] in pairs.get(w, ())):
+            return -1
+    return i
+
+
+def _quote_between(field: Field, k: int) -> bool:
+    """Only spaces and a quote stand between word ``k`` and the word before."""
+    return _SPACED_QUOTE.fullmatch(field.gap(k)) is not None
 
 
 # --- the speaker after the verb ------------------------------------------------------------
@@ -248,7 +263,8 @@ def _quoted_name(field: Field, sp: Speaker, rep: Reporting) -> Speaker:
 def _quoted_actor(field: Field, k: int) -> Speaker | None:
     """«بينما أكدت "قوات سوريا الديمقراطية" أن»: an actor's name in quotes right after the
     verb is its subject."""
-    if not _OPENING_QUOTE.fullmatch(field.gap(k)):
+    if k >= field.hi or field.joined[k] or field.text[field.starts[k] - 1] not in _SPACE_QUOTES or not (
+            _OPENING_QUOTE.fullmatch(field.gap(k))):
         return None
     s, e = field.starts[k], field.ends[k]
     for m in field.mentions:

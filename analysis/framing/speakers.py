@@ -173,15 +173,15 @@ def _posted(field: Field, sp: Speaker, mention: tuple) -> bool:
 def _short_name(field: Field, sp: Speaker, ctx: Context) -> tuple[str, str] | None:
     """«بحسب التحالف» after «التحالف الدولي», «وزارة الدفاع» after «وزارة الدفاع الروسية»:
     a phrase of one definite word or two words that opens the longer name of an actor
-    mentioned earlier in the field → that actor, the latest such."""
+    mentioned earlier in the field (as written) → that actor, the latest such."""
     n = sp.last - sp.first + 1
-    if n > 2 or (n == 1 and not field.words[sp.first].startswith("ال")):
+    words, starts, text = field.words, field.starts, field.text
+    if n > 2 or (n == 1 and not words[sp.first].startswith("ال")):
         return None
-    key, words, starts = field.words[sp.first:sp.last + 1], field.words, field.starts
+    raw = text[starts[sp.first]:field.ends[sp.last]]
     ms = field.mentions
     for s, e, actor in reversed(ms[:bisect_left(ms, (starts[sp.first],))]):
-        k = bisect_left(starts, s, field.lo, field.hi)
-        if k + n <= field.hi and starts[k] == s and words[k:k + n] == key and field.ends[k + n - 1] < e:
+        if e - s > len(raw) and text.startswith(raw, s) and not text[s + len(raw)].isalpha():
             return actor, ctx.sides.get(actor, "")
     return None
 
@@ -230,7 +230,8 @@ def resolve(field: Field, speaker: Speaker, ctx: Context, previous: tuple | None
     """``(actor_id, side, basis)`` of a speaker phrase, by the rules of the module's
     docstring; basis becomes ``previous`` when an anaphor took the previous speaker."""
     mentions = speaker_mentions(field, speaker)
-    if any(_posted(field, speaker, m) for m in mentions):
+    if "لدي" in field.words[speaker.first:speaker.last + 1] and any(
+            _posted(field, speaker, m) for m in mentions):
         mentions = [m for m in mentions if not _posted(field, speaker, m)]
     if _joint_word(field, speaker, mentions, ctx.rep):
         return "", JOINT, basis

@@ -49,7 +49,7 @@ import pandas as pd
 from ..normalize import PREPOSITIONS
 from .lexicon import Reporting, load_reporting
 from .mentions import by_field
-from .phrases import form_starts, kan_before, phrase, speaker_after, subject_before, verb_at
+from .phrases import form_starts, kan_before, phrase, source_before, speaker_after, subject_before, verb_at
 from .speakers import Context, Speaker, is_source, resolve, side_of_words, speaker_mentions, tie_apposition
 from .tables import table
 from .words import Field, Prepared, walk
@@ -116,7 +116,7 @@ def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
     if kind == "participle":
         return _participle(field, t, last, lemma, ctx), last
     verb = kind in ("verb", "verb_object", "verb_source", "light")
-    if verb and _taa_marbuta(field, t):
+    if verb and field.words[t][-1] == "ه" and _taa_marbuta(field, t):
         return None, last  # «وصفة» (a recipe), folded like «وصفه» (described it): a noun
     before = _word_before(field, t, rep) if verb else ""
     if before in rep.cues["negator"] or before in rep.cues["preposition"]:
@@ -292,7 +292,10 @@ def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
     after, last = speaker_after(field, t, last, kind, ctx.rep)
     if after is not None and _governed(field, after.first):
         after = None  # «أكدت لـموسكو …»: an addressee, «وصفه بـ…»: a complement
-    if before is not None and (after is None or not _names_source(field, after, ctx)):
+    named = after is not None and _names_source(field, after, ctx)
+    if before is None and verb and not named and field.joined[t]:
+        before = source_before(field, t, ctx.rep)  # «أن المسؤولين الروس أكدوا لنظرائهم»
+    if before is not None and not named:
         return before, "before_verb", last
     return after, ("after_verb" if after is not None else ""), last
 
