@@ -14,7 +14,10 @@ The rules, word by word over one field's folded words (:class:`.words.Field`), f
    الاتهامات»: a noun); an event as subject («كشفت الحادثة عن», «الحادثة تؤكد»,
    ``event`` of ``speaker_cues.tsv``); a formula before a document («وفق القرار»); a light
    verb with no speech noun; a participle with no comma or و (an adjective); a relative
-   clause with no source («الرواية التي تقول»); 1st person forms are not listed at all.
+   clause with no source («الرواية التي تقول»); a word written with ة («وصفة»: a noun, not
+   «وصفه»); a form as often a noun (``verb_source``: bare «رأى», «توقع», «قدّر») with no
+   source right after it opening a clause («هذا رأي الحكومة»); 1st person forms are not
+   listed at all.
 3. **The speaker after the verb** (verb–subject, the usual order, :mod:`.phrases`):
    the phrase that follows, up to a stop word («أن», «في تصريح»), punctuation or another
    reporting form, ten words at most (:func:`phrase`); after «نقل … عن» the phrase after
@@ -23,18 +26,24 @@ The rules, word by word over one field's folded words (:class:`.words.Field`), f
    البنتاغون» to the institution; after a verb with an object it ends before the object.
    An addressee («أكدت لـموسكو») is no speaker.
 4. **The speaker before the verb** (:func:`.phrases.subject_before`): the words between a كان and
-   the verb («وكانت وزارة الدفاع الروسية قالت», certain), or an actor mention right before
-   the verb («البنتاغون يعلن», «كيري ولافروف يعلنان»), or a joint word («البلدين "شددا»),
-   used when the phrase after the verb does not start with a source.
+   the verb («وكانت وزارة الدفاع الروسية قالت», quotes allowed, certain; the subject before
+   «، كان قد» when nothing stands between), or an actor mention right before the verb
+   («البنتاغون يعلن», «كيري ولافروف يعلنان»), a joint word («البلدين "شددا»), or a source
+   head opening the clause («أن المسؤولين الروس أكدوا»), used when the phrase after the
+   verb does not start with a source. A كان before a relative pronoun or another reporting
+   form is not the verb's.
 5. **Relative clauses** (:func:`_relative`): «الهدنة التي أعلنتها واشنطن وموسكو» (the source
-   follows the verb), «البيت الأبيض الذي اتهم موسكو» (the antecedent speaks).
+   follows the verb), «البيت الأبيض الذي اتهم موسكو» (the antecedent speaks), «القصف الذي
+   اتهمت واشنطن موسكو به» (an antecedent that is no source: the source follows).
 6. **Previous speaker.** A verb or participle with no speaker («وأضاف: …», «مضيفاً أن»)
    continues the field's last speaker; so does a definite anaphor («المسؤول الأمريكي»,
    «الوزارة», «المصدر ذاته»).
 7. **Resolution** to a codebook actor and side (:mod:`.speakers`): ``joint`` for the two
    powers together; an actor mention, the most specific kind first; a tied name; an
-   anaphor; a shortened name; a nationality («مسؤولون أمريكيون» → us); a press head or a
-   quoted source outside the codebook → other.
+   anaphor; a shortened name; a ministry's word with the nationality («وزير الدفاع
+   الأمريكي» → US_DOD); a nationality and its side's state («مسؤولون أمريكيون» → us, USA);
+   a press head or a quoted source outside the codebook → other.
+   «نقلت X عن Y»: Y speaks, X is the ``channel`` (:func:`channel_of`).
 8. «في بيان للخارجية الروسية» counts only in a sentence no verb reports.
 
 :func:`find_statements` applies them to every title and body.
