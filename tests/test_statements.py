@@ -421,3 +421,11 @@ def test_a_relative_clause_whose_antecedent_is_no_source_takes_the_source_after_
     text = "وهو ما نفاه البنتاغون الذي اتهم موسكو بالتصعيد"
     assert spoken(text, [("البنتاغون", "US_DOD"), ("موسكو", "RUS")])[-1] == ("اتهم", "US_DOD", "us")
     assert spoken("وهي الرواية التي تقول إن الطائرة سقطت", []) == []
+
+
+def test_a_broadcaster_is_a_source_in_a_relative_clause():
+    # in either spelling; with no nationality or name, its side is not given
+    for tv in ("التلفزيون", "التليفزيون"):
+        text = f"وخرج المتظاهرون إلى الشوارع بعد الضربات التي وصفها {tv} الرسمي بأنها عدوان"
+        assert spoken(text, []) == [("وصف", "", "")]
+    assert spoken("وهي الضربات التي وصفها المتظاهرون بالعدوان", []) == []  # no source head
