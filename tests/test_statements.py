@@ -429,3 +429,24 @@ def test_a_broadcaster_is_a_source_in_a_relative_clause():
         text = f"وخرج المتظاهرون إلى الشوارع بعد الضربات التي وصفها {tv} الرسمي بأنها عدوان"
         assert spoken(text, []) == [("وصف", "", "")]
     assert spoken("وهي الضربات التي وصفها المتظاهرون بالعدوان", []) == []  # no source head
+
+
+# an implicit subject: the actor opening the verb's sentence, where no earlier statement of the
+# sentence reports; else the previous speaker
+TOPICS = [
+    ("وقال كيري إن الهدنة صامدة. وتشن روسيا منذ أسابيع غارات تقول إنها تستهدف الإرهابيين",
+     [("كيري", "KERRY"), ("روسيا", "RUS")], [("قال", "KERRY", "us"), ("قال", "RUS", "russia")]),
+    ("وقال كيري إن الهدنة صامدة. موسكو تواصل قصف المدينة، متهمة المعارضة بخرق الهدنة",
+     [("كيري", "KERRY"), ("موسكو", "RUS")], [("قال", "KERRY", "us"), ("اتهم", "RUS", "russia")]),
+    # the previous speaker when a statement of the same sentence reports
+    ("وقال كيري إن روسيا تقصف المدينة، مضيفاً أن الهدنة مهددة",
+     [("كيري", "KERRY"), ("روسيا", "RUS")], [("قال", "KERRY", "us"), ("اضاف", "KERRY", "us")]),
+    # a sentence opened by a preposition has no actor as its subject
+    ("وقال كيري إن الهدنة صامدة. وفي موسكو تتواصل الاجتماعات، ويضيف أن الحوار مستمر",
+     [("كيري", "KERRY"), ("موسكو", "RUS")], [("قال", "KERRY", "us"), ("اضاف", "KERRY", "us")]),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", TOPICS)
+def test_an_implicit_subject_is_the_sentence_s_actor_or_the_previous_speaker(text, names, expected):
+    assert spoken(text, names) == expected

@@ -395,6 +395,12 @@ class Reporting:
         return {first: frozenset(seconds) for first, seconds in out.items()}
 
     @cached_property
+    def no_subject(self) -> frozenset[str]:
+        """Words that open a sentence with no actor as its subject: the first words of stop
+        cues and prepositions («في موسكو …», «بعد …»)."""
+        return frozenset(key[0] for key in self.cues["stop"]) | self.cues["preposition"]
+
+    @cached_property
     def kan_blockers(self) -> frozenset[str]:
         """Words that may end the search for a كان before a verb: relative pronouns and the
         first words of reporting forms."""

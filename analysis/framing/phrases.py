@@ -215,6 +215,31 @@ def _quote_between(field: Field, k: int) -> bool:
     return _SPACED_QUOTE.fullmatch(field.gap(k)) is not None
 
 
+def sentence_subject(field: Field, t: int, rep: Reporting) -> tuple[int, Speaker | None]:
+    """``(first word of the verb's sentence, its subject)``: an actor mention opening the
+    sentence («موسكو توقف العمل بالخط وتهدد بـ…») or right after its first word, a verb
+    («وتنفذ روسيا غارات يومية تقول إنها …»), carrying no preposition, at most thirty words
+    before the verb; the subject of a verb that names none of its own."""
+    sentence, s0, lo = field.sentence[t], t, max(field.lo, t - 30)
+    while s0 > lo and field.sentence[s0 - 1] == sentence:
+        s0 -= 1
+    if s0 > field.lo and field.sentence[s0 - 1] == sentence:
+        return s0, None  # more than thirty words in: too far for its opening actor
+    words, starts, ms = field.words, field.starts, field.mentions
+    opener = words[s0][1:] if words[s0][:1] in ("و", "ف") else words[s0]  # «وفي موسكو»
+    if s0 == t or words[s0] in rep.no_subject or opener in rep.no_subject:
+        return s0, None
+    for k in (s0, s0 + 1):
+        if k >= t:
+            break
+        i = bisect_left(ms, (starts[k],))
+        if i < len(ms) and ms[i][0] < field.ends[k] and ms[i][1] <= starts[t]:
+            clitic = fold(field.text[starts[k]:ms[i][0]])
+            if clitic in ("", "و", "ف"):
+                return s0, Speaker(k, bisect_left(starts, ms[i][1], field.lo, field.hi) - 1)
+    return s0, None
+
+
 # --- the speaker after the verb ------------------------------------------------------------
 
 def speaker_after(field: Field, t: int, last: int, kind: str,

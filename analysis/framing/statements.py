@@ -37,7 +37,8 @@ The rules, word by word over one field's folded words (:class:`.words.Field`), f
    اتهمت واشنطن موسكو به» (an antecedent that is no source: the source follows).
 6. **Previous speaker.** A verb or participle with no speaker («وأضاف: …», «مضيفاً أن»)
    continues the field's last speaker; so does a definite anaphor («المسؤول الأمريكي»,
-   «الوزارة», «المصدر ذاته»).
+   «الوزارة», «المصدر ذاته»). In a sentence that no earlier statement reports, the actor
+   opening it is the subject instead («وتشن روسيا غارات تقول إنها …», :func:`_topic`).
 7. **Resolution** to a codebook actor and side (:mod:`.speakers`): ``joint`` for the two
    powers together; an actor mention, the most specific kind first; a tied name; an
    anaphor; a shortened name; a ministry's word with the nationality («وزير الدفاع
@@ -58,7 +59,16 @@ import pandas as pd
 from ..normalize import PREPOSITIONS
 from .lexicon import Reporting, load_reporting
 from .mentions import by_field
-from .phrases import form_starts, kan_before, phrase, source_before, speaker_after, subject_before, verb_at
+from .phrases import (
+    form_starts,
+    kan_before,
+    phrase,
+    sentence_subject,
+    source_before,
+    speaker_after,
+    subject_before,
+    verb_at,
+)
 from .speakers import Context, Speaker, is_source, resolve, side_of_words, speaker_mentions, tie_apposition
 from .tables import table
 from .words import Field, Prepared, walk
@@ -360,6 +370,8 @@ def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, b
     («وأضاف: …», «مضيفاً أن …»)."""
     previous = ctx.previous
     first_w, last_w = t, last
+    if speaker is None and basis == "":
+        speaker, basis = _topic(field, t, previous, ctx)
     if speaker is not None:
         s_span = field.span(speaker.first, speaker.last)
         actor, side, basis = resolve(field, speaker, ctx, previous, basis)
@@ -369,7 +381,8 @@ def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, b
         if not side and ('"' in field.gap(speaker.first) or (
                 field.words[speaker.first] in ctx.rep.cues["media"] and _QUOTED.search(sp_text))):
             side = "other"  # «وفق "الشرق الأوسط"», «صحيفة «واشنطن بوست»»: outside the codebook
-        first_w, last_w = min(t, speaker.first), max(last, speaker.last)
+        if basis != "topic":
+            first_w, last_w = min(t, speaker.first), max(last, speaker.last)
     elif previous is not None:
         sp_text, actor, side, s_span, basis = (previous[2], previous[3], previous[4],
                                                (previous[6], previous[7]), "previous")
@@ -377,6 +390,20 @@ def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, b
         sp_text, actor, side, s_span, basis = "", "", "", (-1, -1), ""
     return (field.starts[first_w], field.ends[last_w], sp_text, actor, side, lemma,
             s_span[0], s_span[1], basis, channel)
+
+
+def _topic(field: Field, t: int, previous: tuple | None, ctx: Context) -> tuple[Speaker | None, str]:
+    """A verb with no speaker of its own in a sentence that no earlier statement of it
+    reports: its subject is the actor opening the sentence (:func:`.phrases.sentence_subject`,
+    basis ``topic``), not the speaker of an earlier sentence."""
+    if previous is not None:
+        k = bisect_left(field.starts, previous[0], field.lo, field.hi)
+        if k < field.hi and field.sentence[k] == field.sentence[t]:
+            return None, ""  # a statement of this sentence spoke last
+    s0, subject = sentence_subject(field, t, ctx.rep)
+    if subject is None or (previous is not None and previous[0] >= field.starts[s0]):
+        return None, ""
+    return subject, "topic"
 
 
 def _in_statement(field: Field, t: int, last: int, lemma: str, ctx: _Context) -> tuple | None:
@@ -461,7 +488,8 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
         how the speaker was found: ``after_verb`` (verb–subject, the usual order),
         ``before_verb`` («وكانت وزارة الدفاع الروسية قالت», «البنتاغون يعلن»),
         ``previous`` («وأضاف: …», «وقال المسؤول الأمريكي» — the last speaker of the same
-        field), or empty (no speaker found); ``channel`` the outlet that relays the speaker's
+        field), ``topic`` (a verb with no speaker of its own: the actor opening its sentence,
+        «وتشن روسيا غارات تقول إنها …»), or empty (no speaker found); ``channel`` the outlet that relays the speaker's
         words in «نقلت وكالة رويترز عن مسؤول …» («وكالة رويترز», as written; the speaker is
         the official), empty where there is none. Sorted by doc_id, field, start, end.
     """
