@@ -34,7 +34,8 @@ TABLES = {
     "date_mentions": ["doc_id", "field", "start", "end", "surface", "value", "granularity", "kind"],
     "frame_hits": ["doc_id", "field", "start", "end", "surface", "frame"],
     "frame_sentences": ["doc_id", "field", "start", "end", "frames"],
-    "statements": ["doc_id", "field", "start", "end", "speaker", "speaker_actor_id", "verb"],
+    "statements": ["doc_id", "field", "start", "end", "speaker", "speaker_actor_id", "speaker_side", "verb",
+                   "speaker_start", "speaker_end", "basis", "channel"],  # framing.STATEMENT_COLUMNS
 }
 SORT_KEYS = {"documents": ["doc_id"], "removed_lines": ["doc_id", "line_no"]}
 DEFAULT_SORT = ["doc_id", "field", "start", "end"]

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from analysis import framing
-from analysis.framing import LexiconError, cues, fast, statements, words
+from analysis.framing import LexiconError, cues, fast, phrases, words
 from analysis.framing.mentions import mentions_in
 
 
@@ -284,10 +284,11 @@ STATEMENTS = [
     # a source in quotes, not in the codebook: identified, so other (CODEBOOK-STATEMENTS.md)
     ("وقعت الحادثة فجرا، وفق «الشرق الأوسط».", [],
      [("الشرق الأوسط", "", "other", "وفق", "after_verb")]),
-    # «نقلت … عن … قوله»: the speaker is after عن, and the nationality gives the side
+    # «نقلت … عن … قوله»: the speaker is after عن, and the nationality gives the side and
+    # its state (CODEBOOK-STATEMENTS: «مسؤولون أمريكيون» → the US)
     ("ونقلت وكالة الصحافة الفرنسية عن مسؤول أميركي قوله إن المحادثات مستمرة",
      [("وكالة الصحافة الفرنسية", "AFP")],
-     [("مسؤول أميركي", "", "us", "نقل", "after_verb")]),
+     [("مسؤول أميركي", "USA", "us", "نقل", "after_verb")]),
     # an unnamed local source: no actor, no side
     ("وأفاد مصدر محلي بأن الطيران قصف البلدة", [],
      [("مصدر محلي", "", "", "افاد", "after_verb")]),
@@ -323,9 +324,9 @@ STATEMENTS = [
     ("أكد مسؤول في البنتاغون عدم وجود أي تنسيق", [("البنتاغون", "US_DOD")],
      [("مسؤول في البنتاغون", "US_DOD", "us", "اكد", "after_verb")]),
     ("قال السفير الروسي في واشنطن أناتولي أنطونوف إن بلاده ترفض", [("واشنطن", "USA")],
-     [("السفير الروسي", "", "russia", "قال", "after_verb"),
+     [("السفير الروسي", "RUS", "russia", "قال", "after_verb"),
       # «بلاده ترفض»: a position nested in his statement, his side
-      ("السفير الروسي", "", "russia", "رفض", "previous")]),
+      ("السفير الروسي", "RUS", "russia", "رفض", "previous")]),
     # «في بيان» with no reporting verb in the sentence
     ("وجاء في بيان لوزارة الدفاع الروسية أن الطائرات عادت",
      [("وزارة الدفاع الروسية", "RUS_MOD")],
@@ -708,7 +709,7 @@ def test_statement_shortcuts_match_the_plain_search(monkeypatch):
             sp.last = bisect_left(field.starts, reach, field.lo, field.hi) - 1
         return sp
 
-    monkeypatch.setattr(statements, "cover_mentions", cover)
+    monkeypatch.setattr(phrases, "cover_mentions", cover)
     slow = framing.find_statements(d, mentions=mentions)
     assert (quick["basis"] == "before_verb").sum() > 20
     pd.testing.assert_frame_equal(quick, slow)

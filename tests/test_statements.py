@@ -16,6 +16,8 @@ CODEBOOK = pd.DataFrame([
     ("US_DOD", "institution", "us"), ("RUS_MOD", "institution", "russia"),
     ("RUS_MFA", "institution", "russia"), ("KERRY", "person", "us"),
     ("LAVROV", "person", "russia"), ("REUTERS", "media", "media"), ("UN", "intl_org", "un"),
+    ("US_STATE", "institution", "us"), ("PUTIN", "person", "russia"), ("TUR", "state", "other"),
+    ("SDF", "armed_group", "us_partner"), ("COALITION", "alliance", "us"),
 ], columns=["id", "type", "side"])
 
 
@@ -208,3 +210,243 @@ def test_a_participle_continues_the_main_speaker_not_a_nested_one():
     text = "قال لافروف إن الحكومة السورية أكدت لـموسكو استعدادها، مضيفاً أن الجانبين متفقان"
     names = [("لافروف", "LAVROV"), ("الحكومة السورية", "SYR_GOV"), ("موسكو", "RUS")]
     assert listed(text, names) == [("قال", "russia"), ("اكد", "syria_gov"), ("اضاف", "russia")]
+
+
+# --- «نقلت X عن Y»: Y speaks, X is the channel -------------------------------------------------
+
+CHANNELS = [
+    ("ونقلت وكالة رويترز عن مسؤول روسي قوله إن المحادثات مستمرة", [("رويترز", "REUTERS")],
+     ("russia", "وكالة رويترز")),
+    ('ونقلت صحيفة "كوميرسانت" عن مصدر عسكري أمريكي أن الخط ما زال يعمل', [],
+     ("us", 'صحيفة "كوميرسانت"')),
+    ("وتنقل قناة «الميادين» عن لافروف تأكيده أن الحوار مستمر", [("لافروف", "LAVROV")],
+     ("russia", "قناة «الميادين»")),
+    ("وبحسب ما نقلت وكالة إنترفاكس عن مسؤول أمريكي فإن الاتصال جرى", [], ("us", "وكالة إنترفاكس")),
+    # no channel: the speaker speaks for himself, or the formula has no relay in it
+    ("وقال لافروف لوكالة رويترز إن الحوار مستمر", [("لافروف", "LAVROV")], ("russia", "")),
+    ("وذلك نقلاً عن مصادر عسكرية روسية", [], ("russia", "")),
+    ("وبحسب وزارة الدفاع الروسية فإن الطائرات عادت", [("وزارة الدفاع الروسية", "RUS_MOD")],
+     ("russia", "")),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", CHANNELS)
+def test_the_channel_relays_and_the_source_speaks(text, names, expected):
+    st = statements(text, names)
+    assert len(st) == 1
+    assert (st.loc[0, "speaker_side"], st.loc[0, "channel"]) == expected
+    assert "عن" not in st.loc[0, "channel"].split()
+
+
+def test_the_statements_table_of_extract_has_every_column():
+    from analysis import pipeline
+
+    assert pipeline.TABLES["statements"] == framing.STATEMENT_COLUMNS
+    assert framing.STATEMENT_COLUMNS[-1] == "channel"
+
+
+# --- who speaks: the speaker's actor and side (CODEBOOK-STATEMENTS.md, "Speaker, actor and side")
+
+
+def spoken(text: str, names: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    st = statements(text, names)
+    return list(zip(st["verb"], st["speaker_actor_id"], st["speaker_side"]))
+
+
+SPEAKERS = [
+    # unnamed nationals speak for their side's state; the Kurds of Syria are the SDF's side;
+    # a state outside the codebook is other
+    ("وكشف مسؤولون عسكريون أمريكيون أن الطائرات اقتربت", [], [("كشف", "USA", "us")]),
+    ("وبحسب مصدر دبلوماسي روسي فإن الحوار مستمر", [], [("بحسب", "RUS", "russia")]),
+    ("وأفاد مسؤولون أكراد بأن الاتفاق عسكري بحت", [], [("افاد", "SDF", "us_partner")]),
+    ("وأعربت مصر عن قلقها من التصعيد", [], [("اعرب", "", "other")]),
+    ("وقال وزير الخارجية الأردني إن بلاده تدعم الحل", [], [("قال", "", "other")]),
+    ("وقال مصدر دبلوماسي إن الاجتماع تأجل", [], [("قال", "", "")]),  # no nationality
+    # the legislatures speak for their state; «آخرون» are more of the group that spoke
+    ("وانتقد أعضاء في الكونغرس الاتفاق، فيما طالب آخرون بفتح تحقيق", [],
+     [("انتقد", "USA", "us"), ("طالب", "USA", "us")]),
+    ("وطالب نواب في مجلس الدوما بفتح تحقيق", [], [("طالب", "RUS", "russia")]),
+    ("ويرى محللون أن التصعيد مؤقت، فيما يرى آخرون أنه سيطول", [],
+     [("راي", "", ""), ("راي", "", "")]),
+    # an envoy speaks for the state that sends him, not the body he is posted to
+    ("وقال مندوب روسيا لدى الأمم المتحدة فاسيلي نيبينزيا إن بلاده ستطرح مشروع قرار",
+     [("روسيا", "RUS"), ("الأمم المتحدة", "UN")], [("قال", "RUS", "russia")]),
+    ("وقال مسؤول في الأمم المتحدة إن القافلة وصلت", [("الأمم المتحدة", "UN")],
+     [("قال", "UN", "un")]),
+    # a ministry named by its word and the nationality; later the minister by his name
+    ("اتهم وزير الدفاع الأمريكي مارك إسبر تركيا بتعريض القوات للخطر. وقال إسبر إن الانسحاب مستمر",
+     [("تركيا", "TUR")], [("اتهم", "US_DOD", "us"), ("قال", "US_DOD", "us")]),
+    ("وقال نائب وزير الدفاع الروسي إن الخط يعمل", [], [("قال", "RUS_MOD", "russia")]),
+    ("وقال وزير الدفاع التركي إن العملية مستمرة", [], [("قال", "", "other")]),
+    # with no nationality, the ministry of that word named last; a name makes a new source
+    ("أعلنت وزارة الخارجية الأمريكية تعليق المحادثات، وقال المتحدث باسم الخارجية جون كيربي إن "
+     "روسيا لم تف بالتزاماتها. وأشار كيربي إلى أن القناة باقية",
+     [("وزارة الخارجية الأمريكية", "US_STATE"), ("روسيا", "RUS")],
+     [("اعلن", "US_STATE", "us"), ("قال", "US_STATE", "us"), ("اشار", "US_STATE", "us")]),
+    # a person of the subject's nationality is its name, not the verb's object
+    ("ووصف الرئيس الروسي فلاديمير بوتين الضربة بأنها عدوان", [("فلاديمير بوتين", "PUTIN")],
+     [("وصف", "PUTIN", "russia")]),
+    ("واتهم الرئيس الأمريكي بوتين بالكذب", [("بوتين", "PUTIN")], [("اتهم", "USA", "us")]),
+    # a shortened name of an actor named before
+    ("شن التحالف الدولي غارات على مواقع التنظيم، بحسب التحالف", [("التحالف الدولي", "COALITION")],
+     [("بحسب", "COALITION", "us")]),
+    # «باسمه», «عنها»: the body that spoke last
+    ("وأعلنت وزارة الدفاع الروسية انتهاء المناورات، وقال المتحدث باسمها إن القوات عادت",
+     [("وزارة الدفاع الروسية", "RUS_MOD")], [("اعلن", "RUS_MOD", "russia"), ("قال", "RUS_MOD", "russia")]),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", SPEAKERS)
+def test_the_speaker_s_actor_and_side(text, names, expected):
+    assert spoken(text, names) == expected
+
+
+def test_a_description_with_a_name_or_a_complement_is_a_new_source():
+    # «القيادة العامة للجيش» is not «القيادة» referring back to the Russian ministry
+    text = ("وقالت وزارة الدفاع الروسية إن الدفاعات عملت. وأعلنت القيادة العامة للجيش أن "
+            "الغارة أوقعت قتلى")
+    assert spoken(text, [("وزارة الدفاع الروسية", "RUS_MOD")]) == [
+        ("قال", "RUS_MOD", "russia"), ("اعلن", "", "")]
+    # but a bare description refers back
+    text = "وقالت وزارة الدفاع الروسية إن الدفاعات عملت. وأضافت الوزارة أن الطائرات عادت"
+    assert spoken(text, [("وزارة الدفاع الروسية", "RUS_MOD")])[1] == ("اضاف", "RUS_MOD", "russia")
+
+
+def test_one_official_is_not_the_two_powers_together():
+    text = "وأكد الجانبان أهمية التنسيق. وقال المسؤول إن الاتصالات مستمرة"
+    assert spoken(text, []) == [("اكد", "", "joint"), ("قال", "", "")]
+
+
+# --- where the speaker phrase is ---------------------------------------------------------------
+
+PHRASES = [
+    # the subject before كان when nothing stands between كان and the verb
+    ("ويُذكر أن الرئيس الأمريكي، جون كيري، كان قد وصف التدخل بأنه خطأ", [("جون كيري", "KERRY")],
+     [("وصف", "KERRY", "us")]),
+    # a quoted name: after كان, or right after the verb
+    ('وكانت "قوات سوريا الديمقراطية" قد أعلنت التوصل إلى اتفاق',
+     [("قوات سوريا الديمقراطية", "SDF")], [("اعلن", "SDF", "us_partner")]),
+    ('ووصفت دمشق الغارات بأنها مجزرة، بينما أكدت "قوات سوريا الديمقراطية" أن المهاجمين تقدموا',
+     [("دمشق", "SYR_GOV"), ("قوات سوريا الديمقراطية", "SDF")],
+     [("وصف", "SYR_GOV", "syria_gov"), ("اكد", "SDF", "us_partner")]),
+    # a press head takes in its outlet's quoted name: a source outside the codebook
+    ("ويدرس البيت الأبيض، وفق ما ذكرت صحيفة «نيويورك تايمز»، خيارات أخرى", [],
+     [("وفق", "", "other")]),
+    # a source head opening the clause before the verb; the addressee after it is no speaker
+    ("وقال لافروف إن المسؤولين الأمريكيين أكدوا لنظرائهم الروس أن قواتهم ليست هناك",
+     [("لافروف", "LAVROV")], [("قال", "LAVROV", "russia"), ("اكد", "USA", "us")]),
+    # observers are where they are, not whom they speak for
+    ("ويرى مراقبون في دمشق أن التصعيد سيطول", [("دمشق", "SYR_GOV")], [("راي", "", "")]),
+    ("وقال مسؤول في دمشق إن الجيش تقدم", [("دمشق", "SYR_GOV")], [("قال", "SYR_GOV", "syria_gov")]),
+    # a كان before a relative clause is not the relative verb's («وكانت الهدنة التي أعلنتها …»)
+    ("وكانت الهدنة التي أعلنتها واشنطن وموسكو قد انهارت", [("واشنطن", "USA"), ("موسكو", "RUS")],
+     [("اعلن", "", "joint")]),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", PHRASES)
+def test_where_the_speaker_phrase_is(text, names, expected):
+    assert spoken(text, names) == expected
+
+
+def test_every_ministry_word_names_a_codebook_institution():
+    from analysis import actors
+
+    codebook = actors.load_codebook().set_index("id")
+    ministries = framing.load_reporting().ministries
+    assert ministries, "speaker_cues.tsv lists ministry words"
+    for word, ids in ministries.items():
+        for actor in ids:
+            assert codebook.loc[actor, "type"] == "institution", (word, actor)
+        sides = [codebook.loc[a, "side"] for a in ids]
+        assert len(sides) == len(set(sides)), f"{word}: one institution per side"
+
+
+def test_a_word_written_with_taa_marbuta_is_a_noun_not_a_verb_with_its_pronoun():
+    # «وصفة» (a recipe) folds like «وصفه» (described it); «وصفه» written so is the verb
+    assert spoken("وحذر كيري من أن التدخل وصفة لكارثة", [("كيري", "KERRY")]) == [
+        ("حذر", "KERRY", "us")]
+    assert [v for v, _, _ in spoken("وهو ما وصفه كيري بأنه خطأ", [("كيري", "KERRY")])] == ["وصف"]
+
+
+def test_a_kan_before_another_reporting_verb_is_not_this_verb_s():
+    # «وكان لافروف قال»: the كان is قال's; «أكد» inside the quotation has its own subject
+    text = 'وكان لافروف قال إن كيري "أكد التزام بلاده بالهدنة"'
+    assert spoken(text, [("لافروف", "LAVROV"), ("كيري", "KERRY")]) == [
+        ("قال", "LAVROV", "russia"), ("اكد", "KERRY", "us")]
+
+
+def test_the_statement_of_the_two_powers_is_theirs_when_referred_back_to():
+    text = "وأعلن البلدان في بيان مشترك التزامهما بالهدنة. وأضاف البيان أن المراقبة مستمرة"
+    assert [side for _, _, side in spoken(text, [])] == ["joint", "joint"]
+
+
+# forms that are as often nouns count only with a source right after them
+VERB_SOURCE = [
+    ("ورأى مراقبون في دمشق أن التصعيد سيطول", [("دمشق", "SYR_GOV")], [("راي", "", "")]),
+    ("وتوقع محللون أن يتعزز دور موسكو، فيما توقع آخرون العكس", [("موسكو", "RUS")],
+     [("توقع", "", ""), ("توقع", "", "")]),
+    ("وقدّر مسؤولون أمريكيون عدد القتلى بالعشرات", [], [("قدر", "USA", "us")]),
+    ("ورأى وزير الخارجية الروسي سيرغي لافروف أن الضربة عدوان", [("سيرغي لافروف", "LAVROV")],
+     [("راي", "LAVROV", "russia")]),
+]
+NOT_VERB_SOURCE = [
+    "وهذا رأي الحكومة في المسألة",  # an opinion (noun)
+    "ومن المتوقع أن يجتمع الطرفان الأسبوع المقبل",
+    "ويقدر عدد المقاتلين بنحو ألفين",  # «is estimated»: no source
+    "وجاء التوقع بعد أيام من الهجوم",
+]
+
+
+@pytest.mark.parametrize("text, names, expected", VERB_SOURCE)
+def test_a_form_that_may_be_a_noun_counts_with_a_source_after_it(text, names, expected):
+    assert spoken(text, names) == expected
+
+
+@pytest.mark.parametrize("text", NOT_VERB_SOURCE)
+def test_a_form_that_may_be_a_noun_is_no_statement_without_a_source(text):
+    assert spoken(text, []) == []
+
+
+def test_a_feminine_participle_of_calling_on_adds_a_claim():
+    text = "وأعربت مصر عن قلقها من التصعيد، داعية إلى حل سياسي"
+    assert spoken(text, []) == [("اعرب", "", "other"), ("دعا", "", "other")]
+    assert spoken("وقال الداعية إن الصلاة أقيمت", []) == [("قال", "", "")]  # the noun
+
+
+def test_a_relative_clause_whose_antecedent_is_no_source_takes_the_source_after_the_verb():
+    text = "ثم جاء قصف القافلة الذي اتهمت واشنطن موسكو بالمسؤولية عنه"
+    assert spoken(text, [("واشنطن", "USA"), ("موسكو", "RUS")]) == [("اتهم", "USA", "us")]
+    # with an antecedent that speaks, the antecedent; with no source at all, nothing
+    text = "وهو ما نفاه البنتاغون الذي اتهم موسكو بالتصعيد"
+    assert spoken(text, [("البنتاغون", "US_DOD"), ("موسكو", "RUS")])[-1] == ("اتهم", "US_DOD", "us")
+    assert spoken("وهي الرواية التي تقول إن الطائرة سقطت", []) == []
+
+
+def test_a_broadcaster_is_a_source_in_a_relative_clause():
+    # in either spelling; with no nationality or name, its side is not given
+    for tv in ("التلفزيون", "التليفزيون"):
+        text = f"وخرج المتظاهرون إلى الشوارع بعد الضربات التي وصفها {tv} الرسمي بأنها عدوان"
+        assert spoken(text, []) == [("وصف", "", "")]
+    assert spoken("وهي الضربات التي وصفها المتظاهرون بالعدوان", []) == []  # no source head
+
+
+# an implicit subject: the actor opening the verb's sentence, where no earlier statement of the
+# sentence reports; else the previous speaker
+TOPICS = [
+    ("وقال كيري إن الهدنة صامدة. وتشن روسيا منذ أسابيع غارات تقول إنها تستهدف الإرهابيين",
+     [("كيري", "KERRY"), ("روسيا", "RUS")], [("قال", "KERRY", "us"), ("قال", "RUS", "russia")]),
+    ("وقال كيري إن الهدنة صامدة. موسكو تواصل قصف المدينة، متهمة المعارضة بخرق الهدنة",
+     [("كيري", "KERRY"), ("موسكو", "RUS")], [("قال", "KERRY", "us"), ("اتهم", "RUS", "russia")]),
+    # the previous speaker when a statement of the same sentence reports
+    ("وقال كيري إن روسيا تقصف المدينة، مضيفاً أن الهدنة مهددة",
+     [("كيري", "KERRY"), ("روسيا", "RUS")], [("قال", "KERRY", "us"), ("اضاف", "KERRY", "us")]),
+    # a sentence opened by a preposition has no actor as its subject
+    ("وقال كيري إن الهدنة صامدة. وفي موسكو تتواصل الاجتماعات، ويضيف أن الحوار مستمر",
+     [("كيري", "KERRY"), ("موسكو", "RUS")], [("قال", "KERRY", "us"), ("اضاف", "KERRY", "us")]),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", TOPICS)
+def test_an_implicit_subject_is_the_sentence_s_actor_or_the_previous_speaker(text, names, expected):
+    assert spoken(text, names) == expected

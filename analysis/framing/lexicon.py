@@ -17,6 +17,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import cached_property, lru_cache
 
 import pandas as pd
@@ -32,8 +33,8 @@ NEGATABLE = ("cooperation", "deconfliction")
 NEGATED_FRAME = "confrontation"
 MATCH_MODES = ("word", "stem", "verb")
 NEGATOR_KINDS = ("direct", "particle", "exception", "bridge")
-REPORTING_KINDS = ("verb", "verb_object", "participle", "light", "transmit", "formula",
-                   "statement", "not")
+REPORTING_KINDS = ("verb", "verb_object", "verb_source", "participle", "light", "transmit",
+                   "formula", "statement", "not")
 #: How a form of ``reporting_verbs.tsv`` is inflected (``reporting_affixes.tsv``): as written,
 #: or as the 3rd person past, imperfect or active participle it stands for.
 INFLECTIONS = ("", "past", "imperfect", "participle")
@@ -42,7 +43,8 @@ REPORTING_AFFIX_KINDS = ("past_suffix", "imperfect_prefix", "imperfect_suffix", 
 #: Kinds of ``speaker_cues.tsv`` rows (see the file's comments).
 SPEAKER_CUE_KINDS = ("stop", "skip", "anaphor", "side", "kan", "particle", "relative",
                      "preposition", "of", "statement_link", "joint", "negator", "not_source",
-                     "source", "media", "event", "speech_noun")
+                     "source", "media", "event", "speech_noun", "ministry", "others", "observer",
+                     "back_pronoun", "document")
 AFFIX_KINDS = ("noun_suffix", "feminine_ending", "pronoun", "past_suffix", "imperfect_prefix",
                "imperfect_suffix", "verb_prefix", "negator_prefix", "side_prefix")
 
@@ -325,6 +327,8 @@ class Reporting:
     cues: Mapping[str, frozenset]  # speaker cue kind -> its words (stop: tuples of words)
     sides: Mapping[str, str]  # a nationality word -> its side
     side_prefixes: tuple[str, ...] = ("",)
+    #: a ministry's word («الدفاع») -> the codebook institutions it may name (US_DOD, RUS_MOD)
+    ministries: Mapping[str, tuple[str, ...]] = dataclass_field(default_factory=dict)
 
     @property
     def stops(self) -> frozenset[tuple[str, ...]]:
@@ -389,6 +393,18 @@ class Reporting:
             if len(key) == 2:
                 out.setdefault(key[0], set()).add(key[1])
         return {first: frozenset(seconds) for first, seconds in out.items()}
+
+    @cached_property
+    def no_subject(self) -> frozenset[str]:
+        """Words that open a sentence with no actor as its subject: the first words of stop
+        cues and prepositions («في موسكو …», «بعد …»)."""
+        return frozenset(key[0] for key in self.cues["stop"]) | self.cues["preposition"]
+
+    @cached_property
+    def kan_blockers(self) -> frozenset[str]:
+        """Words that may end the search for a كان before a verb: relative pronouns and the
+        first words of reporting forms."""
+        return self.cues["relative"] | self.singles | frozenset(self.pairs)
 
     @cached_property
     def side_forms(self) -> dict[str, str]:
@@ -472,7 +488,7 @@ def _load_reporting(verbs_file, cues_file, affixes_file, reporting_affixes_file)
         for first in sorted(inflect(words[0], how, affixes)):
             forms.setdefault((first, *words[1:]), value)
     cues: dict[str, set] = {kind: set() for kind in SPEAKER_CUE_KINDS}
-    sides = {}
+    sides, ministries = {}, {}
     for row in read_tsv(cues_file, required=["cue", "kind", "value", "gloss"],
                         non_empty=["cue", "kind"], error=LexiconError):
         kind = _choice(row, "kind", SPEAKER_CUE_KINDS)
@@ -487,8 +503,12 @@ def _load_reporting(verbs_file, cues_file, affixes_file, reporting_affixes_file)
             if not row["value"]:
                 raise row.error("a side cue needs its side in 'value'", LexiconError)
             sides[words[0]] = row["value"]
+        if kind == "ministry":
+            if not row["value"]:
+                raise row.error("a ministry cue needs an actor id in 'value'", LexiconError)
+            ministries[words[0]] = ministries.get(words[0], ()) + (row["value"],)
     return Reporting(forms, {kind: frozenset(words) for kind, words in cues.items()}, sides,
-                     _load_affixes(affixes_file)["side_prefix"])
+                     _load_affixes(affixes_file)["side_prefix"], ministries)
 
 
 # --- glossary ------------------------------------------------------------------------------

@@ -7,16 +7,23 @@ The rules, in the order :func:`resolve` applies them to a speaker phrase found b
    joint word («البلدان», «الجانبان», «الوزيران», ``speaker_cues.tsv``) before any actor, or
    a US and a Russian actor coordinated by و («موسكو وواشنطن», «كيري ولافروف»).
 2. **An actor mention** inside the phrase, the most specific kind first (person, then
-   institution, media …, state last): «المتحدث باسم البنتاغون بيتر كوك» → US_DOD. Where
+   institution, media …, state last): «المتحدث باسم البنتاغون بيتر كوك» → US_DOD; not
+   one after «لدى» (where an envoy is posted: «مندوب روسيا لدى الأمم المتحدة» → russia). Where
    a US or Russian actor is coordinated with another side («دمشق وموسكو»), the power speaks.
    A press head with a nationality («وسائل إعلام روسية», «تقارير صحفية أمريكية») is other
    media, not the state.
 3. **A name** already tied to an actor in this field («بيتر كوك» → later «كوك»).
-4. **A definite anaphor** («المسؤول الأمريكي», «الوزارة», «المصدر ذاته») → the previous
-   speaker, if its side does not contradict.
-5. **A shortened name** of an actor who spoke earlier in the field («وزارة الدفاع» after
-   «وقالت وزارة الدفاع الروسية») → that actor.
-6. **A nationality word** → that side, no actor («مسؤولون عسكريون أمريكيون» → us).
+4. **A definite anaphor** («المسؤول الأمريكي», «الوزارة», «المصدر ذاته», and «آخرون»,
+   the rest of the same group) → the previous speaker, if its side does not contradict and
+   it is not the two powers together; a head with a name or a complement after it
+   («القيادة العامة للجيش») is a new source.
+5. **A shortened name** of an actor mentioned earlier in the field («وزارة الدفاع» after
+   «وقالت وزارة الدفاع الروسية», «بحسب التحالف» after «التحالف الدولي») → that actor.
+6. **A ministry** named by its word and the phrase's nationality («وزير الدفاع الأمريكي»
+   → US_DOD), or with no nationality the one of that word named last («المتحدث باسم
+   الخارجية»); a state resolved by its nationality alone becomes its ministry so named.
+7. **A nationality word** → that side and the side's state («مسؤولون عسكريون أمريكيون» →
+   us, USA; «مسؤولون أكراد» → us_partner, SDF; «وأعربت مصر» → other).
 """
 from __future__ import annotations
 
@@ -56,9 +63,10 @@ class Context:
     sides: dict
     types: dict
     names: dict = dataclass_field(default_factory=dict)  # name word -> (actor, side)
-    #: the first two words of the actors' names that spoke so far -> (actor, side)
-    openings: dict = dataclass_field(default_factory=dict)
     previous: tuple | None = None
+    #: a side -> the codebook's one state of that side (us → USA), or its one actor when it
+    #: has no state (us_partner → SDF): what an unnamed national speaks for
+    states: dict = dataclass_field(default_factory=dict)
 
 
 def speaker_mentions(field: Field, sp: Speaker) -> list[tuple[int, int, str]]:
@@ -155,20 +163,66 @@ def tie_apposition(field: Field, sp: Speaker, actor: str, side: str, names: dict
             names.setdefault(w, (actor, side))
 
 
-def _opening(field: Field, sp: Speaker, mention: tuple, ctx: Context, side: str) -> None:
-    """Remember the first two words of a speaker's name («وزارة الدفاع» of «وزارة الدفاع
-    الروسية») for :func:`_earlier_speaker`."""
-    k = sp.first
-    if k < sp.last and field.starts[k] == mention[0] and field.ends[k + 1] < mention[1]:
-        ctx.openings[field.words[k:k + 2]] = (mention[2], side)
+def _posted(field: Field, sp: Speaker, mention: tuple) -> bool:
+    """«مندوب روسيا الدائم لدى الأمم المتحدة»: a mention after «لدى» is where the speaker
+    is posted, not whom he speaks for."""
+    k = bisect_left(field.ends, mention[0] + 1, sp.first, sp.last + 1)
+    return k > sp.first and field.words[k - 1] == "لدي"
 
 
-def _earlier_speaker(field: Field, sp: Speaker, ctx: Context) -> tuple[str, str] | None:
-    """«وزارة الدفاع» (two words) that begins the name of an actor who spoke earlier in
-    the field («وزارة الدفاع الروسية») → that actor, the latest such."""
-    if sp.last != sp.first + 1:
+def _short_name(field: Field, sp: Speaker, ctx: Context) -> tuple[str, str] | None:
+    """«بحسب التحالف» after «التحالف الدولي», «وزارة الدفاع» after «وزارة الدفاع الروسية»:
+    a phrase of one definite word or two words that opens the longer name of an actor
+    mentioned earlier in the field (as written) → that actor, the latest such."""
+    n = sp.last - sp.first + 1
+    words, starts, text = field.words, field.starts, field.text
+    if n > 2 or (n == 1 and not words[sp.first].startswith("ال")):
         return None
-    return ctx.openings.get(field.words[sp.first:sp.last + 1])
+    raw = text[starts[sp.first]:field.ends[sp.last]]
+    ms = field.mentions
+    for s, e, actor in reversed(ms[:bisect_left(ms, (starts[sp.first],))]):
+        if e - s > len(raw) and text.startswith(raw, s) and not text[s + len(raw)].isalpha():
+            return actor, ctx.sides.get(actor, "")
+    return None
+
+
+def _ministry(field: Field, sp: Speaker, ctx: Context, side: str) -> tuple[str, str] | None:
+    """«وزير الدفاع الأمريكي مارك إسبر» → US_DOD: a ministry's word (``ministry`` of
+    ``speaker_cues.tsv``) names the institution of the phrase's side; with no side, the one
+    of its institutions mentioned last before the phrase («المتحدث باسم الخارجية» after
+    «وزارة الخارجية الأمريكية»)."""
+    ministries = ctx.rep.ministries
+    for w in field.words[sp.first:sp.last + 1]:
+        ids = ministries.get(w)
+        if not ids:
+            continue
+        if side:
+            found = [a for a in ids if ctx.sides.get(a) == side]
+            return (found[0], side) if found else None
+        ms = field.mentions
+        for _, _, actor in reversed(ms[:bisect_left(ms, (field.starts[sp.first],))]):
+            if actor in ids:
+                return actor, ctx.sides.get(actor, "")
+        return None
+    return None
+
+
+def _anaphoric(words: list[str], rep: Reporting) -> bool:
+    """«المسؤول الأمريكي», «المتحدث باسم الوزارة», «المصدر ذاته»: a definite head of
+    ``anaphor`` followed only by definite words, nationalities and «باسم»; «باسم» with an
+    anaphor or a pronoun («المتحدثة باسم الوزارة ماريا زاخاروفا», «المتحدث باسمه»); or a
+    phrase with «ذاته». A name or a complement after a bare head («القيادة العامة للجيش»,
+    «المتحدث باسم الخارجية جون كيربي») makes it a new source."""
+    anaphors = rep.anaphors
+    for i, w in enumerate(words[:-1]):
+        if w == "باسم" and words[i + 1] in anaphors and words[i + 1].startswith("ال"):
+            return True
+    if any(w in rep.cues["back_pronoun"] for w in words[1:]):  # «المتحدث باسمه», «ممثلون عنها»
+        return True
+    if words[0] in anaphors and words[0].startswith("ال"):
+        return all(w.startswith("ال") or w in rep.side_forms or w in anaphors or w == "باسم"
+                   for w in words[1:])
+    return any(w in anaphors and not w.startswith("ال") for w in words[1:])
 
 
 def resolve(field: Field, speaker: Speaker, ctx: Context, previous: tuple | None,
@@ -176,10 +230,15 @@ def resolve(field: Field, speaker: Speaker, ctx: Context, previous: tuple | None
     """``(actor_id, side, basis)`` of a speaker phrase, by the rules of the module's
     docstring; basis becomes ``previous`` when an anaphor took the previous speaker."""
     mentions = speaker_mentions(field, speaker)
+    if "لدي" in field.words[speaker.first:speaker.last + 1] and any(
+            _posted(field, speaker, m) for m in mentions):
+        mentions = [m for m in mentions if not _posted(field, speaker, m)]
     if _joint_word(field, speaker, mentions, ctx.rep):
         return "", JOINT, basis
     if mentions:
         actor, side = _of_mentions(field, speaker, mentions, ctx)
+        if ctx.types.get(actor) == "state":  # «المتحدث باسم رئاسة أركان الجيش الأميركي»
+            actor = (_ministry(field, speaker, ctx, side) or (actor,))[0]
         return actor, side, basis
     return _without_mention(field, speaker, ctx, previous, basis)
 
@@ -191,7 +250,6 @@ def _of_mentions(field: Field, speaker: Speaker, mentions: list,
     best = _best_mention(mentions, ctx.types)
     actor, side = best[2], sides.get(best[2], "")
     _tie_names(field, speaker, best[1], actor, side, ctx.names)
-    _opening(field, speaker, best, ctx, side)
     pair = _joint_or_power(field, speaker, mentions, sides, ctx.rep) if len(mentions) > 1 else ""
     if pair:
         return ("" if pair == JOINT or pair != side else actor), pair
@@ -202,23 +260,48 @@ def _of_mentions(field: Field, speaker: Speaker, mentions: list,
 
 def _without_mention(field: Field, speaker: Speaker, ctx: Context, previous: tuple | None,
                      basis: str) -> tuple[str, str, str]:
-    """Rules 3 to 6: a tied name, an anaphor, an earlier mention, a nationality."""
+    """Rules 3 to 7: a tied name, an anaphor, an earlier mention, a ministry, a
+    nationality. The names in a phrase so resolved are tied to its actor («السفير الروسي
+    أناتولي أنطونوف» → later «أنطونوف»)."""
     rep = ctx.rep
     words = list(field.words[speaker.first:speaker.last + 1])
     for w in reversed(words):
         if w in ctx.names:
             return ctx.names[w][0], ctx.names[w][1], basis
     side = side_of_words(words, rep)
-    anaphoric = ((words[0] in rep.anaphors and words[0].startswith("ال"))
-                 or any(w in rep.anaphors and not w.startswith("ال") for w in words[1:]))
-    if anaphoric and previous is not None and (not side or side == previous[4]):
+    if _refers_back(words, side, previous, rep):  # «المسؤول الأمريكي», «وطالب آخرون»
+        _tie_words(words, previous[3], previous[4], ctx)
         return previous[3], previous[4], "previous"
     if side and words[0] in rep.cues["media"]:
         return "", "other", basis
-    earlier = None if side else _earlier_speaker(field, speaker, ctx)
-    if earlier is not None:
-        return earlier[0], earlier[1], basis
-    return "", side, basis
+    found = None if side else _short_name(field, speaker, ctx)
+    actor, side = found or _ministry(field, speaker, ctx, side) or (ctx.states.get(side, ""), side)
+    _tie_words(words, actor, side, ctx)
+    return actor, side, basis
+
+
+def _refers_back(words: list[str], side: str, previous: tuple | None, rep: Reporting) -> bool:
+    """The phrase is the previous speaker again: an anaphor (:func:`_anaphoric`) whose
+    nationality, if any, is the previous speaker's (a person does not take up the two powers
+    together; «البيان», their statement, does), or «آخرون» (others of the same group)."""
+    if previous is None or not previous[4]:
+        return False
+    if words[0] in rep.cues["others"]:
+        return True
+    together = previous[4] != JOINT or words[0] in rep.cues["document"]  # «البيان» may be joint
+    return _anaphoric(words, rep) and together and side in ("", previous[4])
+
+
+def _tie_words(words: list[str], actor: str, side: str, ctx: Context) -> None:
+    """The names of a phrase resolved with no mention of them: its words of three letters
+    or more that are not definite and no cue («وزير الدفاع مارك إسبر» → «مارك», «إسبر»)."""
+    if not actor:
+        return
+    cues = ctx.rep.cues
+    for w in words:
+        if (len(w) >= 3 and not w.startswith("ال") and w not in cues["source"] and w != "باسم"
+                and w not in ctx.rep.side_forms and (w,) not in ctx.rep.stops):
+            ctx.names.setdefault(w, (actor, side))
 
 
 __all__ = ["JOINT", "TYPE_PRIORITY", "Context", "Speaker", "is_source", "resolve",

@@ -14,27 +14,37 @@ The rules, word by word over one field's folded words (:class:`.words.Field`), f
    الاتهامات»: a noun); an event as subject («كشفت الحادثة عن», «الحادثة تؤكد»,
    ``event`` of ``speaker_cues.tsv``); a formula before a document («وفق القرار»); a light
    verb with no speech noun; a participle with no comma or و (an adjective); a relative
-   clause with no source («الرواية التي تقول»); 1st person forms are not listed at all.
-3. **The speaker after the verb** (verb–subject, the usual order, :func:`speaker_after`):
+   clause with no source («الرواية التي تقول»); a word written with ة («وصفة»: a noun, not
+   «وصفه»); a form as often a noun (``verb_source``: bare «رأى», «توقع», «قدّر») with no
+   source right after it opening a clause («هذا رأي الحكومة»); 1st person forms are not
+   listed at all.
+3. **The speaker after the verb** (verb–subject, the usual order, :mod:`.phrases`):
    the phrase that follows, up to a stop word («أن», «في تصريح»), punctuation or another
    reporting form, ten words at most (:func:`phrase`); after «نقل … عن» the phrase after
    عن (the transmitter is only the channel). A phrase cut inside an actor's name is
    extended to the name's end, or to a quoted name («مراسل «روسيا اليوم»»); «مسؤول في
    البنتاغون» to the institution; after a verb with an object it ends before the object.
    An addressee («أكدت لـموسكو») is no speaker.
-4. **The speaker before the verb** (:func:`subject_before`): the words between a كان and
-   the verb («وكانت وزارة الدفاع الروسية قالت», certain), or an actor mention right before
-   the verb («البنتاغون يعلن», «كيري ولافروف يعلنان»), or a joint word («البلدين "شددا»),
-   used when the phrase after the verb does not start with a source.
+4. **The speaker before the verb** (:func:`.phrases.subject_before`): the words between a كان and
+   the verb («وكانت وزارة الدفاع الروسية قالت», quotes allowed, certain; the subject before
+   «، كان قد» when nothing stands between), or an actor mention right before the verb
+   («البنتاغون يعلن», «كيري ولافروف يعلنان»), a joint word («البلدين "شددا»), or a source
+   head opening the clause («أن المسؤولين الروس أكدوا»), used when the phrase after the
+   verb does not start with a source. A كان before a relative pronoun or another reporting
+   form is not the verb's.
 5. **Relative clauses** (:func:`_relative`): «الهدنة التي أعلنتها واشنطن وموسكو» (the source
-   follows the verb), «البيت الأبيض الذي اتهم موسكو» (the antecedent speaks).
+   follows the verb), «البيت الأبيض الذي اتهم موسكو» (the antecedent speaks), «القصف الذي
+   اتهمت واشنطن موسكو به» (an antecedent that is no source: the source follows).
 6. **Previous speaker.** A verb or participle with no speaker («وأضاف: …», «مضيفاً أن»)
    continues the field's last speaker; so does a definite anaphor («المسؤول الأمريكي»,
-   «الوزارة», «المصدر ذاته»).
+   «الوزارة», «المصدر ذاته»). In a sentence that no earlier statement reports, the actor
+   opening it is the subject instead («وتشن روسيا غارات تقول إنها …», :func:`_topic`).
 7. **Resolution** to a codebook actor and side (:mod:`.speakers`): ``joint`` for the two
    powers together; an actor mention, the most specific kind first; a tied name; an
-   anaphor; a shortened name; a nationality («مسؤولون أمريكيون» → us); a press head or a
-   quoted source outside the codebook → other.
+   anaphor; a shortened name; a ministry's word with the nationality («وزير الدفاع
+   الأمريكي» → US_DOD); a nationality and its side's state («مسؤولون أمريكيون» → us, USA);
+   a press head or a quoted source outside the codebook → other.
+   «نقلت X عن Y»: Y speaks, X is the ``channel`` (:func:`channel_of`).
 8. «في بيان للخارجية الروسية» counts only in a sentence no verb reports.
 
 :func:`find_statements` applies them to every title and body.
@@ -46,258 +56,31 @@ from bisect import bisect_left
 
 import pandas as pd
 
-from ..normalize import PREPOSITIONS, fold
-from .cues import PHRASE_GAP
+from ..normalize import PREPOSITIONS
 from .lexicon import Reporting, load_reporting
 from .mentions import by_field
-from .speakers import (
-    Context,
-    Speaker,
-    is_source,
-    resolve,
-    side_of_words,
-    speaker_mentions,
-    tie_apposition,
+from .phrases import (
+    form_starts,
+    kan_before,
+    phrase,
+    sentence_subject,
+    source_before,
+    speaker_after,
+    subject_before,
+    verb_at,
 )
+from .speakers import Context, Speaker, is_source, resolve, side_of_words, speaker_mentions, tie_apposition
 from .tables import table
 from .words import Field, Prepared, walk
 
 STATEMENT_COLUMNS = ["doc_id", "field", "start", "end", "speaker", "speaker_actor_id",
-                     "speaker_side", "verb", "speaker_start", "speaker_end", "basis"]
+                     "speaker_side", "verb", "speaker_start", "speaker_end", "basis", "channel"]
 VOICE_SIDES = ("us", "russia", "joint", "other", "unresolved")
 VOICE_COLUMNS = ["doc_id", "side", "n", "share", "dominant"]
 
-MAX_PHRASE_WORDS = 10
-_SPACE_QUOTES = "\"'«»“”„"  # with white space, what may stand between a subject and its verb
-_QUOTE_GAP = re.compile(r"[ ]*[\"'][ ]*")  # before a quoted name
+_QUOTED = re.compile(r"[\"«“]")  # a quoted name inside a speaker phrase
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
 _Context = Context
-_LONGEST_NAME = 160  # characters: no actor's name is longer
-
-
-# --- where a statement starts and a speaker phrase ends ------------------------------------
-
-def verb_at(field: Field, t: int, rep: Reporting) -> tuple[int, str, str] | None:
-    """``(last_word, lemma, kind)`` if a reporting form starts at word ``t``."""
-    word = field.words[t]
-    if word not in rep.heads:
-        return None
-    found = field.joined[t + 1] and rep.surface.get((word, field.words[t + 1]))
-    if found:  # two-word forms first
-        return t + 1, found[0], found[1]
-    found = rep.surface.get((word,))
-    return (t, found[0], found[1]) if found else None
-
-
-def form_starts(field: Field, rep: Reporting) -> list[int]:
-    """The words of a field where a reporting form may start (:func:`verb_at`), in order:
-    the first words of the forms, bare or after و/ف."""
-    words, heads = field.words, rep.heads
-    return [t for t in range(field.lo, field.hi) if words[t] in heads]
-
-
-def is_stop(field: Field, i: int, rep: Reporting) -> bool:
-    """Word ``i`` starts a stop cue of ``speaker_cues.tsv``."""
-    w = field.words[i]
-    if (w,) in rep.stops:
-        return True
-    return i + 1 < field.hi and field.joined[i + 1] and (w, field.words[i + 1]) in rep.stops
-
-
-def ends_phrase(field: Field, i: int, rep: Reporting) -> bool:
-    """A speaker phrase stops before word ``i``: a stop cue or a reporting form starts
-    there."""
-    if field.words[i] not in rep.enders:
-        return False
-    return is_stop(field, i, rep) or verb_at(field, i, rep) is not None
-
-
-def phrase(field: Field, i: int, rep: Reporting, *, quoted_ok: bool = False) -> Speaker | None:
-    """The speaker phrase starting at word ``i`` (after any skip words): the words joined
-    by one space up to a stop word or reporting form (:func:`ends_phrase`),
-    :data:`MAX_PHRASE_WORDS` at most.
-
-    With ``quoted_ok`` a name in quotes («وفق "الشرق الأوسط"») is taken whole: the joined
-    words, stop words and forms included.
-    """
-    n = field.hi
-    while i < n and field.joined[i] and field.words[i] in rep.skips:
-        i += 1
-    if i >= n:
-        return None
-    quoted = quoted_ok and '"' in field.gap(i) and _QUOTE_GAP.fullmatch(field.gap(i))
-    if not quoted and ((not field.joined[i] and field.gap(i) != " ")
-                       or ends_phrase(field, i, rep)):
-        return None
-    last = i
-    while (last + 1 < n and field.joined[last + 1] and last + 1 - i < MAX_PHRASE_WORDS
-           and (quoted or not ends_phrase(field, last + 1, rep))):
-        last += 1
-    return Speaker(i, last)
-
-
-# --- the speaker before the verb ---------------------------------------------------------------
-
-def subject_before(field: Field, t: int, kan: int, rep: Reporting) -> tuple[Speaker | None, bool]:
-    """Subject–verb order: «وكانت وزارة الدفاع الروسية قالت», «البنتاغون يعلن».
-
-    Returns ``(speaker, certain)``: the words between a preceding كان/كانت (word ``kan``,
-    :func:`kan_before`, or -1) and the verb (certain), or an actor mention that ends right
-    before the verb with only spaces or quotes between and is not governed by a
-    preposition («وفي واشنطن قال كوك»: not a subject); the caller prefers a speaker after
-    the verb to the latter.
-    """
-    if kan >= 0:
-        first, last = kan + 1, t - 1
-        while last >= first and field.words[last] in rep.cues["particle"]:  # «… قد أكدت»
-            last -= 1
-        return (Speaker(first, last), True) if first <= last else (None, False)
-    if not field.mentions:
-        return None, False
-    vstart = field.starts[t]
-    text, p = field.text, vstart  # text[p:vstart]: the spaces and quotes before the verb
-    while p > 0 and (text[p - 1].isspace() or text[p - 1] in _SPACE_QUOTES):
-        p -= 1
-    ms = field.mentions  # sorted by start: those that may end in [p, vstart]
-    i = j = bisect_left(ms, (vstart,))
-    while j > 0 and ms[j - 1][0] >= p - _LONGEST_NAME:
-        j -= 1
-    for start, end, _ in ms[j:i]:
-        if p <= end <= vstart:
-            subject = _mention_subject(field, t, start, end, rep)
-            if subject is not None:
-                return _coordinated_before(field, subject), False
-    if t > field.lo and field.ends[t - 1] >= p and field.words[t - 1] in rep.cues["joint"]:
-        return Speaker(t - 1, t - 1), False  # «رئيسي أركان جيشي البلدين "شددا»
-    return None, False
-
-
-def _coordinated_before(field: Field, sp: Speaker) -> Speaker:
-    """«كيري ولافروف يعلنان»: a subject starting with و takes in the actor mention joined
-    right before it."""
-    k = sp.first
-    if not field.words[k].startswith("و") or k <= field.lo or not field.joined[k]:
-        return sp
-    before = field.ends[k - 1]
-    for s, e, _ in field.mentions:
-        if e == before:
-            return Speaker(bisect_left(field.ends, s + 1, field.lo, field.hi), sp.last)
-    return sp
-
-
-def _mention_subject(field: Field, t: int, start: int, end: int,
-                     rep: Reporting) -> Speaker | None:
-    """The words before verb ``t`` that overlap the mention ``[start, end)``, unless the
-    mention is governed by a preposition (attached ب/ل/ك, or a word of kind
-    ``preposition`` right before)."""
-    lo, hi = field.lo, field.hi
-    k0 = bisect_left(field.ends, start + 1, lo, hi)
-    k1 = min(bisect_left(field.starts, end, lo, hi), t)
-    if k0 >= k1:
-        return None
-    clitic = fold(field.text[field.starts[k0]:start])
-    if any(c in clitic for c in PREPOSITIONS) or (
-            k0 > lo and field.joined[k0] and field.words[k0 - 1] in rep.cues["preposition"]):
-        return None
-    return Speaker(k0, k1 - 1)
-
-
-def kan_before(field: Field, t: int, rep: Reporting) -> int:
-    """The nearest كان/كانت … before word ``t`` in the same clause: at most twelve words
-    back, every word from it to ``t`` joined to the one before; or -1."""
-    i = t - 1
-    while i >= field.lo and field.joined[i + 1] and t - i <= 12:
-        if field.words[i] in rep.kan:
-            return i
-        i -= 1
-    return -1
-
-
-# --- the speaker after the verb ------------------------------------------------------------
-
-def speaker_after(field: Field, t: int, last: int, kind: str,
-                  rep: Reporting) -> tuple[Speaker | None, int]:
-    """The speaker phrase that follows a reporting form ending at word ``last``, and the
-    last word of the form itself (a formula may take in an inner verb: «بحسب ما ذكرت»)."""
-    k = last + 1
-    if kind == "transmit":  # «نقلت وكالة رويترز عن المتحدث …»: the speaker follows عن
-        k = _after_an(field, last)
-    elif kind == "formula":  # «بحسب ما ذكرت قناة …», «حسبما أفادت …», «وفقاً لـ…»
-        last, inner = _inner_verb(field, last, rep)
-        k = _after_an(field, last) if inner == "transmit" else last + 1
-        if 0 <= k < field.hi and field.words[k] == "ل":
-            k += 1
-    if not 0 <= k < field.hi:
-        return None, last
-    speaker = phrase(field, k, rep, quoted_ok=kind in ("formula", "transmit"))
-    if speaker is None:
-        return None, last
-    speaker = _quoted_name(field, cover_mentions(field, speaker))
-    return extend_to_institution(field, speaker, rep), last
-
-
-def _quoted_name(field: Field, sp: Speaker) -> Speaker:
-    """«مراسل «روسيا اليوم»»: a phrase followed, after a space and a quote, by an actor's
-    name takes the name in."""
-    k = sp.last + 1
-    if k >= field.hi or field.joined[k] or not _QUOTE_GAP.fullmatch(field.gap(k)):
-        return sp
-    s = field.starts[k]
-    for m in field.mentions:
-        if s <= m[0] < field.ends[k]:
-            return Speaker(sp.first, bisect_left(field.starts, m[1], field.lo, field.hi) - 1)
-    return sp
-
-
-def _after_an(field: Field, last: int) -> int:
-    """The word after the عن that follows a transmit verb ending at word ``last`` within
-    eight words of one phrase, or -1."""
-    k, n = last + 1, field.hi
-    while (k < n and k - last <= 8 and PHRASE_GAP.fullmatch(field.gap(k))
-           and field.words[k] != "عن"):
-        k += 1
-    if k >= n or field.words[k] != "عن" or not PHRASE_GAP.fullmatch(field.gap(k)):
-        return -1
-    return k + 1
-
-
-def _inner_verb(field: Field, last: int, rep: Reporting) -> tuple[int, str]:
-    """The last word of a formula ending at word ``last``, taking in a reporting verb right
-    after it, or after ما («بحسب ما ذكرت», «بحسب ما نقلت … عن»), and the inner verb's
-    kind ('' when none)."""
-    k, n = last + 1, field.hi
-    inner_at = k + 1 if k < n and field.joined[k] and field.words[k] == "ما" else k
-    inner = verb_at(field, inner_at, rep) if inner_at < n and field.joined[inner_at] else None
-    if inner is not None and inner[2] in ("verb", "verb_object", "transmit"):
-        return inner[0], inner[2]
-    return last, ""
-
-
-def cover_mentions(field: Field, sp: Speaker) -> Speaker:
-    """Extend a phrase cut inside an actor's name («قناة روسيا | اليوم») to the name's end:
-    to the last word starting before the furthest end of the mentions overlapping it."""
-    reach = max((end for _, end, _ in speaker_mentions(field, sp)), default=-1)
-    if reach > field.ends[sp.last]:
-        sp.last = bisect_left(field.starts, reach, field.lo, field.hi) - 1
-    return sp
-
-
-def extend_to_institution(field: Field, sp: Speaker, rep: Reporting) -> Speaker:
-    """«مسؤول في البنتاغون», «رئيس إدارة العمليات في هيئة الأركان»: a generic source of
-    one to four words, with no actor and no nationality of its own, followed by في/من + an actor,
-    speaks for that actor. («السفير الروسي في واشنطن» is not extended: it has a side.)"""
-    k, n = sp.last + 1, field.hi
-    if (k + 1 >= n or sp.last - sp.first > 3 or not field.joined[k]
-            or field.words[k] not in rep.cues["of"] or not field.joined[k + 1]):
-        return sp
-    words = list(field.words[sp.first:sp.last + 1])
-    if speaker_mentions(field, sp) or side_of_words(words, rep):
-        return sp
-    ws, we = field.starts[k + 1], field.ends[k + 1]
-    for start, end, _ in field.mentions:
-        if ws <= start < we:
-            # on to the last word starting inside the mention
-            return Speaker(sp.first, bisect_left(field.starts, end, field.lo, field.hi) - 1)
-    return sp
 
 
 # --- the statements of a field ----------------------------------------------------------------
@@ -351,7 +134,9 @@ def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
     rep = ctx.rep
     if kind == "participle":
         return _participle(field, t, last, lemma, ctx), last
-    verb = kind in ("verb", "verb_object", "light")
+    verb = kind in ("verb", "verb_object", "verb_source", "light")
+    if verb and field.words[t][-1] == "ه" and _taa_marbuta(field, t):
+        return None, last  # «وصفة» (a recipe), folded like «وصفه» (described it): a noun
     before = _word_before(field, t, rep) if verb else ""
     if before in rep.cues["negator"] or before in rep.cues["preposition"]:
         return None, last  # «لم تبلغها», «عدم إبلاغ»; «مع تبادل الاتهامات»: a noun
@@ -360,15 +145,58 @@ def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
     if kind == "light":
         return _light(field, t, last, lemma, ctx)
     speaker, basis, last = _speaker(field, t, last, kind, verb, ctx)
-    if speaker is None and kind in ("formula", "transmit"):
-        return None, last  # «فحسب», «نقل الجنود»: no source, no statement
-    if kind == "formula" and field.words[speaker.first] in rep.cues["not_source"]:
-        return None, last  # «وفق القرار»: in accordance with a document
-    if verb and basis != "before_verb" and _event_subject(field, t, speaker, ctx):
-        return None, last  # «كشفت الحادثة عن …», «الحادثة تؤكد …»: an event, not a source
+    if _no_source(field, t, kind, speaker, basis, ctx):
+        return None, last
     if speaker is not None and kind == "verb_object":
-        _cut_before_object(field, speaker, rep)
-    return _row(field, t, last, lemma, speaker, basis, ctx), last
+        _cut_before_object(field, speaker, ctx)
+    channel = channel_of(field, last, speaker) if kind in ("transmit", "formula") else ""
+    return _row(field, t, last, lemma, speaker, basis, ctx, channel), last
+
+
+def _no_source(field: Field, t: int, kind: str, speaker: Speaker | None, basis: str,
+               ctx: Context) -> bool:
+    """The form at word ``t`` reports no one: a formula with no source («فحسب», «نقل
+    الجنود») or before a document («وفق القرار»); an event as the verb's subject («كشفت
+    الحادثة عن …»); a form as often a noun with no source right after it opening a clause
+    («هذا رأي الحكومة», «من المتوقع»)."""
+    rep = ctx.rep
+    if kind in ("formula", "transmit"):
+        return speaker is None or (kind == "formula"
+                                   and field.words[speaker.first] in rep.cues["not_source"])
+    if basis != "before_verb" and _event_subject(field, t, speaker, ctx):
+        return True
+    return kind == "verb_source" and (basis != "after_verb" or not _names_source(field, speaker, ctx)
+                                      or not _opens_clause(field, t, rep))
+
+
+def channel_of(field: Field, last: int, speaker: Speaker | None) -> str:
+    """«نقلت وكالة "رويترز" عن مسؤول …»: the words between a transmit verb ending at word
+    ``last`` and the عن before the speaker, as written (a closing quote taken in), or ''."""
+    if speaker is None or speaker.first - 2 <= last or field.words[speaker.first - 1] != "عن":
+        return ""
+    start, end = field.span(last + 1, speaker.first - 2)
+    text = field.text
+    inner = text[start:end]
+    if end < len(text) and any(text[end] == close and (inner.count(open_) > inner.count(close)
+                                                       if open_ != close else inner.count(close) % 2)
+                               for open_, close in _QUOTE_PAIRS):
+        end += 1  # «وكالة "رويترز"»: the closing quote of the channel's name
+    return text[start:end]
+
+
+def _opens_clause(field: Field, t: int, rep: Reporting) -> bool:
+    """Word ``t`` opens a clause, as a verb does: it carries و/ف, or follows punctuation,
+    the field's start or a conjunction (a stop word that is no preposition: «فيما توقع»)."""
+    if field.words[t][0] in "وف" or t == field.lo or not field.joined[t]:
+        return True
+    before = field.words[t - 1]
+    return (before,) in rep.stops and before not in rep.cues["preposition"]
+
+
+def _taa_marbuta(field: Field, t: int) -> bool:
+    """Word ``t`` is written with a final ة: a noun, never a verb with the pronoun ه."""
+    raw = field.text[field.starts[t]:field.ends[t]]
+    return next((c for c in reversed(raw) if c.isalpha()), "") == "ة"
 
 
 def _word_before(field: Field, t: int, rep: Reporting) -> str:
@@ -432,7 +260,8 @@ def _relative(field: Field, t: int, last: int, lemma: str, kind: str,
               ctx: Context) -> tuple[tuple | None, int]:
     """A reporting verb right after a relative pronoun: «الهدنة التي أعلنتها واشنطن وموسكو»
     (the source follows the verb), «البيت الأبيض الذي اتهم موسكو» (the antecedent speaks),
-    «الرواية التي تقول …» (no source: no statement)."""
+    «القصف الذي اتهمت واشنطن موسكو به» (an antecedent that is no source: the source
+    follows), «الرواية التي تقول …» (no source: no statement)."""
     speaker, basis, last = _speaker(field, t, last, kind, True, ctx)
     word = field.words[last]
     resumptive = kind != "verb_object" or any(  # «أعلنتها»: the form and an object pronoun
@@ -440,10 +269,15 @@ def _relative(field: Field, t: int, last: int, lemma: str, kind: str,
     if (resumptive and speaker is not None and basis == "after_verb"
             and is_source(field, speaker, ctx)):
         if kind == "verb_object":
-            _cut_before_object(field, speaker, ctx.rep)
+            _cut_before_object(field, speaker, ctx)
         return _row(field, t, last, lemma, speaker, basis, ctx), last
     rel = t - 1 if field.words[t - 1] in ctx.rep.cues["relative"] else t - 2
     antecedent = _antecedent(field, rel, ctx.rep)
+    if antecedent is None and speaker is not None and basis == "after_verb" and _names_source(
+            field, speaker, ctx):  # «القصف الذي اتهمت واشنطن موسكو بالمسؤولية عنه»
+        if kind == "verb_object":
+            _cut_before_object(field, speaker, ctx)
+        return _row(field, t, last, lemma, speaker, basis, ctx), last
     if antecedent is None:
         return None, last
     return _row(field, t, last, lemma, antecedent, "before_verb", ctx), last
@@ -477,7 +311,10 @@ def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
     after, last = speaker_after(field, t, last, kind, ctx.rep)
     if after is not None and _governed(field, after.first):
         after = None  # «أكدت لـموسكو …»: an addressee, «وصفه بـ…»: a complement
-    if before is not None and (after is None or not _names_source(field, after, ctx)):
+    named = after is not None and _names_source(field, after, ctx)
+    if before is None and verb and not named and field.joined[t]:
+        before = source_before(field, t, ctx.rep)  # «أن المسؤولين الروس أكدوا لنظرائهم»
+    if before is not None and not named:
         return before, "before_verb", last
     return after, ("after_verb" if after is not None else ""), last
 
@@ -491,56 +328,82 @@ def _governed(field: Field, k: int) -> bool:
 
 def _names_source(field: Field, sp: Speaker, ctx: Context) -> bool:
     """The phrase's first word starts a source: an actor's name, a tied name, a
-    nationality, a joint word, or a source head («مسؤول», «مصادر»)."""
+    nationality, a joint word, a source head («مسؤول», «مصادر») or «آخرون»."""
     w, cues = field.words[sp.first], ctx.rep.cues
     if (w in ctx.names or w in cues["source"] or w in cues["anaphor"] or w in cues["joint"]
-            or w in ctx.rep.side_forms):
+            or w in cues["others"] or w in ctx.rep.side_forms):
         return True
     e = field.ends[sp.first]
     return any(m[0] < e for m in speaker_mentions(field, sp))
 
 
-def _cut_before_object(field: Field, speaker: Speaker, rep: Reporting) -> None:
+def _cut_before_object(field: Field, speaker: Speaker, ctx: Context) -> None:
     """«اتهمت هيئة الأركان الروسية الاستخبارات الأمريكية»: after a verb with an object, the
     speaker ends with the first actor it mentions; the object follows. A subject that
     names no actor ends before the first mention when its last word is definite or a
-    nationality («تتهم الدول الغربية | الحكومة السورية», «مسؤولون أمريكيون | روسيا»)."""
+    nationality («تتهم الدول الغربية | الحكومة السورية», «مسؤولون أمريكيون | روسيا»), or
+    when the mention's side is not the subject's nationality («وزير الدفاع الأمريكي مارك
+    إسبر | تركيا»); a person of the subject's nationality is its name, not the object
+    («وصف الرئيس الروسي فلاديمير بوتين | الضربة»)."""
     ms = speaker_mentions(field, speaker)
-    if ms:
-        first = min(ms)
-        k = bisect_left(field.ends, first[0] + 1, speaker.first, speaker.last + 1)
-        prev = field.words[k - 1] if k > speaker.first else ""
-        if (prev and field.starts[k] == first[0] and not _governed(field, k)
-                and (prev.startswith("ال") or prev in rep.side_forms)):
+    if not ms:
+        return
+    first = min(ms)
+    k = bisect_left(field.ends, first[0] + 1, speaker.first, speaker.last + 1)
+    if k > speaker.first and field.starts[k] == first[0] and not _governed(field, k):
+        prev, rep = field.words[k - 1], ctx.rep
+        nationality = side_of_words(list(field.words[speaker.first:k]), rep)
+        side = ctx.sides.get(first[2], "")
+        named = ctx.types.get(first[2]) == "person" and nationality in ("", side)
+        if not named and (prev.startswith("ال") or prev in rep.side_forms
+                          or (nationality and side and side != nationality)):
             speaker.last = k - 1
             return
-        end_of_first = first[1]
-        speaker.last = max(k for k in range(speaker.first, speaker.last + 1)
-                           if field.starts[k] < end_of_first)
+    end_of_first = first[1]
+    speaker.last = max(k for k in range(speaker.first, speaker.last + 1)
+                       if field.starts[k] < end_of_first)
 
 
 def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, basis: str,
-         ctx: _Context) -> tuple:
+         ctx: _Context, channel: str = "") -> tuple:
     """The statement's row; with no speaker, the field's previous speaker goes on
     («وأضاف: …», «مضيفاً أن …»)."""
     previous = ctx.previous
     first_w, last_w = t, last
+    if speaker is None and basis == "":
+        speaker, basis = _topic(field, t, previous, ctx)
     if speaker is not None:
         s_span = field.span(speaker.first, speaker.last)
         actor, side, basis = resolve(field, speaker, ctx, previous, basis)
         if actor and not field.joined[speaker.last + 1]:
             tie_apposition(field, speaker, actor, side, ctx.names)
-        if not side and '"' in field.gap(speaker.first):
-            side = "other"  # «وفق "الشرق الأوسط"»: a source named, outside the codebook
         sp_text = field.text[s_span[0]:s_span[1]]
-        first_w, last_w = min(t, speaker.first), max(last, speaker.last)
+        if not side and ('"' in field.gap(speaker.first) or (
+                field.words[speaker.first] in ctx.rep.cues["media"] and _QUOTED.search(sp_text))):
+            side = "other"  # «وفق "الشرق الأوسط"», «صحيفة «واشنطن بوست»»: outside the codebook
+        if basis != "topic":
+            first_w, last_w = min(t, speaker.first), max(last, speaker.last)
     elif previous is not None:
         sp_text, actor, side, s_span, basis = (previous[2], previous[3], previous[4],
                                                (previous[6], previous[7]), "previous")
     else:
         sp_text, actor, side, s_span, basis = "", "", "", (-1, -1), ""
     return (field.starts[first_w], field.ends[last_w], sp_text, actor, side, lemma,
-            s_span[0], s_span[1], basis)
+            s_span[0], s_span[1], basis, channel)
+
+
+def _topic(field: Field, t: int, previous: tuple | None, ctx: Context) -> tuple[Speaker | None, str]:
+    """A verb with no speaker of its own in a sentence that no earlier statement of it
+    reports: its subject is the actor opening the sentence (:func:`.phrases.sentence_subject`,
+    basis ``topic``), not the speaker of an earlier sentence."""
+    if previous is not None:
+        k = bisect_left(field.starts, previous[0], field.lo, field.hi)
+        if k < field.hi and field.sentence[k] == field.sentence[t]:
+            return None, ""  # a statement of this sentence spoke last
+    s0, subject = sentence_subject(field, t, ctx.rep)
+    if subject is None or (previous is not None and previous[0] >= field.starts[s0]):
+        return None, ""
+    return subject, "topic"
 
 
 def _in_statement(field: Field, t: int, last: int, lemma: str, ctx: _Context) -> tuple | None:
@@ -556,7 +419,7 @@ def _in_statement(field: Field, t: int, last: int, lemma: str, ctx: _Context) ->
     actor, side, basis = resolve(field, speaker, ctx, None, "after_verb")
     start, end = field.span(t, speaker.last)
     return (start, end, field.text[s_span[0]:s_span[1]], actor, side, lemma,
-            s_span[0], s_span[1], basis)
+            s_span[0], s_span[1], basis, "")
 
 
 def _actor_layer():
@@ -578,6 +441,22 @@ def _codebook_maps(codebook: pd.DataFrame | None) -> tuple[dict[str, str], dict[
     ids = codebook["id"].astype(str)
     return (dict(zip(ids, codebook["side"].fillna("").astype(str))),
             dict(zip(ids, codebook["type"].fillna("").astype(str))))
+
+
+def side_states(sides: dict[str, str], types: dict[str, str]) -> dict[str, str]:
+    """A side -> the one codebook state of that side (us → USA), or, for a side with no
+    state, its one actor (us_partner → SDF); ``other`` (everyone outside the two camps)
+    and sides with several have none."""
+    by_side: dict[str, list[str]] = {}
+    for actor, side in sides.items():
+        if side != "other":
+            by_side.setdefault(side, []).append(actor)
+    out = {}
+    for side, actors in by_side.items():
+        pick = [a for a in actors if types.get(a) == "state"] or actors
+        if len(pick) == 1:
+            out[side] = pick[0]
+    return out
 
 
 # --- tables ------------------------------------------------------------------------------------
@@ -609,13 +488,17 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
         how the speaker was found: ``after_verb`` (verb–subject, the usual order),
         ``before_verb`` («وكانت وزارة الدفاع الروسية قالت», «البنتاغون يعلن»),
         ``previous`` («وأضاف: …», «وقال المسؤول الأمريكي» — the last speaker of the same
-        field), or empty (no speaker found). Sorted by doc_id, field, start, end.
+        field), ``topic`` (a verb with no speaker of its own: the actor opening its sentence,
+        «وتشن روسيا غارات تقول إنها …»), or empty (no speaker found); ``channel`` the outlet that relays the speaker's
+        words in «نقلت وكالة رويترز عن مسؤول …» («وكالة رويترز», as written; the speaker is
+        the official), empty where there is none. Sorted by doc_id, field, start, end.
     """
     rep = load_reporting()
     actors = _actor_layer()
     if mentions is None:
         mentions = actors.find_mentions(documents) if actors is not None else None
     sides, types = _codebook_maps(codebook)
+    states = side_states(sides, types)
     ids, names, batches = walk(documents, prepared)
     ks, rows = [], []  # the field's number and the statement
     index = by_field(mentions)
@@ -623,7 +506,7 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
         for f in range(len(batch.texts)):
             k = k0 + f
             field = Field(batch, f, index.get((ids[k], names[k]), ()))
-            found = statements_in(field, _Context(rep, sides, types))
+            found = statements_in(field, _Context(rep, sides, types, states=states))
             ks += [k] * len(found)
             rows += found
     start, end, *rest = zip(*rows) if rows else [()] * len(STATEMENT_COLUMNS[2:])
