@@ -45,12 +45,13 @@ CORPORA = {"seeds": paths.SEEDS_DIR, "heldout": paths.ROOT / "tests" / "data" / 
            "blind2": paths.ROOT / "tests" / "data" / "blind2", "blind3": paths.ROOT / "tests" / "data" / "blind3"}
 #: Whether the rules were tuned on a set (its figures read high) or it is kept blind. A blind
 #: set is scored once per round of rule changes; after that it is tuned on and a fresh one coded
-#: (``blind`` was the first round's, ``blind2`` the second's).
-ROLES = {"seeds": "tuned", "heldout": "tuned", "heldout2": "tuned", "blind": "tuned", "blind2": "blind"}
+#: (``blind`` was the first round's, ``blind2`` the second's, ``blind3`` the third's).
+ROLES = {"seeds": "tuned", "heldout": "tuned", "heldout2": "tuned", "blind": "tuned", "blind2": "tuned",
+         "blind3": "blind"}
 #: The set whose figures are the honest estimate today.
-BLIND = "blind2"
+BLIND = "blind3"
 #: Sets coded a second time, independently (:func:`score_coders`): set -> the second coding.
-SECOND_CODERS = {"blind2": "blind2-coder2"}
+SECOND_CODERS = {"blind2": "blind2-coder2", "blind3": "blind3-coder2"}
 FRAMES = ("cooperation", "deconfliction", "confrontation", "counter_terrorism", "diplomacy",
           "military_operations", "strategic_stability")
 #: The voices an article's statements are shared among (CODEBOOK-STATEMENTS.md).
@@ -82,7 +83,7 @@ def _read_jsonl(path: Path) -> pd.DataFrame:
 
 
 def load_coded(name: str, *, folder: str | Path | None = None) -> Coded:
-    """A coded set by name (``seeds``, ``heldout``, ``heldout2``, ``blind``, ``blind2``).
+    """A coded set by name (a key of :data:`CORPORA`, or a second coding of :data:`SECOND_CODERS`).
 
     Args:
         name: the set's file prefix in ``folder``.

@@ -9,7 +9,7 @@ import pytest
 
 from analysis import actors, validation
 
-SETS = ("seeds", "heldout", "heldout2", "blind", "blind2")
+SETS = ("seeds", "heldout", "heldout2", "blind", "blind2", "blind3", "blind2-coder2", "blind3-coder2")
 SIDES = {"us", "russia", "syria_gov", "other", "jihadist", "us_partner", "opposition", "media",
          "joint", "unresolved"}
 STANCES = {"cooperative", "confrontational", "mixed"}
@@ -55,3 +55,11 @@ def test_every_article_has_a_judgement(name):
     for a in articles:
         assert a["stance"] in STANCES and 1 <= len(a["dominant"]) <= 2
         assert set(a["dominant"]) <= set(validation.FRAMES)
+
+
+@pytest.mark.parametrize("name, second", list(validation.SECOND_CODERS.items()))
+def test_a_second_coding_codes_the_same_sentences(name, second):
+    """A second coder's sentences are the first's, one for one (the split is the codebook's)."""
+    def key(r):
+        return r["doc_id"], r["field"], r["n"], r["text"]
+    assert [key(r) for r in rows(second, "frames")] == [key(r) for r in rows(name, "frames")]
