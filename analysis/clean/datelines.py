@@ -201,7 +201,8 @@ def is_wire_line(line: str, cues: Cues, key: str | None = None) -> bool:
     furniture wherever it stands (a dateline that opens a paragraph has text after it).
     ``key``: the line's key (:func:`~analysis.clean.furniture.line_key`), if known."""
     key = fold(line, collapse_whitespace=True) if key is None else key
-    if len(key) > 60 or cues.wire.search(key) is None:
+    if len(key) > 60 or not ("-" in key or "/" in key or "|" in key or "ـ" in line) \
+            or cues.wire.search(key) is None:
         return False
     if "ـ" in line:  # a tatweel standing as a dash, which folding removes
         key = fold(_LONE_TATWEEL.sub("-", line), collapse_whitespace=True)
@@ -374,6 +375,7 @@ def is_page_date(line: str, cues: Cues) -> bool:
 
 #: A number glued to a month name by a slash or a dash («16/يوليو/2018», «06-ديسمبر-2026»).
 _GLUED_MONTH = re.compile(r"(?<=\d) ?[/-] ?(?=[^\W\d_])|(?<=[^\W\d_]) ?[/-] ?(?=\d)")
+_ANY_DIGIT = re.compile(_DIGIT)
 _ERA_YEAR = re.compile(rf"{_DIGIT}{{4}}[مه]")  # «2017م», «1439هـ» (folded)
 _TIME_ZONE = re.compile(r"(?<!\w)بتوقيت(?: (?!\d)[^\s\d|/-]+){1,2}")  # «بتوقيت مكة المكرمة»
 
@@ -385,11 +387,17 @@ def is_date_line(key: str, cues: Cues) -> bool:
     words), and it has a year, a clock time, or a month with its day. Such a line is a stamp
     or a page's date widget, never a sentence: «الأحد 26 جمادى الآخرة 1448 هـ», «الإثنين
     16/يوليو/2018 - 09:12 م»."""
-    words = _WORD.findall(_TIME_ZONE.sub(" ", key))
-    if not words or len(words) > STAMP_MAX_WORDS:
+    if _ANY_DIGIT.search(key) is None:  # a year, a day or a clock has digits
         return False
+    if "بتوقيت" in key:
+        key = _TIME_ZONE.sub(" ", key)
     year = month = day = False
-    for word in words:
+    n_words = 0
+    for found in _WORD.finditer(key):  # (most lines fail at their first word)
+        word = found.group()
+        n_words += 1
+        if n_words > STAMP_MAX_WORDS:
+            return False
         if word.isdigit():
             if len(word) > 4:
                 return False
@@ -400,7 +408,7 @@ def is_date_line(key: str, cues: Cues) -> bool:
             month = month or word in cues.months
         else:
             return False
-    return year or (month and day) or _CLOCK.search(key) is not None
+    return year or (month and day) or (n_words > 1 and _CLOCK.search(key) is not None)
 
 
 def _day_dates(line: str) -> list[tuple[int, int, str]]:

@@ -194,7 +194,7 @@ class _Reading:
     def _headline(self, content: str, key: str, n_words: int, short: bool) -> tuple[str, str] | None:
         """``(label, kind)`` of a line that is the headline, or takes the place of a short
         label taken for it, or is a short headline's subheading; else None."""
-        ticker = _TICKER.match(key) is not None  # («عاجل | …» has a dateline's separator)
+        ticker = self.above_headline and _TICKER.match(key) is not None  # («عاجل | …» has a dateline's separator)
         if self.title_key is None and n_words <= TITLE_MAX_WORDS \
                 and (ticker or not (short and self._is_dateline(content))):
             self.title_key = key
