@@ -35,6 +35,9 @@ FURNITURE = [
     ("أرسل الخبر لصديق", "share"),
     ("طباعة هذا التقرير", "share"),
     ("أضف إلى المفضلة", "share"),
+    ("انشر على فيسبوك", "share"),
+    ("مقالات أخرى للكاتب", "related"),
+    ("محتوى ذو صلة", "related"),
     # font-size controls
     ("أ+ أ-", "system"),
     ("أ- | أ+", "system"),
@@ -66,6 +69,8 @@ NEWS_USES = [
     "العالم العربي يترقب نتائج القمة",
     "تكبير الخطوة الروسية في الشمال",
     "لا يفوت الكرملين فرصة لانتقاد واشنطن.",
+    "وانتقد الكاتب الروسي السياسة الأمريكية في مقالات عدة.",
+    "محتوى الاتفاق لم ينشر بعد",
 ]
 
 
@@ -211,6 +216,21 @@ def test_a_source_line_under_the_headline_is_the_dateline():
 def test_a_city_alone_under_the_byline_is_a_dateline():
     lines = [HEADLINE, "كتب: سامر خليل", "دمشق", P1, P2]
     assert [label for label, _ in _labels(lines)] == ["title", "furniture", "dateline", "body", "body"]
+
+
+def test_a_city_of_the_places_list_under_a_byline_with_its_name():
+    lines = [HEADLINE, "سامر خليل", "الموصل", P1, P2]
+    assert [label for label, _ in _labels(lines)] == ["title", "furniture", "dateline", "body", "body"]
+
+
+def test_a_headline_opening_with_a_city_is_no_dateline():
+    lines = ["الموصل تستعد لمرحلة ما بعد التنظيم", P1]
+    assert [label for label, _ in _labels(lines)] == ["title", "body"]
+
+
+def test_a_hijri_stamp_with_a_stamp_cue_and_no_gregorian_date_is_removed():
+    lines = [HEADLINE, "نشر في: الأحد 26 جمادى الآخرة 1448 هـ - 10:45 م", P1]
+    assert _labels(lines)[1] == ("furniture", "date")
 
 
 def test_a_city_as_a_subheading_in_the_body_stays():
