@@ -172,7 +172,7 @@ class _Reading:
                 return "furniture", "page_date"  # the site's date of the day, above the headline
             return "stamp", stamp
         short = n_words <= datelines.DATELINE_MAX_WORDS
-        if short and datelines.is_wire_line(content, self.rules.cues, key):
+        if short and self._is_wire_line(content, key):
             # «دانانغ - وكالات»: a source line wherever it stands (below the body, not the
             # article's dateline: a paragraph's opening one is)
             return ("furniture", "source") if self.body_seen else ("dateline", "")
@@ -194,7 +194,8 @@ class _Reading:
     def _headline(self, content: str, key: str, n_words: int, short: bool) -> tuple[str, str] | None:
         """``(label, kind)`` of a line that is the headline, or takes the place of a short
         label taken for it, or is a short headline's subheading; else None."""
-        ticker = self.above_headline and _TICKER.match(key) is not None  # («عاجل | …» has a dateline's separator)
+        # («عاجل | …» has a dateline's separator)
+        ticker = (self.title_key is None or self.provisional) and _TICKER.match(key) is not None
         if self.title_key is None and n_words <= TITLE_MAX_WORDS \
                 and (ticker or not (short and self._is_dateline(content))):
             self.title_key = key
@@ -226,6 +227,12 @@ class _Reading:
                 and not key.endswith((".", "،", ",", ":", "؛", ";"))
                 and self.rules.cues.reporting.search(key) is None
                 and not (n_words <= datelines.DATELINE_MAX_WORDS and self._is_dateline(content)))
+
+    def _is_wire_line(self, content: str, key: str) -> bool:
+        """:func:`~analysis.clean.datelines.is_wire_line`, tried only on a line with a
+        separator (a tatweel standing as a dash is folded away in the key)."""
+        return ("-" in key or "/" in key or "|" in key or "ـ" in content) \
+            and datelines.is_wire_line(content, self.rules.cues, key)
 
     def _is_dateline(self, content: str, *, colon: bool = False) -> bool:
         folded = fold(content, collapse_whitespace=True).strip()
