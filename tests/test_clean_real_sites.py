@@ -109,7 +109,7 @@ def _date_line(line: str) -> bool:
     "١٤ آذار ٢٠٢٤ - ٠٣:٢٠ م",
     "10:45 ص بتوقيت مكة المكرمة",
     "12:05 GMT",
-    "ذو الحجة 1440",
+    "06 - 12 - 2026",
 ])
 def test_a_line_that_is_only_a_date_is_a_date_line(line):
     assert _date_line(line)
@@ -122,6 +122,9 @@ def test_a_line_that_is_only_a_date_is_a_date_line(line):
     "الجمعة",               # a weekday alone is no date
     "رمضان في دمشق",
     "في 30 سبتمبر 2015 بدأت روسيا غاراتها",
+    "أيلول 2015",           # a month and a year: perhaps a timeline's subheading
+    "ذو الحجة 1440",
+    "2016",
 ])
 def test_a_line_with_other_words_is_not_a_date_line(line):
     assert not _date_line(line)
@@ -157,6 +160,11 @@ def test_hijri_widget_above_and_hijri_stamp_below_the_headline():
     lines = ["الخميس 3 رمضان 1445 هـ", HEADLINE, "الأربعاء 2 رمضان 1445 هـ - 13 مارس 2024 م", P1]
     assert _labels(lines) == [("furniture", "date"), ("title", ""), ("stamp", "2024-03-13"), ("body", "")]
     assert _docs(lines).loc[0, "found_date"] == "2024-03-13"
+
+
+def test_a_timeline_subheading_of_a_month_and_a_year_stays():
+    lines = [HEADLINE, P1, "أيلول 2015", P2]
+    assert [label for label, _ in _labels(lines)] == ["title", "body", "body", "body"]
 
 
 def test_a_body_sentence_with_a_date_and_a_time_stays():

@@ -384,9 +384,10 @@ def is_date_line(key: str, cues: Cues) -> bool:
     """Whether a line key is only a date, in any calendar: every word is a number (of at most
     four digits), a weekday, a word of a month name (Gregorian, Levantine, Maghreb or
     Hijri), an era («م», «هـ»), or a ``date_word`` cue (clock words, «GMT», «الموافق», stamp
-    words), and it has a year, a clock time, or a month with its day. Such a line is a stamp
-    or a page's date widget, never a sentence: «الأحد 26 جمادى الآخرة 1448 هـ», «الإثنين
-    16/يوليو/2018 - 09:12 م»."""
+    words), and it has a day with its month or year, or a clock time. Such a line is a
+    stamp or a page's date widget, never a sentence: «الأحد 26 جمادى الآخرة 1448 هـ»,
+    «الإثنين 16/يوليو/2018 - 09:12 م». A month and a year alone («أيلول 2015», «رمضان
+    1445») may be a timeline's subheading in the body, and are left to it."""
     if _ANY_DIGIT.search(key) is None:  # a year, a day or a clock has digits
         return False
     if "بتوقيت" in key:
@@ -408,7 +409,7 @@ def is_date_line(key: str, cues: Cues) -> bool:
             month = month or word in cues.months
         else:
             return False
-    return year or (month and day) or (n_words > 1 and _CLOCK.search(key) is not None)
+    return day and (month or year) or (n_words > 1 and _CLOCK.search(key) is not None)
 
 
 def _day_dates(line: str) -> list[tuple[int, int, str]]:
