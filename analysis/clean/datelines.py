@@ -5,7 +5,10 @@
 * a *stamp* is a short line that is mostly a full date («أخبار | 05 سبتمبر 2019»,
   «نشر بتاريخ: 12 أيلول 2018 - 10:30»); its date is parsed by the date layer;
 * a *caption* sits between the headline and the first paragraph and ends with an image
-  credit («جنود روس في دورية قرب الحسكة (أ ف ب)»), and reports nothing.
+  credit («جنود روس في دورية قرب الحسكة (أ ف ب)», «… (صورة: وكالات)»), and reports nothing;
+* a *date line* is only a date, in any calendar («الأحد 26 جمادى الآخرة 1448 هـ»): the
+  month names, weekdays and eras come from the date layer's lexicon;
+* a *wire line* is a place or an outlet and a wire credit («دانانغ - وكالات»).
 
 The words these rules look for (agencies, stamp cues, credits, reporting verbs) are data:
 ``data/line_cues.tsv``; places that open datelines are ``data/places.txt``.
@@ -22,6 +25,9 @@ from .furniture import FurnitureError
 
 DATELINE_MAX_WORDS = 8
 STAMP_MAX_WORDS = 20
+#: A stamp with a stamp cue has at most this many words besides its dates, numbers and date
+#: words («هذا المحتوى تم نشره يوم …»): more, and it is a sentence that names a date.
+STAMP_MAX_OTHER_WORDS = 3
 #: A caption is short and reports nothing: a line with a reporting verb is a paragraph.
 CAPTION_MAX_WORDS = 16
 
@@ -35,7 +41,8 @@ _LEADING_DATELINE = re.compile(r"^([^\s\d\-–—ـ:،.]+(?: [^\s\d\-–—ـ:،
 _PLACE_AGENCY = re.compile(r"([^\s()\d]+(?: [^\s()\d]+)?) \([^()\d]+\)")
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _YEAR = re.compile(f"(?<!{_DIGIT}){_DIGIT}{{4}}(?!{_DIGIT})")  # four digits alone
-_CUES = ("agency", "stamp", "credit", "reporting", "weekday", "honorific", "given_name")
+_CUES = ("agency", "stamp", "credit", "reporting", "weekday", "honorific", "given_name", "date_word",
+         "wire", "photo")
 #: Words that a name line never has («محمد في موسكو» is a subheading, not an author).
 _FUNCTION_WORD = re.compile(r"(?<!\w)(في|علي|عن|الي|من|مع|ان|انه|لا|لم|لن|قد|ما|هل|عبر|بين|بعد|قبل|"
                             r"حول|ضد|منذ|الذي|التي|هذا|هذه|ذلك|تلك|و)(?!\w)")
@@ -56,6 +63,10 @@ class Cues:
     weekday: re.Pattern  # a whole word, after an optional clitic
     person: re.Pattern  # at the start: an optional honorific, then a given name, whole words
     places: frozenset[str]  # folded
+    date_words: frozenset[str]  # every word a date line may have but digits (:func:`is_date_line`)
+    months: frozenset[str]  # the words of month names, every calendar (folded)
+    wire: re.Pattern  # a wire or agency credit after a place or outlet (:func:`is_wire_line`)
+    photo: re.Pattern  # «(صورة: …)»: a photo credit closing a caption
 
 
 def load_cues(path: str | None = None, *, places: str | None = None) -> Cues:
@@ -92,8 +103,31 @@ def _load_cues(path, places_path) -> Cues:
               "reporting": r"(?<!\w)[وف]?({})(?!\w)", "weekday": r"(?<!\w)[وبل]?({})(?!\w)"}
     alternation = {cue: "|".join(words[cue]) or "(?!)" for cue in _CUES}
     person = rf"^(?:(?:{alternation['honorific']}) ?)?(?:{alternation['given_name']})(?!\w)"
+    months = _month_words()
     return Cues(*(re.compile(shapes[cue].format(alternation[cue]), re.IGNORECASE) for cue in _CUES[:5]),
-                re.compile(person), _places(places_path))
+                re.compile(person), _places(places_path), _date_words(words["date_word"]) | months, months,
+                re.compile(rf"(?:(?:[^\s]+ )?(?:و|\+) ?)?(?:{alternation['wire']})", re.IGNORECASE),
+                re.compile(rf"[(/-] ?(?:{alternation['photo']}) ?(?::|(?= [^\s()])) ?[^():]{{1,40}}\)?$",
+                           re.IGNORECASE))
+
+
+def _month_words() -> frozenset[str]:
+    """The words of the month names of every calendar in the date layer's lexicon
+    (``data/months.tsv``: «ديسمبر», «كانون», «جمادي», «الاخره» …)."""
+    from ..dates.lexicon import lexicon
+
+    lex = lexicon()
+    return frozenset(w for name in (*lex.months, *lex.hijri) for w in name.split())
+
+
+def _date_words(cue_words: list[str]) -> frozenset[str]:
+    """Every word but a number that a line made only of a date may have: weekdays and eras
+    from the date layer's lexicon (``data/date_words.tsv``), and the ``date_word`` cues."""
+    from ..dates.lexicon import lexicon
+
+    words = lexicon().words
+    return frozenset((*cue_words, *(w for cat in ("weekday", "era", "hijri_era") for form in words[cat]
+                                    for w in form.split())))
 
 
 def _places(path: Path) -> frozenset[str]:
@@ -146,13 +180,42 @@ def dateline_shape(folded: str, cues: Cues, *, colon: bool = False) -> bool:
 
 def _below_headline_shape(inner: str, n_words: int, has_agency: bool, cues: Cues) -> bool:
     """The dateline shapes only accepted below the headline: «أنقرة: «القدس العربي»»,
-    «بيروت: رويترز» (a known place, a colon, a quoted source or an agency) and «إيلاف من
-    بيروت» (a source «من» a known place)."""
+    «بيروت: رويترز» (a known place, a colon, a quoted source or an agency), «إيلاف من
+    بيروت» (a source «من» a known place) and a known place alone («القاهرة», the second
+    line of a byline)."""
     source = _SOURCE.fullmatch(inner) if n_words <= 5 else None
     if source and source.group(1) in cues.places and (source.group(3).startswith('"') or has_agency):
         return True
     from_place = _SOURCE_FROM_PLACE.fullmatch(inner) if n_words <= 4 else None
-    return bool(from_place and from_place.group(2) in cues.places)
+    return bool(from_place and from_place.group(2) in cues.places) or inner.strip(" -–—ـ/|") in cues.places
+
+
+#: «دانانغ - وكالات», «اليوم / رويترز», «موسكو ـ RT ووكالات»: one to three words, a separator,
+#: a wire credit.
+_WIRE_LINE = re.compile(rf"[^\s\d:.،]+(?: [^\s\d:.،]+){{0,2}} ?{_SEP} ?(.+)")
+
+
+def is_wire_line(line: str, cues: Cues, key: str | None = None) -> bool:
+    """Whether a line is a place or an outlet with a wire credit and nothing else
+    («دانانغ - وكالات», «اليوم - وكالات», «بيروت / رويترز», «الرياض ـ واس»): a source line,
+    furniture wherever it stands (a dateline that opens a paragraph has text after it).
+    ``key``: the line's key (:func:`~analysis.clean.furniture.line_key`), if known."""
+    key = fold(line, collapse_whitespace=True) if key is None else key
+    if len(key) > 60 or not ("-" in key or "/" in key or "|" in key or "ـ" in line) \
+            or cues.wire.search(key) is None:
+        return False
+    if "ـ" in line:  # a tatweel standing as a dash, which folding removes
+        key = fold(_LONE_TATWEEL.sub("-", line), collapse_whitespace=True)
+    found = _WIRE_LINE.fullmatch(trim_key(key))
+    return bool(found and cues.wire.fullmatch(found.group(1)))
+
+
+_LONE_TATWEEL = re.compile(r"(?<=\s)ـ+(?=\s)")
+
+
+def trim_key(key: str) -> str:
+    """A line key without punctuation or spaces at either end but a closing parenthesis."""
+    return key.strip(" .:،,;؛-–—ـ|/•*«»\"'")
 
 
 def leading_dateline(paragraph: str) -> str:
@@ -173,7 +236,7 @@ def is_caption(key: str, cues: Cues) -> bool:
     """Whether a line key (:func:`~analysis.clean.furniture.line_key`) of at most
     :data:`CAPTION_MAX_WORDS` words reads as an image caption: it ends with a credit («… (أ ف ب)»,
     «… / رويترز», «… - جيتي») and has no reporting verb."""
-    credit = cues.credit.search(key) if "(" in key or "/" in key or "- " in key else None
+    credit = cues.credit.search(key) or cues.photo.search(key) if "(" in key or "/" in key or "- " in key else None
     if credit is None or cues.reporting.search(key) is not None:
         return False
     # after a dash, a credit closes a description («… على هامش القمة- جيتي»), not a
@@ -310,6 +373,45 @@ def is_page_date(line: str, cues: Cues) -> bool:
     return cues.weekday.search(folded) is not None and cues.stamp.search(folded) is None
 
 
+#: A number glued to a month name by a slash or a dash («16/يوليو/2018», «06-ديسمبر-2026»).
+_GLUED_MONTH = re.compile(r"(?<=\d) ?[/-] ?(?=[^\W\d_])|(?<=[^\W\d_]) ?[/-] ?(?=\d)")
+_ANY_DIGIT = re.compile(_DIGIT)
+_ERA_YEAR = re.compile(rf"{_DIGIT}{{4}}[مه]")  # «2017م», «1439هـ» (folded)
+_TIME_ZONE = re.compile(r"(?<!\w)بتوقيت(?: (?!\d)[^\s\d|/-]+){1,2}")  # «بتوقيت مكة المكرمة»
+
+
+def is_date_line(key: str, cues: Cues) -> bool:
+    """Whether a line key is only a date, in any calendar: every word is a number (of at most
+    four digits), a weekday, a word of a month name (Gregorian, Levantine, Maghreb or
+    Hijri), an era («م», «هـ»), or a ``date_word`` cue (clock words, «GMT», «الموافق», stamp
+    words), and it has a day with its month or year, or a clock time. Such a line is a
+    stamp or a page's date widget, never a sentence: «الأحد 26 جمادى الآخرة 1448 هـ»,
+    «الإثنين 16/يوليو/2018 - 09:12 م». A month and a year alone («أيلول 2015», «رمضان
+    1445») may be a timeline's subheading in the body, and are left to it."""
+    if _ANY_DIGIT.search(key) is None:  # a year, a day or a clock has digits
+        return False
+    if "بتوقيت" in key:
+        key = _TIME_ZONE.sub(" ", key)
+    year = month = day = False
+    n_words = 0
+    for found in _WORD.finditer(key):  # (most lines fail at their first word)
+        word = found.group()
+        n_words += 1
+        if n_words > STAMP_MAX_WORDS:
+            return False
+        if word.isdigit():
+            if len(word) > 4:
+                return False
+            year, day = year or len(word) == 4, day or len(word) <= 2
+        elif _ERA_YEAR.fullmatch(word):
+            year = True
+        elif word.lower() in cues.date_words:
+            month = month or word in cues.months
+        else:
+            return False
+    return day and (month or year) or (n_words > 1 and _CLOCK.search(key) is not None)
+
+
 def _day_dates(line: str) -> list[tuple[int, int, str]]:
     """``(start, end, ISO value)`` of absolute full dates in a line (via the date layer)."""
     from .. import dates
@@ -335,8 +437,11 @@ def _year_after_its_day(line: str) -> str:
 def stamp_date(line: str) -> str:
     """The date of a publication-stamp line.
 
-    A stamp is short and is mostly its date: it has a stamp cue (نشر، تحديث، تاريخ، |)
-    or at most two words besides its dates.
+    A stamp is short and is mostly its date: besides its dates and numbers it has at most
+    two words, or only date words (weekdays, month names of any calendar, eras, clock
+    words: «الأحد 23 صفر 1439 هـ - 12 نوفمبر 2017 م»), or a stamp cue (نشر، تحديث، تاريخ، |)
+    and at most :data:`STAMP_MAX_OTHER_WORDS` other words. A line ending with a full stop
+    or with a reporting verb is a sentence, never a stamp.
 
     Args:
         line: one line of text.
@@ -355,6 +460,9 @@ def stamp_with(line: str, cues: Cues) -> str:
     if len(_WORD.findall(folded)) > STAMP_MAX_WORDS:
         return ""
     found = _day_dates(line)
+    if not found and _GLUED_MONTH.search(line):  # «16/يوليو/2018»
+        line = _GLUED_MONTH.sub(" ", line)
+        found = _day_dates(line)
     if not found:
         line = _year_after_its_day(line)
         found = _day_dates(line) if line else []
@@ -364,6 +472,9 @@ def stamp_with(line: str, cues: Cues) -> str:
     for s, e, _ in sorted(found, reverse=True):
         rest = rest[:s] + " " + rest[e:]
     rest_words = [w for w in _WORD.findall(fold(rest)) if not w.isdigit()]
-    if cues.stamp.search(folded) or len(rest_words) <= 2:
+    others = [w for w in rest_words if w.lower() not in cues.date_words]  # «… 23 صفر 1439 هـ»
+    if folded.rstrip().endswith(".") or cues.reporting.search(folded):
+        return ""  # a sentence: «وأعلن الجيش في 12 نوفمبر 2017 الساعة 10:30 انتهاء العملية.»
+    if len(rest_words) <= 2 or not others or (cues.stamp.search(folded) and len(others) <= STAMP_MAX_OTHER_WORDS):
         return found[0][2]
     return ""

@@ -13,7 +13,11 @@ Every line of the raw text gets one label (:data:`LABELS`), decided from the top
   article; a date with a weekday above the headline and no stamp cue, the site's date of
   the day (``page_date``); the first line when the page's copyright, follow or newsletter
   line names it again (``masthead``); a short line taken for the headline that a
-  headline-shaped line below it replaces (``label``: a site's name, a section)
+  headline-shaped line below it replaces (``label``: a site's name, a section), or a
+  breaking-news ticker («عاجل: …») that a headline-shaped line below it sharing none of its
+  words replaces (``ticker``); a line that is only a date the date layer does not resolve
+  («الأحد 26 جمادى الآخرة 1448 هـ», ``date``); a place or outlet with a wire credit
+  («دانانغ - وكالات») once the body has begun (``source``)
 * ``duplicate`` -- a repeat of the headline or of an earlier kept line
 * ``stamp``     -- a publication stamp; its date is parsed and reported (the first
   stamp below the headline, else the first one)
@@ -22,7 +26,7 @@ Every line of the raw text gets one label (:data:`LABELS`), decided from the top
   first paragraph, with no sentence's end or reporting verb and no word of it, takes its
   place
 * ``dateline``  -- a place/agency line in the header zone (the first four non-furniture
-  lines, above the first paragraph)
+  lines, above the first paragraph), or a wire line («هانوي - وكالات») above the body
 * ``body``      -- article text, kept in order
 
 Every non-blank line that is not title or body is a *removed line*, listed with its line
@@ -66,6 +70,11 @@ BATCH_CHARS = 1 << 20
 _UNTRIGGERED_MAX_WORDS = max(furniture.SCOPES["line"], furniture.NON_ARABIC_MAX_WORDS,
                              datelines.STAMP_MAX_WORDS)
 _INVISIBLE = re.compile(f"[{INVISIBLES}]")
+#: A breaking-news ticker's opening («عاجل: …», «عاجل | …», «خبر عاجل - …», folded): above
+#: the headline, such a line gives way to a headline-shaped line below it that shares no
+#: word with it (the ticker runs another story); one that shares a word is its subheading.
+_TICKER = re.compile(r"^(?:خبر )?(?:عاجل|عاجل الان|اخبار عاجله|breaking(?: news)?) ?[:|/\-–—.]+ ?(?=\w)",
+                     re.IGNORECASE)
 #: A line ending so is a paragraph, not a teaser under a related heading (teasers may ask
 #: or exclaim: «ماذا نعرف عن مطار الشعيرات؟»).
 _PARAGRAPH_END = (".", ":")
@@ -163,6 +172,10 @@ class _Reading:
                 return "furniture", "page_date"  # the site's date of the day, above the headline
             return "stamp", stamp
         short = n_words <= datelines.DATELINE_MAX_WORDS
+        if short and self._is_wire_line(content, key):
+            # «دانانغ - وكالات»: a source line wherever it stands (below the body, not the
+            # article's dateline: a paragraph's opening one is)
+            return ("furniture", "source") if self.body_seen else ("dateline", "")
         headline = self._headline(content, key, n_words, short)
         if headline:
             return headline
@@ -181,19 +194,22 @@ class _Reading:
     def _headline(self, content: str, key: str, n_words: int, short: bool) -> tuple[str, str] | None:
         """``(label, kind)`` of a line that is the headline, or takes the place of a short
         label taken for it, or is a short headline's subheading; else None."""
+        # («عاجل | …» has a dateline's separator)
+        ticker = (self.title_key is None or self.provisional) and _TICKER.match(key) is not None
         if self.title_key is None and n_words <= TITLE_MAX_WORDS \
-                and not (short and self._is_dateline(content)):
+                and (ticker or not (short and self._is_dateline(content))):
             self.title_key = key
-            self.provisional = n_words <= LABEL_MAX_WORDS
+            self.provisional = n_words <= LABEL_MAX_WORDS or ticker
             return "title", ""
         if not (self.provisional and self._is_headline(content, key, n_words)):
             return None
-        if datelines.shares_a_word(self.title_key or "", key):
+        was_ticker = _TICKER.match(self.title_key or "")
+        if datelines.shares_a_word(_TICKER.sub("", self.title_key or ""), _TICKER.sub("", key)):
             self.provisional, self.body_seen = False, True
             return "body", ""  # the headline's subheading: no caption, the article's
-        self.title_key, self.provisional = key, False
+        self.title_key, self.provisional = key, ticker
         self.content_seen -= 1  # the label was no content
-        return "title", "instead"
+        return "title", "instead-ticker" if was_ticker else "instead"
 
     def _maybe_caption(self, key: str, n_words: int) -> bool:
         """Whether a line under the headline, above the first paragraph, may be a caption
@@ -211,6 +227,12 @@ class _Reading:
                 and not key.endswith((".", "،", ",", ":", "؛", ";"))
                 and self.rules.cues.reporting.search(key) is None
                 and not (n_words <= datelines.DATELINE_MAX_WORDS and self._is_dateline(content)))
+
+    def _is_wire_line(self, content: str, key: str) -> bool:
+        """:func:`~analysis.clean.datelines.is_wire_line`, tried only on a line with a
+        separator (a tatweel standing as a dash is folded away in the key)."""
+        return ("-" in key or "/" in key or "|" in key or "ـ" in content) \
+            and datelines.is_wire_line(content, self.rules.cues, key)
 
     def _is_dateline(self, content: str, *, colon: bool = False) -> bool:
         folded = fold(content, collapse_whitespace=True).strip()
@@ -238,7 +260,10 @@ def _classify(content: str, key: str, n_words: int, hits: int, rules: _Rules) ->
     furn = rules.furniture.kind(key, n_words, hits) or ""
     if furn or n_words > datelines.STAMP_MAX_WORDS:
         return furn, ""
-    return furn, datelines.stamp_with(content, rules.cues)
+    stamp = datelines.stamp_with(content, rules.cues)
+    if not stamp and datelines.is_date_line(key, rules.cues):
+        return "date", ""  # a date the date layer does not resolve («26 جمادى الآخرة 1448 هـ»)
+    return furn, stamp
 
 
 def _line_alone(content: str, key: str, n_words: int, hits: int, rules: _Rules) -> tuple[str, str]:
@@ -269,8 +294,8 @@ class _Collected:
         """A non-blank line that is not body (``below_title``: once the title is found)."""
         label = row[2]
         if label == "title":
-            if row[3] == "instead":
-                self.retitle()
+            if row[3].startswith("instead"):
+                self.retitle("ticker" if row[3] == "instead-ticker" else "label")
                 row = (*row[:3], "", row[4])
             self.n_tokens += n_line_tokens
             self.title, self.title_at = row[4], row[0] - 1
@@ -282,11 +307,11 @@ class _Collected:
         if self.keep_rows:
             self.rows.append(row)
 
-    def retitle(self) -> None:
-        """The title so far is a label (a site's name, a section) after all: a headline
-        comes below it."""
+    def retitle(self, kind: str = "label") -> None:
+        """The title so far is a label (a site's name, a section) or a breaking-news ticker
+        (``kind``) after all: a headline comes below it."""
         at = self.title_at
-        row = (at + 1, self.lines.texts[at], "furniture", "label", self.title)
+        row = (at + 1, self.lines.texts[at], "furniture", kind, self.title)
         self.n_tokens -= self.lines.tokens[at]
         if self.keep_rows:
             self.rows[at] = row
