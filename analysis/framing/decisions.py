@@ -35,17 +35,16 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .. import actors, corpus, datafiles, normalize, sentences
+from .. import datafiles, normalize
 from . import content_rules
 from .content_rules import RU_CAMP, US_CAMP
 from .lexicon import FRAMES
+from .located import SENTENCE_COLUMNS, Located, by_sentence, locate, sentence_table
 from .words import Prepared, walk
 
 __all__ = ["ORDER", "RULES", "SENTENCE_COLUMNS", "Evidence", "FrameRules", "Hit", "decide",
            "decide_every_sentence", "frame_sentences", "load_frame_rules"]
 
-#: Columns of the sentence table (``frame_sentences.csv``).
-SENTENCE_COLUMNS = ["doc_id", "field", "start", "end", "frames"]
 #: The rules of ``frame_rules.tsv`` (documented in its header).
 RULES = ("purpose", "danger", "scoped", "breakdown", "agreement", "doubt", "discuss", "topic",
          "talks", "call", "notice", "advance", "negator", "reference", "anchor", "pair",
@@ -453,131 +452,17 @@ def decide(ev: Evidence, rules: FrameRules) -> list[str]:
 _PUNCTUATION = re.compile(r"[^\w \x01]+")
 
 
-@dataclass
-class Located:
-    """The sentences of a documents table and where the evidence stands in them.
-
-    ``rows`` are the sentences (doc_id, field, start, end, the field's text; in
-    :func:`analysis.corpus.iter_fields` order, then by start), ``starts`` and ``ends`` where
-    they start and end in the fields laid end to end (one character between two fields),
-    ``field_base`` where each field starts there, ``spaces[i]`` the spaces before position ``i``
-    there; ``hit_at`` / ``mention_at``
-    the sentence of each hit and actor mention (-1 for a row of an unknown document), and
-    ``hit_pos`` / ``mention_pos`` where it starts in the fields laid end to end;
-    ``hit_first`` / ``hit_last`` / ``mention_word`` the word of its sentence where each hit
-    starts and ends and each mention starts (a word stands after as many spaces as precede it
-    in the sentence); ``surfaces`` the folded surface of each hit and ``tags`` the rules of
-    its first word; ``groups`` whether each mention names a terrorist group (R9); ``sides``
-    the codebook side of each actor id (:func:`actor_sides`)."""
-
-    rows: list
-    starts: np.ndarray
-    ends: np.ndarray
-    field_base: np.ndarray
-    spaces: np.ndarray
-    hit_at: np.ndarray
-    hit_pos: np.ndarray
-    mention_at: np.ndarray
-    mention_pos: np.ndarray
-    hit_first: np.ndarray
-    hit_last: np.ndarray
-    mention_word: np.ndarray
-    surfaces: list[str]
-    tags: list[frozenset[str]]
-    groups: np.ndarray
-    sides: dict[str, str]
-
-
-def locate(documents: pd.DataFrame, hits: pd.DataFrame, mentions: pd.DataFrame,
-           rules: FrameRules) -> Located:
-    """Split the documents into sentences (:func:`analysis.sentences.spans`) and place each
-    hit and mention in its sentence."""
-    rows, starts, ends, base, texts, offset = [], [], [], [], [], 0
-    for doc_id, fld, text in corpus.iter_fields(documents):
-        base.append(offset)
-        texts.append(text)
-        for s, e in sentences.spans(text):
-            rows.append((doc_id, fld, s, e, text))
-            starts.append(offset + s)
-            ends.append(offset + e)
-        offset += len(text) + 1
-    starts_ = np.asarray(starts, dtype=np.int64)
-    base_ = np.asarray(base, dtype=np.int64).reshape(-1, 2)
-    ids = pd.Index(documents["doc_id"])
-    hit_at, hit_pos = _place(hits, base_, ids, starts_)
-    mention_at, mention_pos = _place(mentions, base_, ids, starts_)
-    spaces = _spaces_before("\x01".join(texts))
-    length = (hits["end"].to_numpy(dtype=np.int64) - hits["start"].to_numpy(dtype=np.int64)) if len(hits) else 0
-    last_pos = hit_pos + np.maximum(length - 1, 0)  # a hit's last character
-
-    def word(at: np.ndarray, pos: np.ndarray) -> np.ndarray:  # spaces from the sentence's start
-        return spaces[pos] - spaces[starts_[at.clip(0)]] if len(starts_) else np.zeros(len(pos), np.int64)
-    surfaces = fold_all([str(x) for x in hits["surface"].tolist()])
-    empty: frozenset[str] = frozenset()
-    tags = [rules.words.get(x.split(" ", 1)[0], empty) for x in surfaces]
-    sides = actor_sides()
-    side = mentions["actor_id"].map(sides).fillna("") if len(mentions) else pd.Series([], dtype=object)
-    return Located(rows, starts_, np.asarray(ends, dtype=np.int64), base_.reshape(-1), spaces, hit_at, hit_pos,
-                   mention_at, mention_pos, word(hit_at, hit_pos), word(hit_at, last_pos),
-                   word(mention_at, mention_pos), surfaces, tags, terrorist_groups(mentions, side, rules),
-                   sides)
-
-
-def _spaces_before(text: str) -> np.ndarray:
-    """``out[i]``: the spaces in ``text[:i]``, for every ``i`` up to ``len(text)``."""
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
-    out = np.zeros(len(codes) + 1, dtype=np.int64)
-    np.cumsum(codes == 32, out=out[1:])
-    return out
-
-
-def _place(table: pd.DataFrame, base: np.ndarray, ids: pd.Index,
-           starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The sentence index of each row of a table of spans (doc_id, field, start; -1 for a
-    row of an unknown document) and where the row starts in the fields laid end to end."""
-    if not len(table):
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    doc = ids.get_indexer(table["doc_id"])
-    body = (table["field"].to_numpy() == "body").astype(np.int64)
-    offsets = base[np.maximum(doc, 0), body] + table["start"].to_numpy(dtype=np.int64)
-    where = np.searchsorted(starts, offsets, "right") - 1
-    return np.where(doc < 0, -1, where), offsets
-
-
-def fold_all(texts: list[str]) -> list[str]:
-    """:func:`analysis.normalize.fold` of many short texts, in one call."""
-    return normalize.fold("\x01".join(texts)).split("\x01") if texts else []
-
-
-def terrorist_groups(mentions: pd.DataFrame, side: pd.Series, rules: FrameRules) -> np.ndarray:
-    """Which mentions name a terrorist group (R9): a ``ct_side`` side (``side``: each
-    mention's), not an ambiguous surface (``ct_not``)."""
-    group = side.isin(rules.actors["ct_side"]).to_numpy(dtype=bool).copy()
-    where = np.flatnonzero(group)
-    surfaces = fold_all([str(x) for x in mentions["surface"].to_numpy()[where]])
-    group[where] = [f not in rules.forms["ct_not"] for f in surfaces]
-    return group
-
-
-def actor_sides() -> dict[str, str]:
-    """Each actor id's codebook side; an organisation on side ``other`` (the UN) is
-    ``organisation``: a venue, not a third party to the pair (R8)."""
-    codebook = actors.load_codebook()
-    return {i: "organisation" if side == "other" and kind != "state" else side
-            for i, side, kind in codebook[["id", "side", "type"]].itertuples(index=False)}
-
-
 def decide_sentences(which: list[int], found: Located, hits: pd.DataFrame,
                      mentions: pd.DataFrame, rules: FrameRules, frames: list[str]) -> None:
-    """Decide the sentences ``which`` (indices into ``found.rows``) with the rules, writing
+    """Decide the sentences ``which`` (indices of ``found``'s sentences) with the rules, writing
     their ``;``-joined frames into ``frames``."""
-    rows = found.rows
-    wanted = np.zeros(len(rows), dtype=bool)
+    wanted = np.zeros(len(found), dtype=bool)
     wanted[which] = True
-    hit_rows, mention_rows = _group(found.hit_at, wanted), _group(found.mention_at, wanted)
-    texts = [rows[i][4][rows[i][2]:rows[i][3]] for i in which]
+    hit_rows, mention_rows = by_sentence(found.hit_at, wanted), by_sentence(found.mention_at, wanted)
+    texts = [found.text(i) for i in which]
     columns = (found.hit_first.tolist(), found.hit_last.tolist(), hits["frame"].tolist(),
-               hits["negated"].tolist(), found.mention_word.tolist(), mentions["actor_id"].tolist())
+               hits["negated"].astype(bool).tolist(), found.mention_word.tolist(),
+               mentions["actor_id"].tolist(), found.groups.tolist())
     vocabulary = frozenset(rules.words)
     for i, words in zip(which, _words(texts)):
         ev = sentence_evidence(words, vocabulary.intersection(words), hit_rows.get(i, ()),
@@ -590,14 +475,14 @@ def sentence_evidence(words: list[str], found_words: set[str], hit_rows, mention
     """What the rules see of one sentence: its folded ``words`` (one per space), those of
     them that are rule words, its hits and mentions (row numbers into the ``columns`` of
     the hit and mention tables: hit first and last word, frame, negated; mention word,
-    actor id; words as in :class:`Located`)."""
-    first, last, fr, neg, mention_word, actor = columns
+    actor id, whether it names a terrorist group; words as in :class:`Located`)."""
+    first, last, fr, neg, mention_word, actor, group = columns
+    surfaces, tags = found.surfaces, found.tags
     ev = Evidence(words, _index(words, found_words, rules), [
-        Hit(first[k], last[k], fr[k], bool(neg[k]), found.surfaces[k], found.tags[k])
-        for k in hit_rows], set(), set(), [])
+        Hit(first[k], last[k], fr[k], neg[k], surfaces[k], tags[k]) for k in hit_rows], set(), set(), [])
     for k in mention_rows:
         side = found.sides.get(actor[k], "")
-        ev.mentions.append((mention_word[k], side, bool(found.groups[k])))
+        ev.mentions.append((mention_word[k], side, group[k]))
         ev.sides.add(side)
         ev.actor_ids.add(actor[k])
     ev.sides.discard("")
@@ -615,38 +500,14 @@ def _words(texts: list[str]) -> list[list[str]]:
 
 def _index(words: list[str], found: set[str], rules: FrameRules) -> dict[str, list[int]]:
     """Where the words of each rule stand among ``words`` (``found``: those of them that
-    belong to a rule)."""
+    belong to a rule), in order."""
     index: dict[str, list[int]] = {}
-    for w in found:
-        at = -1
-        while True:
-            try:
-                at = words.index(w, at + 1)
-            except ValueError:
-                break
-            for rule in rules.words[w]:
-                index.setdefault(rule, []).append(at)
-    for positions in index.values():
-        positions.sort()
+    if found:
+        for at, w in enumerate(words):
+            if w in found:
+                for rule in rules.words[w]:
+                    index.setdefault(rule, []).append(at)
     return index
-
-
-def _group(index: np.ndarray, wanted: np.ndarray) -> dict[int, list[int]]:
-    out: dict[int, list[int]] = {}
-    rows = np.flatnonzero((index >= 0) & wanted[index.clip(0)])
-    for row, s in zip(rows.tolist(), index[rows].tolist()):
-        out.setdefault(s, []).append(row)
-    return out
-
-
-def sentence_table(rows: list, frames: list[str]) -> pd.DataFrame:
-    """The sentence table (:data:`SENTENCE_COLUMNS`) of ``rows`` and their frames, sorted by
-    doc_id, field (title first) and start."""
-    out = pd.DataFrame([r[:4] for r in rows], columns=SENTENCE_COLUMNS[:4]).assign(frames=frames)
-    out = out.astype({"start": np.int64, "end": np.int64})
-    order = out.assign(_f=(out["field"] != "title").astype(int)).sort_values(
-        ["doc_id", "_f", "start"], kind="stable").index
-    return out.loc[order].reset_index(drop=True)
 
 
 # --- the table -------------------------------------------------------------------------------
@@ -656,9 +517,9 @@ def decide_every_sentence(documents: pd.DataFrame, hits: pd.DataFrame, mentions:
     """:func:`frame_sentences` by the definition: every sentence through :func:`decide`."""
     rules = load_frame_rules(rules_path)
     found = locate(documents, hits, mentions, rules)
-    frames = [""] * len(found.rows)
-    decide_sentences(list(range(len(found.rows))), found, hits, mentions, rules, frames)
-    return sentence_table(found.rows, frames)
+    frames = [""] * len(found)
+    decide_sentences(list(range(len(found))), found, hits, mentions, rules, frames)
+    return sentence_table(found, frames)
 
 
 def frame_sentences(documents: pd.DataFrame, hits: pd.DataFrame, mentions: pd.DataFrame, *,
@@ -688,4 +549,4 @@ def frame_sentences(documents: pd.DataFrame, hits: pd.DataFrame, mentions: pd.Da
     _, _, batches = walk(documents, prepared)
     frames, busy = sentence_gate.gate(found, hits, mentions, rules, batches)
     decide_sentences(busy, found, hits, mentions, rules, frames)
-    return sentence_table(found.rows, frames)
+    return sentence_table(found, frames)

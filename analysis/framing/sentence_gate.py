@@ -55,37 +55,45 @@ def _hit_flags(hits: pd.DataFrame, tags: list[frozenset[str]], surfaces: list[st
                ends: np.ndarray, rules: FrameRules) -> np.ndarray:
     """Per hit, its frame bit and the kinds a rule looks for (from its folded surface and
     the rules of its first word, ``tags``)."""
+    out, known = [], {}  # the bits of each (frame, negated, surface) met, computed once
+    for key, rules_of in zip(zip(hits["frame"].tolist(), hits["negated"].tolist(), surfaces), tags):
+        bits = known.get(key)
+        if bits is None:
+            bits = known[key] = _flags_of(*key, rules_of, rules)
+        out.append(bits)
+    flags = np.asarray(out, dtype=np.int64)
+    near = (ends - hits["end"].to_numpy(dtype=np.int64)) <= _NEAR_END
+    military = (flags & _BIT["military_operations"]) != 0
+    return flags | np.where(near & military, _BIT["near_end"], 0)
+
+
+def _flags_of(frame: str, negated: bool, surface: str, rules_of: frozenset[str], rules: FrameRules) -> int:
+    """The flags of a hit of ``frame`` with a folded ``surface`` whose first word belongs to
+    the rules ``rules_of``."""
     kinds = (("breakdown", "confrontation", "breakdown"), ("doubt", "confrontation", "doubt"),
              ("call", "cooperation", "call"), ("agreement", "diplomacy", "agreement"),
              ("talk", "diplomacy", "talks"), ("reference", "military_operations", "reference"),
              ("fight", "military_operations", "fight"), ("advance", "deconfliction", "advance"),
              ("danger", "deconfliction", "danger"), ("talk", "diplomacy", "call"),
              ("blow", "military_operations", "blow"), ("clash", "military_operations", "danger"))
-    out = []
-    for frame, negated, rules_of, surface in zip(hits["frame"].tolist(), hits["negated"].tolist(),
-                                                 tags, surfaces):
-        bits = _BIT.get(frame, 0) | (_BIT["negated"] if negated else 0)
-        if rules_of:
-            for kind, frame_, rule in kinds:
-                if frame == frame_ and rule in rules_of:
-                    bits |= _BIT[kind]
-            if "talks" in rules_of:  # talks are not an agreement (_is_agreement)
-                bits &= ~_BIT["agreement"]
-        if frame == "diplomacy" and "هاتف" in surface:  # a call is a talk (decisions._is_talk)
-            bits |= _BIT["talk"]
-        if frame == "military_operations" and surface == "دوريه":  # maybe periodic (rule_event_mentions)
-            bits |= _BIT["patrol"]
-        if frame == "confrontation" and "خلاف" in surface:
-            bits |= _BIT["disagreement"]
-        elif frame == "cooperation" and any(f in surface for f in rules.forms["scoped"]):
-            bits |= _BIT["scoped"]
-        elif frame == "deconfliction" and "purpose" in rules_of:
-            bits |= _BIT["purpose"]
-        out.append(bits)
-    flags = np.asarray(out, dtype=np.int64)
-    near = (ends - hits["end"].to_numpy(dtype=np.int64)) <= _NEAR_END
-    military = (flags & _BIT["military_operations"]) != 0
-    return flags | np.where(near & military, _BIT["near_end"], 0)
+    bits = _BIT.get(frame, 0) | (_BIT["negated"] if negated else 0)
+    if rules_of:
+        for kind, frame_, rule in kinds:
+            if frame == frame_ and rule in rules_of:
+                bits |= _BIT[kind]
+        if "talks" in rules_of:  # talks are not an agreement (_is_agreement)
+            bits &= ~_BIT["agreement"]
+    if frame == "diplomacy" and "هاتف" in surface:  # a call is a talk (decisions._is_talk)
+        bits |= _BIT["talk"]
+    if frame == "military_operations" and surface == "دوريه":  # maybe periodic (rule_event_mentions)
+        bits |= _BIT["patrol"]
+    if frame == "confrontation" and "خلاف" in surface:
+        bits |= _BIT["disagreement"]
+    elif frame == "cooperation" and any(f in surface for f in rules.forms["scoped"]):
+        bits |= _BIT["scoped"]
+    elif frame == "deconfliction" and "purpose" in rules_of:
+        bits |= _BIT["purpose"]
+    return bits
 
 
 def _mention_flags(mentions: pd.DataFrame, sides: dict[str, str], groups: np.ndarray,
@@ -170,7 +178,7 @@ def _rule_words(found: Located, batches: Iterable[tuple[int, Batch]],
     and each rule word as a row (sentence, word of the sentence as :class:`.decisions.Located`
     counts them, bits). They are the folded words of the batches (the words cue finding walks),
     coded once each by one dict look-up."""
-    table, n = _word_bits(rules), len(found.rows)
+    table, n = _word_bits(rules), len(found)
     anywhere, at_end = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
     occurrences = []
     for k0, batch in batches:
@@ -182,7 +190,7 @@ def _rule_words(found: Located, batches: Iterable[tuple[int, Batch]],
         np.bitwise_or.at(anywhere, sentence, codes[which])
         end = found.ends[sentence] - pos <= _NEAR_END + 20
         np.bitwise_or.at(at_end, sentence[end], codes[which][end])
-        word = found.spaces[pos] - found.spaces[found.starts[sentence]]
+        word = found.spaces_before(pos) - found.spaces_before(found.starts[sentence])
         occurrences.append(np.stack([sentence, word, codes[which]], axis=1))
     return anywhere, at_end, np.concatenate(occurrences) if occurrences else np.zeros((0, 3), np.int64)
 
@@ -206,7 +214,7 @@ def _clauses(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located) -> 
     :data:`.decisions.PURPOSE_REACH` words, or a deconfliction cue starting at it or the word
     after: :func:`.decisions.rule_purpose`'s reading) and talks with a topic (a discuss word
     with a topic word within six words after it, :func:`.decisions.rule_talks`')."""
-    n = len(found.rows)
+    n = len(found)
 
     def words_of(rule: str) -> np.ndarray:
         return occurrences[(occurrences[:, 2] & _RULE_BIT[rule]) != 0]
@@ -246,7 +254,7 @@ def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Locate
     threat, «أي», a name, «بدء» before a military cue, «بأنه» after it, «أي» before a breach, a ``periodic``
     noun before «دورية», a ``setting`` word before a talk, a blow received or dealt, a negated
     meeting («عدم عقد لقاء», :func:`.decisions.rule_talks`)."""
-    n, at, first, last = len(found.rows), found.hit_at, found.hit_first, found.hit_last
+    n, at, first, last = len(found), found.hit_at, found.hit_first, found.hit_last
     talks = occurrences[(occurrences[:, 2] & (_RULE_BIT["discuss"] | _RULE_BIT["meet"])) != 0]
 
     def cues(name: str) -> np.ndarray:
@@ -280,7 +288,7 @@ def _talks_with_subject(occurrences: np.ndarray, hit_flags: np.ndarray, found: L
     """Sentences where a discuss or meet word has a deconfliction or arms-control cue within
     :data:`.decisions.SUBJECT_REACH` words after it: the subject of the talks
     (:func:`.decisions.rule_talks`; in a sentence no rule changes every cue is kept)."""
-    n, at = len(found.rows), found.hit_at
+    n, at = len(found), found.hit_at
     deconf = ((hit_flags & sum(_BIT[f] for f in SUBJECTS)) != 0) & (at >= 0)
     return (_followed(occurrences, "discuss", found.hit_first[deconf], at[deconf], 1, SUBJECT_REACH, n)
             | _followed(occurrences, "meet", found.hit_first[deconf], at[deconf], 1, SUBJECT_REACH, n))
@@ -338,22 +346,21 @@ def gate(found: Located, hits: pd.DataFrame, mentions: pd.DataFrame, rules: Fram
     (``;``-joined, :func:`_plain`), and the indices of the others (their frames left empty),
     which :func:`.decisions.decide_sentences` must decide. ``batches`` are the documents'
     folded words (:func:`.words.walk`)."""
-    rows = found.rows
-    ends = np.asarray([e for _, _, _, e, _ in rows], dtype=np.int64)
-    flags = np.zeros(len(rows), dtype=np.int64)
+    n = len(found)
+    flags = np.zeros(n, dtype=np.int64)
     hit_at, mention_at = found.hit_at, found.mention_at
     ok = hit_at >= 0
-    hit_flags = _hit_flags(hits, found.tags, found.surfaces, ends[hit_at.clip(0)], rules) if len(hits) else hit_at
+    hit_flags = _hit_flags(hits, found.tags, found.surfaces, found.end[hit_at.clip(0)], rules) if len(hits) else hit_at
     mention_flags = _mention_flags(mentions, found.sides, found.groups, rules)
     hit_flags = _neighbours(hit_flags, found)
     np.bitwise_or.at(flags, hit_at[ok], hit_flags[ok])
     np.bitwise_or.at(flags, mention_at[mention_at >= 0], mention_flags[mention_at >= 0])
-    need = _needs_rules(flags, _all_references(hit_flags, hit_at, len(rows)))
+    need = _needs_rules(flags, _all_references(hit_flags, hit_at, n))
     anywhere, at_end, occurrences = _rule_words(found, batches, rules)
     purpose, talks = _clauses(occurrences, hit_flags, found)
     busy = np.flatnonzero(need | _may_need_rules(flags, anywhere, at_end, purpose, talks)
                           | _content_words(occurrences, hit_flags, found))
-    bits = _plain(flags, _dropped(hit_flags, found, len(rows)))
+    bits = _plain(flags, _dropped(hit_flags, found, n))
     # a purpose clause is deconfliction (R1); talks of the two camps on the situation, and their
     # meetings and discussions that neither a purpose clause nor a deconfliction subject makes
     # safety talks, diplomacy (R6, decisions.rule_talks)
