@@ -29,7 +29,12 @@ EVENT_MENTIONS = [
     ("ويجري الطرفان اختبارات دورية لقناة الاتصال.", "deconfliction"),
     ("واتهمت موسكو واشنطن بعدم استخدام قناة الاتصال قبل تنفيذ الضربة.", "confrontation"),
     ("ووصف الكرملين الضربات الأمريكية بأنها عدوان على دولة ذات سيادة.", "confrontation"),
+    # R7: a withdrawal referred back to (with the article, no forces or starting verb before it)
+    ("ونشرت الصحيفة تقريراً مطولاً عن الانسحاب.", ""),
+    ("وسخر التلفزيون الرسمي من قرار الانسحاب في نشرته المسائية.", ""),
     # told events stay
+    ("وأكملت القوات البريطانية الانسحاب من المطار.", "military_operations"),
+    ("وشنت الطائرات الضربة فجر الخميس.", "military_operations"),
     ("وشنت الطائرات الروسية غارات على ريف إدلب.", "military_operations"),
     ("وبدأ انسحاب القوات الأمريكية من منبج.", "military_operations"),
     # «الانسحاب» with the article is as often the event itself as a reference back

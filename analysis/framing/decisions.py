@@ -51,7 +51,7 @@ RULES = ("purpose", "danger", "scoped", "breakdown", "agreement", "doubt", "disc
          "talks", "call", "notice", "advance", "negator", "reference", "anchor", "pair",
          "domestic", "fight", "ct_side", "ct_not", "un", "hypothetical", "against", "meet", "setting",
          "blow", "blow_verb", "relations", "threat", "label", "start", "periodic", "rivalry", "comment",
-         "describe", "as")
+         "describe", "as", "doer")
 _ACTOR_RULES = ("ct_side", "un")
 _PAIR_FRAMES = frozenset({"cooperation", "deconfliction", "confrontation"})
 THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition
@@ -69,6 +69,7 @@ SUBJECT_REACH = 8  # talks … the deconfliction cue that is their subject
 SUBJECTS = frozenset({"deconfliction", "strategic_stability"})
 _PAIR_NAMED = 3  # a pair word … the third party it stands for («بين الجيشين السوري والتركي»)
 FIGHT_REACH = 4
+DOER_REACH = 3  # forces or a verb of starting … the definite military cue they carry out
 
 
 # --- the rule words --------------------------------------------------------------------------
@@ -385,14 +386,18 @@ def rule_agreement(ev: Evidence, rules: FrameRules) -> None:
 
 
 def rule_reference(ev: Evidence, rules: FrameRules) -> None:
-    """R7: a strike referred back to («وصف الضربة بأنها …», «بالقصف الذي تم») or named in a
-    closing time anchor («… بعد ضربة الشعيرات») adds no military_operations."""
+    """R7: a strike or a withdrawal referred back to («وصف الضربة بأنها …», «بالقصف الذي تم»,
+    «رحبت بقرار الانسحاب») or named in a closing time anchor («… بعد ضربة الشعيرات») adds no
+    military_operations; the forces or a verb of starting right before it («بدأت القوات
+    الأمريكية الانسحاب», ``doer``) make it the event told."""
     n = len(ev.words)
     for h in ev.hits:
         if h.frame != "military_operations":
             continue
         anchored = h.first - 1 in ev.where("anchor") and n - 1 - h.last <= 3
-        if "reference" in h.tags and " " not in h.surface or anchored:
+        referred = "reference" in h.tags and " " not in h.surface and not ev.has(
+            "doer", h.first - DOER_REACH, h.first - 1)
+        if referred or anchored:
             h.kept = False
 
 

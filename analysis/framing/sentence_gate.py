@@ -24,6 +24,7 @@ import pandas as pd
 from .content_rules import ANCHOR_REACH, AS_REACH, BLOW_REACH, PARTNER_REACH, RECEIVED_REACH, START_REACH, THREAT_REACH
 from .decisions import (
     ADJACENT,
+    DOER_REACH,
     FIGHT_REACH,
     PURPOSE_REACH,
     RU_CAMP,
@@ -244,7 +245,7 @@ def _may_need_rules(flags: np.ndarray, anywhere: np.ndarray, at_end: np.ndarray,
 def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located) -> np.ndarray:
     """Sentences where a rule word stands where a rule of :mod:`.content_rules` reads it: a
     threat, «أي», a name, «بدء» before a military cue, «بأنه» after it, «أي» before a breach, a ``periodic``
-    noun before «دورية», a ``setting`` word before a talk, a blow received or dealt, a negated
+    noun before «دورية», the forces or a verb of starting before a reference back (``doer``), a ``setting`` word before a talk, a blow received or dealt, a negated
     meeting («عدم عقد لقاء», :func:`.decisions.rule_talks`)."""
     n, at, first, last = len(found.rows), found.hit_at, found.hit_first, found.hit_last
     talks = occurrences[(occurrences[:, 2] & (_RULE_BIT["discuss"] | _RULE_BIT["meet"])) != 0]
@@ -260,6 +261,7 @@ def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Locate
             | before("label", "military_operations") | before("as", "military_operations", -AS_REACH, -1, last)
             | _followed(_anchored_starts(occurrences), "start", first[cues("military_operations")],
                         at[cues("military_operations")], 1, START_REACH, n)
+            | before("doer", "reference", 1, DOER_REACH)
             | before("periodic", "patrol") | before("setting", "talk") | before("blow_verb", "blow", 1, RECEIVED_REACH)
             | before("relations", "blow", -BLOW_REACH, -1, last) | before("agreement", "blow", -BLOW_REACH, -1, last)
             | _followed(occurrences, "negator", talks[:, 1], talks[:, 0], 1, 2, n))
