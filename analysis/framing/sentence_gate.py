@@ -245,8 +245,9 @@ def _may_need_rules(flags: np.ndarray, anywhere: np.ndarray, at_end: np.ndarray,
 def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located) -> np.ndarray:
     """Sentences where a rule word stands where a rule of :mod:`.content_rules` reads it: a
     threat, «أي», a name, «بدء» before a military cue, «بأنه» after it, «أي» before a breach, a ``periodic``
-    noun before «دورية», the forces or a verb of starting before a reference back (``doer``), a ``setting`` word before a talk, a blow received or dealt, a negated
-    meeting («عدم عقد لقاء», :func:`.decisions.rule_talks`)."""
+    noun before «دورية», the forces or a verb of starting before a reference back (``doer``), a
+    ``setting`` word before a talk, a blow received or dealt, a negated meeting
+    («عدم عقد لقاء», :func:`.decisions.rule_talks`)."""
     n, at, first, last = len(found.rows), found.hit_at, found.hit_first, found.hit_last
     talks = occurrences[(occurrences[:, 2] & (_RULE_BIT["discuss"] | _RULE_BIT["meet"])) != 0]
 
