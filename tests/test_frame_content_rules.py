@@ -184,8 +184,29 @@ def test_pair_words_and_domestic_politics(text, expected):
     assert frames_of(text) == [expected], text
 
 
+# R1, R7: in a sentence reporting the two powers' deconfliction, a definite military noun
+# names the activity kept apart or notified, not an operation told; an indefinite one (an
+# operation told) stays, and so does any where R8 leaves no US–Russian deconfliction
+DECONFLICTED = [
+    ("وأبلغت القيادة الروسية الجانب الأمريكي مسبقاً بمسار الدورية عبر قناة منع الاشتباك.", "deconfliction"),
+    ("وبحث الضباط الروس والأمريكيون سبل تجنب الاحتكاك بين العمليات العسكرية للبلدين في شرق الفرات.",
+     "deconfliction"),
+    ("وتتبادل موسكو وواشنطن عبر الخط الساخن مواعيد الغارات لتفادي الحوادث.", "deconfliction"),
+    ("وسيرت القوات الروسية دورية جديدة بعد إبلاغ الجانب الأمريكي عبر خط منع التصادم.",
+     "deconfliction;military_operations"),
+    ("وقصفت الطائرات الأمريكية مطاراً عسكرياً بعد إبلاغ الروس عبر قناة منع الحوادث.",
+     "deconfliction;military_operations"),
+    ("وقالت أنقرة إن الدوريات تجري بالتنسيق مع الجانب الروسي لمنع أي اشتباك.", "military_operations"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DECONFLICTED)
+def test_deconflicted_activities(text, expected):
+    assert frames_of(text) == [expected], text
+
+
 def test_the_gate_decides_as_the_rules_on_these_sentences():
-    tables = (EVENT_MENTIONS, BLOWS, CLASHES, PARTNERS, TALKS, NEGATION, SIDES, PURPOSE, COMMENT)
+    tables = (EVENT_MENTIONS, BLOWS, CLASHES, PARTNERS, TALKS, NEGATION, SIDES, PURPOSE, COMMENT, DECONFLICTED)
     texts = [t for table in tables for t, _ in table]
     docs = pd.DataFrame({"doc_id": [f"d{i:02d}" for i in range(len(texts))], "title": [""] * len(texts),
                          "body": texts})

@@ -13,6 +13,9 @@ the words that name them (``shared/CODEBOOK-FRAMES.md``, rules 3, 7, 8 and 9).
   الأمريكية والقوات الموالية لدمشق») is confrontation as well as an operation.
 * :func:`rule_terror_partner` (R9, R8): cooperation with a terrorist group («يجعل واشنطن
   شريكاً للتنظيمات الإرهابية») is a terrorism-based accusation: confrontation, not cooperation.
+* :func:`rule_deconflicted_activity` (R1, R7): in a sentence that reports the two powers'
+  deconfliction, a definite military noun («الدورية», «العمليات العسكرية») names the activity
+  kept apart or notified, not an operation told.
 * :func:`rule_talk_setting` (R7): talks or a call that only set the scene or the time of the
   sentence («عقب محادثات ماراثونية», «خلال اتصال هاتفي») add no diplomacy.
 
@@ -38,6 +41,8 @@ ANCHOR_REACH = 4  # a time anchor … «بدء» («بعد ثلاثة أسابي
 BLOW_REACH = 2  # «ضربة» … «للعلاقات» («ضربة كبيرة للعلاقات»)
 RECEIVED_REACH = 6  # «تلقت» … «ضربة» (its subject may stand between: «تلقت الهدنة … ضربة»)
 PARTNER_REACH = 4  # a cooperation cue … the terrorist group it is said to work with
+#: the article, with the proclitics before it: a military cue starting so is a definite noun
+DEFINITE = ("ال", "وال", "بال", "فال", "لل", "ولل", "وبال")
 
 
 def _both_camps(ev: Evidence) -> bool:
@@ -123,4 +128,18 @@ def rule_talk_setting(ev: Evidence, rules: FrameRules) -> None:
     for h in ev.hits:
         if h.frame == "diplomacy" and h.first - 1 in ev.where("setting") and (
                 "talks" in h.tags or "call" in h.tags or "هاتف" in h.surface):
+            h.kept = False
+
+
+def rule_deconflicted_activity(ev: Evidence, rules: FrameRules) -> None:
+    """R1, R7: in a sentence that reports deconfliction of the two powers (after R8: not
+    Russia and Turkey), a military cue that is a definite noun names the activity the channel
+    keeps apart or the notice is about — «أخطر … مسبقاً بمسار الدورية», «تجنب أي احتكاك بين
+    العمليات العسكرية» — not an operation the sentence tells: no military_operations by
+    itself. An indefinite one («اعترضت دورية روسية …») and a clash («الاشتباك») stay."""
+    if "deconfliction" not in ev.frames():
+        return
+    for h in ev.hits:
+        if h.frame == "military_operations" and h.kept and "danger" not in h.tags \
+                and h.surface.startswith(DEFINITE):
             h.kept = False

@@ -441,7 +441,7 @@ def rule_sides(ev: Evidence, rules: FrameRules) -> None:
 ORDER = (content_rules.rule_blow, rule_breakdown, rule_doubt, rule_topic_of_talks, rule_purpose, rule_incident,
          rule_call, content_rules.rule_talk_setting, rule_talks, rule_notice, rule_agreement, rule_reference,
          content_rules.rule_event_mentions, rule_fight, content_rules.rule_clash, content_rules.rule_terror_partner,
-         rule_sides)
+         rule_sides, content_rules.rule_deconflicted_activity)
 
 
 def decide(ev: Evidence, rules: FrameRules) -> list[str]:

@@ -21,7 +21,16 @@ from itertools import repeat
 import numpy as np
 import pandas as pd
 
-from .content_rules import ANCHOR_REACH, AS_REACH, BLOW_REACH, PARTNER_REACH, RECEIVED_REACH, START_REACH, THREAT_REACH
+from .content_rules import (
+    ANCHOR_REACH,
+    AS_REACH,
+    BLOW_REACH,
+    DEFINITE,
+    PARTNER_REACH,
+    RECEIVED_REACH,
+    START_REACH,
+    THREAT_REACH,
+)
 from .decisions import (
     ADJACENT,
     DOER_REACH,
@@ -43,7 +52,7 @@ from .words import Batch
 
 _KINDS = ("negated", "breakdown", "doubt", "disagreement", "call", "agreement", "talk", "reference",
           "fight", "advance", "danger", "near_end", "scoped", "purpose", "near_deconf", "fight_ct", "blow", "clash",
-          "patrol", "partner",
+          "patrol", "partner", "definite",
           "us", "camp_us", "russia", "camp_ru", "third", "outsider", "jihadist", "un")
 _BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}  # a sentence's flags: frames, then kinds
 _FRAME_MASK = (1 << len(FRAMES)) - 1
@@ -86,7 +95,16 @@ def _hit_flags(hits: pd.DataFrame, tags: list[frozenset[str]], surfaces: list[st
     flags = np.asarray(out, dtype=np.int64)
     near = (ends - hits["end"].to_numpy(dtype=np.int64)) <= _NEAR_END
     military = (flags & _BIT["military_operations"]) != 0
-    return flags | np.where(near & military, _BIT["near_end"], 0)
+    # a definite noun may name a deconflicted activity (content_rules.rule_deconflicted_activity)
+    definite = military & _definite(surfaces, tags)
+    return flags | np.where(near & military, _BIT["near_end"], 0) | np.where(definite, _BIT["definite"], 0)
+
+
+def _definite(surfaces: list[str], tags: list[frozenset[str]]) -> np.ndarray:
+    """Per hit, whether its folded surface starts with the article (a definite noun) and its
+    first word is no ``danger`` word (a clash)."""
+    return np.fromiter((s.startswith(DEFINITE) and not (t and "danger" in t) for s, t in zip(surfaces, tags)),
+                       dtype=bool, count=len(surfaces))
 
 
 def _mention_flags(mentions: pd.DataFrame, sides: dict[str, str], groups: np.ndarray,
@@ -153,6 +171,7 @@ def _needs_rules(flags: np.ndarray, all_references: np.ndarray) -> np.ndarray:
             | has("talk") & has("deconfliction")  # talks on a deconfliction mechanism (rule_purpose)
             | has("clash") & both  # content_rules.rule_clash
             | has("partner")  # content_rules.rule_terror_partner
+            | has("definite") & has("deconfliction")  # content_rules.rule_deconflicted_activity
             | has("call", "disagreement", "advance", "danger") | all_references
             | (has("cooperation", "deconfliction", "confrontation")
                & (has("third") & ~both | has("outsider") & ~has("camp_us", "camp_ru"))))
@@ -238,7 +257,7 @@ def _may_need_rules(flags: np.ndarray, anywhere: np.ndarray, at_end: np.ndarray,
             | word("doubt") & (~has("confrontation") | has("cooperation"))
             | has("cooperation", "deconfliction", "diplomacy") & word("breakdown")
             | has("confrontation") & word("domestic")
-            | purpose & (has("scoped", "talk") | agreed)
+            | purpose & (has("scoped", "talk", "definite") | agreed)
             | has("near_end") & ((at_end & _RULE_BIT["anchor"]) != 0))
 
 
