@@ -200,13 +200,29 @@ DECONFLICTED = [
 ]
 
 
+# R1, R7: an agreement of the two powers reported is cooperation; one only named with the
+# article (the US–Russian truce as the subject or object of something else) is not
+AGREEMENTS = [
+    ("وأعلنت موسكو وواشنطن اتفاقاً على وقف إطلاق النار في الجنوب السوري.", "cooperation;diplomacy"),
+    ("وتوصلت روسيا والولايات المتحدة إلى اتفاق حول تبادل الأسرى.", "cooperation;diplomacy"),
+    ("وتساءلت الصحيفة الروسية عن مصير الهدنة الأمريكية الروسية في حلب.", "diplomacy"),
+    ("وقال دبلوماسي إن الاتفاق الروسي الأمريكي يواجه اختباراً صعباً في إدلب.", "diplomacy"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AGREEMENTS)
+def test_agreements_reported_or_named(text, expected):
+    assert frames_of(text) == [expected], text
+
+
 @pytest.mark.parametrize(("text", "expected"), DECONFLICTED)
 def test_deconflicted_activities(text, expected):
     assert frames_of(text) == [expected], text
 
 
 def test_the_gate_decides_as_the_rules_on_these_sentences():
-    tables = (EVENT_MENTIONS, BLOWS, CLASHES, PARTNERS, TALKS, NEGATION, SIDES, PURPOSE, COMMENT, DECONFLICTED)
+    tables = (EVENT_MENTIONS, BLOWS, CLASHES, PARTNERS, TALKS, NEGATION, SIDES, PURPOSE, COMMENT, DECONFLICTED,
+              AGREEMENTS)
     texts = [t for table in tables for t, _ in table]
     docs = pd.DataFrame({"doc_id": [f"d{i:02d}" for i in range(len(texts))], "title": [""] * len(texts),
                          "body": texts})

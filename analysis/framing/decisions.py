@@ -377,11 +377,13 @@ def rule_notice(ev: Evidence, rules: FrameRules) -> None:
 
 def rule_agreement(ev: Evidence, rules: FrameRules) -> None:
     """R1: an agreement of the two powers (both named) on something other than safety is
-    cooperation («كيري ولافروف يعلنان اتفاقاً لوقف الأعمال القتالية»)."""
+    cooperation («كيري ولافروف يعلنان اتفاقاً لوقف الأعمال القتالية»); one named with the
+    article («الهدنة الأميركية - الروسية», «الاتفاق») is its name or a reference back (R7)."""
     if not ("us" in ev.sides and "russia" in ev.sides) or _purpose_words(ev, rules) or any(
             h.frame == "deconfliction" and h.kept for h in ev.hits):
         return
-    if any(h.kept and h.frame == "diplomacy" and _is_agreement(h, rules) for h in ev.hits):
+    if any(h.kept and h.frame == "diplomacy" and _is_agreement(h, rules)
+           and not h.surface.startswith(content_rules.DEFINITE) for h in ev.hits):
         ev.added.add("cooperation")
 
 

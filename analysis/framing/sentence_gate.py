@@ -96,15 +96,18 @@ def _hit_flags(hits: pd.DataFrame, tags: list[frozenset[str]], surfaces: list[st
     near = (ends - hits["end"].to_numpy(dtype=np.int64)) <= _NEAR_END
     military = (flags & _BIT["military_operations"]) != 0
     # a definite noun may name a deconflicted activity (content_rules.rule_deconflicted_activity)
-    definite = military & _definite(surfaces, tags)
-    return flags | np.where(near & military, _BIT["near_end"], 0) | np.where(definite, _BIT["definite"], 0)
+    article, clash = _definite(surfaces, tags)
+    flags &= ~np.where(article, _BIT["agreement"], 0)  # its name or a reference back (rule_agreement)
+    return (flags | np.where(near & military, _BIT["near_end"], 0)
+            | np.where(military & article & ~clash, _BIT["definite"], 0))
 
 
-def _definite(surfaces: list[str], tags: list[frozenset[str]]) -> np.ndarray:
-    """Per hit, whether its folded surface starts with the article (a definite noun) and its
-    first word is no ``danger`` word (a clash)."""
-    return np.fromiter((s.startswith(DEFINITE) and not (t and "danger" in t) for s, t in zip(surfaces, tags)),
-                       dtype=bool, count=len(surfaces))
+def _definite(surfaces: list[str], tags: list[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Per hit, whether its folded surface starts with the article (a definite noun), and
+    whether its first word is a ``danger`` word (a clash)."""
+    article = np.fromiter((s.startswith(DEFINITE) for s in surfaces), dtype=bool, count=len(surfaces))
+    clash = np.fromiter((bool(t) and "danger" in t for t in tags), dtype=bool, count=len(tags))
+    return article, clash
 
 
 def _mention_flags(mentions: pd.DataFrame, sides: dict[str, str], groups: np.ndarray,
