@@ -69,6 +69,13 @@ CLASHES = [
      "confrontation;military_operations"),
     ("واندلعت اشتباكات عنيفة بين فصائل المعارضة وتنظيم داعش.",
      "counter_terrorism;military_operations"),
+    # R8: a killing or a downing told, with both camps named, is hostile between them ...
+    ("وقتلت غارات للتحالف الدولي بقيادة واشنطن جنوداً من الجيش السوري قرب دير الزور.",
+     "confrontation;military_operations"),
+    ("وأسقطت مقاتلة أمريكية طائرة تابعة للجيش السوري فوق ريف الرقة.", "confrontation;military_operations"),
+    # ... not when the victims are a terrorist group, nor with one camp only
+    ("وقتلت غارات روسية وأمريكية عشرات من مسلحي داعش في البادية.", "counter_terrorism;military_operations"),
+    ("وقتل جنديان روسيان في انفجار لغم قرب حماة.", "military_operations"),
 ]
 
 

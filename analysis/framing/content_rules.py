@@ -10,7 +10,8 @@ the words that name them (``shared/CODEBOOK-FRAMES.md``, rules 3, 7, 8 and 9).
 * :func:`rule_blow` (R3): a blow received («الهدنة تلقت ضربة قاسية») or dealt to relations or
   an agreement («ضربة كبيرة للعلاقات») is a breakdown: confrontation, not a strike.
 * :func:`rule_clash` (R8): a clash of the two camps' forces («الاشتباك الأعنف بين القوات
-  الأمريكية والقوات الموالية لدمشق») is confrontation as well as an operation.
+  الأمريكية والقوات الموالية لدمشق»), or a killing or downing told where both camps are
+  named, is confrontation as well as an operation.
 * :func:`rule_terror_partner` (R9, R8): cooperation with a terrorist group («يجعل واشنطن
   شريكاً للتنظيمات الإرهابية») is a terrorism-based accusation: confrontation, not cooperation.
 * :func:`rule_deconflicted_activity` (R1, R7): in a sentence that reports the two powers'
@@ -41,6 +42,7 @@ ANCHOR_REACH = 4  # a time anchor … «بدء» («بعد ثلاثة أسابي
 BLOW_REACH = 2  # «ضربة» … «للعلاقات» («ضربة كبيرة للعلاقات»)
 RECEIVED_REACH = 6  # «تلقت» … «ضربة» (its subject may stand between: «تلقت الهدنة … ضربة»)
 PARTNER_REACH = 4  # a cooperation cue … the terrorist group it is said to work with
+VICTIM_REACH = 10  # a killing … a terrorist group as its victim (its subject may stand between)
 #: the article, with the proclitics before it: a military cue starting so is a definite noun
 DEFINITE = ("ال", "وال", "بال", "فال", "لل", "ولل", "وبال")
 
@@ -98,10 +100,23 @@ def rule_blow(ev: Evidence, rules: FrameRules) -> None:
 
 def rule_clash(ev: Evidence, rules: FrameRules) -> None:
     """R8: a clash (a military cue whose first word is a ``danger`` word: «الاشتباك»,
-    «اشتباكات») in a sentence naming both camps is confrontation too."""
-    if _both_camps(ev) and any(h.frame == "military_operations" and "danger" in h.tags
+    «اشتباكات») in a sentence naming both camps is confrontation too; so is a lethal act told
+    (a ``lethal`` word, not a definite noun referring back: «قتلت غارات التحالف جنوداً
+    سوريين», «أسقطت … طائرة»), unless a terrorist group follows it as its victim."""
+    if _both_camps(ev) and any(h.frame == "military_operations" and ("danger" in h.tags or _lethal(ev, h))
                                for h in ev.hits):
         ev.added.add("confrontation")
+
+
+def _lethal(ev: Evidence, h) -> bool:
+    """Whether the cue ``h`` tells a killing or a downing (its first word a ``lethal`` word,
+    kept, not definite) whose victim is no terrorist group (none within :data:`VICTIM_REACH`
+    words after it)."""
+    if "lethal" not in h.tags or not h.kept or h.surface.startswith(DEFINITE):
+        return False
+    groups = [w for w, _, group in ev.mentions if group] + [
+        x.first for x in ev.hits if x.frame == "counter_terrorism"]
+    return not any(h.last < g <= h.last + VICTIM_REACH for g in groups)
 
 
 def rule_terror_partner(ev: Evidence, rules: FrameRules) -> None:

@@ -51,7 +51,7 @@ RULES = ("purpose", "danger", "scoped", "breakdown", "agreement", "doubt", "disc
          "talks", "call", "notice", "advance", "negator", "reference", "anchor", "pair",
          "domestic", "fight", "ct_side", "ct_not", "un", "hypothetical", "against", "meet", "setting",
          "blow", "blow_verb", "relations", "threat", "label", "start", "periodic", "rivalry", "comment",
-         "describe", "as", "doer")
+         "describe", "as", "doer", "lethal")
 _ACTOR_RULES = ("ct_side", "un")
 _PAIR_FRAMES = frozenset({"cooperation", "deconfliction", "confrontation"})
 THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition

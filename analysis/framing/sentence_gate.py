@@ -70,7 +70,8 @@ def _hit_flags(hits: pd.DataFrame, tags: list[frozenset[str]], surfaces: list[st
              ("talk", "diplomacy", "talks"), ("reference", "military_operations", "reference"),
              ("fight", "military_operations", "fight"), ("advance", "deconfliction", "advance"),
              ("danger", "deconfliction", "danger"), ("talk", "diplomacy", "call"),
-             ("blow", "military_operations", "blow"), ("clash", "military_operations", "danger"))
+             ("blow", "military_operations", "blow"), ("clash", "military_operations", "danger"),
+             ("clash", "military_operations", "lethal"))
     out = []
     for frame, negated, rules_of, surface in zip(hits["frame"].tolist(), hits["negated"].tolist(),
                                                  tags, surfaces):
