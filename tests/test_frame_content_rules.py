@@ -76,6 +76,9 @@ CLASHES = [
     # ... not when the victims are a terrorist group, nor with one camp only
     ("وقتلت غارات روسية وأمريكية عشرات من مسلحي داعش في البادية.", "counter_terrorism;military_operations"),
     ("وقتل جنديان روسيان في انفجار لغم قرب حماة.", "military_operations"),
+    # ... nor a death toll of the war far from where the camps are named
+    ("وقالت واشنطن في تقرير سنوي إن روسيا وقفت إلى جانب الحكومة السورية طوال حرب أدت منذ عام 2011 إلى "
+     "مقتل مئات الآلاف من المدنيين.", "military_operations"),
 ]
 
 

@@ -42,6 +42,7 @@ ANCHOR_REACH = 4  # a time anchor … «بدء» («بعد ثلاثة أسابي
 BLOW_REACH = 2  # «ضربة» … «للعلاقات» («ضربة كبيرة للعلاقات»)
 RECEIVED_REACH = 6  # «تلقت» … «ضربة» (its subject may stand between: «تلقت الهدنة … ضربة»)
 PARTNER_REACH = 4  # a cooperation cue … the terrorist group it is said to work with
+LETHAL_REACH = 12  # a killing … the mentions of both camps (its agent and its victim)
 VICTIM_REACH = 10  # a killing … a terrorist group as its victim (its subject may stand between)
 #: the article, with the proclitics before it: a military cue starting so is a definite noun
 DEFINITE = ("ال", "وال", "بال", "فال", "لل", "ولل", "وبال")
@@ -109,10 +110,14 @@ def rule_clash(ev: Evidence, rules: FrameRules) -> None:
 
 
 def _lethal(ev: Evidence, h) -> bool:
-    """Whether the cue ``h`` tells a killing or a downing (its first word a ``lethal`` word,
-    kept, not definite) whose victim is no terrorist group (none within :data:`VICTIM_REACH`
-    words after it)."""
+    """Whether the cue ``h`` tells a killing or a downing between the camps: its first word a
+    ``lethal`` word, kept, not definite, both camps named within :data:`LETHAL_REACH` words of
+    it (not a death toll of the war named far from them), and no terrorist group within
+    :data:`VICTIM_REACH` words after it as its victim."""
     if "lethal" not in h.tags or not h.kept or h.surface.startswith(DEFINITE):
+        return False
+    near = {side for w, side, _ in ev.mentions if abs(w - h.first) <= LETHAL_REACH}
+    if not (near & US_CAMP and near & RU_CAMP):
         return False
     groups = [w for w, _, group in ev.mentions if group] + [
         x.first for x in ev.hits if x.frame == "counter_terrorism"]
