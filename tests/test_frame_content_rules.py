@@ -29,7 +29,12 @@ EVENT_MENTIONS = [
     ("ويجري الطرفان اختبارات دورية لقناة الاتصال.", "deconfliction"),
     ("واتهمت موسكو واشنطن بعدم استخدام قناة الاتصال قبل تنفيذ الضربة.", "confrontation"),
     ("ووصف الكرملين الضربات الأمريكية بأنها عدوان على دولة ذات سيادة.", "confrontation"),
+    # R7: a withdrawal referred back to (with the article, no forces or starting verb before it)
+    ("ونشرت الصحيفة تقريراً مطولاً عن الانسحاب.", ""),
+    ("وسخر التلفزيون الرسمي من قرار الانسحاب في نشرته المسائية.", ""),
     # told events stay
+    ("وأكملت القوات البريطانية الانسحاب من المطار.", "military_operations"),
+    ("وشنت الطائرات الضربة فجر الخميس.", "military_operations"),
     ("وشنت الطائرات الروسية غارات على ريف إدلب.", "military_operations"),
     ("وبدأ انسحاب القوات الأمريكية من منبج.", "military_operations"),
     # «الانسحاب» with the article is as often the event itself as a reference back
@@ -64,6 +69,16 @@ CLASHES = [
      "confrontation;military_operations"),
     ("واندلعت اشتباكات عنيفة بين فصائل المعارضة وتنظيم داعش.",
      "counter_terrorism;military_operations"),
+    # R8: a killing or a downing told, with both camps named, is hostile between them ...
+    ("وقتلت غارات للتحالف الدولي بقيادة واشنطن جنوداً من الجيش السوري قرب دير الزور.",
+     "confrontation;military_operations"),
+    ("وأسقطت مقاتلة أمريكية طائرة تابعة للجيش السوري فوق ريف الرقة.", "confrontation;military_operations"),
+    # ... not when the victims are a terrorist group, nor with one camp only
+    ("وقتلت غارات روسية وأمريكية عشرات من مسلحي داعش في البادية.", "counter_terrorism;military_operations"),
+    ("وقتل جنديان روسيان في انفجار لغم قرب حماة.", "military_operations"),
+    # ... nor a death toll of the war far from where the camps are named
+    ("وقالت واشنطن في تقرير سنوي إن روسيا وقفت إلى جانب الحكومة السورية طوال حرب أدت منذ عام 2011 إلى "
+     "مقتل مئات الآلاف من المدنيين.", "military_operations"),
 ]
 
 
@@ -179,8 +194,45 @@ def test_pair_words_and_domestic_politics(text, expected):
     assert frames_of(text) == [expected], text
 
 
+# R1, R7: in a sentence reporting the two powers' deconfliction, a definite military noun
+# names the activity kept apart or notified, not an operation told; an indefinite one (an
+# operation told) stays, and so does any where R8 leaves no US–Russian deconfliction
+DECONFLICTED = [
+    ("وأبلغت القيادة الروسية الجانب الأمريكي مسبقاً بمسار الدورية عبر قناة منع الاشتباك.", "deconfliction"),
+    ("وبحث الضباط الروس والأمريكيون سبل تجنب الاحتكاك بين العمليات العسكرية للبلدين في شرق الفرات.",
+     "deconfliction"),
+    ("وتتبادل موسكو وواشنطن عبر الخط الساخن مواعيد الغارات لتفادي الحوادث.", "deconfliction"),
+    ("وسيرت القوات الروسية دورية جديدة بعد إبلاغ الجانب الأمريكي عبر خط منع التصادم.",
+     "deconfliction;military_operations"),
+    ("وقصفت الطائرات الأمريكية مطاراً عسكرياً بعد إبلاغ الروس عبر قناة منع الحوادث.",
+     "deconfliction;military_operations"),
+    ("وقالت أنقرة إن الدوريات تجري بالتنسيق مع الجانب الروسي لمنع أي اشتباك.", "military_operations"),
+]
+
+
+# R1, R7: an agreement of the two powers reported is cooperation; one only named with the
+# article (the US–Russian truce as the subject or object of something else) is not
+AGREEMENTS = [
+    ("وأعلنت موسكو وواشنطن اتفاقاً على وقف إطلاق النار في الجنوب السوري.", "cooperation;diplomacy"),
+    ("وتوصلت روسيا والولايات المتحدة إلى اتفاق حول تبادل الأسرى.", "cooperation;diplomacy"),
+    ("وتساءلت الصحيفة الروسية عن مصير الهدنة الأمريكية الروسية في حلب.", "diplomacy"),
+    ("وقال دبلوماسي إن الاتفاق الروسي الأمريكي يواجه اختباراً صعباً في إدلب.", "diplomacy"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AGREEMENTS)
+def test_agreements_reported_or_named(text, expected):
+    assert frames_of(text) == [expected], text
+
+
+@pytest.mark.parametrize(("text", "expected"), DECONFLICTED)
+def test_deconflicted_activities(text, expected):
+    assert frames_of(text) == [expected], text
+
+
 def test_the_gate_decides_as_the_rules_on_these_sentences():
-    tables = (EVENT_MENTIONS, BLOWS, CLASHES, PARTNERS, TALKS, NEGATION, SIDES, PURPOSE, COMMENT)
+    tables = (EVENT_MENTIONS, BLOWS, CLASHES, PARTNERS, TALKS, NEGATION, SIDES, PURPOSE, COMMENT, DECONFLICTED,
+              AGREEMENTS)
     texts = [t for table in tables for t, _ in table]
     docs = pd.DataFrame({"doc_id": [f"d{i:02d}" for i in range(len(texts))], "title": [""] * len(texts),
                          "body": texts})

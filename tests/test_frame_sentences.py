@@ -43,7 +43,10 @@ BREAKDOWN = [
     ("علقت موسكو مذكرة التفاهم مع واشنطن لكنها أبقت على الخط الساخن لتفادي الحوادث بين الطائرات.",
      "deconfliction;confrontation"),
     ("انهارت الهدنة التي توصلت إليها موسكو وواشنطن بعد أيام من إعلانها.", "confrontation"),
-    ("أبلغت القوات الروسية الجانب الأمريكي مسبقاً بموعد الغارات.",
+    # the raids named as what is notified are the deconflicted activity, not an operation
+    # told (R1, R7; coded so in heldout h08, heldout2 k05, blind2 c07 by both coders)
+    ("أبلغت القوات الروسية الجانب الأمريكي مسبقاً بموعد الغارات.", "deconfliction"),
+    ("أبلغت القوات الروسية الجانب الأمريكي مسبقاً بموعد غارات جديدة على دير الزور.",
      "deconfliction;military_operations"),
     ("قصفت الطائرات الأمريكية مواقع للجيش السوري ولم تبلغ موسكو مسبقاً.",
      "confrontation;military_operations"),
@@ -167,8 +170,8 @@ def test_a_rules_file_changes_the_decision(tmp_path):
                          "body": ["انهارت الهدنة التي توصلت إليها موسكو وواشنطن بعد أيام من إعلانها."]})
     hits, mentions = framing.find_cues(docs), actors.find_mentions(docs)
     assert frame_sentences(docs, hits, mentions)["frames"].tolist() == ["confrontation"]
-    assert frame_sentences(docs, hits, mentions, rules_path=path)["frames"].tolist() == [
-        "cooperation;diplomacy"]
+    # without «انهارت» the truce is only named («الهدنة التي …», R7): diplomacy, no cooperation
+    assert frame_sentences(docs, hits, mentions, rules_path=path)["frames"].tolist() == ["diplomacy"]
 
 
 # --- the plain rules and the gate agree ------------------------------------------------------

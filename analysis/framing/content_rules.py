@@ -10,9 +10,13 @@ the words that name them (``shared/CODEBOOK-FRAMES.md``, rules 3, 7, 8 and 9).
 * :func:`rule_blow` (R3): a blow received («الهدنة تلقت ضربة قاسية») or dealt to relations or
   an agreement («ضربة كبيرة للعلاقات») is a breakdown: confrontation, not a strike.
 * :func:`rule_clash` (R8): a clash of the two camps' forces («الاشتباك الأعنف بين القوات
-  الأمريكية والقوات الموالية لدمشق») is confrontation as well as an operation.
+  الأمريكية والقوات الموالية لدمشق»), or a killing or downing told where both camps are
+  named, is confrontation as well as an operation.
 * :func:`rule_terror_partner` (R9, R8): cooperation with a terrorist group («يجعل واشنطن
   شريكاً للتنظيمات الإرهابية») is a terrorism-based accusation: confrontation, not cooperation.
+* :func:`rule_deconflicted_activity` (R1, R7): in a sentence that reports the two powers'
+  deconfliction, a definite military noun («الدورية», «العمليات العسكرية») names the activity
+  kept apart or notified, not an operation told.
 * :func:`rule_talk_setting` (R7): talks or a call that only set the scene or the time of the
   sentence («عقب محادثات ماراثونية», «خلال اتصال هاتفي») add no diplomacy.
 
@@ -38,6 +42,10 @@ ANCHOR_REACH = 4  # a time anchor … «بدء» («بعد ثلاثة أسابي
 BLOW_REACH = 2  # «ضربة» … «للعلاقات» («ضربة كبيرة للعلاقات»)
 RECEIVED_REACH = 6  # «تلقت» … «ضربة» (its subject may stand between: «تلقت الهدنة … ضربة»)
 PARTNER_REACH = 4  # a cooperation cue … the terrorist group it is said to work with
+LETHAL_REACH = 12  # a killing … the mentions of both camps (its agent and its victim)
+VICTIM_REACH = 10  # a killing … a terrorist group as its victim (its subject may stand between)
+#: the article, with the proclitics before it: a military cue starting so is a definite noun
+DEFINITE = ("ال", "وال", "بال", "فال", "لل", "ولل", "وبال")
 
 
 def _both_camps(ev: Evidence) -> bool:
@@ -93,10 +101,27 @@ def rule_blow(ev: Evidence, rules: FrameRules) -> None:
 
 def rule_clash(ev: Evidence, rules: FrameRules) -> None:
     """R8: a clash (a military cue whose first word is a ``danger`` word: «الاشتباك»,
-    «اشتباكات») in a sentence naming both camps is confrontation too."""
-    if _both_camps(ev) and any(h.frame == "military_operations" and "danger" in h.tags
+    «اشتباكات») in a sentence naming both camps is confrontation too; so is a lethal act told
+    (a ``lethal`` word, not a definite noun referring back: «قتلت غارات التحالف جنوداً
+    سوريين», «أسقطت … طائرة»), unless a terrorist group follows it as its victim."""
+    if _both_camps(ev) and any(h.frame == "military_operations" and ("danger" in h.tags or _lethal(ev, h))
                                for h in ev.hits):
         ev.added.add("confrontation")
+
+
+def _lethal(ev: Evidence, h) -> bool:
+    """Whether the cue ``h`` tells a killing or a downing between the camps: its first word a
+    ``lethal`` word, kept, not definite, both camps named within :data:`LETHAL_REACH` words of
+    it (not a death toll of the war named far from them), and no terrorist group within
+    :data:`VICTIM_REACH` words after it as its victim."""
+    if "lethal" not in h.tags or not h.kept or h.surface.startswith(DEFINITE):
+        return False
+    near = {side for w, side, _ in ev.mentions if abs(w - h.first) <= LETHAL_REACH}
+    if not (near & US_CAMP and near & RU_CAMP):
+        return False
+    groups = [w for w, _, group in ev.mentions if group] + [
+        x.first for x in ev.hits if x.frame == "counter_terrorism"]
+    return not any(h.last < g <= h.last + VICTIM_REACH for g in groups)
 
 
 def rule_terror_partner(ev: Evidence, rules: FrameRules) -> None:
@@ -123,4 +148,18 @@ def rule_talk_setting(ev: Evidence, rules: FrameRules) -> None:
     for h in ev.hits:
         if h.frame == "diplomacy" and h.first - 1 in ev.where("setting") and (
                 "talks" in h.tags or "call" in h.tags or "هاتف" in h.surface):
+            h.kept = False
+
+
+def rule_deconflicted_activity(ev: Evidence, rules: FrameRules) -> None:
+    """R1, R7: in a sentence that reports deconfliction of the two powers (after R8: not
+    Russia and Turkey), a military cue that is a definite noun names the activity the channel
+    keeps apart or the notice is about — «أخطر … مسبقاً بمسار الدورية», «تجنب أي احتكاك بين
+    العمليات العسكرية» — not an operation the sentence tells: no military_operations by
+    itself. An indefinite one («اعترضت دورية روسية …») and a clash («الاشتباك») stay."""
+    if "deconfliction" not in ev.frames():
+        return
+    for h in ev.hits:
+        if h.frame == "military_operations" and h.kept and "danger" not in h.tags \
+                and h.surface.startswith(DEFINITE):
             h.kept = False

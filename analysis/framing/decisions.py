@@ -50,7 +50,7 @@ RULES = ("purpose", "danger", "scoped", "breakdown", "agreement", "doubt", "disc
          "talks", "call", "notice", "advance", "negator", "reference", "anchor", "pair",
          "domestic", "fight", "ct_side", "ct_not", "un", "hypothetical", "against", "meet", "setting",
          "blow", "blow_verb", "relations", "threat", "label", "start", "periodic", "rivalry", "comment",
-         "describe", "as")
+         "describe", "as", "doer", "lethal")
 _ACTOR_RULES = ("ct_side", "un")
 _PAIR_FRAMES = frozenset({"cooperation", "deconfliction", "confrontation"})
 THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition
@@ -68,6 +68,7 @@ SUBJECT_REACH = 8  # talks … the deconfliction cue that is their subject
 SUBJECTS = frozenset({"deconfliction", "strategic_stability"})
 _PAIR_NAMED = 3  # a pair word … the third party it stands for («بين الجيشين السوري والتركي»)
 FIGHT_REACH = 4
+DOER_REACH = 3  # forces or a verb of starting … the definite military cue they carry out
 
 
 # --- the rule words --------------------------------------------------------------------------
@@ -375,23 +376,29 @@ def rule_notice(ev: Evidence, rules: FrameRules) -> None:
 
 def rule_agreement(ev: Evidence, rules: FrameRules) -> None:
     """R1: an agreement of the two powers (both named) on something other than safety is
-    cooperation («كيري ولافروف يعلنان اتفاقاً لوقف الأعمال القتالية»)."""
+    cooperation («كيري ولافروف يعلنان اتفاقاً لوقف الأعمال القتالية»); one named with the
+    article («الهدنة الأميركية - الروسية», «الاتفاق») is its name or a reference back (R7)."""
     if not ("us" in ev.sides and "russia" in ev.sides) or _purpose_words(ev, rules) or any(
             h.frame == "deconfliction" and h.kept for h in ev.hits):
         return
-    if any(h.kept and h.frame == "diplomacy" and _is_agreement(h, rules) for h in ev.hits):
+    if any(h.kept and h.frame == "diplomacy" and _is_agreement(h, rules)
+           and not h.surface.startswith(content_rules.DEFINITE) for h in ev.hits):
         ev.added.add("cooperation")
 
 
 def rule_reference(ev: Evidence, rules: FrameRules) -> None:
-    """R7: a strike referred back to («وصف الضربة بأنها …», «بالقصف الذي تم») or named in a
-    closing time anchor («… بعد ضربة الشعيرات») adds no military_operations."""
+    """R7: a strike or a withdrawal referred back to («وصف الضربة بأنها …», «بالقصف الذي تم»,
+    «رحبت بقرار الانسحاب») or named in a closing time anchor («… بعد ضربة الشعيرات») adds no
+    military_operations; the forces or a verb of starting right before it («بدأت القوات
+    الأمريكية الانسحاب», ``doer``) make it the event told."""
     n = len(ev.words)
     for h in ev.hits:
         if h.frame != "military_operations":
             continue
         anchored = h.first - 1 in ev.where("anchor") and n - 1 - h.last <= 3
-        if "reference" in h.tags and " " not in h.surface or anchored:
+        referred = "reference" in h.tags and " " not in h.surface and not ev.has(
+            "doer", h.first - DOER_REACH, h.first - 1)
+        if referred or anchored:
             h.kept = False
 
 
@@ -435,7 +442,7 @@ def rule_sides(ev: Evidence, rules: FrameRules) -> None:
 ORDER = (content_rules.rule_blow, rule_breakdown, rule_doubt, rule_topic_of_talks, rule_purpose, rule_incident,
          rule_call, content_rules.rule_talk_setting, rule_talks, rule_notice, rule_agreement, rule_reference,
          content_rules.rule_event_mentions, rule_fight, content_rules.rule_clash, content_rules.rule_terror_partner,
-         rule_sides)
+         rule_sides, content_rules.rule_deconflicted_activity)
 
 
 def decide(ev: Evidence, rules: FrameRules) -> list[str]:

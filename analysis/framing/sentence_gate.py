@@ -21,9 +21,19 @@ from itertools import repeat
 import numpy as np
 import pandas as pd
 
-from .content_rules import ANCHOR_REACH, AS_REACH, BLOW_REACH, PARTNER_REACH, RECEIVED_REACH, START_REACH, THREAT_REACH
+from .content_rules import (
+    ANCHOR_REACH,
+    AS_REACH,
+    BLOW_REACH,
+    DEFINITE,
+    PARTNER_REACH,
+    RECEIVED_REACH,
+    START_REACH,
+    THREAT_REACH,
+)
 from .decisions import (
     ADJACENT,
+    DOER_REACH,
     FIGHT_REACH,
     PURPOSE_REACH,
     RU_CAMP,
@@ -42,7 +52,7 @@ from .words import Batch
 
 _KINDS = ("negated", "breakdown", "doubt", "disagreement", "call", "agreement", "talk", "reference",
           "fight", "advance", "danger", "near_end", "scoped", "purpose", "near_deconf", "fight_ct", "blow", "clash",
-          "patrol", "partner",
+          "patrol", "partner", "definite",
           "us", "camp_us", "russia", "camp_ru", "third", "outsider", "jihadist", "un")
 _BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}  # a sentence's flags: frames, then kinds
 _FRAME_MASK = (1 << len(FRAMES)) - 1
@@ -64,7 +74,11 @@ def _hit_flags(hits: pd.DataFrame, tags: list[frozenset[str]], surfaces: list[st
     flags = np.asarray(out, dtype=np.int64)
     near = (ends - hits["end"].to_numpy(dtype=np.int64)) <= _NEAR_END
     military = (flags & _BIT["military_operations"]) != 0
-    return flags | np.where(near & military, _BIT["near_end"], 0)
+    # a definite noun may name a deconflicted activity (content_rules.rule_deconflicted_activity)
+    article, clash = _definite(surfaces, tags)
+    flags &= ~np.where(article, _BIT["agreement"], 0)  # its name or a reference back (rule_agreement)
+    return (flags | np.where(near & military, _BIT["near_end"], 0)
+            | np.where(military & article & ~clash, _BIT["definite"], 0))
 
 
 def _flags_of(frame: str, negated: bool, surface: str, rules_of: frozenset[str], rules: FrameRules) -> int:
@@ -75,7 +89,8 @@ def _flags_of(frame: str, negated: bool, surface: str, rules_of: frozenset[str],
              ("talk", "diplomacy", "talks"), ("reference", "military_operations", "reference"),
              ("fight", "military_operations", "fight"), ("advance", "deconfliction", "advance"),
              ("danger", "deconfliction", "danger"), ("talk", "diplomacy", "call"),
-             ("blow", "military_operations", "blow"), ("clash", "military_operations", "danger"))
+             ("blow", "military_operations", "blow"), ("clash", "military_operations", "danger"),
+             ("clash", "military_operations", "lethal"))
     bits = _BIT.get(frame, 0) | (_BIT["negated"] if negated else 0)
     if rules_of:
         for kind, frame_, rule in kinds:
@@ -94,6 +109,14 @@ def _flags_of(frame: str, negated: bool, surface: str, rules_of: frozenset[str],
     elif frame == "deconfliction" and "purpose" in rules_of:
         bits |= _BIT["purpose"]
     return bits
+
+
+def _definite(surfaces: list[str], tags: list[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Per hit, whether its folded surface starts with the article (a definite noun), and
+    whether its first word is a ``danger`` word (a clash)."""
+    article = np.fromiter((s.startswith(DEFINITE) for s in surfaces), dtype=bool, count=len(surfaces))
+    clash = np.fromiter((bool(t) and "danger" in t for t in tags), dtype=bool, count=len(tags))
+    return article, clash
 
 
 def _mention_flags(mentions: pd.DataFrame, sides: dict[str, str], groups: np.ndarray,
@@ -160,6 +183,7 @@ def _needs_rules(flags: np.ndarray, all_references: np.ndarray) -> np.ndarray:
             | has("talk") & has("deconfliction")  # talks on a deconfliction mechanism (rule_purpose)
             | has("clash") & both  # content_rules.rule_clash
             | has("partner")  # content_rules.rule_terror_partner
+            | has("definite") & has("deconfliction")  # content_rules.rule_deconflicted_activity
             | has("call", "disagreement", "advance", "danger") | all_references
             | (has("cooperation", "deconfliction", "confrontation")
                & (has("third") & ~both | has("outsider") & ~has("camp_us", "camp_ru"))))
@@ -245,15 +269,16 @@ def _may_need_rules(flags: np.ndarray, anywhere: np.ndarray, at_end: np.ndarray,
             | word("doubt") & (~has("confrontation") | has("cooperation"))
             | has("cooperation", "deconfliction", "diplomacy") & word("breakdown")
             | has("confrontation") & word("domestic")
-            | purpose & (has("scoped", "talk") | agreed)
+            | purpose & (has("scoped", "talk", "definite") | agreed)
             | has("near_end") & ((at_end & _RULE_BIT["anchor"]) != 0))
 
 
 def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located) -> np.ndarray:
     """Sentences where a rule word stands where a rule of :mod:`.content_rules` reads it: a
     threat, «أي», a name, «بدء» before a military cue, «بأنه» after it, «أي» before a breach, a ``periodic``
-    noun before «دورية», a ``setting`` word before a talk, a blow received or dealt, a negated
-    meeting («عدم عقد لقاء», :func:`.decisions.rule_talks`)."""
+    noun before «دورية», the forces or a verb of starting before a reference back (``doer``), a
+    ``setting`` word before a talk, a blow received or dealt, a negated meeting
+    («عدم عقد لقاء», :func:`.decisions.rule_talks`)."""
     n, at, first, last = len(found), found.hit_at, found.hit_first, found.hit_last
     talks = occurrences[(occurrences[:, 2] & (_RULE_BIT["discuss"] | _RULE_BIT["meet"])) != 0]
 
@@ -268,6 +293,7 @@ def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Locate
             | before("label", "military_operations") | before("as", "military_operations", -AS_REACH, -1, last)
             | _followed(_anchored_starts(occurrences), "start", first[cues("military_operations")],
                         at[cues("military_operations")], 1, START_REACH, n)
+            | before("doer", "reference", 1, DOER_REACH)
             | before("periodic", "patrol") | before("setting", "talk") | before("blow_verb", "blow", 1, RECEIVED_REACH)
             | before("relations", "blow", -BLOW_REACH, -1, last) | before("agreement", "blow", -BLOW_REACH, -1, last)
             | _followed(occurrences, "negator", talks[:, 1], talks[:, 0], 1, 2, n))
