@@ -355,7 +355,8 @@ def _cut_before_object(field: Field, speaker: Speaker, ctx: Context) -> None:
         nationality = side_of_words(list(field.words[speaker.first:k]), rep)
         side = ctx.sides.get(first[2], "")
         named = ctx.types.get(first[2]) == "person" and nationality in ("", side)
-        if not named and (prev.startswith("ال") or prev in rep.side_forms
+        adjective = prev.startswith("ال") and field.words[k] in rep.side_forms
+        if not named and not adjective and (prev.startswith("ال") or prev in rep.side_forms
                           or (nationality and side and side != nationality)):
             speaker.last = k - 1
             return
