@@ -88,9 +88,16 @@ def phrase(field: Field, i: int, rep: Reporting, *, quoted_ok: bool = False) -> 
         return None
     last = i
     while (last + 1 < n and field.joined[last + 1] and last + 1 - i < MAX_PHRASE_WORDS
-           and (quoted or not ends_phrase(field, last + 1, rep))):
+           and (quoted or not (ends_phrase(field, last + 1, rep) or _accusative(field, last + 1)))):
         last += 1
     return Speaker(i, last)
+
+
+def _accusative(field: Field, i: int) -> bool:
+    """Word ``i`` is written with the indefinite accusative ending («اعترافاً», «مراراً»): a
+    predicate, an object or an adverb, never a word of the subject («في ما يراه محللون
+    اعترافاً بالفشل», «أكدت واشنطن مراراً»)."""
+    return "\u064b" in field.text[field.starts[i]:field.ends[i]]
 
 
 # --- the speaker before the verb ---------------------------------------------------------------

@@ -268,7 +268,7 @@ def _without_mention(field: Field, speaker: Speaker, ctx: Context, previous: tup
     for w in reversed(words):
         if w in ctx.names:
             return ctx.names[w][0], ctx.names[w][1], basis
-    side = side_of_words(words, rep)
+    side = side_of_words(words, rep) or _introduced(field, speaker, rep)
     if _refers_back(words, side, previous, rep):  # «المسؤول الأمريكي», «وطالب آخرون»
         _tie_words(words, previous[3], previous[4], ctx)
         return previous[3], previous[4], "previous"
@@ -276,8 +276,36 @@ def _without_mention(field: Field, speaker: Speaker, ctx: Context, previous: tup
         return "", "other", basis
     found = None if side else _short_name(field, speaker, ctx)
     actor, side = found or _ministry(field, speaker, ctx, side) or (ctx.states.get(side, ""), side)
+    if not side and _titled_name(words, rep):
+        side = "other"  # an identified source outside the codebook
     _tie_words(words, actor, side, ctx)
     return actor, side, basis
+
+
+def _titled_name(words: list[str], rep: Reporting) -> bool:
+    """«وزير الدولة لشؤون الإعلام محمد المومني», «مراسل سانا»: a title (``title``) followed
+    by a name: a word of three letters or more that is not definite, no cue, no nationality
+    and no nisba («قائد ميداني» gives no name)."""
+    cues = rep.cues
+    if len(words) < 2 or words[0] not in cues["title"]:
+        return False
+    return any(len(w) >= 3 and not w.startswith(("ال", "لل")) and w not in cues["source"]
+               and w not in rep.side_forms and w != "باسم" and (w,) not in rep.stops
+               and not w.endswith(("ي", "يه", "يون", "يين", "يان")) for w in words[1:])
+
+
+def _introduced(field: Field, sp: Speaker, rep: Reporting) -> str:
+    """«وقال تشوركين» after «المندوب الروسي فيتالي تشوركين»: a bare name (one word, not
+    definite, no cue) takes the nationality of the title that introduced it earlier in the
+    field, within the three words before its first mention; else ''."""
+    w = field.words[sp.first]
+    if sp.last != sp.first or w.startswith("ال") or len(w) < 3 or w in rep.cues["source"]:
+        return ""
+    words = field.words
+    for j in range(field.lo, sp.first):
+        if words[j] == w:
+            return side_of_words(list(words[max(field.lo, j - 3):j]), rep)
+    return ""
 
 
 def _refers_back(words: list[str], side: str, previous: tuple | None, rep: Reporting) -> bool:

@@ -285,12 +285,13 @@ def _relative(field: Field, t: int, last: int, lemma: str, kind: str,
 
 def _antecedent(field: Field, rel: int, rep: Reporting) -> Speaker | None:
     """The actor mention that ends right before the relative pronoun at word ``rel`` (a
-    comma between allowed), unless it is a nationality adjective of a noun before it."""
+    comma or a parenthesis between allowed), unless it is a nationality adjective of a
+    noun before it."""
     start = field.starts[rel]
     for s, e, _ in field.mentions:
         if s >= start:
             break
-        if e <= start and field.text[e:start].strip(" ،,") == "":
+        if e <= start and field.text[e:start].strip(" ،,()") == "":  # «البنتاغون (…)، التي»
             k0 = bisect_left(field.ends, s + 1, field.lo, field.hi)
             adjective = (k0 > field.lo and field.joined[k0] and field.starts[k0] == s
                          and field.words[k0] in rep.side_forms  # «المسلمة الروسية التي»
