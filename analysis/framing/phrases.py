@@ -87,8 +87,11 @@ def phrase(field: Field, i: int, rep: Reporting, *, quoted_ok: bool = False) -> 
                        or ends_phrase(field, i, rep)):
         return None
     last = i
+    stop = min(n, i + MAX_PHRASE_WORDS) - 1
+    tanween = "\u064b" in field.text[field.starts[i]:field.ends[stop]]  # most phrases have none
     while (last + 1 < n and field.joined[last + 1] and last + 1 - i < MAX_PHRASE_WORDS
-           and (quoted or not (ends_phrase(field, last + 1, rep) or _accusative(field, last + 1)))):
+           and (quoted or not (ends_phrase(field, last + 1, rep)
+                               or (tanween and _accusative(field, last + 1))))):
         last += 1
     return Speaker(i, last)
 

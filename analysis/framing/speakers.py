@@ -283,29 +283,42 @@ def _without_mention(field: Field, speaker: Speaker, ctx: Context, previous: tup
 
 
 def _titled_name(words: list[str], rep: Reporting) -> bool:
-    """«وزير الدولة لشؤون الإعلام محمد المومني», «مراسل سانا»: a title (``title``) followed
-    by a name: a word of three letters or more that is not definite, no cue, no nationality
-    and no nisba («قائد ميداني» gives no name)."""
-    cues = rep.cues
-    if len(words) < 2 or words[0] not in cues["title"]:
+    """«وزير الدولة لشؤون الإعلام محمد المومني», «مراسل سانا»: a title (``title``) and a
+    name ending the phrase (:func:`_name_like`, not a nisba: «قائد ميداني» gives no name),
+    or a first name before a last word with «ال»."""
+    if len(words) < 2 or words[0] not in rep.cues["title"]:
         return False
-    return any(len(w) >= 3 and not w.startswith(("ال", "لل")) and w not in cues["source"]
-               and w not in rep.side_forms and w != "باسم" and (w,) not in rep.stops
-               and not w.endswith(("ي", "يه", "يون", "يين", "يان")) for w in words[1:])
+    *rest, last = words[1:]  # the name ends the phrase, or its first name comes before «ال…»
+    name = last if rest == [] or not last.startswith("ال") else rest[-1]
+    return _name_like(name, rep) and not name.endswith(("ي", "يه", "يون", "يين", "يان"))
 
 
 def _introduced(field: Field, sp: Speaker, rep: Reporting) -> str:
     """«وقال تشوركين» after «المندوب الروسي فيتالي تشوركين»: a bare name (one word, not
     definite, no cue) takes the nationality of the title that introduced it earlier in the
-    field, within the three words before its first mention; else ''."""
+    field, right before its first mention or before a first name; else ''."""
     w = field.words[sp.first]
-    if sp.last != sp.first or w.startswith("ال") or len(w) < 3 or w in rep.cues["source"]:
+    if sp.last != sp.first or not _name_like(w, rep):
         return ""
-    words = field.words
-    for j in range(field.lo, sp.first):
+    words, forms = field.words, rep.side_forms
+    for j in range(field.lo + 1, sp.first):
         if words[j] == w:
-            return side_of_words(list(words[max(field.lo, j - 3):j]), rep)
+            if words[j - 1] in forms:
+                return forms[words[j - 1]]
+            if j - 2 >= field.lo and words[j - 2] in forms and _name_like(words[j - 1], rep):
+                return forms[words[j - 2]]
+            return ""
     return ""
+
+
+def _name_like(w: str, rep: Reporting) -> bool:
+    """A word that may be a person's name: three letters or more, not definite, no word of
+    the statement rules («كان», «قد», a reporting form) and no nationality."""
+    cues = rep.cues
+    return (len(w) >= 3 and not w.startswith(("ال", "لل")) and w not in rep.enders
+            and w not in rep.side_forms and w != "باسم" and w not in rep.kan_blockers
+            and not any(w in cues[k] for k in ("source", "kan", "skip", "particle", "negator",
+                                               "preposition", "title", "anaphor", "others")))
 
 
 def _refers_back(words: list[str], side: str, previous: tuple | None, rep: Reporting) -> bool:
