@@ -378,11 +378,15 @@ def extend_to_institution(field: Field, sp: Speaker, rep: Reporting) -> Speaker:
     actor, speaks for that actor. («السفير الروسي في واشنطن» is not extended: it has a
     side.) So does one followed by في/من + a body named by a ministry's word or a side word
     in the next two («أعضاء في الكونغرس», «نواب في مجلس الدوما», «مسؤول أمريكي في وزارة
-    الدفاع»). Observers («مراقبون في دمشق») are where they are, not whom they speak for."""
+    الدفاع»). Observers («مراقبون في دمشق») and diplomats in a capital («مصادر دبلوماسية في
+    موسكو»: ``diplomatic``, ``capital``) are where they are, not whom they speak for."""
     k, n = sp.last + 1, field.hi
     if (k + 1 >= n or sp.last - sp.first > 3 or not field.joined[k]
             or field.words[k] not in rep.cues["of"] or not field.joined[k + 1]
             or field.words[sp.first] in rep.cues["observer"]):
+        return sp
+    if field.words[k + 1] in rep.cues["capital"] and any(  # «مصادر دبلوماسية في موسكو»
+            w in rep.cues["diplomatic"] for w in field.words[sp.first:sp.last + 1]):
         return sp
     words = list(field.words[sp.first:sp.last + 1])
     if speaker_mentions(field, sp):

@@ -165,8 +165,18 @@ def _no_source(field: Field, t: int, kind: str, speaker: Speaker | None, basis: 
                                    and field.words[speaker.first] in rep.cues["not_source"])
     if basis != "before_verb" and _event_subject(field, t, speaker, ctx):
         return True
+    if kind == "verb_source" and basis == "before_verb" and _that_follows(field, t, rep):
+        return False  # «المتحدث باسم الكرملين رأى أن …»: a verb with its subject before it
     return kind == "verb_source" and (basis != "after_verb" or not _names_source(field, speaker, ctx)
                                       or not _opens_clause(field, t, rep))
+
+
+def _that_follows(field: Field, t: int, rep: Reporting) -> bool:
+    """Word ``t`` is followed right away by «أن», «إن» or «بأن» (``that`` of
+    ``speaker_cues.tsv``), as a verb of saying or thinking is and its noun reading («رأي»
+    an opinion, «توقع» an expectation) rarely is."""
+    k = t + 1
+    return k < field.hi and field.joined[k] and field.words[k] in rep.cues["that"]
 
 
 def channel_of(field: Field, last: int, speaker: Speaker | None) -> str:
