@@ -310,6 +310,18 @@ def _antecedent(field: Field, rel: int, rep: Reporting) -> Speaker | None:
     return None
 
 
+def _predicate_of_ma(field: Field, t: int, after: Speaker, rep: Reporting) -> bool:
+    """«وهو ما اعتبرته خرقاً», «ما وصفه تصعيداً»: after «ما», a verb carrying an object
+    pronoun is followed by its predicate (an indefinite word, no press head, no actor or
+    nationality in the phrase: «ما اعتبره حلفاء واشنطن الأكراد» is a subject), not by its
+    subject."""
+    w = field.words[after.first]
+    return (field.words[t].endswith(("ه", "ها")) and _word_before(field, t, rep) == "ما"
+            and not w.startswith("ال") and w not in rep.cues["media"]
+            and not speaker_mentions(field, after)
+            and not side_of_words(list(field.words[after.first:after.last + 1]), rep))
+
+
 def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
              ctx: _Context) -> tuple[Speaker | None, str, int]:
     """``(speaker, basis, last word of the form)``: the subject before a verb when it
@@ -323,6 +335,8 @@ def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
     if after is not None and _governed(field, after.first):
         after = None  # «أكدت لـموسكو …»: an addressee, «وصفه بـ…»: a complement
     named = after is not None and _names_source(field, after, ctx)
+    if after is not None and not named and _predicate_of_ma(field, t, after, ctx.rep):
+        after = None  # «وهو ما اعتبرته خرقاً للتفاهمات»: the speaker is implicit
     if before is None and verb and not named and field.joined[t]:
         before = source_before(field, t, ctx.rep)  # «أن المسؤولين الروس أكدوا لنظرائهم»
     if before is not None and not named:
