@@ -87,10 +87,20 @@ def phrase(field: Field, i: int, rep: Reporting, *, quoted_ok: bool = False) -> 
                        or ends_phrase(field, i, rep)):
         return None
     last = i
+    stop = min(n, i + MAX_PHRASE_WORDS) - 1
+    tanween = "\u064b" in field.text[field.starts[i]:field.ends[stop]]  # most phrases have none
     while (last + 1 < n and field.joined[last + 1] and last + 1 - i < MAX_PHRASE_WORDS
-           and (quoted or not ends_phrase(field, last + 1, rep))):
+           and (quoted or not (ends_phrase(field, last + 1, rep)
+                               or (tanween and _accusative(field, last + 1))))):
         last += 1
     return Speaker(i, last)
+
+
+def _accusative(field: Field, i: int) -> bool:
+    """Word ``i`` is written with the indefinite accusative ending («اعترافاً», «مراراً»): a
+    predicate, an object or an adverb, never a word of the subject («في ما يراه محللون
+    اعترافاً بالفشل», «أكدت واشنطن مراراً»)."""
+    return "\u064b" in field.text[field.starts[i]:field.ends[i]]
 
 
 # --- the speaker before the verb ---------------------------------------------------------------
@@ -258,7 +268,7 @@ def speaker_after(field: Field, t: int, last: int, kind: str,
         return None, last
     speaker = phrase(field, k, rep, quoted_ok=kind in ("formula", "transmit"))
     if speaker is None:
-        speaker = _quoted_actor(field, k)
+        speaker = _quoted_actor(field, k) or quoted_source(field, k, rep)
     if speaker is None:
         return None, last
     speaker = _quoted_name(field, cover_mentions(field, speaker), rep)
@@ -276,13 +286,42 @@ def _quoted_name(field: Field, sp: Speaker, rep: Reporting) -> Speaker:
     for m in field.mentions:
         if s <= m[0] < field.ends[k]:
             return Speaker(sp.first, bisect_left(field.starts, m[1], field.lo, field.hi) - 1)
-    if field.words[sp.last] not in rep.cues["media"]:
-        return sp
+    if field.words[sp.last] in rep.cues["media"]:
+        j = _closing_quote(field, k, 4)
+        return sp if j < 0 else Speaker(sp.first, j)
+    if field.words[sp.first] in rep.cues["source"] and sp.last == sp.first:
+        quoted = quoted_source(field, k, rep, 1)  # «فصائل «الجبهة الجنوبية» المعارضة»
+        return sp if quoted is None else Speaker(sp.first, quoted.last)
+    return sp
+
+
+def _closing_quote(field: Field, k: int, most: int) -> int:
+    """The last word of a quoted name opening at word ``k`` when a quote closes it within
+    ``most`` words, else -1."""
     j = k
-    while j + 1 < field.hi and field.joined[j + 1] and j - k < 3:
+    while j + 1 < field.hi and field.joined[j + 1] and j - k < most - 1:
         j += 1
     closing = field.gap(j + 1) if j + 1 < field.hi else field.text[field.ends[j]:]
-    return Speaker(sp.first, j) if closing[:1] in "\"'»”" else sp
+    return j if closing[:1] in ("\"", "'", "»", "”") else -1
+
+
+def quoted_source(field: Field, k: int, rep: Reporting, fewest: int = 2) -> Speaker | None:
+    """«وأعلنت "الهيئة العليا للمفاوضات" المعارضة موافقتها», «أفاد «المرصد السوري» بمقتل»:
+    a name of ``fewest`` to four words in quotes right after a verb is its subject, with
+    the nationality or side words right after the closing quote. Not a quotation («وقال
+    "إن …"», «وأضاف "نحن …"»: a stop word, a reporting form or no definite word) nor one
+    quoted word after a verb (its object: «أعلن "الخلافة"»)."""
+    if (k >= field.hi or field.joined[k] or not _OPENING_QUOTE.fullmatch(field.gap(k))
+            or field.text[field.starts[k] - 1] not in _SPACE_QUOTES or ends_phrase(field, k, rep)
+            or field.words[k] in rep.cues["event"]):
+        return None
+    j = _closing_quote(field, k, 4)
+    if j < k + fewest - 1 or any(ends_phrase(field, i, rep) for i in range(k + 1, j + 1)) or not any(
+            w.startswith("ال") for w in field.words[k:j + 1]):
+        return None
+    while j + 1 < field.hi and _SPACED_QUOTE.fullmatch(field.gap(j + 1)) and field.words[j + 1] in rep.side_forms:
+        j += 1
+    return Speaker(k, j)
 
 
 def _quoted_actor(field: Field, k: int) -> Speaker | None:
@@ -314,10 +353,10 @@ def _after_an(field: Field, last: int) -> int:
 
 def _inner_verb(field: Field, last: int, rep: Reporting) -> tuple[int, str]:
     """The last word of a formula ending at word ``last``, taking in a reporting verb right
-    after it, or after ما («بحسب ما ذكرت», «بحسب ما نقلت … عن»), and the inner verb's
-    kind ('' when none)."""
+    after it, or after ما or لما («بحسب ما ذكرت», «بحسب ما نقلت … عن», «وفقاً لما ذكرته»),
+    and the inner verb's kind ('' when none)."""
     k, n = last + 1, field.hi
-    inner_at = k + 1 if k < n and field.joined[k] and field.words[k] == "ما" else k
+    inner_at = k + 1 if k < n and field.joined[k] and field.words[k] in ("ما", "لما") else k
     inner = verb_at(field, inner_at, rep) if inner_at < n and field.joined[inner_at] else None
     if inner is not None and inner[2] in ("verb", "verb_object", "transmit"):
         return inner[0], inner[2]
@@ -339,11 +378,15 @@ def extend_to_institution(field: Field, sp: Speaker, rep: Reporting) -> Speaker:
     actor, speaks for that actor. («السفير الروسي في واشنطن» is not extended: it has a
     side.) So does one followed by في/من + a body named by a ministry's word or a side word
     in the next two («أعضاء في الكونغرس», «نواب في مجلس الدوما», «مسؤول أمريكي في وزارة
-    الدفاع»). Observers («مراقبون في دمشق») are where they are, not whom they speak for."""
+    الدفاع»). Observers («مراقبون في دمشق») and diplomats in a capital («مصادر دبلوماسية في
+    موسكو»: ``diplomatic``, ``capital``) are where they are, not whom they speak for."""
     k, n = sp.last + 1, field.hi
     if (k + 1 >= n or sp.last - sp.first > 3 or not field.joined[k]
             or field.words[k] not in rep.cues["of"] or not field.joined[k + 1]
             or field.words[sp.first] in rep.cues["observer"]):
+        return sp
+    if field.words[k + 1] in rep.cues["capital"] and any(  # «مصادر دبلوماسية في موسكو»
+            w in rep.cues["diplomatic"] for w in field.words[sp.first:sp.last + 1]):
         return sp
     words = list(field.words[sp.first:sp.last + 1])
     if speaker_mentions(field, sp):

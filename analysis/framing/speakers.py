@@ -268,7 +268,7 @@ def _without_mention(field: Field, speaker: Speaker, ctx: Context, previous: tup
     for w in reversed(words):
         if w in ctx.names:
             return ctx.names[w][0], ctx.names[w][1], basis
-    side = side_of_words(words, rep)
+    side = side_of_words(words, rep) or _introduced(field, speaker, rep)
     if _refers_back(words, side, previous, rep):  # «المسؤول الأمريكي», «وطالب آخرون»
         _tie_words(words, previous[3], previous[4], ctx)
         return previous[3], previous[4], "previous"
@@ -276,8 +276,49 @@ def _without_mention(field: Field, speaker: Speaker, ctx: Context, previous: tup
         return "", "other", basis
     found = None if side else _short_name(field, speaker, ctx)
     actor, side = found or _ministry(field, speaker, ctx, side) or (ctx.states.get(side, ""), side)
+    if not side and _titled_name(words, rep):
+        side = "other"  # an identified source outside the codebook
     _tie_words(words, actor, side, ctx)
     return actor, side, basis
+
+
+def _titled_name(words: list[str], rep: Reporting) -> bool:
+    """«وزير الدولة لشؤون الإعلام محمد المومني», «مراسل سانا»: a title (``title``) and a
+    name ending the phrase (:func:`_name_like`, not a nisba: «قائد ميداني» gives no name),
+    or a first name before a last word with «ال»."""
+    if len(words) < 2 or words[0] not in rep.cues["title"]:
+        return False
+    *rest, last = words[1:]  # the name ends the phrase, or its first name comes before «ال…»
+    name = last if rest == [] or not last.startswith("ال") else rest[-1]
+    return _name_like(name, rep) and not name.endswith(("ي", "يه", "يون", "يين", "يان"))
+
+
+def _introduced(field: Field, sp: Speaker, rep: Reporting) -> str:
+    """«وقال تشوركين» after «المندوب الروسي فيتالي تشوركين»: a bare name (one word, not
+    definite, no cue) takes the nationality of the title that introduced it earlier in the
+    field, right before its first mention or before a first name; else ''."""
+    w = field.words[sp.first]
+    if sp.last != sp.first or not _name_like(w, rep):
+        return ""
+    words, forms = field.words, rep.side_forms
+    for j in range(field.lo + 1, sp.first):
+        if words[j] == w:
+            if words[j - 1] in forms:
+                return forms[words[j - 1]]
+            if j - 2 >= field.lo and words[j - 2] in forms and _name_like(words[j - 1], rep):
+                return forms[words[j - 2]]
+            return ""
+    return ""
+
+
+def _name_like(w: str, rep: Reporting) -> bool:
+    """A word that may be a person's name: three letters or more, not definite, no word of
+    the statement rules («كان», «قد», a reporting form) and no nationality."""
+    cues = rep.cues
+    return (len(w) >= 3 and not w.startswith(("ال", "لل")) and w not in rep.enders
+            and w not in rep.side_forms and w != "باسم" and w not in rep.kan_blockers
+            and not any(w in cues[k] for k in ("source", "kan", "skip", "particle", "negator",
+                                               "preposition", "title", "anaphor", "others")))
 
 
 def _refers_back(words: list[str], side: str, previous: tuple | None, rep: Reporting) -> bool:

@@ -165,8 +165,18 @@ def _no_source(field: Field, t: int, kind: str, speaker: Speaker | None, basis: 
                                    and field.words[speaker.first] in rep.cues["not_source"])
     if basis != "before_verb" and _event_subject(field, t, speaker, ctx):
         return True
+    if kind == "verb_source" and basis == "before_verb" and _that_follows(field, t, rep):
+        return False  # «المتحدث باسم الكرملين رأى أن …»: a verb with its subject before it
     return kind == "verb_source" and (basis != "after_verb" or not _names_source(field, speaker, ctx)
                                       or not _opens_clause(field, t, rep))
+
+
+def _that_follows(field: Field, t: int, rep: Reporting) -> bool:
+    """Word ``t`` is followed right away by «أن», «إن» or «بأن» (``that`` of
+    ``speaker_cues.tsv``), as a verb of saying or thinking is and its noun reading («رأي»
+    an opinion, «توقع» an expectation) rarely is."""
+    k = t + 1
+    return k < field.hi and field.joined[k] and field.words[k] in rep.cues["that"]
 
 
 def channel_of(field: Field, last: int, speaker: Speaker | None) -> str:
@@ -285,18 +295,31 @@ def _relative(field: Field, t: int, last: int, lemma: str, kind: str,
 
 def _antecedent(field: Field, rel: int, rep: Reporting) -> Speaker | None:
     """The actor mention that ends right before the relative pronoun at word ``rel`` (a
-    comma between allowed), unless it is a nationality adjective of a noun before it."""
+    comma or a parenthesis between allowed), unless it is a nationality adjective of a
+    noun before it."""
     start = field.starts[rel]
     for s, e, _ in field.mentions:
         if s >= start:
             break
-        if e <= start and field.text[e:start].strip(" ،,") == "":
+        if e <= start and field.text[e:start].strip(" ،,()") == "":  # «البنتاغون (…)، التي»
             k0 = bisect_left(field.ends, s + 1, field.lo, field.hi)
             adjective = (k0 > field.lo and field.joined[k0] and field.starts[k0] == s
                          and field.words[k0] in rep.side_forms  # «المسلمة الروسية التي»
                          and field.words[k0 - 1].startswith("ال"))
             return Speaker(k0, rel - 1) if k0 < rel and not adjective else None
     return None
+
+
+def _predicate_of_ma(field: Field, t: int, after: Speaker, rep: Reporting) -> bool:
+    """«وهو ما اعتبرته خرقاً», «ما وصفه تصعيداً»: after «ما», a verb carrying an object
+    pronoun is followed by its predicate (an indefinite word, no press head, no actor or
+    nationality in the phrase: «ما اعتبره حلفاء واشنطن الأكراد» is a subject), not by its
+    subject."""
+    w = field.words[after.first]
+    return (field.words[t].endswith(("ه", "ها")) and _word_before(field, t, rep) == "ما"
+            and not w.startswith("ال") and w not in rep.cues["media"]
+            and not speaker_mentions(field, after)
+            and not side_of_words(list(field.words[after.first:after.last + 1]), rep))
 
 
 def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
@@ -312,6 +335,8 @@ def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
     if after is not None and _governed(field, after.first):
         after = None  # «أكدت لـموسكو …»: an addressee, «وصفه بـ…»: a complement
     named = after is not None and _names_source(field, after, ctx)
+    if after is not None and not named and _predicate_of_ma(field, t, after, ctx.rep):
+        after = None  # «وهو ما اعتبرته خرقاً للتفاهمات»: the speaker is implicit
     if before is None and verb and not named and field.joined[t]:
         before = source_before(field, t, ctx.rep)  # «أن المسؤولين الروس أكدوا لنظرائهم»
     if before is not None and not named:
@@ -355,7 +380,8 @@ def _cut_before_object(field: Field, speaker: Speaker, ctx: Context) -> None:
         nationality = side_of_words(list(field.words[speaker.first:k]), rep)
         side = ctx.sides.get(first[2], "")
         named = ctx.types.get(first[2]) == "person" and nationality in ("", side)
-        if not named and (prev.startswith("ال") or prev in rep.side_forms
+        adjective = prev.startswith("ال") and field.words[k] in rep.side_forms
+        if not named and not adjective and (prev.startswith("ال") or prev in rep.side_forms
                           or (nationality and side and side != nationality)):
             speaker.last = k - 1
             return
