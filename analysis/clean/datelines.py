@@ -71,7 +71,7 @@ class Cues:
     wire: re.Pattern  # a wire or agency credit after a place or outlet (:func:`is_wire_line`)
     photo: re.Pattern  # «(صورة: …)»: a photo credit closing a caption
     code: re.Pattern  # a wire code, the whole line (:func:`is_wire_code`)
-    code_openers: frozenset[str]  # the first words of the wire and signoff cues
+    code_openers: tuple[str, ...]  # the first words of the wire and signoff cues (and in capitals)
 
 
 def load_cues(path: str | None = None, *, places: str | None = None) -> Cues:
@@ -115,8 +115,7 @@ def _load_cues(path, places_path) -> Cues:
                 re.compile(rf"[(/-] ?(?:{alternation['photo']}) ?(?::|(?= [^\s()])) ?[^():]{{1,40}}\)?$",
                            re.IGNORECASE),
                 _wire_code(alternation["wire"], alternation["signoff"]),
-                frozenset(m.group().lower() for w in words["wire"] + words["signoff"]
-                          if (m := _WORD.match(w))))
+                _openers(words["wire"] + words["signoff"]))
 
 
 def _month_words() -> frozenset[str]:
@@ -253,14 +252,20 @@ def is_wire_code(key: str, cues: Cues) -> bool:
     line is made only of these: a sentence has words of two letters or more beside an
     agency, and a sign-off word alone («النهاية» as a subheading) has no bracket, dash or
     slash around it."""
-    if len(key) > 80:
+    # (a quick test first: most lines open with a word of two letters or more, no opener)
+    if len(key) > 80 or key[:1] not in _CODE_MARKS and key[1:2] not in _CODE_MARKS \
+            and not key.startswith(cues.code_openers):
         return False
-    opening = key.lstrip(" ./-")
-    if not opening.startswith("("):  # (a quick test first: most lines open with a word)
-        first = _WORD.match(opening)
-        if first is None or len(first.group()) > 1 and first.group().lower() not in cues.code_openers:
-            return False
     return cues.code.match(key) is not None
+
+
+_CODE_MARKS = frozenset(" ./-(")  # a code opens with one, or with a letter and one
+
+
+def _openers(patterns: list[str]) -> tuple[str, ...]:
+    """The first words of cue patterns (letters only), as written and in capitals."""
+    words = {m.group() for p in patterns if (m := _WORD.match(p))}
+    return tuple(sorted(words | {w.upper() for w in words} | {w.capitalize() for w in words}))
 
 
 def trim_key(key: str) -> str:
