@@ -8,7 +8,10 @@
   credit («جنود روس في دورية قرب الحسكة (أ ف ب)», «… (صورة: وكالات)»), and reports nothing;
 * a *date line* is only a date, in any calendar («الأحد 26 جمادى الآخرة 1448 هـ»): the
   month names, weekdays and eras come from the date layer's lexicon;
-* a *wire line* is a place or an outlet and a wire credit («دانانغ - وكالات»).
+* a *wire line* is a place or an outlet and a wire credit («دانانغ - وكالات»);
+* a *wire code* is an agency's sign-off or editors' code after a story: «(النهاية)»,
+  «//انتهى//», initials «ع ق / ن م ك», «--(بترا) ل خ/ ع ح», an agency and its editors' or
+  photographers' names «وام/أحمد علي/سامر خليل».
 
 The words these rules look for (agencies, stamp cues, credits, reporting verbs) are data:
 ``data/line_cues.tsv``; places that open datelines are ``data/places.txt``.
@@ -42,7 +45,7 @@ _PLACE_AGENCY = re.compile(r"([^\s()\d]+(?: [^\s()\d]+)?) \([^()\d]+\)")
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _YEAR = re.compile(f"(?<!{_DIGIT}){_DIGIT}{{4}}(?!{_DIGIT})")  # four digits alone
 _CUES = ("agency", "stamp", "credit", "reporting", "weekday", "honorific", "given_name", "date_word",
-         "wire", "photo")
+         "wire", "photo", "signoff")
 #: Words that a name line never has («محمد في موسكو» is a subheading, not an author).
 _FUNCTION_WORD = re.compile(r"(?<!\w)(في|علي|عن|الي|من|مع|ان|انه|لا|لم|لن|قد|ما|هل|عبر|بين|بعد|قبل|"
                             r"حول|ضد|منذ|الذي|التي|هذا|هذه|ذلك|تلك|و)(?!\w)")
@@ -67,6 +70,8 @@ class Cues:
     months: frozenset[str]  # the words of month names, every calendar (folded)
     wire: re.Pattern  # a wire or agency credit after a place or outlet (:func:`is_wire_line`)
     photo: re.Pattern  # «(صورة: …)»: a photo credit closing a caption
+    code: re.Pattern  # a wire code, the whole line (:func:`is_wire_code`)
+    code_openers: tuple[str, ...]  # the first words of the wire and signoff cues (and in capitals)
 
 
 def load_cues(path: str | None = None, *, places: str | None = None) -> Cues:
@@ -108,7 +113,9 @@ def _load_cues(path, places_path) -> Cues:
                 re.compile(person), _places(places_path), _date_words(words["date_word"]) | months, months,
                 re.compile(rf"(?:(?:[^\s]+ )?(?:و|\+) ?)?(?:{alternation['wire']})", re.IGNORECASE),
                 re.compile(rf"[(/-] ?(?:{alternation['photo']}) ?(?::|(?= [^\s()])) ?[^():]{{1,40}}\)?$",
-                           re.IGNORECASE))
+                           re.IGNORECASE),
+                _wire_code(alternation["wire"], alternation["signoff"]),
+                _openers(words["wire"] + words["signoff"]))
 
 
 def _month_words() -> frozenset[str]:
@@ -211,6 +218,54 @@ def is_wire_line(line: str, cues: Cues, key: str | None = None) -> bool:
 
 
 _LONE_TATWEEL = re.compile(r"(?<=\s)ـ+(?=\s)")
+
+#: A wire code has at most this many words (letters of initials count one each).
+WIRE_CODE_MAX_WORDS = 12
+_INITIAL = "[\u0621-\u064a](?![\u0621-\u064a])"  # an Arabic letter standing alone (folded)
+_INITIALS = rf"{_INITIAL}(?:[\s./-]*{_INITIAL})+"  # two or more: «ع ق / ن م ك», «م.ع/ح.س»
+_MARKS = r"[\s./-]*"
+_NAMES = r"[^\W\d_]+(?: [^\W\d_]+){0,2}"  # one to three words of letters: a person's name
+
+
+def _wire_code(wire: str, signoff: str) -> re.Pattern:
+    """The whole-line pattern of a wire code (:func:`is_wire_code`), from the ``wire`` and
+    ``signoff`` cue alternations."""
+    agency = rf"(?:\([^()\d]{{2,20}}\)|(?:{wire})(?!\w))"  # «(بترا)», «وام»
+    marked = r"(?:[(/-]+ ?(?:{0}) ?[)/-]+|[(/-]+ ?(?:{0})(?!\w)|(?:{0}) ?[)/-]+)"  # «(النهاية)», «-انتهى-»
+    shapes = [
+        rf"{marked.format(signoff)}(?:{_MARKS}{_INITIALS})?",  # «(النهاية) م ع ع / ر ج»
+        rf"(?:{signoff}){_MARKS}{_INITIALS}",  # «انتهى ع ق»
+        rf"{agency}{_MARKS}{_INITIALS}",  # «--(بترا) ل خ/ ع ح», «وام/ع ا/ز م»
+        marked.format(wire),  # «(كونا)», «/وام/»
+        _INITIALS,  # «ع ق / ن م ك»
+        rf"(?:{wire}) ?/ ?{_NAMES}(?: ?/ ?{_NAMES}){{0,3}}",  # «وام/أحمد علي/سامر خليل»
+    ]
+    return re.compile(rf"^{_MARKS}(?:{'|'.join(shapes)}){_MARKS}$", re.IGNORECASE)
+
+
+def is_wire_code(key: str, cues: Cues) -> bool:
+    """Whether a line key (:func:`~analysis.clean.furniture.line_key`) is only a wire code:
+    an agency's sign-off («(النهاية)», «//انتهى//», with or without the editors' initials),
+    initials alone («ع ق / ن م ك»), an agency in brackets or slashes with or without
+    initials («--(بترا) ل خ/ ع ح», «(كونا)», «/وام/»), or an agency and one to four names
+    separated by slashes («وام/أحمد علي/سامر خليل»: its editors or photographers). No body
+    line is made only of these: a sentence has words of two letters or more beside an
+    agency, and a sign-off word alone («النهاية» as a subheading) has no bracket, dash or
+    slash around it."""
+    # (a quick test first: most lines open with a word of two letters or more, no opener)
+    if len(key) > 80 or key[:1] not in _CODE_MARKS and key[1:2] not in _CODE_MARKS \
+            and not key.startswith(cues.code_openers):
+        return False
+    return cues.code.match(key) is not None
+
+
+_CODE_MARKS = frozenset(" ./-(")  # a code opens with one, or with a letter and one
+
+
+def _openers(patterns: list[str]) -> tuple[str, ...]:
+    """The first words of cue patterns (letters only), as written and in capitals."""
+    words = {m.group() for p in patterns if (m := _WORD.match(p))}
+    return tuple(sorted(words | {w.upper() for w in words} | {w.capitalize() for w in words}))
 
 
 def trim_key(key: str) -> str:

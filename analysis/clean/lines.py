@@ -17,7 +17,8 @@ Every line of the raw text gets one label (:data:`LABELS`), decided from the top
   breaking-news ticker («عاجل: …») that a headline-shaped line below it sharing none of its
   words replaces (``ticker``); a line that is only a date the date layer does not resolve
   («الأحد 26 جمادى الآخرة 1448 هـ», ``date``); a place or outlet with a wire credit
-  («دانانغ - وكالات») once the body has begun (``source``)
+  («دانانغ - وكالات») once the body has begun (``source``); an agency's sign-off or
+  editors' code («(النهاية)», «ع ق / ن م ك», ``wire_code``)
 * ``duplicate`` -- a repeat of the headline or of an earlier kept line
 * ``stamp``     -- a publication stamp; its date is parsed and reported (the first
   stamp below the headline, else the first one)
@@ -260,6 +261,8 @@ def _classify(content: str, key: str, n_words: int, hits: int, rules: _Rules) ->
     furn = rules.furniture.kind(key, n_words, hits) or ""
     if furn or n_words > datelines.STAMP_MAX_WORDS:
         return furn, ""
+    if n_words <= datelines.WIRE_CODE_MAX_WORDS and datelines.is_wire_code(key, rules.cues):
+        return "wire_code", ""  # «(النهاية)», «ع ق / ن م ك», «وام/أحمد علي/سامر خليل»
     stamp = datelines.stamp_with(content, rules.cues)
     if not stamp and datelines.is_date_line(key, rules.cues):
         return "date", ""  # a date the date layer does not resolve («26 جمادى الآخرة 1448 هـ»)
