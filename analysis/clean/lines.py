@@ -177,7 +177,7 @@ class _Reading:
             # «دانانغ - وكالات»: a source line wherever it stands (below the body, not the
             # article's dateline: a paragraph's opening one is)
             return ("furniture", "source") if self.body_seen else ("dateline", "")
-        headline = self._headline(content, key, n_words, short)
+        headline = self._headline(content, key, n_words, short) if self.above_headline else None
         if headline:
             return headline
         if not self.body_seen and self.content_seen < HEADER_ZONE and short \
@@ -194,7 +194,8 @@ class _Reading:
 
     def _headline(self, content: str, key: str, n_words: int, short: bool) -> tuple[str, str] | None:
         """``(label, kind)`` of a line that is the headline, or takes the place of a short
-        label taken for it, or is a short headline's subheading; else None."""
+        label taken for it, or is a short headline's subheading; else None (always None
+        once a headline is found that is no short label: call it only :attr:`above_headline`)."""
         # («عاجل | …» has a dateline's separator)
         ticker = (self.title_key is None or self.provisional) and _TICKER.match(key) is not None
         if self.title_key is None and n_words <= TITLE_MAX_WORDS \
@@ -236,8 +237,15 @@ class _Reading:
             and datelines.is_wire_line(content, self.rules.cues, key)
 
     def _is_dateline(self, content: str, *, colon: bool = False) -> bool:
-        folded = fold(content, collapse_whitespace=True).strip()
-        return datelines.dateline_shape(folded, self.rules.cues, colon=colon)
+        return _is_dateline(content, self.rules.cues, colon)
+
+
+@lru_cache(maxsize=8192)
+def _is_dateline(content: str, cues: datelines.Cues, colon: bool) -> bool:
+    """:func:`~analysis.clean.datelines.dateline_shape` of a line's content (cached: sites
+    repeat their dateline and byline lines, and the folding costs more than the shape)."""
+    folded = fold(content, collapse_whitespace=True).strip()
+    return datelines.dateline_shape(folded, cues, colon=colon)
 
 
 def line_key(line: str) -> str:
