@@ -341,8 +341,10 @@ def is_header_short_shape(key: str, n_words: int, cues: Cues) -> bool:
     digit or punctuation, no function word and no reporting verb. Such a line is a caption
     when it repeats names of the article (:func:`repeats_names`), else an author's name
     (:func:`is_name_shape`); otherwise it stays in the body."""
+    if n_words > _SHORT_HEADER_MAX_WORDS + 2:  # (checked first: most lines are paragraphs)
+        return False
     bare = _TRAILING_PLACE.sub("", key)
-    return (n_words <= _SHORT_HEADER_MAX_WORDS + 2 and _SHORT_WORDS.fullmatch(bare) is not None
+    return (_SHORT_WORDS.fullmatch(bare) is not None
             and _FUNCTION_WORD.search(bare) is None and cues.reporting.search(bare) is None)
 
 

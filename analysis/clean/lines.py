@@ -234,10 +234,17 @@ class _Reading:
         """:func:`~analysis.clean.datelines.is_wire_line`, tried only on a line with a
         separator (a tatweel standing as a dash is folded away in the key)."""
         return ("-" in key or "/" in key or "|" in key or "ـ" in content) \
-            and datelines.is_wire_line(content, self.rules.cues, key)
+            and _is_wire_line(content, key, self.rules.cues)
 
     def _is_dateline(self, content: str, *, colon: bool = False) -> bool:
         return _is_dateline(content, self.rules.cues, colon)
+
+
+@lru_cache(maxsize=8192)
+def _is_wire_line(content: str, key: str, cues: datelines.Cues) -> bool:
+    """:func:`~analysis.clean.datelines.is_wire_line`, cached: the lines it is tried on
+    are mostly a site's wire line, repeated in every article."""
+    return datelines.is_wire_line(content, cues, key)
 
 
 @lru_cache(maxsize=8192)
