@@ -40,3 +40,31 @@ def make_documents(rows):
     docs["published_basis"] = "stated"
     docs["n_tokens"] = [len((t + " " + b).split()) for t, b in zip(docs.title, docs.body)]
     return docs
+
+
+# --- cleaning tests that build pages (test_clean_real_sites.py, test_clean_wire_tools.py) ---
+
+#: An invented headline and two body paragraphs to put furniture lines around.
+HEADLINE = "واشنطن وموسكو تبحثان تفادي الحوادث في الأجواء السورية"
+P1 = "قالت وزارة الدفاع الأمريكية إن خبراء من البلدين عقدوا اجتماعا عبر الفيديو أمس لبحث قواعد الطيران."
+P2 = "وأضاف المتحدث أن الاجتماع تناول مسافات الأمان بين الطائرات في الأجواء السورية."
+
+
+def line_labels(lines: list[str]) -> list[tuple[str, str]]:
+    """(label, kind) of each line of a page, as the cleaner labels them."""
+    table = clean.label_lines("\n".join(lines))
+    return list(zip(table["label"], table["kind"]))
+
+
+def assert_triggers_declared(line: str) -> None:
+    """The furniture rules a line matches are all among the rules its trigger words select
+    (the batch search reads only those), and the line's kind is the same either way."""
+    from analysis.clean import furniture
+
+    rules = furniture.compiled()
+    key = clean.line_key(line)
+    assert rules.kind(key) == rules.kind(key, hits=furniture.EVERY_RULE)
+    hits, core = rules.hits(key), furniture.trim(key)
+    for i, rule in enumerate(rules.rules):
+        if furniture._match_position(rule, key, core) is not None:
+            assert hits >> i & 1, (rule.source, line)

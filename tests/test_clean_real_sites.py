@@ -9,13 +9,10 @@ import re
 
 import pandas as pd
 import pytest
+from conftest import HEADLINE, P1, P2, assert_triggers_declared, line_labels
 
 from analysis import clean
-from analysis.clean import datelines, furniture
-
-P1 = "قالت وزارة الدفاع الأمريكية إن خبراء من البلدين عقدوا اجتماعا عبر الفيديو أمس لبحث قواعد الطيران."
-P2 = "وأضاف المتحدث أن الاجتماع تناول مسافات الأمان بين الطائرات في الأجواء السورية."
-HEADLINE = "واشنطن وموسكو تبحثان تفادي الحوادث في الأجواء السورية"
+from analysis.clean import datelines
 
 FURNITURE = [
     # related markers in other wordings
@@ -86,13 +83,7 @@ def test_the_same_words_in_news_sentences_are_kept(line):
 
 @pytest.mark.parametrize("line", [f for f, _ in FURNITURE] + NEWS_USES)
 def test_the_new_rules_declare_their_triggers(line):
-    rules = furniture.compiled()
-    key = clean.line_key(line)
-    assert rules.kind(key) == rules.kind(key, hits=furniture.EVERY_RULE)
-    hits, core = rules.hits(key), furniture.trim(key)
-    for i, rule in enumerate(rules.rules):
-        if furniture._match_position(rule, key, core) is not None:
-            assert hits >> i & 1, (rule.source, line)
+    assert_triggers_declared(line)
 
 
 # --- lines that are only a date, in any calendar ---------------------------------------------
@@ -145,11 +136,6 @@ def test_stamp_dates_in_other_shapes(line, expected):
     assert clean.stamp_date(line) == expected
 
 
-def _labels(lines: list[str]) -> list[tuple[str, str]]:
-    table = clean.label_lines("\n".join(lines))
-    return list(zip(table["label"], table["kind"]))
-
-
 def _docs(lines: list[str]) -> pd.DataFrame:
     raw = "\n".join(lines)
     return clean.clean(pd.DataFrame({"doc_id": ["x"], "outlet": [""], "published": [pd.NaT],
@@ -158,18 +144,18 @@ def _docs(lines: list[str]) -> pd.DataFrame:
 
 def test_hijri_widget_above_and_hijri_stamp_below_the_headline():
     lines = ["الخميس 3 رمضان 1445 هـ", HEADLINE, "الأربعاء 2 رمضان 1445 هـ - 13 مارس 2024 م", P1]
-    assert _labels(lines) == [("furniture", "date"), ("title", ""), ("stamp", "2024-03-13"), ("body", "")]
+    assert line_labels(lines) == [("furniture", "date"), ("title", ""), ("stamp", "2024-03-13"), ("body", "")]
     assert _docs(lines).loc[0, "found_date"] == "2024-03-13"
 
 
 def test_a_timeline_subheading_of_a_month_and_a_year_stays():
     lines = [HEADLINE, P1, "أيلول 2015", P2]
-    assert [label for label, _ in _labels(lines)] == ["title", "body", "body", "body"]
+    assert [label for label, _ in line_labels(lines)] == ["title", "body", "body", "body"]
 
 
 def test_a_body_sentence_with_a_date_and_a_time_stays():
     lines = [HEADLINE, P1, "وأعلن الجيش في 12 نوفمبر 2017 الساعة 10:30 انتهاء العملية.", P2]
-    assert [label for label, _ in _labels(lines)] == ["title", "body", "body", "body"]
+    assert [label for label, _ in line_labels(lines)] == ["title", "body", "body", "body"]
 
 
 # --- captions with a photo credit in brackets ------------------------------------------------
@@ -188,7 +174,7 @@ def test_captions_end_with_a_photo_credit(line, expected):
 
 def test_a_body_sentence_ending_with_a_photo_credit_stays():
     lines = [HEADLINE, P1, "ونشرت الوزارة صورة للاجتماع في قاعدة حميميم (صورة: وزارة الدفاع).", P2]
-    assert [label for label, _ in _labels(lines)] == ["title", "body", "body", "body"]
+    assert [label for label, _ in line_labels(lines)] == ["title", "body", "body", "body"]
 
 
 # --- source lines: a place or an outlet with a wire credit ----------------------------------
@@ -210,40 +196,40 @@ def test_wire_lines(line, expected):
 
 def test_a_source_line_below_the_body_is_furniture_and_not_the_dateline():
     lines = [HEADLINE, "واشنطن - " + P1, P2, "عواصم - وكالات"]
-    assert _labels(lines)[-1] == ("furniture", "source")
+    assert line_labels(lines)[-1] == ("furniture", "source")
     assert _docs(lines).loc[0, "found_dateline"] == "واشنطن"
 
 
 def test_a_source_line_under_the_headline_is_the_dateline():
     lines = ["الأحد 6 ديسمبر 2026", "جريدة الأفق", HEADLINE, "هانوي - وكالات", P1]
-    assert _labels(lines)[3] == ("dateline", "")
+    assert line_labels(lines)[3] == ("dateline", "")
 
 
 # --- a known place alone under a byline ------------------------------------------------------
 
 def test_a_city_alone_under_the_byline_is_a_dateline():
     lines = [HEADLINE, "كتب: سامر خليل", "دمشق", P1, P2]
-    assert [label for label, _ in _labels(lines)] == ["title", "furniture", "dateline", "body", "body"]
+    assert [label for label, _ in line_labels(lines)] == ["title", "furniture", "dateline", "body", "body"]
 
 
 def test_a_city_of_the_places_list_under_a_byline_with_its_name():
     lines = [HEADLINE, "سامر خليل", "الموصل", P1, P2]
-    assert [label for label, _ in _labels(lines)] == ["title", "furniture", "dateline", "body", "body"]
+    assert [label for label, _ in line_labels(lines)] == ["title", "furniture", "dateline", "body", "body"]
 
 
 def test_a_headline_opening_with_a_city_is_no_dateline():
     lines = ["الموصل تستعد لمرحلة ما بعد التنظيم", P1]
-    assert [label for label, _ in _labels(lines)] == ["title", "body"]
+    assert [label for label, _ in line_labels(lines)] == ["title", "body"]
 
 
 def test_a_hijri_stamp_with_a_stamp_cue_and_no_gregorian_date_is_removed():
     lines = [HEADLINE, "نشر في: الأحد 26 جمادى الآخرة 1448 هـ - 10:45 م", P1]
-    assert _labels(lines)[1] == ("furniture", "date")
+    assert line_labels(lines)[1] == ("furniture", "date")
 
 
 def test_a_city_as_a_subheading_in_the_body_stays():
     lines = [HEADLINE, P1, "حلب", P2]
-    assert [label for label, _ in _labels(lines)] == ["title", "body", "body", "body"]
+    assert [label for label, _ in line_labels(lines)] == ["title", "body", "body", "body"]
 
 
 # --- breaking-news tickers above the headline ------------------------------------------------
@@ -251,29 +237,29 @@ def test_a_city_as_a_subheading_in_the_body_stays():
 def test_a_ticker_above_the_headline_gives_way_to_it():
     lines = ["جريدة الأفق", "عاجل: ارتفاع أسعار الوقود في المحافظات اعتبارا من الغد", "أخبار دولية",
              HEADLINE, P1]
-    assert _labels(lines)[1] == ("furniture", "ticker")
+    assert line_labels(lines)[1] == ("furniture", "ticker")
     assert _docs(lines).loc[0, "title"] == HEADLINE
 
 
 def test_two_tickers_above_the_headline():
     lines = ["عاجل | افتتاح معرض الكتاب الدولي", "خبر عاجل - نتائج مباراة القمة في الدوري", HEADLINE, P1]
-    assert [k for _, k in _labels(lines)[:3]] == ["ticker", "ticker", ""]
+    assert [k for _, k in line_labels(lines)[:3]] == ["ticker", "ticker", ""]
     assert _docs(lines).loc[0, "title"] == HEADLINE
 
 
 def test_a_breaking_headline_stays_the_headline():
     lines = ["عاجل: بوتين يأمر بسحب القوات الروسية من سوريا", P1, P2]
-    assert [label for label, _ in _labels(lines)] == ["title", "body", "body"]
+    assert [label for label, _ in line_labels(lines)] == ["title", "body", "body"]
 
 
 def test_a_breaking_headline_keeps_its_subheading():
     lines = ["عاجل: بوتين يأمر بسحب القوات من سوريا", "الكرملين يحدد موعد بدء سحب القوات", P1]
-    assert [label for label, _ in _labels(lines)] == ["title", "body", "body"]
+    assert [label for label, _ in line_labels(lines)] == ["title", "body", "body"]
 
 
 def test_a_body_line_opening_with_breaking_in_a_news_sense_stays():
     lines = [HEADLINE, P1, "عاجل ما تحتاجه المدينة هو وقف القصف، بحسب الأمم المتحدة.", P2]
-    assert [label for label, _ in _labels(lines)] == ["title", "body", "body", "body"]
+    assert [label for label, _ in line_labels(lines)] == ["title", "body", "body", "body"]
 
 
 # --- a whole page -----------------------------------------------------------------------------
@@ -284,7 +270,7 @@ def test_a_gulf_site_page_with_hijri_dates_counters_and_teasers():
              "الأربعاء 2 رمضان 1445 هـ - 13 مارس 2024 م", "قراءة: ٨٧٦", "أ+ أ-",
              "الوفدان قبل بدء الاجتماع (صورة: وكالات)", P1, P2, "شارك هذا الموضوع", "أخبار تهمك",
              "افتتاح سوق جديد للتمور في الأحساء", "الهلال يتصدر الدوري بفوز جديد"]
-    labels = _labels(lines)
+    labels = line_labels(lines)
     assert [i for i, (label, _) in enumerate(labels) if label in ("title", "body")] == [4, 10, 11]
     assert _docs(lines).loc[0, "found_date"] == "2024-03-13"
 

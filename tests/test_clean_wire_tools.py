@@ -7,13 +7,10 @@ remove and body lines, using the same words in a news sense, that it must keep.
 from __future__ import annotations
 
 import pytest
+from conftest import HEADLINE, P1, P2, assert_triggers_declared, line_labels
 
 from analysis import clean
-from analysis.clean import datelines, furniture
-
-P1 = "قالت وزارة الدفاع الأمريكية إن خبراء من البلدين عقدوا اجتماعا عبر الفيديو أمس لبحث قواعد الطيران."
-P2 = "وأضاف المتحدث أن الاجتماع تناول مسافات الأمان بين الطائرات في الأجواء السورية."
-HEADLINE = "واشنطن وموسكو تبحثان تفادي الحوادث في الأجواء السورية"
+from analysis.clean import datelines
 
 FURNITURE = [
     # rows of page tools, in any order and combination, with or without separators
@@ -97,13 +94,7 @@ def test_the_same_words_in_news_sentences_are_kept(line):
 
 @pytest.mark.parametrize("line", [f for f, _ in FURNITURE] + NEWS_USES)
 def test_the_new_rules_declare_their_triggers(line):
-    rules = furniture.compiled()
-    key = clean.line_key(line)
-    assert rules.kind(key) == rules.kind(key, hits=furniture.EVERY_RULE)
-    hits, core = rules.hits(key), furniture.trim(key)
-    for i, rule in enumerate(rules.rules):
-        if furniture._match_position(rule, key, core) is not None:
-            assert hits >> i & 1, (rule.source, line)
+    assert_triggers_declared(line)
 
 
 # --- wire codes: sign-offs, initials, an agency and its editors' names -----------------------
@@ -138,26 +129,21 @@ def test_wire_codes(line, expected):
     assert datelines.is_wire_code(clean.line_key(line), clean.load_cues()) is expected
 
 
-def _labels(lines: list[str]) -> list[tuple[str, str]]:
-    table = clean.label_lines("\n".join(lines))
-    return list(zip(table["label"], table["kind"]))
-
-
 def test_a_wire_story_ends_with_its_sign_off_codes_and_tools():
     lines = [HEADLINE, "جنيف (قنا) -- " + P1, P2, "(انتهى)", "ر ب / س ع", "طباعة | أرسل لصديق"]
-    assert _labels(lines) == [("title", ""), ("body", ""), ("body", ""), ("furniture", "wire_code"),
+    assert line_labels(lines) == [("title", ""), ("body", ""), ("body", ""), ("furniture", "wire_code"),
                               ("furniture", "wire_code"), ("furniture", "tools")]
 
 
 def test_a_subheading_the_end_and_a_quoted_line_stay():
     lines = [HEADLINE, P1, "النهاية", P2, "\"انتهى زمن الحروب بالوكالة\"، قال الوزير."]
-    assert [label for label, _ in _labels(lines)] == ["title", "body", "body", "body", "body"]
+    assert [label for label, _ in line_labels(lines)] == ["title", "body", "body", "body", "body"]
 
 
 def test_an_agency_masthead_gives_way_to_the_headline():
     lines = ["وكالة أنباء الإمارات (وام)", "الأحد 6 ديسمبر 2026", HEADLINE, "شارك | طباعة", P1, P2,
              "وام/سامي حداد/نادر جميل"]
-    labels = _labels(lines)
+    labels = line_labels(lines)
     assert labels[0] == ("furniture", "masthead") and labels[2] == ("title", "")
     assert labels[3] == ("furniture", "tools") and labels[-1] == ("furniture", "wire_code")
     assert [label for label, _ in labels[4:6]] == ["body", "body"]
@@ -165,7 +151,7 @@ def test_an_agency_masthead_gives_way_to_the_headline():
 
 def test_a_trending_bar_above_the_headline_is_not_the_headline():
     lines = ["صحيفة الأفق", "الأكثر بحثاً: #إدلب #الليرة #الدوري", HEADLINE, "الأفق - الرياض", P1, P2]
-    labels = _labels(lines)
+    labels = line_labels(lines)
     assert labels[1] == ("furniture", "tags") and labels[2] == ("title", "")
     assert labels[3] == ("dateline", "")
 
@@ -173,9 +159,9 @@ def test_a_trending_bar_above_the_headline_is_not_the_headline():
 def test_teasers_under_a_related_marker_with_any_noun_or_the_outlet():
     for marker in ("قضايا ذات علاقة", "اقرأ في الأفق"):
         lines = [HEADLINE, P1, P2, marker, "افتتاح معرض للكتاب في العاصمة", "الأرصاد: أمطار متوقعة غدا"]
-        assert [kind for _, kind in _labels(lines)[3:]] == ["related", "related", "related"]
+        assert [kind for _, kind in line_labels(lines)[3:]] == ["related", "related", "related"]
 
 
 def test_a_body_sentence_naming_networks_and_a_hashtag_stays():
     lines = [HEADLINE, P1, "حجبت السلطات فيسبوك وتويتر بعد انتشار وسم #لا_للحرب بين الشباب.", P2]
-    assert [label for label, _ in _labels(lines)] == ["title", "body", "body", "body"]
+    assert [label for label, _ in line_labels(lines)] == ["title", "body", "body", "body"]
