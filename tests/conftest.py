@@ -68,3 +68,16 @@ def assert_triggers_declared(line: str) -> None:
     for i, rule in enumerate(rules.rules):
         if furniture._match_position(rule, key, core) is not None:
             assert hits >> i & 1, (rule.source, line)
+
+
+def mentions_at(text: str, names: list[tuple[str, str]]):
+    """An actor-mention table of one body field ``d1``: each ``(surface, actor_id)`` of
+    ``names`` located in ``text`` after the previous one (a DataFrame)."""
+    import pandas as pd
+
+    rows, pos = [], 0
+    for surface, actor in names:
+        start = text.index(surface, pos)
+        rows.append(("d1", "body", start, start + len(surface), surface, actor))
+        pos = start + len(surface)
+    return pd.DataFrame(rows, columns=["doc_id", "field", "start", "end", "surface", "actor_id"])

@@ -11,6 +11,7 @@ import warnings
 
 import pandas as pd
 import pytest
+from conftest import mentions_at
 
 from analysis import framing
 from analysis.framing import LexiconError, cues, fast, phrases, words
@@ -245,17 +246,8 @@ CODEBOOK = pd.DataFrame([
 ], columns=["id", "type", "side"])
 
 
-def mentions_for(text: str, names: list[tuple[str, str]]) -> pd.DataFrame:
-    rows, pos = [], 0
-    for surface, actor in names:  # each surface is located after the previous one
-        start = text.index(surface, pos)
-        rows.append(("d1", "body", start, start + len(surface), surface, actor))
-        pos = start + len(surface)
-    return pd.DataFrame(rows, columns=["doc_id", "field", "start", "end", "surface", "actor_id"])
-
-
 def statements_of(text: str, names: list[tuple[str, str]]) -> pd.DataFrame:
-    st = framing.find_statements(docs(text), mentions=mentions_for(text, names),
+    st = framing.find_statements(docs(text), mentions=mentions_at(text, names),
                                  codebook=CODEBOOK)
     for row in st.itertuples():
         assert row.start < row.end

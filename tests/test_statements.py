@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import mentions_at
 
 from analysis import framing
 
@@ -22,12 +23,7 @@ CODEBOOK = pd.DataFrame([
 
 
 def statements(text: str, names: list[tuple[str, str]]) -> pd.DataFrame:
-    rows, pos = [], 0
-    for surface, actor in names:  # each surface is located after the previous one
-        start = text.index(surface, pos)
-        rows.append(("d1", "body", start, start + len(surface), surface, actor))
-        pos = start + len(surface)
-    mentions = pd.DataFrame(rows, columns=["doc_id", "field", "start", "end", "surface", "actor_id"])
+    mentions = mentions_at(text, names)
     documents = pd.DataFrame({"doc_id": ["d1"], "title": [""], "body": [text]})
     return framing.find_statements(documents, mentions=mentions, codebook=CODEBOOK)
 
@@ -195,12 +191,7 @@ RESOLVED = [
 @pytest.mark.parametrize("text, names, side", RESOLVED)
 def test_resolved_side(text, names, side):
     codebook = pd.concat([CODEBOOK, pd.DataFrame([("RT", "media", "media")], columns=CODEBOOK.columns)])
-    rows, pos = [], 0
-    for surface, actor in names:
-        start = text.index(surface, pos)
-        rows.append(("d1", "body", start, start + len(surface), surface, actor))
-        pos = start + len(surface)
-    mentions = pd.DataFrame(rows, columns=["doc_id", "field", "start", "end", "surface", "actor_id"])
+    mentions = mentions_at(text, names)
     documents = pd.DataFrame({"doc_id": ["d1"], "title": [""], "body": [text]})
     st = framing.find_statements(documents, mentions=mentions, codebook=codebook)
     assert st["speaker_side"].tolist() == [side]
