@@ -736,3 +736,24 @@ def test_weekday_evidence_without_any_weekday_check():
     evidence = dates.weekday_evidence(dates.find_mentions(docs), docs)
     assert evidence[["checked", "consistent", "inconsistent"]].values.tolist() == [[0, 0, 0]]
     assert evidence["supported"].isna().all()
+
+
+# 2019-09-05 (THU) is a Thursday: the Sunday before it is 2019-09-01, the one after 2019-09-08
+@pytest.mark.parametrize("text, expected", [
+    # a bare weekday in a clause about what is still to come is the coming such day
+    ("ستعقد الجولة المقبلة من المحادثات يوم الأحد في جنيف", [("يوم الأحد", "2019-09-08")]),
+    ("ومن المقرر أن يلتقي الوزيران السبت في فيينا", [("السبت", "2019-09-07")]),
+    ("سوف يصل الوفد العسكري الروسي الثلاثاء إلى أنقرة", [("الثلاثاء", "2019-09-10")]),
+    ("وقال إن الهدنة تدخل حيز التنفيذ اعتبارا من السبت", [("السبت", "2019-09-07")]),
+    ("ستعقد اللجنة اجتماعها الخميس", [("الخميس", "2019-09-05")]),  # later the same day
+    # past: nothing in its clause says it is to come
+    ("التقى الوزيران الأحد في جنيف", [("الأحد", "2019-09-01")]),
+    ("وقتل ثلاثة مدنيين في غارة السبت", [("السبت", "2019-08-31")]),
+    ("وقالت مصادر إن سيارة مفخخة انفجرت الجمعة", [("الجمعة", "2019-08-30")]),  # سيارة: a noun
+    # the future belongs to another clause
+    ("سيعقد المجلس جلسة لبحث الهجوم الذي وقع الأحد", [("الأحد", "2019-09-01")]),
+    ("وستعود البعثة إلى دمشق بعدما غادرتها الجمعة", [("الجمعة", "2019-08-30")]),
+])
+def test_bare_weekday_is_coming_in_a_future_clause_and_past_otherwise(text, expected):
+    df = found(text, THU)
+    assert list(zip(df.surface, df.value)) == expected

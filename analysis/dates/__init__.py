@@ -23,8 +23,11 @@ Conventions (decisions the issue left open):
 
 * Clitics and the prepositions في/خلال are not part of the surface; modifiers are
   («منذ 2014», «نهاية آب الفائت»).
-* A bare weekday is the most recent such day on or before publication; with
-  الماضي/الفائت the most recent strictly before; with المقبل/القادم the next strictly after.
+* A bare weekday is the most recent such day on or before publication, unless its clause
+  says it is still to come (the same test as a night's, below: «من المقرر أن يلتقيا
+  السبت», «تدخل الهدنة حيز التنفيذ اعتباراً من الأحد»), when it is the first such day on or
+  after publication; with الماضي/الفائت the most recent strictly before; with
+  المقبل/القادم the next strictly after.
 * A night named by the two days it spans («ليل الأحد الاثنين», «ليلة السبت - الأحد»,
   «ليلة الخميس إلى الجمعة», «ليل السبت/الأحد») is one mention whose value is the first day
   (the evening the night starts; ``weekday`` names it). With الماضي/المقبل it resolves as a

@@ -405,11 +405,13 @@ def _weekday(m, ctx: Ctx) -> list[Row] | None:
     if pub:
         target = WEEKDAYS.index(name)
         k = ctx.word("direction", direction) if direction else 0
+        ahead, back = (target - pub.weekday()) % 7, (pub.weekday() - target) % 7
         if k > 0:
-            delta = (target - pub.weekday()) % 7 or 7
-        else:
-            back = (pub.weekday() - target) % 7
-            delta = -(back or 7) if k < 0 else -back
+            delta = ahead or 7
+        elif k < 0:
+            delta = -(back or 7)
+        else:  # a bare weekday: coming in a clause about what is still to come, else past
+            delta = ahead if ctx.future_before(m.start("clitic")) else -back
         row.value = _day(pub, delta)
     return [row]
 
