@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from .. import datafiles, normalize
-from . import content_rules
+from . import content_rules, coordination
 from .content_rules import RU_CAMP, US_CAMP
 from .lexicon import FRAMES
 from .located import SENTENCE_COLUMNS, Located, by_sentence, locate, sentence_table
@@ -50,7 +50,10 @@ RULES = ("purpose", "danger", "scoped", "breakdown", "agreement", "doubt", "disc
          "talks", "call", "notice", "advance", "negator", "reference", "anchor", "pair",
          "domestic", "fight", "ct_side", "ct_not", "un", "hypothetical", "against", "meet", "setting",
          "blow", "blow_verb", "relations", "threat", "label", "start", "periodic", "rivalry", "comment",
-         "describe", "as", "doer", "lethal")
+         "describe", "as", "doer", "lethal",
+         # coordination.py
+         "route", "contact", "military", "exchange", "information", "stance", "comes", "despite", "zone",
+         "locative", "relative", "on_it", "beyond", "dispute")
 _ACTOR_RULES = ("ct_side", "un")
 _PAIR_FRAMES = frozenset({"cooperation", "deconfliction", "confrontation"})
 THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition
@@ -297,7 +300,7 @@ def rule_purpose(ev: Evidence, rules: FrameRules) -> None:
     «الاتصالات الخاصة بمنع الحوادث») is deconfliction only as well, and so are talks or a call
     whose subject is a deconfliction mechanism («بحث في اتصال هاتفي فتح قناة حوار عسكرية»).
     """
-    deconf = [h for h in ev.hits if h.frame == "deconfliction"]
+    deconf = [h for h in ev.hits if h.frame == "deconfliction" and h.kept]
     if not deconf and "purpose" not in ev.index:
         return
     purpose = _purpose_words(ev, rules)
@@ -439,8 +442,11 @@ def rule_sides(ev: Evidence, rules: FrameRules) -> None:
 
 
 #: The rules in the order they are applied.
-ORDER = (content_rules.rule_blow, rule_breakdown, rule_doubt, rule_topic_of_talks, rule_purpose, rule_incident,
-         rule_call, content_rules.rule_talk_setting, rule_talks, rule_notice, rule_agreement, rule_reference,
+ORDER = (content_rules.rule_blow, coordination.rule_background_agreement, rule_breakdown, rule_doubt,
+         rule_topic_of_talks, coordination.rule_beyond_safety, rule_purpose,
+         coordination.rule_avoided_incident, rule_incident, rule_call, content_rules.rule_talk_setting, rule_talks,
+         rule_notice, coordination.rule_notice_move, coordination.rule_exchange, coordination.rule_joint_stance,
+         coordination.rule_contacts, rule_agreement, rule_reference,
          content_rules.rule_event_mentions, rule_fight, content_rules.rule_clash, content_rules.rule_terror_partner,
          rule_sides, content_rules.rule_deconflicted_activity)
 

@@ -52,7 +52,7 @@ from .words import Batch
 
 _KINDS = ("negated", "breakdown", "doubt", "disagreement", "call", "agreement", "talk", "reference",
           "fight", "advance", "danger", "near_end", "scoped", "purpose", "near_deconf", "fight_ct", "blow", "clash",
-          "patrol", "partner", "definite",
+          "patrol", "partner", "definite", "contact",
           "us", "camp_us", "russia", "camp_ru", "third", "outsider", "jihadist", "un")
 _BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}  # a sentence's flags: frames, then kinds
 _FRAME_MASK = (1 << len(FRAMES)) - 1
@@ -90,7 +90,7 @@ def _flags_of(frame: str, negated: bool, surface: str, rules_of: frozenset[str],
              ("fight", "military_operations", "fight"), ("advance", "deconfliction", "advance"),
              ("danger", "deconfliction", "danger"), ("talk", "diplomacy", "call"),
              ("blow", "military_operations", "blow"), ("clash", "military_operations", "danger"),
-             ("clash", "military_operations", "lethal"))
+             ("clash", "military_operations", "lethal"), ("contact", "cooperation", "contact"))
     bits = _BIT.get(frame, 0) | (_BIT["negated"] if negated else 0)
     if rules_of:
         for kind, frame_, rule in kinds:
@@ -273,6 +273,27 @@ def _may_need_rules(flags: np.ndarray, anywhere: np.ndarray, at_end: np.ndarray,
             | has("near_end") & ((at_end & _RULE_BIT["anchor"]) != 0))
 
 
+def _coordination(flags: np.ndarray, anywhere: np.ndarray, purpose: np.ndarray) -> np.ndarray:
+    """Sentences the rules of :mod:`.coordination` may change: a contact between the sides
+    (:func:`~.coordination.rule_contacts`), notice with a route or a military cue where both
+    camps are named (:func:`~.coordination.rule_notice_move`), an exchange of information, the
+    two sides stating a position, an agreement or a cooperation verb with a word that may make
+    it background (:func:`~.coordination.rule_background_agreement`), an incident cue in a
+    sentence with a purpose clause (:func:`~.coordination.rule_avoided_incident`)."""
+    def has(*names: str) -> np.ndarray:
+        return (flags & sum(_BIT[n] for n in names)) != 0
+
+    def word(*names: str) -> np.ndarray:
+        return (anywhere & sum(_RULE_BIT[n] for n in names)) != 0
+
+    both = has("camp_us") & has("camp_ru")
+    return (has("contact") | purpose & has("confrontation")
+            | word("notice") & (word("route") | has("military_operations")) & both
+            | word("beyond") & has("deconfliction", "cooperation")
+            | word("exchange") & word("information") | word("stance") & word("pair")
+            | word("comes", "despite", "zone", "on_it") & has("diplomacy", "cooperation"))
+
+
 def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located) -> np.ndarray:
     """Sentences where a rule word stands where a rule of :mod:`.content_rules` reads it: a
     threat, «أي», a name, «بدء» before a military cue, «بأنه» after it, «أي» before a breach, a ``periodic``
@@ -385,7 +406,7 @@ def gate(found: Located, hits: pd.DataFrame, mentions: pd.DataFrame, rules: Fram
     anywhere, at_end, occurrences = _rule_words(found, batches, rules)
     purpose, talks = _clauses(occurrences, hit_flags, found)
     busy = np.flatnonzero(need | _may_need_rules(flags, anywhere, at_end, purpose, talks)
-                          | _content_words(occurrences, hit_flags, found))
+                          | _content_words(occurrences, hit_flags, found) | _coordination(flags, anywhere, purpose))
     bits = _plain(flags, _dropped(hit_flags, found, n))
     # a purpose clause is deconfliction (R1); talks of the two camps on the situation, and their
     # meetings and discussions that neither a purpose clause nor a deconfliction subject makes
