@@ -88,6 +88,14 @@ STANCE = [
     # one side stressing, or the two sides as an object: no joint stance
     ("وأكد لافروف أهمية عودة الاستقرار إلى سوريا.", ""),
     ("وأكد المتحدث أن الجانبين لم يتفقا بعد.", "confrontation"),
+    # the two powers as the subject of a dual verb: one position, here an agreement on a truce
+    ("واشنطن وموسكو تعلنان هدنة جديدة في حلب", "cooperation;diplomacy"),
+    ("الولايات المتحدة وروسيا تؤكدان التزامهما بالحل السياسي في سوريا.", "cooperation;diplomacy"),
+    ("واشنطن وموسكو تتبادلان الاتهامات بشأن حلب.", "confrontation"),
+    # a ceasefire hoped for or called for is no agreement of the two; an agreement on one is
+    ("وأوضح كيري أن بلاده تأمل في التوصل إلى وقف لإطلاق النار، داعياً روسيا إلى الضغط على دمشق.",
+     "diplomacy"),
+    ("وأعلنت الولايات المتحدة وروسيا اتفاقاً لوقف إطلاق النار في سوريا.", "cooperation;diplomacy"),
 ]
 
 
@@ -116,6 +124,18 @@ def test_background_agreements(text, expected):
     assert frames_of(text) == [expected], text
 
 
+# R6: diplomatic means whose subject is a deconfliction mechanism are deconfliction only
+DIPLOMATIC_MEANS = [
+    ("وقال إن بلاده ستعمل دبلوماسياً وعسكرياً لإعادة تفعيل خط منع الاشتباك مع روسيا.", "deconfliction"),
+    ("وتتحرك موسكو دبلوماسياً لدى العواصم الغربية.", "diplomacy"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIPLOMATIC_MEANS)
+def test_diplomatic_means(text, expected):
+    assert frames_of(text) == [expected], text
+
+
 # the family the lexicon lacked: sparing an incident, rules of conduct, military channels
 AVOIDING = [
     ("وأضاف أن الآلية نجحت في تجنيب طيران البلدين أي حادث منذ عام 2015.", "deconfliction"),
@@ -130,7 +150,8 @@ def test_avoiding_incidents(text, expected):
 
 
 def test_the_gate_decides_as_the_rules_on_these_sentences():
-    texts = [t for table in (NOTICE, CONTACTS, EXCHANGE, STANCE, BACKGROUND, AVOIDING) for t, _ in table]
+    texts = [t for table in (NOTICE, CONTACTS, EXCHANGE, STANCE, BACKGROUND, DIPLOMATIC_MEANS,
+                                            AVOIDING) for t, _ in table]
     docs = pd.DataFrame({"doc_id": [f"d{i:02d}" for i in range(len(texts))], "title": [""] * len(texts),
                          "body": texts})
     hits, mentions = framing.find_cues(docs), actors.find_mentions(docs)

@@ -27,9 +27,9 @@ the cue words alone do not tell it.
   وموسكو») — adds neither diplomacy nor cooperation.
 
 Each takes the sentence's :class:`.decisions.Evidence` and the :class:`.decisions.FrameRules`;
-their word lists are in ``data/frame_rules.tsv`` (rules ``beyond``, ``route``, ``contact``, ``military``,
-``exchange``, ``information``, ``stance``, ``dispute``, ``comes``, ``despite``, ``zone``, ``locative``,
-``relative``, ``on_it``).
+their word lists are in ``data/frame_rules.tsv`` (rules ``beyond``, ``route``, ``contact``,
+``military``, ``exchange``, ``information``, ``stance``, ``pair_subject``, ``joint_verb``,
+``dispute``, ``comes``, ``despite``, ``zone``, ``locative``, ``relative``, ``on_it``).
 """
 from __future__ import annotations
 
@@ -48,8 +48,6 @@ NEGATED_REACH = 2  # a negator … the verb it negates
 BEYOND_REACH = 3  # «أبعد من» / «مجرد» … the deconfliction cue it goes beyond
 BEYOND_AFTER = 12  # contacts … «أبعد من» (the contacts are what goes beyond)
 RELATIVE_REACH = 3  # «التي» … «اتفقت» («التي كان الطرفان قد اتفقا عليها»)
-#: the nominative dual of the pair words: the two sides as the subject of a verb
-PAIR_SUBJECT_ENDING = "ان"
 
 
 def _both_camps(ev: Evidence) -> bool:
@@ -154,14 +152,16 @@ def rule_exchange(ev: Evidence, rules: FrameRules) -> None:
 
 def rule_joint_stance(ev: Evidence, rules: FrameRules) -> None:
     """R1: a ``stance`` verb right before the two sides as its subject («وأكد الجانبان»,
-    «وشدد البلدان», a nominative ``pair`` word) states a position they share: cooperation —
+    «وشدد البلدان», a ``pair_subject`` word), or a stance verb in the dual
+    (``joint_verb``) where both camps are named («واشنطن وموسكو تعلنان وقف الأعمال
+    العدائية»), states a position they share: cooperation —
     not where the sentence reports deconfliction (then that is what they agree on) or
     confrontation, nor a ``dispute`` word (a disagreement they state: «أكد الجانبان استمرار
     الخلاف»), nor where a third party is named."""
-    if "stance" not in ev.index or "pair" not in ev.index:
+    if not ("stance" in ev.index and "pair_subject" in ev.index or "joint_verb" in ev.index and _both_camps(ev)):
         return
-    pair = set(ev.where("pair"))
-    joint = any(i + 1 in pair and ev.words[i + 1].endswith(PAIR_SUBJECT_ENDING) for i in ev.where("stance"))
+    pair = set(ev.where("pair_subject"))
+    joint = "joint_verb" in ev.index and _both_camps(ev) or any(i + 1 in pair for i in ev.where("stance"))
     if joint and not ev.sides & {"other", "opposition"} and "dispute" not in ev.index and not any(
             h.kept and h.frame in ("deconfliction", "confrontation") for h in ev.hits):
         ev.added.add("cooperation")

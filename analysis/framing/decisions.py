@@ -53,7 +53,7 @@ RULES = ("purpose", "danger", "scoped", "breakdown", "agreement", "doubt", "disc
          "describe", "as", "doer", "lethal",
          # coordination.py
          "route", "contact", "military", "exchange", "information", "stance", "comes", "despite", "zone",
-         "locative", "relative", "on_it", "beyond", "dispute")
+         "locative", "relative", "on_it", "beyond", "dispute", "joint_verb", "pair_subject")
 _ACTOR_RULES = ("ct_side", "un")
 _PAIR_FRAMES = frozenset({"cooperation", "deconfliction", "confrontation"})
 THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition
@@ -71,6 +71,7 @@ SUBJECT_REACH = 8  # talks … the deconfliction cue that is their subject
 SUBJECTS = frozenset({"deconfliction", "strategic_stability"})
 _PAIR_NAMED = 3  # a pair word … the third party it stands for («بين الجيشين السوري والتركي»)
 FIGHT_REACH = 4
+CEASEFIRE = "وقف"  # the first word of a ceasefire cue («وقف/لوقف إطلاق النار»)
 DOER_REACH = 3  # forces or a verb of starting … the definite military cue they carry out
 
 
@@ -384,9 +385,15 @@ def rule_agreement(ev: Evidence, rules: FrameRules) -> None:
     if not ("us" in ev.sides and "russia" in ev.sides) or _purpose_words(ev, rules) or any(
             h.frame == "deconfliction" and h.kept for h in ev.hits):
         return
-    if any(h.kept and h.frame == "diplomacy" and _is_agreement(h, rules)
+    if any(h.kept and h.frame == "diplomacy" and _is_agreement(h, rules) and not _ceasefire(h)
            and not h.surface.startswith(content_rules.DEFINITE) for h in ev.hits):
         ev.added.add("cooperation")
+
+
+def _ceasefire(hit: Hit) -> bool:
+    """Whether ``hit`` is a ceasefire («وقف لإطلاق النار»): the end of fighting the powers may
+    hope for or call for, not by itself an agreement between them (R1)."""
+    return hit.surface.split(" ", 1)[0].endswith(CEASEFIRE)
 
 
 def rule_reference(ev: Evidence, rules: FrameRules) -> None:

@@ -33,6 +33,7 @@ from .content_rules import (
 )
 from .decisions import (
     ADJACENT,
+    CEASEFIRE,
     DOER_REACH,
     FIGHT_REACH,
     PURPOSE_REACH,
@@ -96,8 +97,8 @@ def _flags_of(frame: str, negated: bool, surface: str, rules_of: frozenset[str],
         for kind, frame_, rule in kinds:
             if frame == frame_ and rule in rules_of:
                 bits |= _BIT[kind]
-        if "talks" in rules_of:  # talks are not an agreement (_is_agreement)
-            bits &= ~_BIT["agreement"]
+        if "talks" in rules_of or surface.split(" ", 1)[0].endswith(CEASEFIRE):
+            bits &= ~_BIT["agreement"]  # talks and a ceasefire are no agreement of the powers (rule_agreement)
     if frame == "diplomacy" and "هاتف" in surface:  # a call is a talk (decisions._is_talk)
         bits |= _BIT["talk"]
     if frame == "military_operations" and surface == "دوريه":  # maybe periodic (rule_event_mentions)
@@ -273,25 +274,49 @@ def _may_need_rules(flags: np.ndarray, anywhere: np.ndarray, at_end: np.ndarray,
             | has("near_end") & ((at_end & _RULE_BIT["anchor"]) != 0))
 
 
-def _coordination(flags: np.ndarray, anywhere: np.ndarray, purpose: np.ndarray) -> np.ndarray:
+def _coordination(flags: np.ndarray, anywhere: np.ndarray, purpose: np.ndarray, occurrences: np.ndarray,
+                  hit_flags: np.ndarray, found: Located) -> np.ndarray:
     """Sentences the rules of :mod:`.coordination` may change: a contact between the sides
-    (:func:`~.coordination.rule_contacts`), notice with a route or a military cue where both
-    camps are named (:func:`~.coordination.rule_notice_move`), an exchange of information, the
-    two sides stating a position, an agreement or a cooperation verb with a word that may make
-    it background (:func:`~.coordination.rule_background_agreement`), an incident cue in a
+    where deconfliction or diplomacy is or may be coded (:func:`~.coordination.rule_contacts`),
+    notice with a route or a military cue where both camps are named
+    (:func:`~.coordination.rule_notice_move`), an exchange of information, the two sides
+    stating a position, a diplomacy or cooperation cue right after (or before) a word that may
+    make it background (:func:`~.coordination.rule_background_agreement`), an incident cue in a
     sentence with a purpose clause (:func:`~.coordination.rule_avoided_incident`)."""
+    n, at, first, last = len(found), found.hit_at, found.hit_first, found.hit_last
+
     def has(*names: str) -> np.ndarray:
         return (flags & sum(_BIT[n] for n in names)) != 0
 
     def word(*names: str) -> np.ndarray:
         return (anywhere & sum(_RULE_BIT[n] for n in names)) != 0
 
+    def cues(name: str) -> np.ndarray:
+        return ((hit_flags & _BIT[name]) != 0) & (at >= 0)
+
+    def next_to(rule: str, frame: str, lo: int, ends: np.ndarray) -> np.ndarray:  # a rule word at ends + lo
+        return _followed(occurrences, rule, ends[cues(frame)], at[cues(frame)], -lo, -lo, n)
+
+    pair = occurrences[(occurrences[:, 2] & _RULE_BIT["pair_subject"]) != 0]
+    zones = _after(occurrences, "zone", "locative")
     both = has("camp_us") & has("camp_ru")
-    return (has("contact") | purpose & has("confrontation")
+    talks = has("deconfliction", "diplomacy", "call", "un") | purpose | word("notice", "discuss", "meet")
+    background = (next_to("comes", "diplomacy", -1, first) | next_to("despite", "diplomacy", -1, first)
+                  | _followed(zones, "zone", first[cues("diplomacy")], at[cues("diplomacy")], 1, 1, n)
+                  | next_to("on_it", "cooperation", 1, last))
+    return (has("contact") & talks | purpose & has("confrontation")
             | word("notice") & (word("route") | has("military_operations")) & both
             | word("beyond") & has("deconfliction", "cooperation")
-            | word("exchange") & word("information") | word("stance") & word("pair")
-            | word("comes", "despite", "zone", "on_it") & has("diplomacy", "cooperation"))
+            | word("exchange") & word("information") | word("joint_verb") & both
+            | _followed(occurrences, "stance", pair[:, 1], pair[:, 0], 1, 1, n) | background)
+
+
+def _after(occurrences: np.ndarray, rule: str, before: str) -> np.ndarray:
+    """The rows of ``occurrences`` of ``rule`` words right after a ``before`` word («في منطقة»)."""
+    mine = occurrences[(occurrences[:, 2] & _RULE_BIT[rule]) != 0]
+    prior = occurrences[(occurrences[:, 2] & _RULE_BIT[before]) != 0]
+    span = int(occurrences[:, 1].max(initial=0)) + 2
+    return mine[np.isin(mine[:, 0] * span + mine[:, 1] - 1, prior[:, 0] * span + prior[:, 1])]
 
 
 def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located) -> np.ndarray:
@@ -406,7 +431,8 @@ def gate(found: Located, hits: pd.DataFrame, mentions: pd.DataFrame, rules: Fram
     anywhere, at_end, occurrences = _rule_words(found, batches, rules)
     purpose, talks = _clauses(occurrences, hit_flags, found)
     busy = np.flatnonzero(need | _may_need_rules(flags, anywhere, at_end, purpose, talks)
-                          | _content_words(occurrences, hit_flags, found) | _coordination(flags, anywhere, purpose))
+                          | _content_words(occurrences, hit_flags, found)
+                          | _coordination(flags, anywhere, purpose, occurrences, hit_flags, found))
     bits = _plain(flags, _dropped(hit_flags, found, n))
     # a purpose clause is deconfliction (R1); talks of the two camps on the situation, and their
     # meetings and discussions that neither a purpose clause nor a deconfliction subject makes
