@@ -136,6 +136,37 @@ def test_diplomatic_means(text, expected):
     assert frames_of(text) == [expected], text
 
 
+# R8: coordination with a power's ally (the SDF, the Syrian government) is not US–Russia cooperation
+PARTNERS = [
+    ("وقال قائد قوات سوريا الديمقراطية إن قواته تنسق مع الجانب الأميركي في دير الزور.", ""),
+    ("ودعا لافروف واشنطن إلى أن تنسق عملياتها مع الحكومة السورية.", ""),
+    ("وقال لافروف إن الشرطة العسكرية الروسية ستعمل بالتنسيق مع الأمريكيين.", "cooperation"),
+    ("وأكدت موسكو أن التنسيق مع واشنطن مستمر.", "cooperation"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTNERS)
+def test_coordination_with_allies(text, expected):
+    assert frames_of(text) == [expected], text
+
+
+# R3: far from an understanding; R1: a meeting called constructive, coordination under the memorandum
+UNDERSTANDINGS = [
+    ("وأشار محللون إلى أن الطرفين لا يزالان بعيدين عن أي تفاهم حول مستقبل سوريا.", "confrontation"),
+    ("وقال إن واشنطن وموسكو باتتا بعيدتين عن التوافق.", "confrontation"),
+    ("وجرت المحادثات بعيداً عن الأضواء.", "diplomacy"),
+    ("والتقى جيفري نظيره الروسي في جنيف في اجتماع وصفه الطرفان بـ«البنّاء».", "cooperation;diplomacy"),
+    ("ووصفت الخارجية الأمريكية المحادثات مع الروس بأنها مثمرة.", "cooperation;diplomacy"),
+    ("وكان التنسيق بين الجيشين قد بدأ بموجب المذكرة التي وقعها الطرفان عام 2015.", "deconfliction"),
+    ("وقال إن التنسيق بين الجيشين مستمر.", "cooperation"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNDERSTANDINGS)
+def test_understandings_meetings_memoranda(text, expected):
+    assert frames_of(text) == [expected], text
+
+
 # the family the lexicon lacked: sparing an incident, rules of conduct, military channels
 AVOIDING = [
     ("وأضاف أن الآلية نجحت في تجنيب طيران البلدين أي حادث منذ عام 2015.", "deconfliction"),
@@ -151,7 +182,7 @@ def test_avoiding_incidents(text, expected):
 
 def test_the_gate_decides_as_the_rules_on_these_sentences():
     texts = [t for table in (NOTICE, CONTACTS, EXCHANGE, STANCE, BACKGROUND, DIPLOMATIC_MEANS,
-                                            AVOIDING) for t, _ in table]
+                                            PARTNERS, UNDERSTANDINGS, AVOIDING) for t, _ in table]
     docs = pd.DataFrame({"doc_id": [f"d{i:02d}" for i in range(len(texts))], "title": [""] * len(texts),
                          "body": texts})
     hits, mentions = framing.find_cues(docs), actors.find_mentions(docs)

@@ -21,6 +21,15 @@ the cue words alone do not tell it.
   refusing it («لن تتبادل مع موسكو أي معلومات») is confrontation.
 * :func:`rule_joint_stance` (R1): the two sides stating one position («وأكد الجانبان أهمية
   …», «وشدد البلدان على …») agree beyond safety: cooperation.
+* :func:`rule_partner_of_coordination` (R8): coordination with a camp's partner — the SDF,
+  the Syrian government («يجب أن تُنسَّق مع الحكومة السورية», «التنسيق الاستخباراتي مع
+  الجانب الأميركي» said by the SDF) — is not US–Russia cooperation.
+* :func:`rule_far_from_understanding` (R3): the two sides «بعيدين عن أي تفاهم» — no
+  understanding reached — is confrontation, not cooperation.
+* :func:`rule_constructive` (R1): a meeting called constructive («في اجتماع وصفه الطرفان
+  بالبنّاء», «وصف المحادثات بأنها مثمرة») is cooperation.
+* :func:`rule_under_memorandum` (R1): coordination «بموجب المذكرة» (under the memorandum of
+  the two militaries) is that memorandum's deconfliction only.
 * :func:`rule_background_agreement` (R7): an agreement or a truce that is the background of
   the sentence — «ويأتي الاتفاق بعد …», «رغم الهدنة», a zone named as a place («في منطقة
   خفض التصعيد»), an agreement named by a relative clause («المنطقة التي اتفقت عليها واشنطن
@@ -29,13 +38,17 @@ the cue words alone do not tell it.
 Each takes the sentence's :class:`.decisions.Evidence` and the :class:`.decisions.FrameRules`;
 their word lists are in ``data/frame_rules.tsv`` (rules ``beyond``, ``route``, ``contact``,
 ``military``, ``exchange``, ``information``, ``stance``, ``pair_subject``, ``joint_verb``,
-``dispute``, ``comes``, ``despite``, ``zone``, ``locative``, ``relative``, ``on_it``).
+``dispute``, ``comes``, ``despite``, ``zone``, ``locative``, ``relative``, ``on_it``, ``with``,
+``far``, ``constructive``, ``under``, ``memo``).
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from .content_rules import DEFINITE, RU_CAMP, US_CAMP
+
+#: the partners of each power in its camp (codebook sides): coordination with them is within a camp
+ALLIES = frozenset({"us_partner", "syria_gov"})
 
 if TYPE_CHECKING:
     from .decisions import Evidence, FrameRules
@@ -47,6 +60,10 @@ EXCHANGE_REACH = 4  # an exchange verb … «المعلومات» (its subject m
 NEGATED_REACH = 2  # a negator … the verb it negates
 BEYOND_REACH = 3  # «أبعد من» / «مجرد» … the deconfliction cue it goes beyond
 BEYOND_AFTER = 12  # contacts … «أبعد من» (the contacts are what goes beyond)
+WITH_REACH = 3  # a cooperation cue … «مع» … the partner's mention
+CONSTRUCTIVE_REACH = 6  # a meeting word … «بالبناء» (the speakers may stand between)
+FAR_REACH = 3  # «بعيدين عن» … the understanding
+UNDER_REACH = 2  # «بموجب» … «المذكرة»
 RELATIVE_REACH = 3  # «التي» … «اتفقت» («التي كان الطرفان قد اتفقا عليها»)
 
 
@@ -188,3 +205,73 @@ def rule_background_agreement(ev: Evidence, rules: FrameRules) -> None:
         elif h.frame == "cooperation" and " " not in h.surface and h.last + 1 in ev.where("on_it") \
                 and ev.has("relative", h.first - RELATIVE_REACH, before):
             h.kept = False
+
+
+def rule_partner_of_coordination(ev: Evidence, rules: FrameRules) -> None:
+    """R8: a cooperation cue followed within :data:`WITH_REACH` words by «مع» (``with``) and
+    then its partner, the first actor mentioned within :data:`WITH_REACH` words after it, is
+    coordination with that partner: not US–Russia cooperation when the partner is an ally of a
+    power (the SDF, the Syrian government: «يجب أن تُنسَّق مع الحكومة السورية»), nor when it is
+    one power and the sentence names the other power's camp nowhere but an ally of the same
+    camp (the SDF coordinating with the Americans: «التنسيق الاستخباراتي مع الجانب الأميركي»)."""
+    if "with" not in ev.index or not ev.sides & ALLIES:
+        return
+    for h in ev.hits:
+        if h.frame != "cooperation" or not h.kept:
+            continue
+        partner = _partner(ev, h)
+        if partner in ALLIES or partner in ("us", "russia") and _within_camp(ev.sides, partner):
+            h.kept = False
+
+
+def _partner(ev: Evidence, h) -> str:
+    """The side of the first actor after «مع» right after the cue ``h`` (empty when none)."""
+    for m in ev.where("with"):
+        if h.last < m <= h.last + WITH_REACH:
+            after = sorted((w, side) for w, side, _ in ev.mentions if m < w <= m + WITH_REACH)
+            return after[0][1] if after else ""
+    return ""
+
+
+def _within_camp(sides: set[str], power: str) -> bool:
+    """Whether the sentence names an ally of ``power``'s camp and nobody of the other camp."""
+    camp, other = (US_CAMP, RU_CAMP) if power == "us" else (RU_CAMP, US_CAMP)
+    return bool(sides & camp & ALLIES) and not sides & other
+
+
+def rule_far_from_understanding(ev: Evidence, rules: FrameRules) -> None:
+    """R3: a cooperation cue within :data:`FAR_REACH` words after a ``far`` word («لا يزالان
+    بعيدين عن أي تفاهم شامل») is an understanding not reached: confrontation, not cooperation."""
+    for i in ev.where("far"):
+        for h in ev.hits:
+            if h.frame == "cooperation" and i < h.first <= i + FAR_REACH:
+                h.kept = False
+                ev.added.add("confrontation")
+
+
+def rule_constructive(ev: Evidence, rules: FrameRules) -> None:
+    """R1: a ``constructive`` word within :data:`CONSTRUCTIVE_REACH` words after a meeting or
+    talks word («في اجتماع وصفه الطرفان بالبنّاء», «محادثات وصفت بأنها مثمرة») calls the
+    meeting constructive: cooperation."""
+    if "constructive" not in ev.index:
+        return
+    talks = ev.where("meet") + ev.where("discuss") + ev.where("talks")
+    if any(t < c <= t + CONSTRUCTIVE_REACH for c in ev.where("constructive") for t in talks):
+        ev.added.add("cooperation")
+
+
+def rule_under_memorandum(ev: Evidence, rules: FrameRules) -> None:
+    """R1: coordination-type cooperation cues in a sentence that places them «بموجب/وفق
+    المذكرة» (an ``under`` word with a ``memo`` word within :data:`UNDER_REACH` words after
+    it) are the memorandum's deconfliction: deconfliction, not cooperation."""
+    if "under" not in ev.index or "memo" not in ev.index:
+        return
+    if not any(ev.has("memo", i + 1, i + UNDER_REACH) for i in ev.where("under")):
+        return
+    from .decisions import _scoped
+
+    scoped = [h for h in ev.hits if h.kept and _scoped(h, rules)]
+    for h in scoped:
+        h.kept = False
+    if scoped:
+        ev.added.add("deconfliction")

@@ -53,7 +53,8 @@ RULES = ("purpose", "danger", "scoped", "breakdown", "agreement", "doubt", "disc
          "describe", "as", "doer", "lethal",
          # coordination.py
          "route", "contact", "military", "exchange", "information", "stance", "comes", "despite", "zone",
-         "locative", "relative", "on_it", "beyond", "dispute", "joint_verb", "pair_subject")
+         "locative", "relative", "on_it", "beyond", "dispute", "joint_verb", "pair_subject",
+         "with", "far", "constructive", "constructive_split", "under", "memo")
 _ACTOR_RULES = ("ct_side", "un")
 _PAIR_FRAMES = frozenset({"cooperation", "deconfliction", "confrontation"})
 THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition
@@ -453,9 +454,10 @@ ORDER = (content_rules.rule_blow, coordination.rule_background_agreement, rule_b
          rule_topic_of_talks, coordination.rule_beyond_safety, rule_purpose,
          coordination.rule_avoided_incident, rule_incident, rule_call, content_rules.rule_talk_setting, rule_talks,
          rule_notice, coordination.rule_notice_move, coordination.rule_exchange, coordination.rule_joint_stance,
-         coordination.rule_contacts, rule_agreement, rule_reference,
+         coordination.rule_contacts, coordination.rule_far_from_understanding, coordination.rule_constructive,
+         coordination.rule_under_memorandum, rule_agreement, rule_reference,
          content_rules.rule_event_mentions, rule_fight, content_rules.rule_clash, content_rules.rule_terror_partner,
-         rule_sides, content_rules.rule_deconflicted_activity)
+         coordination.rule_partner_of_coordination, rule_sides, content_rules.rule_deconflicted_activity)
 
 
 def decide(ev: Evidence, rules: FrameRules) -> list[str]:

@@ -31,6 +31,7 @@ from .content_rules import (
     START_REACH,
     THREAT_REACH,
 )
+from .coordination import ALLIES
 from .decisions import (
     ADJACENT,
     CEASEFIRE,
@@ -53,7 +54,7 @@ from .words import Batch
 
 _KINDS = ("negated", "breakdown", "doubt", "disagreement", "call", "agreement", "talk", "reference",
           "fight", "advance", "danger", "near_end", "scoped", "purpose", "near_deconf", "fight_ct", "blow", "clash",
-          "patrol", "partner", "definite", "contact",
+          "patrol", "partner", "definite", "contact", "ally",
           "us", "camp_us", "russia", "camp_ru", "third", "outsider", "jihadist", "un")
 _BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}  # a sentence's flags: frames, then kinds
 _FRAME_MASK = (1 << len(FRAMES)) - 1
@@ -131,6 +132,7 @@ def _mention_flags(mentions: pd.DataFrame, sides: dict[str, str], groups: np.nda
     flags |= np.where(side == "russia", _BIT["russia"], 0)
     flags |= np.where(side.isin(RU_CAMP), _BIT["camp_ru"], 0)
     flags |= np.where(side.isin(THIRD), _BIT["third"], 0)
+    flags |= np.where(side.isin(ALLIES), _BIT["ally"], 0)  # coordination.rule_partner_of_coordination
     flags |= np.where(~side.isin(US_CAMP | RU_CAMP | {"media", "jihadist", ""}), _BIT["outsider"], 0)
     flags |= np.where(groups, _BIT["jihadist"], 0)
     flags |= np.where(mentions["actor_id"].isin(rules.actors["un"]), _BIT["un"], 0)
@@ -282,7 +284,8 @@ def _coordination(flags: np.ndarray, anywhere: np.ndarray, purpose: np.ndarray, 
     (:func:`~.coordination.rule_notice_move`), an exchange of information, the two sides
     stating a position, a diplomacy or cooperation cue right after (or before) a word that may
     make it background (:func:`~.coordination.rule_background_agreement`), an incident cue in a
-    sentence with a purpose clause (:func:`~.coordination.rule_avoided_incident`)."""
+    sentence with a purpose clause (:func:`~.coordination.rule_avoided_incident`), cooperation
+    with an ally, far from reached or under a memorandum, a meeting called constructive."""
     n, at, first, last = len(found), found.hit_at, found.hit_first, found.hit_last
 
     def has(*names: str) -> np.ndarray:
@@ -308,7 +311,9 @@ def _coordination(flags: np.ndarray, anywhere: np.ndarray, purpose: np.ndarray, 
             | word("notice") & (word("route") | has("military_operations")) & both
             | word("beyond") & has("deconfliction", "cooperation")
             | word("exchange") & word("information") | word("joint_verb") & both
-            | _followed(occurrences, "stance", pair[:, 1], pair[:, 0], 1, 1, n) | background)
+            | _followed(occurrences, "stance", pair[:, 1], pair[:, 0], 1, 1, n) | background
+            | has("cooperation") & (word("with") & has("ally") | word("far") | word("under") & word("memo"))
+            | word("constructive", "constructive_split") & word("meet", "discuss", "talks"))
 
 
 def _after(occurrences: np.ndarray, rule: str, before: str) -> np.ndarray:
