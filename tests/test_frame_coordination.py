@@ -167,6 +167,30 @@ def test_understandings_meetings_memoranda(text, expected):
     assert frames_of(text) == [expected], text
 
 
+# checks found on unseen sets: a halted strike is no breakdown (R2), an agreement named on a
+# ceasefire is the powers' (R1), information about terrorists is no partnership (R9), an
+# exchange listed after a negated cue is negated too (R2)
+FOUND_UNSEEN = [
+    ("وأوضح أن التحالف أوقف الضربة فوراً عندما أبلغه ضباط روس عبر خط الاتصال.", "deconfliction"),
+    ("وعلقت موسكو العمل بمذكرة التفاهم.", "confrontation"),
+    ("ويقضي الاتفاق الذي أعلنه كيري ولافروف بوقف الأعمال القتالية لمدة 48 ساعة.", "cooperation;diplomacy"),
+    ("وقال إن موسكو مستعدة لتوسيع التعاون مع البنتاغون ليشمل تبادل المعلومات حول مواقع الإرهابيين.",
+     "cooperation;counter_terrorism"),
+    ("وأضاف أن الوثيقة لا تعني تعاوناً أو تبادلاً لمعلومات الأهداف مع موسكو.", "confrontation"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND_UNSEEN)
+def test_cases_found_on_unseen_sets(text, expected):
+    assert frames_of(text) == [expected], text
+
+
+def test_a_joint_statement_of_several_states_is_not_the_powers_cooperation():
+    text = "وفي بيان مشترك، دعت الولايات المتحدة وتركيا وفرنسا روسيا إلى وقف هجماتها على المدنيين."
+    assert "cooperation" not in frames_of(text)[0].split(";")
+    assert "cooperation" in frames_of("وأصدرت واشنطن وموسكو بياناً مشتركاً حول سوريا.")[0].split(";")
+
+
 # the family the lexicon lacked: sparing an incident, rules of conduct, military channels
 AVOIDING = [
     ("وأضاف أن الآلية نجحت في تجنيب طيران البلدين أي حادث منذ عام 2015.", "deconfliction"),
@@ -182,7 +206,7 @@ def test_avoiding_incidents(text, expected):
 
 def test_the_gate_decides_as_the_rules_on_these_sentences():
     texts = [t for table in (NOTICE, CONTACTS, EXCHANGE, STANCE, BACKGROUND, DIPLOMATIC_MEANS,
-                                            PARTNERS, UNDERSTANDINGS, AVOIDING) for t, _ in table]
+                                            PARTNERS, UNDERSTANDINGS, FOUND_UNSEEN, AVOIDING) for t, _ in table]
     docs = pd.DataFrame({"doc_id": [f"d{i:02d}" for i in range(len(texts))], "title": [""] * len(texts),
                          "body": texts})
     hits, mentions = framing.find_cues(docs), actors.find_mentions(docs)

@@ -24,6 +24,8 @@ the cue words alone do not tell it.
 * :func:`rule_partner_of_coordination` (R8): coordination with a camp's partner — the SDF,
   the Syrian government («يجب أن تُنسَّق مع الحكومة السورية», «التنسيق الاستخباراتي مع
   الجانب الأميركي» said by the SDF) — is not US–Russia cooperation.
+* :func:`rule_statement_of_many` (R8): a joint statement naming a third state is not the
+  two powers'.
 * :func:`rule_far_from_understanding` (R3): the two sides «بعيدين عن أي تفاهم» — no
   understanding reached — is confrontation, not cooperation.
 * :func:`rule_constructive` (R1): a meeting called constructive («في اجتماع وصفه الطرفان
@@ -49,6 +51,8 @@ from .content_rules import DEFINITE, RU_CAMP, US_CAMP
 
 #: the partners of each power in its camp (codebook sides): coordination with them is within a camp
 ALLIES = frozenset({"us_partner", "syria_gov"})
+THIRD = frozenset({"other", "opposition"})  # as decisions.THIRD: states beyond the pair, the opposition
+STATEMENT = "بيان"  # the first word of the cue «بيان مشترك»
 
 if TYPE_CHECKING:
     from .decisions import Evidence, FrameRules
@@ -153,7 +157,8 @@ def rule_exchange(ev: Evidence, rules: FrameRules) -> None:
     :data:`EXCHANGE_REACH` words after it is cooperation («تتبادلان المعلومات عن الخروقات»);
     for safety — a purpose clause or a deconfliction cue in the sentence («يتبادلون يومياً
     إحداثيات طلعاتهم لتفادي أي حادث») — it is the deconfliction they state; negated («لن
-    تتبادل مع موسكو أي معلومات») it is confrontation."""
+    تتبادل مع موسكو أي معلومات»), or listed right after a negated cue («لا تعني تعاوناً أو
+    تبادلاً لمعلومات الأهداف»), it is confrontation."""
     if "exchange" not in ev.index:
         return
     from .decisions import _purpose_words  # the purpose clauses as rule R1 reads them
@@ -161,7 +166,7 @@ def rule_exchange(ev: Evidence, rules: FrameRules) -> None:
     for i in ev.where("exchange"):
         if not ev.has("information", i + 1, i + EXCHANGE_REACH):
             continue
-        if _negated(ev, i):
+        if _negated(ev, i) or any(h.negated and i - NEGATED_REACH - 1 <= h.last < i for h in ev.hits):
             ev.added.add("confrontation")
         elif not (_purpose_words(ev, rules) or any(h.kept and h.frame == "deconfliction" for h in ev.hits)):
             ev.added.add("cooperation")
@@ -222,6 +227,16 @@ def rule_partner_of_coordination(ev: Evidence, rules: FrameRules) -> None:
         partner = _partner(ev, h)
         if partner in ALLIES or partner in ("us", "russia") and _within_camp(ev.sides, partner):
             h.kept = False
+
+
+def rule_statement_of_many(ev: Evidence, rules: FrameRules) -> None:
+    """R8: a joint statement («بيان مشترك») in a sentence naming a third state (Turkey, France
+    …) is a statement of several states, often against one of the powers («وفي بيان مشترك،
+    دعت الولايات المتحدة وتركيا وفرنسا … روسيا إلى وقف هجماتها»): not US–Russia cooperation."""
+    if ev.sides & THIRD:
+        for h in ev.hits:
+            if h.frame == "cooperation" and STATEMENT in h.surface.split(" ", 1)[0]:
+                h.kept = False
 
 
 def _partner(ev: Evidence, h) -> str:

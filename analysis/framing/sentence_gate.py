@@ -54,7 +54,7 @@ from .words import Batch
 
 _KINDS = ("negated", "breakdown", "doubt", "disagreement", "call", "agreement", "talk", "reference",
           "fight", "advance", "danger", "near_end", "scoped", "purpose", "near_deconf", "fight_ct", "blow", "clash",
-          "patrol", "partner", "definite", "contact", "ally",
+          "patrol", "partner", "definite", "contact", "ally", "ceasefire",
           "us", "camp_us", "russia", "camp_ru", "third", "outsider", "jihadist", "un")
 _BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}  # a sentence's flags: frames, then kinds
 _FRAME_MASK = (1 << len(FRAMES)) - 1
@@ -98,8 +98,10 @@ def _flags_of(frame: str, negated: bool, surface: str, rules_of: frozenset[str],
         for kind, frame_, rule in kinds:
             if frame == frame_ and rule in rules_of:
                 bits |= _BIT[kind]
-        if "talks" in rules_of or surface.split(" ", 1)[0].endswith(CEASEFIRE):
-            bits &= ~_BIT["agreement"]  # talks and a ceasefire are no agreement of the powers (rule_agreement)
+        if "talks" in rules_of:  # talks are not an agreement (_is_agreement)
+            bits &= ~_BIT["agreement"]
+        elif bits & _BIT["agreement"] and surface.split(" ", 1)[0].endswith(CEASEFIRE):
+            bits ^= _BIT["agreement"] | _BIT["ceasefire"]  # an agreement only with one named (rule_agreement)
     if frame == "diplomacy" and "هاتف" in surface:  # a call is a talk (decisions._is_talk)
         bits |= _BIT["talk"]
     if frame == "military_operations" and surface == "دوريه":  # maybe periodic (rule_event_mentions)
@@ -313,7 +315,8 @@ def _coordination(flags: np.ndarray, anywhere: np.ndarray, purpose: np.ndarray, 
             | word("exchange") & word("information") | word("joint_verb") & both
             | _followed(occurrences, "stance", pair[:, 1], pair[:, 0], 1, 1, n) | background
             | has("cooperation") & (word("with") & has("ally") | word("far") | word("under") & word("memo"))
-            | word("constructive", "constructive_split") & word("meet", "discuss", "talks"))
+            | word("constructive", "constructive_split") & word("meet", "discuss", "talks")
+            | has("ceasefire") & has("us") & has("russia") | has("cooperation") & has("third") & both)
 
 
 def _after(occurrences: np.ndarray, rule: str, before: str) -> np.ndarray:
