@@ -185,6 +185,23 @@ def test_cases_found_on_unseen_sets(text, expected):
     assert frames_of(text) == [expected], text
 
 
+# R1: an incident negated is safety kept; R8: «القوات الشريكة» names allies; R3: a truce shaken
+SAFETY_AND_NAMES = [
+    ("وقالت موسكو إنها على تواصل مع الجانب الأمريكي لضمان انسحاب قواته من المنطقة دون أي احتكاك.",
+     "deconfliction;military_operations"),
+    ("وأكد الجيش الروسي أن الدوريات الأمريكية والروسية مرت من دون أي تصادم.", "deconfliction"),
+    ("وقال البنتاغون إن الضربة جاءت دون تنسيق مع موسكو.", "confrontation"),
+    ("وقال التحالف إنه تصدى للطائرة دفاعاً عن القوات الشريكة قرب التنف.", ""),
+    ("وأكدت واشنطن أن روسيا شريك في مكافحة الإرهاب.", "cooperation;counter_terrorism"),
+    ("غارات التحالف على الجيش السوري تهز الهدنة الأميركية - الروسية", "confrontation;military_operations"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SAFETY_AND_NAMES)
+def test_safety_kept_and_names_of_allies(text, expected):
+    assert frames_of(text) == [expected], text
+
+
 def test_a_joint_statement_of_several_states_is_not_the_powers_cooperation():
     text = "وفي بيان مشترك، دعت الولايات المتحدة وتركيا وفرنسا روسيا إلى وقف هجماتها على المدنيين."
     assert "cooperation" not in frames_of(text)[0].split(";")
@@ -206,7 +223,8 @@ def test_avoiding_incidents(text, expected):
 
 def test_the_gate_decides_as_the_rules_on_these_sentences():
     texts = [t for table in (NOTICE, CONTACTS, EXCHANGE, STANCE, BACKGROUND, DIPLOMATIC_MEANS,
-                                            PARTNERS, UNDERSTANDINGS, FOUND_UNSEEN, AVOIDING) for t, _ in table]
+                                            PARTNERS, UNDERSTANDINGS, FOUND_UNSEEN, SAFETY_AND_NAMES,
+                                            AVOIDING) for t, _ in table]
     docs = pd.DataFrame({"doc_id": [f"d{i:02d}" for i in range(len(texts))], "title": [""] * len(texts),
                          "body": texts})
     hits, mentions = framing.find_cues(docs), actors.find_mentions(docs)

@@ -3,6 +3,10 @@
 deconfliction or diplomacy by ``shared/CODEBOOK-FRAMES.md`` (rules 1, 2, 6 and 7) where
 the cue words alone do not tell it.
 
+* :func:`rule_without_incident` (R1): «دون أي احتكاك», «عدم وقوع حوادث» — an incident
+  negated — is safety kept: deconfliction, not the confrontation of a negated cue.
+* :func:`rule_partner_forces` (R8): «القوات الشريكة» is the name of a power's allies on the
+  ground, not cooperation between the powers.
 * :func:`rule_beyond_safety` (R1): deconfliction named as what cooperation goes beyond
   («توسيع الاتصالات … إلى ما هو أبعد من سلامة الطيران», «تنسيقاً حقيقياً … وليس مجرد قواعد
   لمنع الاصطدام») is the contrast, not the purpose: the cooperation stays, and that
@@ -41,7 +45,7 @@ Each takes the sentence's :class:`.decisions.Evidence` and the :class:`.decision
 their word lists are in ``data/frame_rules.tsv`` (rules ``beyond``, ``route``, ``contact``,
 ``military``, ``exchange``, ``information``, ``stance``, ``pair_subject``, ``joint_verb``,
 ``dispute``, ``comes``, ``despite``, ``zone``, ``locative``, ``relative``, ``on_it``, ``with``,
-``far``, ``constructive``, ``under``, ``memo``).
+``far``, ``constructive``, ``under``, ``memo``, ``forces``).
 """
 from __future__ import annotations
 
@@ -77,6 +81,24 @@ def _both_camps(ev: Evidence) -> bool:
 
 def _negated(ev: Evidence, i: int) -> bool:
     return ev.has("negator", i - NEGATED_REACH, i - 1)
+
+
+def rule_without_incident(ev: Evidence, rules: FrameRules) -> None:
+    """R1: a negated cue whose last word is a ``danger`` word («لضمان خروج قواته دون أي
+    احتكاك», «مرت الدورية من دون حوادث») negates an incident, not cooperation: it is
+    deconfliction (safety kept), not confrontation. The hit is read so before
+    :func:`.decisions.rule_breakdown` takes negated cues as breakdowns."""
+    for h in ev.hits:
+        if h.negated and "danger" in rules.words.get(h.surface.rsplit(" ", 1)[-1], ()):
+            h.negated, h.frame = False, "deconfliction"
+
+
+def rule_partner_forces(ev: Evidence, rules: FrameRules) -> None:
+    """R8: a cooperation cue right after a ``forces`` word («القوات الشريكة», «القوى الشريكة
+    التي تقاتل تنظيم الدولة») is the name of a power's allies, not cooperation of the powers."""
+    for h in ev.hits:
+        if h.frame == "cooperation" and " " not in h.surface and h.first - 1 in ev.where("forces"):
+            h.kept = False
 
 
 def rule_beyond_safety(ev: Evidence, rules: FrameRules) -> None:

@@ -54,7 +54,7 @@ RULES = ("purpose", "danger", "scoped", "breakdown", "agreement", "doubt", "disc
          # coordination.py
          "route", "contact", "military", "exchange", "information", "stance", "comes", "despite", "zone",
          "locative", "relative", "on_it", "beyond", "dispute", "joint_verb", "pair_subject",
-         "with", "far", "constructive", "constructive_split", "under", "memo")
+         "with", "far", "constructive", "constructive_split", "under", "memo", "forces")
 _ACTOR_RULES = ("ct_side", "un")
 _PAIR_FRAMES = frozenset({"cooperation", "deconfliction", "confrontation"})
 THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition
@@ -464,7 +464,8 @@ def rule_sides(ev: Evidence, rules: FrameRules) -> None:
 
 
 #: The rules in the order they are applied.
-ORDER = (content_rules.rule_blow, coordination.rule_background_agreement, rule_breakdown, rule_doubt,
+ORDER = (content_rules.rule_blow, coordination.rule_background_agreement, coordination.rule_without_incident,
+         coordination.rule_partner_forces, rule_breakdown, rule_doubt,
          rule_topic_of_talks, coordination.rule_beyond_safety, rule_purpose, coordination.rule_avoided_incident,
          rule_incident, rule_call, content_rules.rule_talk_setting, rule_talks, rule_notice,
          coordination.rule_notice_move, coordination.rule_exchange, coordination.rule_joint_stance,

@@ -316,7 +316,8 @@ def _coordination(flags: np.ndarray, anywhere: np.ndarray, purpose: np.ndarray, 
             | _followed(occurrences, "stance", pair[:, 1], pair[:, 0], 1, 1, n) | background
             | has("cooperation") & (word("with") & has("ally") | word("far") | word("under") & word("memo"))
             | word("constructive", "constructive_split") & word("meet", "discuss", "talks")
-            | has("ceasefire") & has("us") & has("russia") | has("cooperation") & has("third") & both)
+            | has("ceasefire") & has("us") & has("russia") | has("cooperation") & has("third") & both
+            | has("negated") & word("danger") | has("cooperation") & word("forces"))
 
 
 def _after(occurrences: np.ndarray, rule: str, before: str) -> np.ndarray:
