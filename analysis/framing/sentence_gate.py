@@ -31,7 +31,7 @@ from .content_rules import (
     START_REACH,
     THREAT_REACH,
 )
-from .coordination import ALLIES
+from .coordination import ALLIES, STATEMENT
 from .decisions import (
     ADJACENT,
     CEASEFIRE,
@@ -54,7 +54,7 @@ from .words import Batch
 
 _KINDS = ("negated", "breakdown", "doubt", "disagreement", "call", "agreement", "talk", "reference",
           "fight", "advance", "danger", "near_end", "scoped", "purpose", "near_deconf", "fight_ct", "blow", "clash",
-          "patrol", "partner", "definite", "contact", "ally", "ceasefire",
+          "patrol", "partner", "definite", "contact", "ally", "ceasefire", "statement",
           "us", "camp_us", "russia", "camp_ru", "third", "outsider", "jihadist", "un")
 _BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}  # a sentence's flags: frames, then kinds
 _FRAME_MASK = (1 << len(FRAMES)) - 1
@@ -102,6 +102,8 @@ def _flags_of(frame: str, negated: bool, surface: str, rules_of: frozenset[str],
             bits &= ~_BIT["agreement"]
         elif bits & _BIT["agreement"] and surface.split(" ", 1)[0].endswith(CEASEFIRE):
             bits ^= _BIT["agreement"] | _BIT["ceasefire"]  # an agreement only with one named (rule_agreement)
+    if frame == "cooperation" and STATEMENT in surface.split(" ", 1)[0]:  # coordination.rule_statement_of_many
+        bits |= _BIT["statement"]
     if frame == "diplomacy" and "هاتف" in surface:  # a call is a talk (decisions._is_talk)
         bits |= _BIT["talk"]
     if frame == "military_operations" and surface == "دوريه":  # maybe periodic (rule_event_mentions)
@@ -316,8 +318,8 @@ def _coordination(flags: np.ndarray, anywhere: np.ndarray, purpose: np.ndarray, 
             | _followed(occurrences, "stance", pair[:, 1], pair[:, 0], 1, 1, n) | background
             | has("cooperation") & (word("with") & has("ally") | word("far") | word("under") & word("memo"))
             | word("constructive", "constructive_split") & word("meet", "discuss", "talks")
-            | has("ceasefire") & has("us") & has("russia") | has("cooperation") & has("third") & both
-            | has("negated") & word("danger") | has("cooperation") & word("forces"))
+            | has("ceasefire") & has("us") & has("russia") | has("statement") & has("third")
+            | has("negated") & word("danger") | next_to("forces", "cooperation", -1, first))
 
 
 def _after(occurrences: np.ndarray, rule: str, before: str) -> np.ndarray:
