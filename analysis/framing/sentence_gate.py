@@ -100,10 +100,7 @@ def _flags_of(frame: str, negated: bool, surface: str, rules_of: frozenset[str],
                 bits |= _BIT[kind]
         if "talks" in rules_of:  # talks are not an agreement (_is_agreement)
             bits &= ~_BIT["agreement"]
-        elif bits & _BIT["agreement"] and surface.split(" ", 1)[0].endswith(CEASEFIRE):
-            bits ^= _BIT["agreement"] | _BIT["ceasefire"]  # an agreement only with one named (rule_agreement)
-    if frame == "cooperation" and STATEMENT in surface.split(" ", 1)[0]:  # coordination.rule_statement_of_many
-        bits |= _BIT["statement"]
+    bits = _coordination_flags(frame, surface, bits)
     if frame == "diplomacy" and "هاتف" in surface:  # a call is a talk (decisions._is_talk)
         bits |= _BIT["talk"]
     if frame == "military_operations" and surface == "دوريه":  # maybe periodic (rule_event_mentions)
@@ -114,6 +111,18 @@ def _flags_of(frame: str, negated: bool, surface: str, rules_of: frozenset[str],
         bits |= _BIT["scoped"]
     elif frame == "deconfliction" and "purpose" in rules_of:
         bits |= _BIT["purpose"]
+    return bits
+
+
+def _coordination_flags(frame: str, surface: str, bits: int) -> int:
+    """``bits`` with the kinds the rules of :mod:`.coordination` read from a hit: a ceasefire,
+    no agreement of the powers unless one is named with it (:func:`.decisions.rule_agreement`),
+    and a joint statement (:func:`.coordination.rule_statement_of_many`)."""
+    first = surface.split(" ", 1)[0]
+    if bits & _BIT["agreement"] and first.endswith(CEASEFIRE):
+        bits ^= _BIT["agreement"] | _BIT["ceasefire"]
+    if frame == "cooperation" and STATEMENT in first:
+        bits |= _BIT["statement"]
     return bits
 
 
