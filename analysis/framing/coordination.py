@@ -53,6 +53,8 @@ from typing import TYPE_CHECKING
 
 from .content_rules import DEFINITE, RU_CAMP, US_CAMP
 
+#: rules of common words, looked up at a place (:func:`is_word`), not indexed per sentence
+LOOKED_UP = frozenset({"locative", "with", "relative"})
 #: the partners of each power in its camp (codebook sides): coordination with them is within a camp
 ALLIES = frozenset({"us_partner", "syria_gov"})
 THIRD = frozenset({"other", "opposition"})  # as decisions.THIRD: states beyond the pair, the opposition
@@ -73,6 +75,13 @@ CONSTRUCTIVE_REACH = 6  # a meeting word … «بالبناء» (the speakers ma
 FAR_REACH = 3  # «بعيدين عن» … the understanding
 UNDER_REACH = 2  # «بموجب» … «المذكرة»
 RELATIVE_REACH = 3  # «التي» … «اتفقت» («التي كان الطرفان قد اتفقا عليها»)
+
+
+def is_word(ev: Evidence, i: int, rule: str, rules: FrameRules) -> bool:
+    """Whether word ``i`` of the sentence is a word of ``rule``: the rules of :data:`LOOKED_UP`
+    are common words («في», «مع», «التي»), looked up where a rule needs them rather than
+    indexed in every sentence (:func:`.decisions.decide_sentences`)."""
+    return 0 <= i < len(ev.words) and rule in rules.words.get(ev.words[i], ())
 
 
 def _both_camps(ev: Evidence) -> bool:
@@ -227,10 +236,10 @@ def rule_background_agreement(ev: Evidence, rules: FrameRules) -> None:
         if h.frame == "diplomacy" and (
                 before in ev.where("comes") and h.surface.startswith(DEFINITE)
                 or before in ev.where("despite")
-                or before in ev.where("zone") and before - 1 in ev.where("locative")):
+                or before in ev.where("zone") and is_word(ev, before - 1, "locative", rules)):
             h.kept = False
         elif h.frame == "cooperation" and " " not in h.surface and h.last + 1 in ev.where("on_it") \
-                and ev.has("relative", h.first - RELATIVE_REACH, before):
+                and any(is_word(ev, j, "relative", rules) for j in range(h.first - RELATIVE_REACH, h.first)):
             h.kept = False
 
 
@@ -241,12 +250,12 @@ def rule_partner_of_coordination(ev: Evidence, rules: FrameRules) -> None:
     power (the SDF, the Syrian government: «يجب أن تُنسَّق مع الحكومة السورية»), nor when it is
     one power and the sentence names the other power's camp nowhere but an ally of the same
     camp (the SDF coordinating with the Americans: «التنسيق الاستخباراتي مع الجانب الأميركي»)."""
-    if "with" not in ev.index or not ev.sides & ALLIES:
+    if not ev.sides & ALLIES:
         return
     for h in ev.hits:
         if h.frame != "cooperation" or not h.kept:
             continue
-        partner = _partner(ev, h)
+        partner = _partner(ev, h, rules)
         if partner in ALLIES or partner in ("us", "russia") and _within_camp(ev.sides, partner):
             h.kept = False
 
@@ -261,10 +270,10 @@ def rule_statement_of_many(ev: Evidence, rules: FrameRules) -> None:
                 h.kept = False
 
 
-def _partner(ev: Evidence, h) -> str:
+def _partner(ev: Evidence, h, rules: FrameRules) -> str:
     """The side of the first actor after «مع» right after the cue ``h`` (empty when none)."""
-    for m in ev.where("with"):
-        if h.last < m <= h.last + WITH_REACH:
+    for m in range(h.last + 1, h.last + WITH_REACH + 1):
+        if is_word(ev, m, "with", rules):
             after = sorted((w, side) for w, side, _ in ev.mentions if m < w <= m + WITH_REACH)
             return after[0][1] if after else ""
     return ""

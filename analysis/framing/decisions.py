@@ -501,7 +501,7 @@ def decide_sentences(which: list[int], found: Located, hits: pd.DataFrame,
     columns = (found.hit_first.tolist(), found.hit_last.tolist(), hits["frame"].tolist(),
                hits["negated"].astype(bool).tolist(), found.mention_word.tolist(),
                mentions["actor_id"].tolist(), found.groups.tolist())
-    vocabulary = frozenset(rules.words)
+    vocabulary = frozenset(w for w, rs in rules.words.items() if rs - coordination.LOOKED_UP)
     for i, words in zip(which, _words(texts)):
         ev = sentence_evidence(words, vocabulary.intersection(words), hit_rows.get(i, ()),
                       mention_rows.get(i, ()), columns, found, rules)
