@@ -60,7 +60,8 @@ _BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}  # a sentence's 
 _FRAME_MASK = (1 << len(FRAMES)) - 1
 _RULE_BIT = {rule: 1 << i for i, rule in enumerate(RULES)}  # a word's rules
 #: rules whose words the gate reads only sentence-wide (or not at all): common words («في»,
-#: «مع», «عن», «التي») left out of the occurrences that place the others
+#: «مع», «عن», «التي») left out of the occurrences that place the others (but a locative
+#: right before a zone word: «في منطقة خفض التصعيد»)
 _SENTENCE_WIDE = ("against", "relative", "with", "locative", "comment")
 _PLACED = sum(bit for rule, bit in _RULE_BIT.items() if rule not in _SENTENCE_WIDE)
 _NEAR_END = 30  # characters: a military cue this close to the end may sit in a time anchor
@@ -234,7 +235,9 @@ def _rule_words(found: Located, batches: Iterable[tuple[int, Batch]],
         np.bitwise_or.at(anywhere, sentence, codes[which])
         end = found.ends[sentence] - pos <= _NEAR_END + 20
         np.bitwise_or.at(at_end, sentence[end], codes[which][end])
-        placed = (codes[which] & _PLACED) != 0  # the words read where they stand
+        placed = (codes[which] & _PLACED) != 0  # the words read where they stand, and a locative before a zone
+        placed |= (codes[which] & _RULE_BIT["locative"] != 0) & (codes[np.minimum(which + 1, len(codes) - 1)]
+                                                                  & _RULE_BIT["zone"] != 0)
         pos, sentence = pos[placed], sentence[placed]
         word = found.spaces_before(pos) - found.spaces_before(found.starts[sentence])
         occurrences.append(np.stack([sentence, word, codes[which][placed]], axis=1))
@@ -323,7 +326,8 @@ def _coordination(flags: np.ndarray, anywhere: np.ndarray, purpose: np.ndarray, 
     both = has("camp_us") & has("camp_ru")
     talks = has("deconfliction", "diplomacy", "call", "un") | purpose | word("notice", "discuss", "meet")
     background = (next_to("comes", "diplomacy", -1, first) | next_to("despite", "diplomacy", -1, first)
-                  | next_to("zone", "diplomacy", -1, first) & word("locative")
+                  | _followed(_after(occurrences, "zone", "locative"), "zone", first[cues("diplomacy")],
+                              at[cues("diplomacy")], 1, 1, n)
                   | next_to("on_it", "cooperation", 1, last))
     return (has("contact") & talks | purpose & has("confrontation")
             | word("notice") & (word("route") | has("military_operations")) & both
@@ -334,6 +338,14 @@ def _coordination(flags: np.ndarray, anywhere: np.ndarray, purpose: np.ndarray, 
             | word("constructive", "constructive_split") & word("meet", "discuss", "talks")
             | has("ceasefire") & has("us") & has("russia") | has("statement") & has("third")
             | has("negated") & word("danger") | next_to("forces", "cooperation", -1, first))
+
+
+def _after(occurrences: np.ndarray, rule: str, before: str) -> np.ndarray:
+    """The rows of ``occurrences`` of ``rule`` words right after a ``before`` word («في منطقة»)."""
+    mine = occurrences[(occurrences[:, 2] & _RULE_BIT[rule]) != 0]
+    prior = occurrences[(occurrences[:, 2] & _RULE_BIT[before]) != 0]
+    span = int(occurrences[:, 1].max(initial=0)) + 2
+    return mine[np.isin(mine[:, 0] * span + mine[:, 1] - 1, prior[:, 0] * span + prior[:, 1])]
 
 
 def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located) -> np.ndarray:
