@@ -116,8 +116,9 @@ TALKS = [
     ("وقال كيري عقب محادثات طويلة إن الخلافات ما زالت قائمة.", "confrontation"),
     # talks whose stated subject is arms control take that frame (R6: the frame of each subject)
     ("وناقش غيراسيموف ودانفورد قضايا الاستقرار الاستراتيجي.", "strategic_stability"),
-    # a meeting that did not take place is no talks
-    ("وأصدر بوتين وترامب بيانا مشتركا رغم عدم عقد لقاء رسمي بينهما.", ""),
+    # a meeting that did not take place is no talks (the joint statement of the two is
+    # cooperation, R1: a position they agree on; see tests/test_frame_coordination.py)
+    ("وأصدر بوتين وترامب بيانا مشتركا رغم عدم عقد لقاء رسمي بينهما.", "cooperation"),
     # a meeting of others, or of one power's camp, is not US–Russia diplomacy by this rule
     ("والتقى وزير الخارجية التركي نظيره الإيراني في أنقرة.", ""),
     ("وقال الوزير الأمريكي في اجتماع لحلف شمال الأطلسي إن نظام الأسد يواصل هجماته.",

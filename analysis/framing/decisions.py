@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from .. import datafiles, normalize
-from . import content_rules
+from . import content_rules, coordination
 from .content_rules import RU_CAMP, US_CAMP
 from .lexicon import FRAMES
 from .located import SENTENCE_COLUMNS, Located, by_sentence, locate, sentence_table
@@ -50,7 +50,11 @@ RULES = ("purpose", "danger", "scoped", "breakdown", "agreement", "doubt", "disc
          "talks", "call", "notice", "advance", "negator", "reference", "anchor", "pair",
          "domestic", "fight", "ct_side", "ct_not", "un", "hypothetical", "against", "meet", "setting",
          "blow", "blow_verb", "relations", "threat", "label", "start", "periodic", "rivalry", "comment",
-         "describe", "as", "doer", "lethal")
+         "describe", "as", "doer", "lethal",
+         # coordination.py
+         "route", "contact", "military", "exchange", "information", "stance", "comes", "despite", "zone",
+         "locative", "relative", "on_it", "beyond", "dispute", "joint_verb", "pair_subject",
+         "with", "far", "constructive", "constructive_split", "under", "memo", "forces")
 _ACTOR_RULES = ("ct_side", "un")
 _PAIR_FRAMES = frozenset({"cooperation", "deconfliction", "confrontation"})
 THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition
@@ -63,11 +67,13 @@ _SCOPE_BEFORE = _SCOPE_AFTER = 10  # a breakdown word … what it breaks (which 
 _DOUBT_REACH = 4
 _CHAIN = 4  # the scope of a breakdown runs on through cues this close to each other
 _NOTICE_REACH = 6
+HALT_REACH = 3  # a breakdown word … the operation it halts («أوقف التحالف الضربة»)
 SUBJECT_REACH = 8  # talks … the deconfliction cue that is their subject
 #: frames of a cue that, right after talks, is their subject (R6): then the talks are not diplomacy
 SUBJECTS = frozenset({"deconfliction", "strategic_stability"})
 _PAIR_NAMED = 3  # a pair word … the third party it stands for («بين الجيشين السوري والتركي»)
 FIGHT_REACH = 4
+CEASEFIRE = "وقف"  # the first word of a ceasefire cue («وقف/لوقف إطلاق النار»)
 DOER_REACH = 3  # forces or a verb of starting … the definite military cue they carry out
 
 
@@ -222,12 +228,23 @@ def _drop_hypothetical_breaches(ev: Evidence) -> None:
 
 def _operators(ev: Evidence) -> list[tuple[int, int, bool]]:
     """Breakdown words (not a hypothetical one: «معالجة أي خرق»; not a comment or a refused one:
-    «لم يصدر تعليق فوري», «رفض المتحدث التعليق»), negators before an agreement word, and
+    «لم يصدر تعليق فوري», «رفض المتحدث التعليق»; not one halting an operation: «أوقف الضربة»),
+    negators before an agreement word, and
     negated cues: first and last word, and whether it is a negated cue."""
     found = [(i, i, False) for i in ev.where("breakdown")
-             if i - 1 not in ev.where("hypothetical") and not _comment(ev, i)]
+             if i - 1 not in ev.where("hypothetical") and not _comment(ev, i) and not _halts_operation(ev, i)]
     found += [(i, i, False) for i in ev.where("negator") if ev.has("agreement", i + 1, i + 4)]
     return found + [(h.first, h.last, True) for h in ev.hits if h.negated]
+
+
+def _halts_operation(ev: Evidence, i: int) -> bool:
+    """Whether the breakdown word at ``i`` halts an operation («أوقف التحالف الضربة»,
+    «علقت بموجبه العملية العسكرية»): a military cue within :data:`HALT_REACH` words after it,
+    with no cooperation, deconfliction, diplomacy cue or agreement word before that cue."""
+    for h in sorted(ev.hits, key=lambda x: x.first):
+        if i < h.first <= i + HALT_REACH:
+            return h.frame == "military_operations" and not ev.has("agreement", i + 1, h.first - 1)
+    return False
 
 
 def _comment(ev: Evidence, i: int) -> bool:
@@ -297,7 +314,7 @@ def rule_purpose(ev: Evidence, rules: FrameRules) -> None:
     «الاتصالات الخاصة بمنع الحوادث») is deconfliction only as well, and so are talks or a call
     whose subject is a deconfliction mechanism («بحث في اتصال هاتفي فتح قناة حوار عسكرية»).
     """
-    deconf = [h for h in ev.hits if h.frame == "deconfliction"]
+    deconf = [h for h in ev.hits if h.frame == "deconfliction" and h.kept]
     if not deconf and "purpose" not in ev.index:
         return
     purpose = _purpose_words(ev, rules)
@@ -381,9 +398,17 @@ def rule_agreement(ev: Evidence, rules: FrameRules) -> None:
     if not ("us" in ev.sides and "russia" in ev.sides) or _purpose_words(ev, rules) or any(
             h.frame == "deconfliction" and h.kept for h in ev.hits):
         return
-    if any(h.kept and h.frame == "diplomacy" and _is_agreement(h, rules)
+    named = any(_is_agreement(h, rules) and not _ceasefire(h) for h in ev.hits)  # «الاتفاق» on the ceasefire
+    if any(h.kept and h.frame == "diplomacy" and _is_agreement(h, rules) and (named or not _ceasefire(h))
            and not h.surface.startswith(content_rules.DEFINITE) for h in ev.hits):
         ev.added.add("cooperation")
+
+
+def _ceasefire(hit: Hit) -> bool:
+    """Whether ``hit`` is a ceasefire («وقف لإطلاق النار»): the end of fighting the powers may
+    hope for or call for, not by itself an agreement between them (R1); it is one where an
+    agreement is named with it («الاتفاق … بوقف الأعمال القتالية»)."""
+    return hit.surface.split(" ", 1)[0].endswith(CEASEFIRE)
 
 
 def rule_reference(ev: Evidence, rules: FrameRules) -> None:
@@ -439,10 +464,16 @@ def rule_sides(ev: Evidence, rules: FrameRules) -> None:
 
 
 #: The rules in the order they are applied.
-ORDER = (content_rules.rule_blow, rule_breakdown, rule_doubt, rule_topic_of_talks, rule_purpose, rule_incident,
-         rule_call, content_rules.rule_talk_setting, rule_talks, rule_notice, rule_agreement, rule_reference,
-         content_rules.rule_event_mentions, rule_fight, content_rules.rule_clash, content_rules.rule_terror_partner,
-         rule_sides, content_rules.rule_deconflicted_activity)
+ORDER = (content_rules.rule_blow, coordination.rule_background_agreement, coordination.rule_without_incident,
+         coordination.rule_partner_forces, rule_breakdown, rule_doubt,
+         rule_topic_of_talks, coordination.rule_beyond_safety, rule_purpose, coordination.rule_avoided_incident,
+         rule_incident, rule_call, content_rules.rule_talk_setting, rule_talks, rule_notice,
+         coordination.rule_notice_move, coordination.rule_exchange, coordination.rule_joint_stance,
+         coordination.rule_contacts, coordination.rule_far_from_understanding, coordination.rule_constructive,
+         coordination.rule_under_memorandum, rule_agreement, rule_reference, content_rules.rule_event_mentions,
+         rule_fight, content_rules.rule_clash, content_rules.rule_terror_partner,
+         coordination.rule_partner_of_coordination, coordination.rule_statement_of_many, rule_sides,
+         content_rules.rule_deconflicted_activity)
 
 
 def decide(ev: Evidence, rules: FrameRules) -> list[str]:
@@ -470,7 +501,7 @@ def decide_sentences(which: list[int], found: Located, hits: pd.DataFrame,
     columns = (found.hit_first.tolist(), found.hit_last.tolist(), hits["frame"].tolist(),
                hits["negated"].astype(bool).tolist(), found.mention_word.tolist(),
                mentions["actor_id"].tolist(), found.groups.tolist())
-    vocabulary = frozenset(rules.words)
+    vocabulary = frozenset(w for w, rs in rules.words.items() if rs - coordination.LOOKED_UP)
     for i, words in zip(which, _words(texts)):
         ev = sentence_evidence(words, vocabulary.intersection(words), hit_rows.get(i, ()),
                       mention_rows.get(i, ()), columns, found, rules)

@@ -31,8 +31,10 @@ from .content_rules import (
     START_REACH,
     THREAT_REACH,
 )
+from .coordination import ALLIES, STATEMENT
 from .decisions import (
     ADJACENT,
+    CEASEFIRE,
     DOER_REACH,
     FIGHT_REACH,
     PURPOSE_REACH,
@@ -52,11 +54,16 @@ from .words import Batch
 
 _KINDS = ("negated", "breakdown", "doubt", "disagreement", "call", "agreement", "talk", "reference",
           "fight", "advance", "danger", "near_end", "scoped", "purpose", "near_deconf", "fight_ct", "blow", "clash",
-          "patrol", "partner", "definite",
+          "patrol", "partner", "definite", "contact", "ally", "ceasefire", "statement",
           "us", "camp_us", "russia", "camp_ru", "third", "outsider", "jihadist", "un")
 _BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}  # a sentence's flags: frames, then kinds
 _FRAME_MASK = (1 << len(FRAMES)) - 1
 _RULE_BIT = {rule: 1 << i for i, rule in enumerate(RULES)}  # a word's rules
+#: rules whose words the gate reads only sentence-wide (or not at all): common words («في»,
+#: «مع», «عن», «التي») left out of the occurrences that place the others (but a locative
+#: right before a zone word: «في منطقة خفض التصعيد»)
+_SENTENCE_WIDE = ("against", "relative", "with", "locative", "comment")
+_PLACED = sum(bit for rule, bit in _RULE_BIT.items() if rule not in _SENTENCE_WIDE)
 _NEAR_END = 30  # characters: a military cue this close to the end may sit in a time anchor
 _REACH = max(ADJACENT, FIGHT_REACH, PARTNER_REACH)
 
@@ -90,7 +97,7 @@ def _flags_of(frame: str, negated: bool, surface: str, rules_of: frozenset[str],
              ("fight", "military_operations", "fight"), ("advance", "deconfliction", "advance"),
              ("danger", "deconfliction", "danger"), ("talk", "diplomacy", "call"),
              ("blow", "military_operations", "blow"), ("clash", "military_operations", "danger"),
-             ("clash", "military_operations", "lethal"))
+             ("clash", "military_operations", "lethal"), ("contact", "cooperation", "contact"))
     bits = _BIT.get(frame, 0) | (_BIT["negated"] if negated else 0)
     if rules_of:
         for kind, frame_, rule in kinds:
@@ -98,6 +105,7 @@ def _flags_of(frame: str, negated: bool, surface: str, rules_of: frozenset[str],
                 bits |= _BIT[kind]
         if "talks" in rules_of:  # talks are not an agreement (_is_agreement)
             bits &= ~_BIT["agreement"]
+    bits = _coordination_flags(frame, surface, bits)
     if frame == "diplomacy" and "هاتف" in surface:  # a call is a talk (decisions._is_talk)
         bits |= _BIT["talk"]
     if frame == "military_operations" and surface == "دوريه":  # maybe periodic (rule_event_mentions)
@@ -108,6 +116,18 @@ def _flags_of(frame: str, negated: bool, surface: str, rules_of: frozenset[str],
         bits |= _BIT["scoped"]
     elif frame == "deconfliction" and "purpose" in rules_of:
         bits |= _BIT["purpose"]
+    return bits
+
+
+def _coordination_flags(frame: str, surface: str, bits: int) -> int:
+    """``bits`` with the kinds the rules of :mod:`.coordination` read from a hit: a ceasefire,
+    no agreement of the powers unless one is named with it (:func:`.decisions.rule_agreement`),
+    and a joint statement (:func:`.coordination.rule_statement_of_many`)."""
+    first = surface.split(" ", 1)[0]
+    if bits & _BIT["agreement"] and first.endswith(CEASEFIRE):
+        bits ^= _BIT["agreement"] | _BIT["ceasefire"]
+    if frame == "cooperation" and STATEMENT in first:
+        bits |= _BIT["statement"]
     return bits
 
 
@@ -130,6 +150,7 @@ def _mention_flags(mentions: pd.DataFrame, sides: dict[str, str], groups: np.nda
     flags |= np.where(side == "russia", _BIT["russia"], 0)
     flags |= np.where(side.isin(RU_CAMP), _BIT["camp_ru"], 0)
     flags |= np.where(side.isin(THIRD), _BIT["third"], 0)
+    flags |= np.where(side.isin(ALLIES), _BIT["ally"], 0)  # coordination.rule_partner_of_coordination
     flags |= np.where(~side.isin(US_CAMP | RU_CAMP | {"media", "jihadist", ""}), _BIT["outsider"], 0)
     flags |= np.where(groups, _BIT["jihadist"], 0)
     flags |= np.where(mentions["actor_id"].isin(rules.actors["un"]), _BIT["un"], 0)
@@ -199,9 +220,9 @@ def _rule_words(found: Located, batches: Iterable[tuple[int, Batch]],
                 rules: FrameRules) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The rule words of the sentences: per sentence, the bits of the rules whose words it
     holds, and of those among the words starting in its last characters (a time anchor, R7);
-    and each rule word as a row (sentence, word of the sentence as :class:`.decisions.Located`
-    counts them, bits). They are the folded words of the batches (the words cue finding walks),
-    coded once each by one dict look-up."""
+    and each rule word but those of :data:`_SENTENCE_WIDE` as a row (sentence, word of the
+    sentence as :class:`.decisions.Located` counts them, bits). They are the folded words of
+    the batches (the words cue finding walks), coded once each by one dict look-up."""
     table, n = _word_bits(rules), len(found)
     anywhere, at_end = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
     occurrences = []
@@ -214,8 +235,12 @@ def _rule_words(found: Located, batches: Iterable[tuple[int, Batch]],
         np.bitwise_or.at(anywhere, sentence, codes[which])
         end = found.ends[sentence] - pos <= _NEAR_END + 20
         np.bitwise_or.at(at_end, sentence[end], codes[which][end])
+        placed = (codes[which] & _PLACED) != 0  # the words read where they stand, and a locative before a zone
+        placed |= (codes[which] & _RULE_BIT["locative"] != 0) & (codes[np.minimum(which + 1, len(codes) - 1)]
+                                                                  & _RULE_BIT["zone"] != 0)
+        pos, sentence = pos[placed], sentence[placed]
         word = found.spaces_before(pos) - found.spaces_before(found.starts[sentence])
-        occurrences.append(np.stack([sentence, word, codes[which]], axis=1))
+        occurrences.append(np.stack([sentence, word, codes[which][placed]], axis=1))
     return anywhere, at_end, np.concatenate(occurrences) if occurrences else np.zeros((0, 3), np.int64)
 
 
@@ -271,6 +296,56 @@ def _may_need_rules(flags: np.ndarray, anywhere: np.ndarray, at_end: np.ndarray,
             | has("confrontation") & word("domestic")
             | purpose & (has("scoped", "talk", "definite") | agreed)
             | has("near_end") & ((at_end & _RULE_BIT["anchor"]) != 0))
+
+
+def _coordination(flags: np.ndarray, anywhere: np.ndarray, purpose: np.ndarray, occurrences: np.ndarray,
+                  hit_flags: np.ndarray, found: Located) -> np.ndarray:
+    """Sentences the rules of :mod:`.coordination` may change: a contact between the sides
+    where deconfliction or diplomacy is or may be coded (:func:`~.coordination.rule_contacts`),
+    notice with a route or a military cue where both camps are named
+    (:func:`~.coordination.rule_notice_move`), an exchange of information, the two sides
+    stating a position, a diplomacy or cooperation cue right after (or before) a word that may
+    make it background (:func:`~.coordination.rule_background_agreement`), an incident cue in a
+    sentence with a purpose clause (:func:`~.coordination.rule_avoided_incident`), cooperation
+    with an ally, far from reached or under a memorandum, a meeting called constructive."""
+    n, at, first, last = len(found), found.hit_at, found.hit_first, found.hit_last
+
+    def has(*names: str) -> np.ndarray:
+        return (flags & sum(_BIT[n] for n in names)) != 0
+
+    def word(*names: str) -> np.ndarray:
+        return (anywhere & sum(_RULE_BIT[n] for n in names)) != 0
+
+    def cues(name: str) -> np.ndarray:
+        return ((hit_flags & _BIT[name]) != 0) & (at >= 0)
+
+    def next_to(rule: str, frame: str, lo: int, ends: np.ndarray) -> np.ndarray:  # a rule word at ends + lo
+        return _followed(occurrences, rule, ends[cues(frame)], at[cues(frame)], -lo, -lo, n)
+
+    pair = occurrences[(occurrences[:, 2] & _RULE_BIT["pair_subject"]) != 0]
+    both = has("camp_us") & has("camp_ru")
+    talks = has("deconfliction", "diplomacy", "call", "un") | purpose | word("notice", "discuss", "meet")
+    background = (next_to("comes", "diplomacy", -1, first) | next_to("despite", "diplomacy", -1, first)
+                  | _followed(_after(occurrences, "zone", "locative"), "zone", first[cues("diplomacy")],
+                              at[cues("diplomacy")], 1, 1, n)
+                  | next_to("on_it", "cooperation", 1, last))
+    return (has("contact") & talks | purpose & has("confrontation")
+            | word("notice") & (word("route") | has("military_operations")) & both
+            | word("beyond") & has("deconfliction", "cooperation")
+            | word("exchange") & word("information") | word("joint_verb") & both
+            | _followed(occurrences, "stance", pair[:, 1], pair[:, 0], 1, 1, n) | background
+            | has("cooperation") & (word("with") & has("ally") | word("far") | word("under") & word("memo"))
+            | word("constructive", "constructive_split") & word("meet", "discuss", "talks")
+            | has("ceasefire") & has("us") & has("russia") | has("statement") & has("third")
+            | has("negated") & word("danger") | next_to("forces", "cooperation", -1, first))
+
+
+def _after(occurrences: np.ndarray, rule: str, before: str) -> np.ndarray:
+    """The rows of ``occurrences`` of ``rule`` words right after a ``before`` word («في منطقة»)."""
+    mine = occurrences[(occurrences[:, 2] & _RULE_BIT[rule]) != 0]
+    prior = occurrences[(occurrences[:, 2] & _RULE_BIT[before]) != 0]
+    span = int(occurrences[:, 1].max(initial=0)) + 2
+    return mine[np.isin(mine[:, 0] * span + mine[:, 1] - 1, prior[:, 0] * span + prior[:, 1])]
 
 
 def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located) -> np.ndarray:
@@ -385,7 +460,8 @@ def gate(found: Located, hits: pd.DataFrame, mentions: pd.DataFrame, rules: Fram
     anywhere, at_end, occurrences = _rule_words(found, batches, rules)
     purpose, talks = _clauses(occurrences, hit_flags, found)
     busy = np.flatnonzero(need | _may_need_rules(flags, anywhere, at_end, purpose, talks)
-                          | _content_words(occurrences, hit_flags, found))
+                          | _content_words(occurrences, hit_flags, found)
+                          | _coordination(flags, anywhere, purpose, occurrences, hit_flags, found))
     bits = _plain(flags, _dropped(hit_flags, found, n))
     # a purpose clause is deconfliction (R1); talks of the two camps on the situation, and their
     # meetings and discussions that neither a purpose clause nor a deconfliction subject makes
