@@ -42,10 +42,19 @@ ANCHOR_REACH = 4  # a time anchor … «بدء» («بعد ثلاثة أسابي
 BLOW_REACH = 2  # «ضربة» … «للعلاقات» («ضربة كبيرة للعلاقات»)
 RECEIVED_REACH = 6  # «تلقت» … «ضربة» (its subject may stand between: «تلقت الهدنة … ضربة»)
 PARTNER_REACH = 4  # a cooperation cue … the terrorist group it is said to work with
+EXCHANGE_REACH = 3  # «تبادل/أبلغ …» … the possessed activities exchanged or notified
 LETHAL_REACH = 12  # a killing … the mentions of both camps (its agent and its victim)
 VICTIM_REACH = 10  # a killing … a terrorist group as its victim (its subject may stand between)
 #: the article, with the proclitics before it: a military cue starting so is a definite noun
 DEFINITE = ("ال", "وال", "بال", "فال", "لل", "ولل", "وبال")
+#: a plural in «ات» with a possessive pronoun (folded): its owner's activities in general
+#: («طلعاتهم», «عملياتهما», «غاراتها»); a singular one is an event told («بتحرك دوريتنا»)
+POSSESSED_PLURAL = ("اتها", "اتهم", "اتهما", "اتهن", "اتنا", "اته")
+
+
+def possessed(surface: str) -> bool:
+    """Whether the first word of a folded cue surface is a plural with a possessive pronoun."""
+    return surface.split(" ", 1)[0].endswith(POSSESSED_PLURAL)
 
 
 def _both_camps(ev: Evidence) -> bool:
@@ -155,11 +164,21 @@ def rule_deconflicted_activity(ev: Evidence, rules: FrameRules) -> None:
     """R1, R7: in a sentence that reports deconfliction of the two powers (after R8: not
     Russia and Turkey), a military cue that is a definite noun names the activity the channel
     keeps apart or the notice is about — «أخطر … مسبقاً بمسار الدورية», «تجنب أي احتكاك بين
-    العمليات العسكرية» — not an operation the sentence tells: no military_operations by
-    itself. An indefinite one («اعترضت دورية روسية …») and a clash («الاشتباك») stay."""
+    العمليات العسكرية», and a plural made definite by its owner's pronoun, their activities in
+    general, as what is exchanged or notified (:func:`_exchanged`): «يتبادلون إحداثيات طلعاتهم»,
+    «تبادل المعلومات حول عملياتهما الجوية» — not an operation the sentence tells: no
+    military_operations by itself. An indefinite one («اعترضت دورية روسية …») and a clash
+    («الاشتباك») stay."""
     if "deconfliction" not in ev.frames():
         return
     for h in ev.hits:
         if h.frame == "military_operations" and h.kept and "danger" not in h.tags \
-                and h.surface.startswith(DEFINITE):
+                and (h.surface.startswith(DEFINITE) or possessed(h.surface) and _exchanged(ev, h)):
             h.kept = False
+
+
+def _exchanged(ev: Evidence, h) -> bool:
+    """Whether an ``exchange`` or ``notice`` word stands within :data:`EXCHANGE_REACH` words
+    before the cue ``h`` («إحداثيات طلعاتهم», «أبلغت … بعملياتها»; not «لن تتراجع عن غاراتها»)."""
+    lo = h.first - EXCHANGE_REACH
+    return ev.has("exchange", lo, h.first - 1) or ev.has("notice", lo, h.first - 1)

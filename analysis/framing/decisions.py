@@ -10,7 +10,9 @@ confrontation (R4); talks are diplomacy unless their stated purpose is avoiding 
 confrontation are about the US–Russia pair only (R8); a generic fight against IS is
 counter_terrorism only (R9). The rules on what a sentence tells -- threatened, hypothetical
 and anchored operations, blows to agreements, clashes of the camps, partners of terrorists,
-talks as a setting -- are in :mod:`.content_rules`. Their word lists are data
+talks as a setting -- are in :mod:`.content_rules`; those on hostility between the camps that no
+single cue tells -- siding with terrorists, harm to relations, a power's loss, leaving a treaty --
+in :mod:`.hostility`. Their word lists are data
 (``data/frame_rules.tsv``, :func:`load_frame_rules`).
 
 :func:`sentence_evidence` gathers what the rules see of one sentence and :func:`decide` applies
@@ -36,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from .. import datafiles, normalize
-from . import content_rules
+from . import content_rules, hostility
 from .content_rules import RU_CAMP, US_CAMP
 from .lexicon import FRAMES
 from .located import SENTENCE_COLUMNS, Located, by_sentence, locate, sentence_table
@@ -50,7 +52,8 @@ RULES = ("purpose", "danger", "scoped", "breakdown", "agreement", "doubt", "disc
          "talks", "call", "notice", "advance", "negator", "reference", "anchor", "pair",
          "domestic", "fight", "ct_side", "ct_not", "un", "hypothetical", "against", "meet", "setting",
          "blow", "blow_verb", "relations", "threat", "label", "start", "periodic", "rivalry", "comment",
-         "describe", "as", "doer", "lethal")
+         "describe", "as", "doer", "lethal", "patron", "harm", "expense", "withdraw",
+         "exchange")
 _ACTOR_RULES = ("ct_side", "un")
 _PAIR_FRAMES = frozenset({"cooperation", "deconfliction", "confrontation"})
 THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition
@@ -439,9 +442,11 @@ def rule_sides(ev: Evidence, rules: FrameRules) -> None:
 
 
 #: The rules in the order they are applied.
-ORDER = (content_rules.rule_blow, rule_breakdown, rule_doubt, rule_topic_of_talks, rule_purpose, rule_incident,
+ORDER = (content_rules.rule_blow, hostility.rule_treaty_withdrawal,
+         rule_breakdown, rule_doubt, rule_topic_of_talks, rule_purpose, rule_incident,
          rule_call, content_rules.rule_talk_setting, rule_talks, rule_notice, rule_agreement, rule_reference,
          content_rules.rule_event_mentions, rule_fight, content_rules.rule_clash, content_rules.rule_terror_partner,
+         hostility.rule_terror_patron, hostility.rule_harm, hostility.rule_expense,
          rule_sides, content_rules.rule_deconflicted_activity)
 
 

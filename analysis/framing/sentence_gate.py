@@ -30,6 +30,7 @@ from .content_rules import (
     RECEIVED_REACH,
     START_REACH,
     THREAT_REACH,
+    possessed,
 )
 from .decisions import (
     ADJACENT,
@@ -45,6 +46,7 @@ from .decisions import (
     FrameRules,
     Located,
 )
+from .hostility import HARM_REACH, PATRON_REACH, UNFOUGHT_REACH
 from .lexicon import FRAMES
 from .words import Batch
 
@@ -77,8 +79,9 @@ def _hit_flags(hits: pd.DataFrame, tags: list[frozenset[str]], surfaces: list[st
     # a definite noun may name a deconflicted activity (content_rules.rule_deconflicted_activity)
     article, clash = _definite(surfaces, tags)
     flags &= ~np.where(article, _BIT["agreement"], 0)  # its name or a reference back (rule_agreement)
+    owned = np.fromiter(map(possessed, surfaces), dtype=bool, count=len(surfaces))  # «طلعاتهم»
     return (flags | np.where(near & military, _BIT["near_end"], 0)
-            | np.where(military & article & ~clash, _BIT["definite"], 0))
+            | np.where(military & (article | owned) & ~clash, _BIT["definite"], 0))
 
 
 def _flags_of(frame: str, negated: bool, surface: str, rules_of: frozenset[str], rules: FrameRules) -> int:
@@ -273,6 +276,33 @@ def _may_need_rules(flags: np.ndarray, anywhere: np.ndarray, at_end: np.ndarray,
             | has("near_end") & ((at_end & _RULE_BIT["anchor"]) != 0))
 
 
+def _hostile_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located, flags: np.ndarray,
+                   anywhere: np.ndarray) -> np.ndarray:
+    """Sentences where a rule of :mod:`.hostility` may add confrontation: a patron word or a
+    fighting word after a negator with a terrorist group within reach after it, harm with
+    relations or an agreement within reach after it, «على حساب» with a power named, a withdrawal
+    with an agreement or treaty word (``anywhere``: as in :func:`_may_need_rules`)."""
+    n, at = len(found), found.hit_at
+
+    def rows(rule: str) -> np.ndarray:
+        return occurrences[(occurrences[:, 2] & _RULE_BIT[rule]) != 0]
+
+    def word(*names: str) -> np.ndarray:
+        return (anywhere & sum(_RULE_BIT[r] for r in names)) != 0
+
+    ct = ((hit_flags & _BIT["counter_terrorism"]) != 0) & (at >= 0)
+    group = found.groups & (found.mention_at >= 0)
+    terror_word = np.concatenate([found.hit_first[ct], found.mention_word[group]])
+    terror_sentence = np.concatenate([at[ct], found.mention_at[group]])
+    against, objects = rows("against"), np.concatenate([rows("relations"), rows("agreement")])
+    unfought = (_followed(occurrences, "negator", against[:, 1], against[:, 0], 1, 1, n)
+                & _followed(occurrences, "against", terror_word, terror_sentence, 1, UNFOUGHT_REACH, n))
+    powers = (flags & (_BIT["us"] | _BIT["russia"])) != 0
+    return (_followed(occurrences, "patron", terror_word, terror_sentence, 1, PATRON_REACH, n) | unfought
+            | _followed(occurrences, "harm", objects[:, 1], objects[:, 0], 1, HARM_REACH, n)
+            | word("expense") & powers | word("withdraw") & word("agreement", "label"))
+
+
 def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located) -> np.ndarray:
     """Sentences where a rule word stands where a rule of :mod:`.content_rules` reads it: a
     threat, «أي», a name, «بدء» before a military cue, «بأنه» after it, «أي» before a breach, a ``periodic``
@@ -385,7 +415,8 @@ def gate(found: Located, hits: pd.DataFrame, mentions: pd.DataFrame, rules: Fram
     anywhere, at_end, occurrences = _rule_words(found, batches, rules)
     purpose, talks = _clauses(occurrences, hit_flags, found)
     busy = np.flatnonzero(need | _may_need_rules(flags, anywhere, at_end, purpose, talks)
-                          | _content_words(occurrences, hit_flags, found))
+                          | _content_words(occurrences, hit_flags, found)
+                          | _hostile_words(occurrences, hit_flags, found, flags, anywhere))
     bits = _plain(flags, _dropped(hit_flags, found, n))
     # a purpose clause is deconfliction (R1); talks of the two camps on the situation, and their
     # meetings and discussions that neither a purpose clause nor a deconfliction subject makes
