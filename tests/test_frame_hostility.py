@@ -1,6 +1,6 @@
 """Confrontation and military operations that the cue lexicon alone misses or mis-reads
-(``analysis/framing/hostility.py``, ``content_rules.rule_deconflicted_activity`` and the cue
-rows for threats, reservations and military activity in ``data/frames.tsv``), as tables of
+(``analysis/framing/hostility.py``, ``movements.py``, ``content_rules.rule_deconflicted_activity``
+and the cue rows for threats, reservations and military activity in ``data/frames.tsv``), as tables of
 invented sentences with the frames a coder following ``shared/CODEBOOK-FRAMES.md`` gives them:
 cases each rule changes and near-misses it must leave alone. The gate (``sentence_gate``)
 must decide every one of them as the plain rules do."""
@@ -31,7 +31,8 @@ PATRONS = [
     ("وقالت واشنطن إن قواتها باقية لحماية المدنيين من داعش.", "counter_terrorism"),
     ("وتعهدت موسكو بدعم جهود مكافحة الإرهاب في سوريا.", "counter_terrorism"),
     ("واتهمت دمشق أنقرة بحماية جبهة النصرة.", "counter_terrorism"),  # R8: Turkey
-    ("ودخلت القوات الروسية البلدة دون قتال تنظيم داعش.", "counter_terrorism"),  # «دون»: no accusation
+    ("ودخلت القوات الروسية البلدة دون قتال تنظيم داعش.",  # «دون»: no accusation; the entry is told
+     "counter_terrorism;military_operations"),
 ]
 
 
@@ -106,8 +107,31 @@ def test_threat_reservation_and_activity_cues(text, expected):
     assert frames_of(text) == [expected], text
 
 
+# military_operations: the forces with a verb of movement, in either order, of any party;
+# not a movement in a time anchor or a threat, nor the same verbs without the forces
+MOVEMENTS = [
+    ("وقالت وزارة الدفاع إن القوات الأمريكية غادرت قاعدة في ريف الحسكة.", "military_operations"),
+    ("ودخلت وحدات من الجيش السوري مدينة الطبقة صباح اليوم.", "military_operations"),
+    ("وأكد البنتاغون أن قواته ستبقى في التنف.", "military_operations"),
+    ("والشرطة العسكرية الروسية تنتشر في القامشلي.", "military_operations"),
+    ("وعززت القوات التركية مواقعها قرب عفرين.", "military_operations"),
+    ("وغادر وزير الخارجية الأمريكي موسكو مساء أمس.", ""),
+    ("ودخل الاتفاق حيز التنفيذ منتصف الليل.", "diplomacy"),
+    ("وبعد أن غادرت القوات الأمريكية المنطقة، عاد الأهالي إلى منازلهم.", ""),
+    ("وتعبر الشاحنات التجارية الحدود يومياً.", ""),
+    ("وهدد البنتاغون بأن قواته ستدخل مناطق الجيش السوري.", "confrontation"),
+    # a truce named with «لـ» is diplomacy, not hostility
+    ("وأعلنت واشنطن وموسكو اتفاقهما على شروط وقف للأعمال العدائية في سوريا.", "cooperation;diplomacy"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MOVEMENTS)
+def test_movements_of_the_forces(text, expected):
+    assert frames_of(text) == [expected], text
+
+
 def test_the_gate_decides_as_the_rules_on_these_sentences():
-    texts = [t for table in (PATRONS, HARM_AND_EXPENSE, WITHDRAWALS, CUES) for t, _ in table]
+    texts = [t for table in (PATRONS, HARM_AND_EXPENSE, WITHDRAWALS, CUES, MOVEMENTS) for t, _ in table]
     docs = pd.DataFrame({"doc_id": [f"d{i:02d}" for i in range(len(texts))], "title": [""] * len(texts),
                          "body": texts})
     hits, mentions = framing.find_cues(docs), actors.find_mentions(docs)

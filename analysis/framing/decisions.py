@@ -12,7 +12,7 @@ counter_terrorism only (R9). The rules on what a sentence tells -- threatened, h
 and anchored operations, blows to agreements, clashes of the camps, partners of terrorists,
 talks as a setting -- are in :mod:`.content_rules`; those on hostility between the camps that no
 single cue tells -- siding with terrorists, harm to relations, a power's loss, leaving a treaty --
-in :mod:`.hostility`. Their word lists are data
+in :mod:`.hostility`; the forces' movements told by a verb in :mod:`.movements`. Their word lists are data
 (``data/frame_rules.tsv``, :func:`load_frame_rules`).
 
 :func:`sentence_evidence` gathers what the rules see of one sentence and :func:`decide` applies
@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from .. import datafiles, normalize
-from . import content_rules, hostility
+from . import content_rules, hostility, movements
 from .content_rules import RU_CAMP, US_CAMP
 from .lexicon import FRAMES
 from .located import SENTENCE_COLUMNS, Located, by_sentence, locate, sentence_table
@@ -53,7 +53,7 @@ RULES = ("purpose", "danger", "scoped", "breakdown", "agreement", "doubt", "disc
          "domestic", "fight", "ct_side", "ct_not", "un", "hypothetical", "against", "meet", "setting",
          "blow", "blow_verb", "relations", "threat", "label", "start", "periodic", "rivalry", "comment",
          "describe", "as", "doer", "lethal", "patron", "harm", "expense", "withdraw",
-         "exchange")
+         "exchange", "forces", "move")
 _ACTOR_RULES = ("ct_side", "un")
 _PAIR_FRAMES = frozenset({"cooperation", "deconfliction", "confrontation"})
 THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition
@@ -445,7 +445,8 @@ def rule_sides(ev: Evidence, rules: FrameRules) -> None:
 ORDER = (content_rules.rule_blow, hostility.rule_treaty_withdrawal,
          rule_breakdown, rule_doubt, rule_topic_of_talks, rule_purpose, rule_incident,
          rule_call, content_rules.rule_talk_setting, rule_talks, rule_notice, rule_agreement, rule_reference,
-         content_rules.rule_event_mentions, rule_fight, content_rules.rule_clash, content_rules.rule_terror_partner,
+         content_rules.rule_event_mentions, movements.rule_forces_move,
+         rule_fight, content_rules.rule_clash, content_rules.rule_terror_partner,
          hostility.rule_terror_patron, hostility.rule_harm, hostility.rule_expense,
          rule_sides, content_rules.rule_deconflicted_activity)
 

@@ -48,6 +48,8 @@ from .decisions import (
 )
 from .hostility import HARM_REACH, PATRON_REACH, UNFOUGHT_REACH
 from .lexicon import FRAMES
+from .movements import ANCHOR_BEFORE, VERB_FIRST_REACH
+from .movements import SUBJECT_REACH as MOVE_SUBJECT_REACH
 from .words import Batch
 
 # --- flags ----------------------------------------------------------------------------------
@@ -303,6 +305,25 @@ def _hostile_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Locate
             | word("expense") & powers | word("withdraw") & word("agreement", "label"))
 
 
+def _movement_words(occurrences: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per sentence, whether :func:`.movements.rule_forces_move` finds a movement (a ``move``
+    verb within its reach after or right before a ``forces`` word), and whether no time anchor
+    or threat word stands close enough before a ``move`` verb to make the rule pass it over (then
+    the rule adds military_operations wherever it finds a movement)."""
+    moves = occurrences[(occurrences[:, 2] & _RULE_BIT["move"]) != 0]
+    found = (_followed(occurrences, "forces", moves[:, 1], moves[:, 0], 1, MOVE_SUBJECT_REACH, n)
+             | _followed(occurrences, "move", *_forces_at(occurrences), 1, VERB_FIRST_REACH, n))
+    reach = MOVE_SUBJECT_REACH + ANCHOR_BEFORE
+    blocked = (_followed(occurrences, "anchor", moves[:, 1], moves[:, 0], 1, reach, n)
+               | _followed(occurrences, "threat", moves[:, 1], moves[:, 0], 1, reach, n))
+    return found, ~blocked
+
+
+def _forces_at(occurrences: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    forces = occurrences[(occurrences[:, 2] & _RULE_BIT["forces"]) != 0]
+    return forces[:, 1], forces[:, 0]
+
+
 def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located) -> np.ndarray:
     """Sentences where a rule word stands where a rule of :mod:`.content_rules` reads it: a
     threat, «أي», a name, «بدء» before a military cue, «بأنه» after it, «أي» before a breach, a ``periodic``
@@ -414,9 +435,13 @@ def gate(found: Located, hits: pd.DataFrame, mentions: pd.DataFrame, rules: Fram
     need = _needs_rules(flags, _all_references(hit_flags, hit_at, n))
     anywhere, at_end, occurrences = _rule_words(found, batches, rules)
     purpose, talks = _clauses(occurrences, hit_flags, found)
+    # the forces' movements (movements.rule_forces_move) are decided here unless a time anchor or
+    # a threat word stands before a movement verb within the rule's reach
+    moving, calm = _movement_words(occurrences, n)
     busy = np.flatnonzero(need | _may_need_rules(flags, anywhere, at_end, purpose, talks)
                           | _content_words(occurrences, hit_flags, found)
-                          | _hostile_words(occurrences, hit_flags, found, flags, anywhere))
+                          | _hostile_words(occurrences, hit_flags, found, flags, anywhere)
+                          | moving & ~calm)
     bits = _plain(flags, _dropped(hit_flags, found, n))
     # a purpose clause is deconfliction (R1); talks of the two camps on the situation, and their
     # meetings and discussions that neither a purpose clause nor a deconfliction subject makes
@@ -427,5 +452,6 @@ def gate(found: Located, hits: pd.DataFrame, mentions: pd.DataFrame, rules: Fram
     meeting &= ~_talks_with_subject(occurrences, hit_flags, found)
     powers = ((flags & _BIT["us"]) != 0) & ((flags & _BIT["russia"]) != 0)
     bits |= np.where(camps & talks | powers & meeting, _BIT["diplomacy"], 0)
+    bits |= np.where(moving & calm, _BIT["military_operations"], 0)
     bits[busy] = 0
     return _LABELS[bits].tolist(), busy.tolist()
