@@ -107,6 +107,32 @@ def test_threat_reservation_and_activity_cues(text, expected):
     assert frames_of(text) == [expected], text
 
 
+# R8: one camp's forces struck by the other (the forces named right after the target word) is
+# confrontation; strikes on IS, on a government's sites told as a punishment, or by a third
+# state are operations only. R4: blame with «مسؤولية» after the verb's subject and object;
+# cue rows for condemning, suspicion and polemics
+STRIKES_AND_BLAME = [
+    ("وشنت طائرات التحالف غارات على قوات موالية للحكومة السورية قرب التنف.", "confrontation;military_operations"),
+    ("وقصفت المدفعية الأمريكية مواقع للجيش السوري شرق الفرات.", "confrontation;military_operations"),
+    ("وقالت موسكو إن الطائرات الروسية استهدفت رتلاً لقوات سوريا الديمقراطية.", "confrontation;military_operations"),
+    ("وشنت الولايات المتحدة وفرنسا ضربات على مواقع تابعة للحكومة السورية رداً على الهجوم الكيميائي.",
+     "military_operations"),
+    ("وشنت طائرات التحالف غارات على مواقع داعش قرب قوات النظام.", "counter_terrorism;military_operations"),
+    ("وأغار الطيران الإسرائيلي على مواقع للجيش السوري قرب دمشق.", "military_operations"),
+    ("وتستعد قسد لشن هجوم على الرقة، وتقدم قوات النظام المدعومة روسياً شرق حلب.", "military_operations"),
+    ("وحمّل وزير الخارجية الأمريكي موسكو مسؤولية انهيار الهدنة.", "confrontation"),
+    ("وحملت الطائرات مساعدات إنسانية إلى حلب.", ""),
+    ("وقدمت روسيا مشروع قرار يدين الضربات الأمريكية.", "confrontation;diplomacy"),
+    ("وقال المندوب الروسي إن الضربة جاءت في توقيت مريب.", "confrontation"),
+    ("وشهدت الجلسة سجالاً حاداً بين المندوبين الأمريكي والروسي.", "confrontation"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STRIKES_AND_BLAME)
+def test_strikes_on_the_other_camp_and_blame(text, expected):
+    assert frames_of(text) == [expected], text
+
+
 # military_operations: the forces with a verb of movement, in either order, of any party;
 # not a movement in a time anchor or a threat, nor the same verbs without the forces
 MOVEMENTS = [
@@ -131,7 +157,7 @@ def test_movements_of_the_forces(text, expected):
 
 
 def test_the_gate_decides_as_the_rules_on_these_sentences():
-    texts = [t for table in (PATRONS, HARM_AND_EXPENSE, WITHDRAWALS, CUES, MOVEMENTS) for t, _ in table]
+    texts = [t for table in (PATRONS, HARM_AND_EXPENSE, WITHDRAWALS, CUES, STRIKES_AND_BLAME, MOVEMENTS) for t, _ in table]
     docs = pd.DataFrame({"doc_id": [f"d{i:02d}" for i in range(len(texts))], "title": [""] * len(texts),
                          "body": texts})
     hits, mentions = framing.find_cues(docs), actors.find_mentions(docs)

@@ -8,6 +8,10 @@
   بالعلاقات») is confrontation.
 * :func:`rule_expense` (R5): a gain «على حساب» one of the two powers («على حساب واشنطن», «على
   حساب النفوذ الأمريكي») is rivalry presented as a loss: confrontation.
+* :func:`rule_strike_on_camp` (R8): one camp striking the other, its target named right after
+  the strike («غارات التحالف على الجيش السوري»), is confrontation.
+* :func:`rule_blame` (R4, R8): laying the blame with the subject and object between the verb
+  and «مسؤولية» («حمّل الوزير موسكو مسؤولية الإخفاق») is confrontation.
 * :func:`rule_treaty_withdrawal` (R3, R7): withdrawing from a treaty or an agreement
   («انسحابها … من معاهدة الصواريخ») is its breakdown, confrontation, not a military withdrawal.
 
@@ -15,11 +19,14 @@ Which camps the sentence names is left to :func:`.decisions.rule_sides` (R8), ap
 them: the same words between Turkey and the Kurds, or by a third state, add no frame. Each
 rule takes the sentence's :class:`.decisions.Evidence` and :class:`.decisions.FrameRules`;
 their words are in ``data/frame_rules.tsv`` (``patron``, ``harm``, ``expense``, ``withdraw``,
-with ``against``, ``negator``, ``relations``, ``agreement`` and ``label``).
+``strike``, ``target``, ``blame``, ``liability``, with ``against``, ``negator``, ``relations``,
+``agreement`` and ``label``).
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from .content_rules import RU_CAMP, US_CAMP
 
 if TYPE_CHECKING:
     from .decisions import Evidence, FrameRules
@@ -30,6 +37,9 @@ UNFOUGHT_REACH = 3  # «لم تحارب» … the group not fought
 HARM_REACH = 3  # a harm word … the relations harmed («ضرراً كبيراً بالعلاقات»)
 EXPENSE_REACH = 3  # «على حساب» … the power that loses («على حساب النفوذ الأميركي»)
 WITHDRAW_REACH = 6  # a withdrawal … «من» before the treaty («انسحابها في آب الماضي من معاهدة»)
+STRIKE_REACH = 3  # a strike … the word before its target («غارات جوية وقصفاً مدفعياً على»)
+TARGET_REACH = 3  # that word … the camp struck («على قوات موالية للنظام السوري»)
+BLAME_REACH = 6  # «حمّل» … «مسؤولية» (its subject and object between them)
 #: the two powers themselves (not their partners): the loser of a rivalry (R5)
 POWERS = frozenset({"us", "russia"})
 _FROM = "من"  # «حماية المدنيين من داعش»: shielding from the group, not the group
@@ -99,3 +109,42 @@ def rule_treaty_withdrawal(ev: Evidence, rules: FrameRules) -> None:
             for h in ev.hits:
                 if h.frame == "military_operations" and h.first == i:
                     h.kept = False
+
+
+def rule_strike_on_camp(ev: Evidence, rules: FrameRules) -> None:
+    """R8: a ``strike`` word with a ``target`` word within :data:`STRIKE_REACH` words after it,
+    whose first actor named within :data:`TARGET_REACH` words after that is the *forces* of
+    one camp (a ``forces`` word from the target word to the name: «على الجيش السوري», «على
+    قوات موالية للنظام», «مواقع للجيش العربي السوري»), in a sentence naming the other camp
+    too, is one camp's forces struck by the other: confrontation (no word with «و» between the
+    target word and the name: «هجوم على الرقة، وتقدم قوات النظام» is two clauses). Strikes on a terrorist group
+    («غارات التحالف على مواقع داعش قرب قوات النظام»), on sites of a government told as a
+    punishment («ضربات صاروخية على مواقع تابعة للحكومة السورية … رداً على الهجوم
+    الكيماوي») or on an unnamed target («أطلقتا 59 صاروخاً على القاعدة») are not."""
+    if "strike" not in ev.index or "target" not in ev.index:
+        return
+    named = sorted((w, side) for w, side, _ in ev.mentions)
+    for i in ev.where("strike"):
+        for j in ev.where("target"):
+            if not i < j <= i + STRIKE_REACH:
+                continue
+            first = next(((w, side) for w, side in named if j < w <= j + TARGET_REACH), None)
+            camp = _camp(first[1]) if first and ev.has("forces", j, first[0]) and not any(
+                w.startswith("و") for w in ev.words[j + 1:first[0]]) else None
+            if camp and any(_camp(side) not in (None, camp) for _, side in named):
+                ev.added.add("confrontation")
+                return
+
+
+def _camp(side: str) -> str | None:
+    return "us" if side in US_CAMP else "ru" if side in RU_CAMP else None
+
+
+def rule_blame(ev: Evidence, rules: FrameRules) -> None:
+    """R4, R8: a ``blame`` verb («حمّل») with a ``liability`` word within :data:`BLAME_REACH`
+    words after it, its subject and object between them («حمّل وزير الخارجية ريكس تيلرسون
+    موسكو مسؤولية الإخفاق»), lays the blame on someone: confrontation."""
+    for i in ev.where("blame"):
+        if ev.has("liability", i + 1, i + BLAME_REACH):
+            ev.added.add("confrontation")
+            return

@@ -46,7 +46,7 @@ from .decisions import (
     FrameRules,
     Located,
 )
-from .hostility import HARM_REACH, PATRON_REACH, UNFOUGHT_REACH
+from .hostility import HARM_REACH, PATRON_REACH, STRIKE_REACH, TARGET_REACH, UNFOUGHT_REACH, WITHDRAW_REACH
 from .lexicon import FRAMES
 from .movements import ANCHOR_BEFORE, VERB_FIRST_REACH
 from .movements import SUBJECT_REACH as MOVE_SUBJECT_REACH
@@ -279,11 +279,13 @@ def _may_need_rules(flags: np.ndarray, anywhere: np.ndarray, at_end: np.ndarray,
 
 
 def _hostile_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located, flags: np.ndarray,
-                   anywhere: np.ndarray) -> np.ndarray:
+                   anywhere: np.ndarray, camp_mentions: np.ndarray) -> np.ndarray:
     """Sentences where a rule of :mod:`.hostility` may add confrontation: a patron word or a
     fighting word after a negator with a terrorist group within reach after it, harm with
     relations or an agreement within reach after it, «على حساب» with a power named, a withdrawal
-    with an agreement or treaty word (``anywhere``: as in :func:`_may_need_rules`)."""
+    with an agreement or treaty word, a strike followed by the word before its target where
+    both camps are named, blame with responsibility (``anywhere``: as in :func:`_may_need_rules`;
+    ``camp_mentions``: which mentions are of a camp)."""
     n, at = len(found), found.hit_at
 
     def rows(rule: str) -> np.ndarray:
@@ -300,9 +302,18 @@ def _hostile_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Locate
     unfought = (_followed(occurrences, "negator", against[:, 1], against[:, 0], 1, 1, n)
                 & _followed(occurrences, "against", terror_word, terror_sentence, 1, UNFOUGHT_REACH, n))
     powers = (flags & (_BIT["us"] | _BIT["russia"])) != 0
+    camps = ((flags & _BIT["camp_us"]) != 0) & ((flags & _BIT["camp_ru"]) != 0)
+    targets = rows("target")
+    treaties = np.concatenate([rows("agreement"), rows("label")])
+    camp_word, camp_sentence = found.mention_word[camp_mentions], found.mention_at[camp_mentions]
     return (_followed(occurrences, "patron", terror_word, terror_sentence, 1, PATRON_REACH, n) | unfought
             | _followed(occurrences, "harm", objects[:, 1], objects[:, 0], 1, HARM_REACH, n)
-            | word("expense") & powers | word("withdraw") & word("agreement", "label"))
+            | word("expense") & powers
+            | _followed(occurrences, "withdraw", treaties[:, 1], treaties[:, 0], 2, WITHDRAW_REACH + 1, n)
+            | word("blame") & word("liability")
+            | _followed(occurrences, "strike", targets[:, 1], targets[:, 0], 1, STRIKE_REACH, n)
+            & _followed(occurrences, "target", *_forces_at(occurrences), 0, TARGET_REACH, n)
+            & _followed(occurrences, "target", camp_word, camp_sentence, 1, TARGET_REACH, n) & camps)
 
 
 def _movement_words(occurrences: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -433,6 +444,7 @@ def gate(found: Located, hits: pd.DataFrame, mentions: pd.DataFrame, rules: Fram
     np.bitwise_or.at(flags, hit_at[ok], hit_flags[ok])
     np.bitwise_or.at(flags, mention_at[mention_at >= 0], mention_flags[mention_at >= 0])
     need = _needs_rules(flags, _all_references(hit_flags, hit_at, n))
+    camp_mentions = (mention_at >= 0) & ((mention_flags & (_BIT["camp_us"] | _BIT["camp_ru"])) != 0)
     anywhere, at_end, occurrences = _rule_words(found, batches, rules)
     purpose, talks = _clauses(occurrences, hit_flags, found)
     # the forces' movements (movements.rule_forces_move) are decided here unless a time anchor or
@@ -440,7 +452,7 @@ def gate(found: Located, hits: pd.DataFrame, mentions: pd.DataFrame, rules: Fram
     moving, calm = _movement_words(occurrences, n)
     busy = np.flatnonzero(need | _may_need_rules(flags, anywhere, at_end, purpose, talks)
                           | _content_words(occurrences, hit_flags, found)
-                          | _hostile_words(occurrences, hit_flags, found, flags, anywhere)
+                          | _hostile_words(occurrences, hit_flags, found, flags, anywhere, camp_mentions)
                           | moving & ~calm)
     bits = _plain(flags, _dropped(hit_flags, found, n))
     # a purpose clause is deconfliction (R1); talks of the two camps on the situation, and their
