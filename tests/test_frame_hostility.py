@@ -125,6 +125,11 @@ STRIKES_AND_BLAME = [
     ("وقدمت روسيا مشروع قرار يدين الضربات الأمريكية.", "confrontation;diplomacy"),
     ("وقال المندوب الروسي إن الضربة جاءت في توقيت مريب.", "confrontation"),
     ("وشهدت الجلسة سجالاً حاداً بين المندوبين الأمريكي والروسي.", "confrontation"),
+    # R8: one camp's forces intercepting or ramming the other's
+    ("واعترضت مدرعات أمريكية رتلاً روسياً قرب القامشلي.", "confrontation;military_operations"),
+    ("وصدمت مدرعة روسية دورية أمريكية قرب المالكية.", "confrontation;military_operations"),
+    ("واعترضت الدفاعات الجوية السورية صواريخ أمريكية فوق حمص.", "confrontation;military_operations"),
+    ("وتلاحق القوات العراقية فلول داعش في الصحراء.", "counter_terrorism"),
 ]
 
 

@@ -53,7 +53,8 @@ RULES = ("purpose", "danger", "scoped", "breakdown", "agreement", "doubt", "disc
          "domestic", "fight", "ct_side", "ct_not", "un", "hypothetical", "against", "meet", "setting",
          "blow", "blow_verb", "relations", "threat", "label", "start", "periodic", "rivalry", "comment",
          "describe", "as", "doer", "lethal", "patron", "harm", "expense", "withdraw",
-         "exchange", "forces", "move", "strike", "target", "blame", "liability")
+         "exchange", "forces", "move", "strike", "target", "blame", "liability",
+         "intercept")
 _ACTOR_RULES = ("ct_side", "un")
 _PAIR_FRAMES = frozenset({"cooperation", "deconfliction", "confrontation"})
 THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition
@@ -448,7 +449,7 @@ ORDER = (content_rules.rule_blow, hostility.rule_treaty_withdrawal,
          content_rules.rule_event_mentions, movements.rule_forces_move,
          rule_fight, content_rules.rule_clash, content_rules.rule_terror_partner,
          hostility.rule_terror_patron, hostility.rule_harm, hostility.rule_expense,
-         hostility.rule_strike_on_camp, hostility.rule_blame,
+         hostility.rule_strike_on_camp, hostility.rule_blame, hostility.rule_intercept,
          rule_sides, content_rules.rule_deconflicted_activity)
 
 

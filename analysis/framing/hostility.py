@@ -12,6 +12,8 @@
   the strike («غارات التحالف على الجيش السوري»), is confrontation.
 * :func:`rule_blame` (R4, R8): laying the blame with the subject and object between the verb
   and «مسؤولية» («حمّل الوزير موسكو مسؤولية الإخفاق») is confrontation.
+* :func:`rule_intercept` (R8): one camp's forces intercepting, ramming or chasing the other's
+  («اعترضت مدرعات أمريكية رتلاً روسياً») is confrontation.
 * :func:`rule_treaty_withdrawal` (R3, R7): withdrawing from a treaty or an agreement
   («انسحابها … من معاهدة الصواريخ») is its breakdown, confrontation, not a military withdrawal.
 
@@ -19,7 +21,7 @@ Which camps the sentence names is left to :func:`.decisions.rule_sides` (R8), ap
 them: the same words between Turkey and the Kurds, or by a third state, add no frame. Each
 rule takes the sentence's :class:`.decisions.Evidence` and :class:`.decisions.FrameRules`;
 their words are in ``data/frame_rules.tsv`` (``patron``, ``harm``, ``expense``, ``withdraw``,
-``strike``, ``target``, ``blame``, ``liability``, with ``against``, ``negator``, ``relations``,
+``strike``, ``target``, ``blame``, ``liability``, ``intercept``, with ``against``, ``negator``, ``relations``,
 ``agreement`` and ``label``).
 """
 from __future__ import annotations
@@ -39,6 +41,7 @@ EXPENSE_REACH = 3  # «على حساب» … the power that loses («على حس
 WITHDRAW_REACH = 6  # a withdrawal … «من» before the treaty («انسحابها في آب الماضي من معاهدة»)
 STRIKE_REACH = 3  # a strike … the word before its target («غارات جوية وقصفاً مدفعياً على»)
 TARGET_REACH = 3  # that word … the camp struck («على قوات موالية للنظام السوري»)
+INTERCEPT_REACH = 6  # «اعترضت» … both camps («مدرعات أمريكية رتلاً روسياً»)
 BLAME_REACH = 6  # «حمّل» … «مسؤولية» (its subject and object between them)
 #: the two powers themselves (not their partners): the loser of a rivalry (R5)
 POWERS = frozenset({"us", "russia"})
@@ -146,5 +149,19 @@ def rule_blame(ev: Evidence, rules: FrameRules) -> None:
     موسكو مسؤولية الإخفاق»), lays the blame on someone: confrontation."""
     for i in ev.where("blame"):
         if ev.has("liability", i + 1, i + BLAME_REACH):
+            ev.added.add("confrontation")
+            return
+
+
+def rule_intercept(ev: Evidence, rules: FrameRules) -> None:
+    """R8: an ``intercept`` verb (intercepting, ramming, chasing) with both camps named within
+    :data:`INTERCEPT_REACH` words after it is one camp's forces stopping the other's: confrontation
+    («اعترضت مدرعات أمريكية رتلاً روسياً», «صدمت مركبة روسية مدرعة أمريكية»). An objection
+    («اعترضت موسكو على القرار», «على» right after the verb) is not."""
+    for i in ev.where("intercept"):
+        if i + 1 < len(ev.words) and ev.words[i + 1] == _ON:
+            continue
+        camps = {_camp(side) for w, side, _ in ev.mentions if i < w <= i + INTERCEPT_REACH}
+        if {"us", "ru"} <= camps:
             ev.added.add("confrontation")
             return

@@ -310,7 +310,7 @@ def _hostile_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Locate
             | _followed(occurrences, "harm", objects[:, 1], objects[:, 0], 1, HARM_REACH, n)
             | word("expense") & powers
             | _followed(occurrences, "withdraw", treaties[:, 1], treaties[:, 0], 2, WITHDRAW_REACH + 1, n)
-            | word("blame") & word("liability")
+            | word("blame") & word("liability") | word("intercept") & camps
             | _followed(occurrences, "strike", targets[:, 1], targets[:, 0], 1, STRIKE_REACH, n)
             & _followed(occurrences, "target", *_forces_at(occurrences), 0, TARGET_REACH, n)
             & _followed(occurrences, "target", camp_word, camp_sentence, 1, TARGET_REACH, n) & camps)
