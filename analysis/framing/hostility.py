@@ -47,6 +47,7 @@ BLAME_REACH = 6  # «حمّل» … «مسؤولية» (its subject and object b
 POWERS = frozenset({"us", "russia"})
 _FROM = "من"  # «حماية المدنيين من داعش»: shielding from the group, not the group
 _ON = "علي"  # «على», folded
+_ONS = frozenset({_ON, "و" + _ON})  # the commonest word before a strike's target (not in a list)
 
 
 def _groups(ev: Evidence) -> list[int]:
@@ -124,11 +125,12 @@ def rule_strike_on_camp(ev: Evidence, rules: FrameRules) -> None:
     («غارات التحالف على مواقع داعش قرب قوات النظام»), on sites of a government told as a
     punishment («ضربات صاروخية على مواقع تابعة للحكومة السورية … رداً على الهجوم
     الكيماوي») or on an unnamed target («أطلقتا 59 صاروخاً على القاعدة») are not."""
-    if "strike" not in ev.index or "target" not in ev.index:
+    if "strike" not in ev.index:
         return
     named = sorted((w, side) for w, side, _ in ev.mentions)
+    on = [j for j, w in enumerate(ev.words) if w in _ONS] if named else []
     for i in ev.where("strike"):
-        for j in ev.where("target"):
+        for j in sorted(ev.where("target") + on):
             if not i < j <= i + STRIKE_REACH:
                 continue
             first = next(((w, side) for w, side in named if j < w <= j + TARGET_REACH), None)

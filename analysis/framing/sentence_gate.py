@@ -81,7 +81,9 @@ def _hit_flags(hits: pd.DataFrame, tags: list[frozenset[str]], surfaces: list[st
     # a definite noun may name a deconflicted activity (content_rules.rule_deconflicted_activity)
     article, clash = _definite(surfaces, tags)
     flags &= ~np.where(article, _BIT["agreement"], 0)  # its name or a reference back (rule_agreement)
-    owned = np.fromiter(map(possessed, surfaces), dtype=bool, count=len(surfaces))  # «طلعاتهم»
+    owned = np.zeros(len(surfaces), dtype=bool)  # «طلعاتهم»
+    mine = np.flatnonzero(military & ~article)
+    owned[mine] = [possessed(surfaces[k]) for k in mine]
     return (flags | np.where(near & military, _BIT["near_end"], 0)
             | np.where(military & (article | owned) & ~clash, _BIT["definite"], 0))
 
@@ -303,7 +305,6 @@ def _hostile_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Locate
                 & _followed(occurrences, "against", terror_word, terror_sentence, 1, UNFOUGHT_REACH, n))
     powers = (flags & (_BIT["us"] | _BIT["russia"])) != 0
     camps = ((flags & _BIT["camp_us"]) != 0) & ((flags & _BIT["camp_ru"]) != 0)
-    targets = rows("target")
     treaties = np.concatenate([rows("agreement"), rows("label")])
     camp_word, camp_sentence = found.mention_word[camp_mentions], found.mention_at[camp_mentions]
     return (_followed(occurrences, "patron", terror_word, terror_sentence, 1, PATRON_REACH, n) | unfought
@@ -311,9 +312,8 @@ def _hostile_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Locate
             | word("expense") & powers
             | _followed(occurrences, "withdraw", treaties[:, 1], treaties[:, 0], 2, WITHDRAW_REACH + 1, n)
             | word("blame") & word("liability") | word("intercept") & camps
-            | _followed(occurrences, "strike", targets[:, 1], targets[:, 0], 1, STRIKE_REACH, n)
-            & _followed(occurrences, "target", *_forces_at(occurrences), 0, TARGET_REACH, n)
-            & _followed(occurrences, "target", camp_word, camp_sentence, 1, TARGET_REACH, n) & camps)
+            | _followed(occurrences, "strike", camp_word, camp_sentence, 2, STRIKE_REACH + TARGET_REACH, n)
+            & _followed(occurrences, "forces", camp_word, camp_sentence, 0, TARGET_REACH, n) & camps)
 
 
 def _movement_words(occurrences: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
