@@ -130,6 +130,9 @@ STRIKES_AND_BLAME = [
     ("وصدمت مدرعة روسية دورية أمريكية قرب المالكية.", "confrontation;military_operations"),
     ("واعترضت الدفاعات الجوية السورية صواريخ أمريكية فوق حمص.", "confrontation;military_operations"),
     ("وتلاحق القوات العراقية فلول داعش في الصحراء.", "counter_terrorism"),
+    # R9: «القاعدة» with a proclitic is as ambiguous as alone (the base); «تنظيم القاعدة» is not
+    ("وانتشرت دوريات أمريكية في المنطقة المحيطة بالقاعدة.", "military_operations"),
+    ("وأكد البيان ارتباط الجماعة بتنظيم القاعدة.", "counter_terrorism"),
 ]
 
 
