@@ -111,7 +111,8 @@ BACKGROUND = [
     ("وقتل ثلاثة مدنيين في غارات على ريف إدلب رغم الهدنة.", "military_operations"),
     ("وتواصل قوات النظام هجومها قرب منطقة خفض التصعيد في درعا.", "military_operations"),
     ("وقصفت الطائرات الروسية مواقع في منطقة خفض التصعيد بإدلب.", "military_operations"),
-    ("وتقدمت القوات نحو المنطقة التي اتفقت عليها واشنطن وموسكو العام الماضي.", ""),
+    # the forces' advance is an operation told (movements.py); the agreement adds nothing
+    ("وتقدمت القوات نحو المنطقة التي اتفقت عليها واشنطن وموسكو العام الماضي.", "military_operations"),
     # told, not background: the agreement, the zones created, the agreement reached
     ("واتفقت واشنطن وموسكو على إقامة منطقة خفض التصعيد في الجنوب.", "cooperation;diplomacy"),
     ("وأعلن الجانبان الاتفاق على هدنة جديدة في حلب.", "cooperation;diplomacy"),

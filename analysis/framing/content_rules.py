@@ -42,10 +42,19 @@ ANCHOR_REACH = 4  # a time anchor … «بدء» («بعد ثلاثة أسابي
 BLOW_REACH = 2  # «ضربة» … «للعلاقات» («ضربة كبيرة للعلاقات»)
 RECEIVED_REACH = 6  # «تلقت» … «ضربة» (its subject may stand between: «تلقت الهدنة … ضربة»)
 PARTNER_REACH = 4  # a cooperation cue … the terrorist group it is said to work with
+EXCHANGE_REACH = 3  # «تبادل/أبلغ …» … the possessed activities exchanged or notified
 LETHAL_REACH = 12  # a killing … the mentions of both camps (its agent and its victim)
 VICTIM_REACH = 10  # a killing … a terrorist group as its victim (its subject may stand between)
 #: the article, with the proclitics before it: a military cue starting so is a definite noun
 DEFINITE = ("ال", "وال", "بال", "فال", "لل", "ولل", "وبال")
+#: a plural in «ات» with a possessive pronoun (folded): its owner's activities in general
+#: («طلعاتهم», «عملياتهما», «غاراتها»); a singular one is an event told («بتحرك دوريتنا»)
+POSSESSED_PLURAL = ("اتها", "اتهم", "اتهما", "اتهن", "اتنا", "اته")
+
+
+def possessed(surface: str) -> bool:
+    """Whether the first word of a folded cue surface is a plural with a possessive pronoun."""
+    return surface.split(" ", 1)[0].endswith(POSSESSED_PLURAL)
 
 
 def _both_camps(ev: Evidence) -> bool:
@@ -126,7 +135,8 @@ def _lethal(ev: Evidence, h) -> bool:
 
 def rule_terror_partner(ev: Evidence, rules: FrameRules) -> None:
     """R9, R8: a cooperation cue followed within :data:`PARTNER_REACH` words by a terrorist
-    group (its mention or a counter-terrorism cue), with no ``against`` word between, says
+    group (its mention or a counter-terrorism cue), with no ``against`` or ``about`` word between
+    («تبادل المعلومات حول مواقع الإرهابيين»: what is exchanged is about the group), says
     that someone works *with* terrorists: a terrorism-based accusation, so confrontation and
     not cooperation («شريكاً للتنظيمات الإرهابية»; «التعاون في مكافحة الإرهاب» stays)."""
     groups = [w for w, _, group in ev.mentions if group]
@@ -135,7 +145,7 @@ def rule_terror_partner(ev: Evidence, rules: FrameRules) -> None:
         if h.frame != "cooperation" or not h.kept:
             continue
         near = [g for g in groups if h.last < g <= h.last + PARTNER_REACH]
-        if near and not ev.has("against", h.last + 1, max(near)):
+        if near and not (ev.has("against", h.last + 1, max(near)) or ev.has("about", h.last + 1, max(near))):
             h.kept = False
             ev.added.add("confrontation")
 
@@ -155,11 +165,21 @@ def rule_deconflicted_activity(ev: Evidence, rules: FrameRules) -> None:
     """R1, R7: in a sentence that reports deconfliction of the two powers (after R8: not
     Russia and Turkey), a military cue that is a definite noun names the activity the channel
     keeps apart or the notice is about — «أخطر … مسبقاً بمسار الدورية», «تجنب أي احتكاك بين
-    العمليات العسكرية» — not an operation the sentence tells: no military_operations by
-    itself. An indefinite one («اعترضت دورية روسية …») and a clash («الاشتباك») stay."""
+    العمليات العسكرية», and a plural made definite by its owner's pronoun, their activities in
+    general, as what is exchanged or notified (:func:`_exchanged`): «يتبادلون إحداثيات طلعاتهم»,
+    «تبادل المعلومات حول عملياتهما الجوية» — not an operation the sentence tells: no
+    military_operations by itself. An indefinite one («اعترضت دورية روسية …») and a clash
+    («الاشتباك») stay."""
     if "deconfliction" not in ev.frames():
         return
     for h in ev.hits:
         if h.frame == "military_operations" and h.kept and "danger" not in h.tags \
-                and h.surface.startswith(DEFINITE):
+                and (h.surface.startswith(DEFINITE) or possessed(h.surface) and _exchanged(ev, h)):
             h.kept = False
+
+
+def _exchanged(ev: Evidence, h) -> bool:
+    """Whether an ``exchange`` or ``notice`` word stands within :data:`EXCHANGE_REACH` words
+    before the cue ``h`` («إحداثيات طلعاتهم», «أبلغت … بعملياتها»; not «لن تتراجع عن غاراتها»)."""
+    lo = h.first - EXCHANGE_REACH
+    return ev.has("exchanged", lo, h.first - 1) or ev.has("notice", lo, h.first - 1)

@@ -10,7 +10,9 @@ confrontation (R4); talks are diplomacy unless their stated purpose is avoiding 
 confrontation are about the US–Russia pair only (R8); a generic fight against IS is
 counter_terrorism only (R9). The rules on what a sentence tells -- threatened, hypothetical
 and anchored operations, blows to agreements, clashes of the camps, partners of terrorists,
-talks as a setting -- are in :mod:`.content_rules`. Their word lists are data
+talks as a setting -- are in :mod:`.content_rules`; those on hostility between the camps that no
+single cue tells -- siding with terrorists, harm to relations, a power's loss, leaving a treaty --
+in :mod:`.hostility`; the forces' movements told by a verb in :mod:`.movements`. Their word lists are data
 (``data/frame_rules.tsv``, :func:`load_frame_rules`).
 
 :func:`sentence_evidence` gathers what the rules see of one sentence and :func:`decide` applies
@@ -36,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from .. import datafiles, normalize
-from . import content_rules, coordination
+from . import content_rules, coordination, hostility, movements
 from .content_rules import RU_CAMP, US_CAMP
 from .lexicon import FRAMES
 from .located import SENTENCE_COLUMNS, Located, by_sentence, locate, sentence_table
@@ -54,7 +56,10 @@ RULES = ("purpose", "danger", "scoped", "breakdown", "agreement", "doubt", "disc
          # coordination.py
          "route", "contact", "military", "exchange", "information", "stance", "comes", "despite", "zone",
          "locative", "relative", "on_it", "beyond", "dispute", "joint_verb", "pair_subject",
-         "with", "far", "constructive", "constructive_split", "under", "memo", "forces")
+         "with", "far", "constructive", "constructive_split", "under", "memo", "forces", "about",
+         # hostility.py, movements.py
+         "patron", "harm", "expense", "withdraw", "exchanged", "troops", "move", "strike", "target", "blame",
+         "liability", "intercept")
 _ACTOR_RULES = ("ct_side", "un")
 _PAIR_FRAMES = frozenset({"cooperation", "deconfliction", "confrontation"})
 THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition
@@ -464,14 +469,16 @@ def rule_sides(ev: Evidence, rules: FrameRules) -> None:
 
 
 #: The rules in the order they are applied.
-ORDER = (content_rules.rule_blow, coordination.rule_background_agreement, coordination.rule_without_incident,
-         coordination.rule_partner_forces, rule_breakdown, rule_doubt,
+ORDER = (content_rules.rule_blow, hostility.rule_treaty_withdrawal, coordination.rule_background_agreement,
+         coordination.rule_without_incident, coordination.rule_partner_forces, rule_breakdown, rule_doubt,
          rule_topic_of_talks, coordination.rule_beyond_safety, rule_purpose, coordination.rule_avoided_incident,
          rule_incident, rule_call, content_rules.rule_talk_setting, rule_talks, rule_notice,
          coordination.rule_notice_move, coordination.rule_exchange, coordination.rule_joint_stance,
          coordination.rule_contacts, coordination.rule_far_from_understanding, coordination.rule_constructive,
          coordination.rule_under_memorandum, rule_agreement, rule_reference, content_rules.rule_event_mentions,
-         rule_fight, content_rules.rule_clash, content_rules.rule_terror_partner,
+         movements.rule_forces_move, rule_fight, content_rules.rule_clash, content_rules.rule_terror_partner,
+         hostility.rule_terror_patron, hostility.rule_harm, hostility.rule_expense,
+         hostility.rule_strike_on_camp, hostility.rule_blame, hostility.rule_intercept,
          coordination.rule_partner_of_coordination, coordination.rule_statement_of_many, rule_sides,
          content_rules.rule_deconflicted_activity)
 

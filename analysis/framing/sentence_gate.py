@@ -30,6 +30,7 @@ from .content_rules import (
     RECEIVED_REACH,
     START_REACH,
     THREAT_REACH,
+    possessed,
 )
 from .coordination import ALLIES, STATEMENT
 from .decisions import (
@@ -47,7 +48,10 @@ from .decisions import (
     FrameRules,
     Located,
 )
+from .hostility import HARM_REACH, PATRON_REACH, STRIKE_REACH, TARGET_REACH, UNFOUGHT_REACH, WITHDRAW_REACH
 from .lexicon import FRAMES
+from .movements import ANCHOR_BEFORE, VERB_FIRST_REACH
+from .movements import SUBJECT_REACH as MOVE_SUBJECT_REACH
 from .words import Batch
 
 # --- flags ----------------------------------------------------------------------------------
@@ -58,12 +62,15 @@ _KINDS = ("negated", "breakdown", "doubt", "disagreement", "call", "agreement", 
           "us", "camp_us", "russia", "camp_ru", "third", "outsider", "jihadist", "un")
 _BIT = {name: 1 << i for i, name in enumerate(FRAMES + _KINDS)}  # a sentence's flags: frames, then kinds
 _FRAME_MASK = (1 << len(FRAMES)) - 1
-_RULE_BIT = {rule: 1 << i for i, rule in enumerate(RULES)}  # a word's rules
+#: a word's rules: bit ``i % 62`` of column ``i // 62`` for the i-th rule (more rules than one
+#: int64 holds); :func:`_holds` and :func:`_rows` read them
+_RULE_BIT = {rule: (i // 62, 1 << (i % 62)) for i, rule in enumerate(RULES)}
+_COLUMNS = (len(RULES) - 1) // 62 + 1
 #: rules whose words the gate reads only sentence-wide (or not at all): common words («في»,
 #: «مع», «عن», «التي») left out of the occurrences that place the others (but a locative
 #: right before a zone word: «في منطقة خفض التصعيد»)
-_SENTENCE_WIDE = ("against", "relative", "with", "locative", "comment")
-_PLACED = sum(bit for rule, bit in _RULE_BIT.items() if rule not in _SENTENCE_WIDE)
+_SENTENCE_WIDE = ("about", "relative", "with", "locative", "comment")
+_PLACED = tuple(rule for rule in RULES if rule not in _SENTENCE_WIDE)
 _NEAR_END = 30  # characters: a military cue this close to the end may sit in a time anchor
 _REACH = max(ADJACENT, FIGHT_REACH, PARTNER_REACH)
 
@@ -84,8 +91,11 @@ def _hit_flags(hits: pd.DataFrame, tags: list[frozenset[str]], surfaces: list[st
     # a definite noun may name a deconflicted activity (content_rules.rule_deconflicted_activity)
     article, clash = _definite(surfaces, tags)
     flags &= ~np.where(article, _BIT["agreement"], 0)  # its name or a reference back (rule_agreement)
+    owned = np.zeros(len(surfaces), dtype=bool)  # «طلعاتهم»
+    mine = np.flatnonzero(military & ~article)
+    owned[mine] = [possessed(surfaces[k]) for k in mine]
     return (flags | np.where(near & military, _BIT["near_end"], 0)
-            | np.where(military & article & ~clash, _BIT["definite"], 0))
+            | np.where(military & (article | owned) & ~clash, _BIT["definite"], 0))
 
 
 def _flags_of(frame: str, negated: bool, surface: str, rules_of: frozenset[str], rules: FrameRules) -> int:
@@ -210,10 +220,41 @@ def _needs_rules(flags: np.ndarray, all_references: np.ndarray) -> np.ndarray:
                & (has("third") & ~both | has("outsider") & ~has("camp_us", "camp_ru"))))
 
 
+@lru_cache(maxsize=256)
+def _mask(*rules: str) -> np.ndarray:
+    """The bits of ``rules``, one int64 per column (:data:`_RULE_BIT`)."""
+    out = np.zeros(_COLUMNS, dtype=np.int64)
+    for rule in rules:
+        column, bit = _RULE_BIT[rule]
+        out[column] |= bit
+    return out
+
+
+def _holds(bits: np.ndarray, *rules: str) -> np.ndarray:
+    """Per row of ``bits`` (rule bits, one column per :data:`_COLUMNS`), whether it has the bit
+    of any of ``rules``."""
+    return ((bits & _mask(*rules)) != 0).any(axis=1)
+
+
+def _rows(occurrences: np.ndarray, *rules: str) -> np.ndarray:
+    """The rows (sentence, word, rule bits …) of :func:`_rule_words`'s occurrences that are
+    words of any of ``rules``."""
+    return occurrences[_holds(occurrences[:, 2:], *rules)]
+
+
 @lru_cache(maxsize=4)
-def _word_bits(rules: FrameRules) -> dict[str, int]:
-    """Each rule word (folded, with its proclitics) -> the bits of its rules (:data:`_RULE_BIT`)."""
-    return {w: sum(_RULE_BIT[r] for r in rs) for w, rs in rules.words.items()}
+def _word_bits(rules: FrameRules) -> tuple[dict[str, int], np.ndarray]:
+    """Each rule word (folded, with its proclitics) -> a row number of the table of rule bits
+    (:data:`_RULE_BIT`) that comes with it; row 0 is no rule."""
+    rows, table = {(): 0}, [np.zeros(_COLUMNS, dtype=np.int64)]
+    index = {}
+    for w, rs in rules.words.items():
+        key = tuple(sorted(rs))
+        if key not in rows:
+            rows[key] = len(table)
+            table.append(_mask(*key))
+        index[w] = rows[key]
+    return index, np.stack(table)
 
 
 def _rule_words(found: Located, batches: Iterable[tuple[int, Batch]],
@@ -223,32 +264,35 @@ def _rule_words(found: Located, batches: Iterable[tuple[int, Batch]],
     and each rule word but those of :data:`_SENTENCE_WIDE` as a row (sentence, word of the
     sentence as :class:`.decisions.Located` counts them, bits). They are the folded words of
     the batches (the words cue finding walks), coded once each by one dict look-up."""
-    table, n = _word_bits(rules), len(found)
-    anywhere, at_end = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
+    (index, table), n = _word_bits(rules), len(found)
+    anywhere, at_end = np.zeros((n, _COLUMNS), dtype=np.int64), np.zeros((n, _COLUMNS), dtype=np.int64)
     occurrences = []
     for k0, batch in batches:
-        codes = np.fromiter(map(table.get, batch.words, repeat(0)), dtype=np.int64, count=len(batch.words))
-        which = np.flatnonzero(codes)
+        kinds = np.fromiter(map(index.get, batch.words, repeat(0)), dtype=np.int64, count=len(batch.words))
+        which = np.flatnonzero(kinds)
+        codes = table[kinds[which]]  # the rule bits of each rule word
         field = np.searchsorted(np.asarray(batch.hi, dtype=np.int64), which, "right")
         pos = found.field_base[k0 + field] + np.frombuffer(batch.starts, dtype=np.int64)[which]
         sentence = np.searchsorted(found.starts, pos, "right") - 1
-        np.bitwise_or.at(anywhere, sentence, codes[which])
         end = found.ends[sentence] - pos <= _NEAR_END + 20
-        np.bitwise_or.at(at_end, sentence[end], codes[which][end])
-        placed = (codes[which] & _PLACED) != 0  # the words read where they stand, and a locative before a zone
-        placed |= (codes[which] & _RULE_BIT["locative"] != 0) & (codes[np.minimum(which + 1, len(codes) - 1)]
-                                                                  & _RULE_BIT["zone"] != 0)
+        for column in range(_COLUMNS):
+            np.bitwise_or.at(anywhere[:, column], sentence, codes[:, column])
+            np.bitwise_or.at(at_end[:, column], sentence[end], codes[end, column])
+        # the words read where they stand, and a locative before a zone
+        placed = _holds(codes, *_PLACED)
+        placed |= _holds(codes, "locative") & _holds(table[kinds[np.minimum(which + 1, len(kinds) - 1)]], "zone")
         pos, sentence = pos[placed], sentence[placed]
         word = found.spaces_before(pos) - found.spaces_before(found.starts[sentence])
-        occurrences.append(np.stack([sentence, word, codes[which][placed]], axis=1))
-    return anywhere, at_end, np.concatenate(occurrences) if occurrences else np.zeros((0, 3), np.int64)
+        occurrences.append(np.column_stack([sentence, word, codes[placed]]))
+    return anywhere, at_end, (np.concatenate(occurrences) if occurrences
+                              else np.zeros((0, 2 + _COLUMNS), np.int64))
 
 
 def _followed(occurrences: np.ndarray, rule: str, targets: np.ndarray, target_sentence: np.ndarray,
               lo: int, hi: int, n: int) -> np.ndarray:
     """Per sentence, whether a word of ``rule`` at word ``i`` has a target word in
     ``[i + lo, i + hi]`` of the same sentence."""
-    mine = occurrences[(occurrences[:, 2] & _RULE_BIT[rule]) != 0]
+    mine = _rows(occurrences, rule)
     span = int(max(occurrences[:, 1].max(initial=0), targets.max(initial=0))) + hi + abs(lo) + 1
     keys = np.sort(target_sentence * span + targets)
     at = mine[:, 0] * span + mine[:, 1]
@@ -266,7 +310,7 @@ def _clauses(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located) -> 
     n = len(found)
 
     def words_of(rule: str) -> np.ndarray:
-        return occurrences[(occurrences[:, 2] & _RULE_BIT[rule]) != 0]
+        return _rows(occurrences, rule)
 
     danger, topic = words_of("danger"), words_of("topic")
     deconf = ((hit_flags & _BIT["deconfliction"]) != 0) & (found.hit_at >= 0)
@@ -287,7 +331,7 @@ def _may_need_rules(flags: np.ndarray, anywhere: np.ndarray, at_end: np.ndarray,
         return (flags & sum(_BIT[n] for n in names)) != 0
 
     def word(*names: str) -> np.ndarray:
-        return (anywhere & sum(_RULE_BIT[n] for n in names)) != 0
+        return _holds(anywhere, *names)
 
     agreed = has("agreement") & has("us") & has("russia") & ~has("deconfliction")
     return (word("breakdown", "negator") & word("agreement") | word("notice") & word("advance")
@@ -295,7 +339,7 @@ def _may_need_rules(flags: np.ndarray, anywhere: np.ndarray, at_end: np.ndarray,
             | has("cooperation", "deconfliction", "diplomacy") & word("breakdown")
             | has("confrontation") & word("domestic")
             | purpose & (has("scoped", "talk", "definite") | agreed)
-            | has("near_end") & ((at_end & _RULE_BIT["anchor"]) != 0))
+            | has("near_end") & _holds(at_end, "anchor"))
 
 
 def _coordination(flags: np.ndarray, anywhere: np.ndarray, purpose: np.ndarray, occurrences: np.ndarray,
@@ -314,7 +358,7 @@ def _coordination(flags: np.ndarray, anywhere: np.ndarray, purpose: np.ndarray, 
         return (flags & sum(_BIT[n] for n in names)) != 0
 
     def word(*names: str) -> np.ndarray:
-        return (anywhere & sum(_RULE_BIT[n] for n in names)) != 0
+        return _holds(anywhere, *names)
 
     def cues(name: str) -> np.ndarray:
         return ((hit_flags & _BIT[name]) != 0) & (at >= 0)
@@ -322,7 +366,7 @@ def _coordination(flags: np.ndarray, anywhere: np.ndarray, purpose: np.ndarray, 
     def next_to(rule: str, frame: str, lo: int, ends: np.ndarray) -> np.ndarray:  # a rule word at ends + lo
         return _followed(occurrences, rule, ends[cues(frame)], at[cues(frame)], -lo, -lo, n)
 
-    pair = occurrences[(occurrences[:, 2] & _RULE_BIT["pair_subject"]) != 0]
+    pair = _rows(occurrences, "pair_subject")
     both = has("camp_us") & has("camp_ru")
     talks = has("deconfliction", "diplomacy", "call", "un") | purpose | word("notice", "discuss", "meet")
     background = (next_to("comes", "diplomacy", -1, first) | next_to("despite", "diplomacy", -1, first)
@@ -342,10 +386,65 @@ def _coordination(flags: np.ndarray, anywhere: np.ndarray, purpose: np.ndarray, 
 
 def _after(occurrences: np.ndarray, rule: str, before: str) -> np.ndarray:
     """The rows of ``occurrences`` of ``rule`` words right after a ``before`` word («في منطقة»)."""
-    mine = occurrences[(occurrences[:, 2] & _RULE_BIT[rule]) != 0]
-    prior = occurrences[(occurrences[:, 2] & _RULE_BIT[before]) != 0]
+    mine = _rows(occurrences, rule)
+    prior = _rows(occurrences, before)
     span = int(occurrences[:, 1].max(initial=0)) + 2
     return mine[np.isin(mine[:, 0] * span + mine[:, 1] - 1, prior[:, 0] * span + prior[:, 1])]
+
+
+def _hostile_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located, flags: np.ndarray,
+                   anywhere: np.ndarray, camp_mentions: np.ndarray) -> np.ndarray:
+    """Sentences where a rule of :mod:`.hostility` may add confrontation: a patron word or a
+    fighting word after a negator with a terrorist group within reach after it, harm with
+    relations or an agreement within reach after it, «على حساب» with a power named, a withdrawal
+    with an agreement or treaty word, a strike followed by the word before its target where
+    both camps are named, blame with responsibility (``anywhere``: as in :func:`_may_need_rules`;
+    ``camp_mentions``: which mentions are of a camp)."""
+    n, at = len(found), found.hit_at
+
+    def rows(rule: str) -> np.ndarray:
+        return _rows(occurrences, rule)
+
+    def word(*names: str) -> np.ndarray:
+        return _holds(anywhere, *names)
+
+    ct = ((hit_flags & _BIT["counter_terrorism"]) != 0) & (at >= 0)
+    group = found.groups & (found.mention_at >= 0)
+    terror_word = np.concatenate([found.hit_first[ct], found.mention_word[group]])
+    terror_sentence = np.concatenate([at[ct], found.mention_at[group]])
+    against, objects = rows("against"), np.concatenate([rows("relations"), rows("agreement")])
+    unfought = (_followed(occurrences, "negator", against[:, 1], against[:, 0], 1, 1, n)
+                & _followed(occurrences, "against", terror_word, terror_sentence, 1, UNFOUGHT_REACH, n))
+    powers = (flags & (_BIT["us"] | _BIT["russia"])) != 0
+    camps = ((flags & _BIT["camp_us"]) != 0) & ((flags & _BIT["camp_ru"]) != 0)
+    treaties = np.concatenate([rows("agreement"), rows("label")])
+    camp_word, camp_sentence = found.mention_word[camp_mentions], found.mention_at[camp_mentions]
+    return (_followed(occurrences, "patron", terror_word, terror_sentence, 1, PATRON_REACH, n) | unfought
+            | _followed(occurrences, "harm", objects[:, 1], objects[:, 0], 1, HARM_REACH, n)
+            | word("expense") & powers
+            | _followed(occurrences, "withdraw", treaties[:, 1], treaties[:, 0], 2, WITHDRAW_REACH + 1, n)
+            | word("blame") & word("liability") | word("intercept") & camps
+            | _followed(occurrences, "strike", camp_word, camp_sentence, 2, STRIKE_REACH + TARGET_REACH, n)
+            & _followed(occurrences, "troops", camp_word, camp_sentence, 0, TARGET_REACH, n) & camps)
+
+
+def _movement_words(occurrences: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per sentence, whether :func:`.movements.rule_forces_move` finds a movement (a ``move``
+    verb within its reach after or right before a ``forces`` word), and whether no time anchor
+    or threat word stands close enough before a ``move`` verb to make the rule pass it over (then
+    the rule adds military_operations wherever it finds a movement)."""
+    moves = _rows(occurrences, "move")
+    found = (_followed(occurrences, "troops", moves[:, 1], moves[:, 0], 1, MOVE_SUBJECT_REACH, n)
+             | _followed(occurrences, "move", *_forces_at(occurrences), 1, VERB_FIRST_REACH, n))
+    reach = MOVE_SUBJECT_REACH + ANCHOR_BEFORE
+    blocked = (_followed(occurrences, "anchor", moves[:, 1], moves[:, 0], 1, reach, n)
+               | _followed(occurrences, "threat", moves[:, 1], moves[:, 0], 1, reach, n))
+    return found, ~blocked
+
+
+def _forces_at(occurrences: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    troops = _rows(occurrences, "troops")
+    return troops[:, 1], troops[:, 0]
 
 
 def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Located) -> np.ndarray:
@@ -355,7 +454,7 @@ def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Locate
     ``setting`` word before a talk, a blow received or dealt, a negated meeting
     («عدم عقد لقاء», :func:`.decisions.rule_talks`)."""
     n, at, first, last = len(found), found.hit_at, found.hit_first, found.hit_last
-    talks = occurrences[(occurrences[:, 2] & (_RULE_BIT["discuss"] | _RULE_BIT["meet"])) != 0]
+    talks = _rows(occurrences, "discuss", "meet")
 
     def cues(name: str) -> np.ndarray:
         return ((hit_flags & _BIT[name]) != 0) & (at >= 0)
@@ -377,8 +476,8 @@ def _content_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Locate
 def _anchored_starts(occurrences: np.ndarray) -> np.ndarray:
     """The ``start`` words («بدء», «شن» …) with a time anchor within
     :data:`.content_rules.ANCHOR_REACH` words before them (rows of ``occurrences``)."""
-    starts = occurrences[(occurrences[:, 2] & _RULE_BIT["start"]) != 0]
-    anchors = occurrences[(occurrences[:, 2] & _RULE_BIT["anchor"]) != 0]
+    starts = _rows(occurrences, "start")
+    anchors = _rows(occurrences, "anchor")
     span = int(occurrences[:, 1].max(initial=0)) + ANCHOR_REACH + 1
     keys = np.sort(anchors[:, 0] * span + anchors[:, 1])
     at = starts[:, 0] * span + starts[:, 1]
@@ -457,20 +556,27 @@ def gate(found: Located, hits: pd.DataFrame, mentions: pd.DataFrame, rules: Fram
     np.bitwise_or.at(flags, hit_at[ok], hit_flags[ok])
     np.bitwise_or.at(flags, mention_at[mention_at >= 0], mention_flags[mention_at >= 0])
     need = _needs_rules(flags, _all_references(hit_flags, hit_at, n))
+    camp_mentions = (mention_at >= 0) & ((mention_flags & (_BIT["camp_us"] | _BIT["camp_ru"])) != 0)
     anywhere, at_end, occurrences = _rule_words(found, batches, rules)
     purpose, talks = _clauses(occurrences, hit_flags, found)
+    # the forces' movements (movements.rule_forces_move) are decided here unless a time anchor or
+    # a threat word stands before a movement verb within the rule's reach
+    moving, calm = _movement_words(occurrences, n)
     busy = np.flatnonzero(need | _may_need_rules(flags, anywhere, at_end, purpose, talks)
                           | _content_words(occurrences, hit_flags, found)
-                          | _coordination(flags, anywhere, purpose, occurrences, hit_flags, found))
+                          | _coordination(flags, anywhere, purpose, occurrences, hit_flags, found)
+                          | _hostile_words(occurrences, hit_flags, found, flags, anywhere, camp_mentions)
+                          | moving & ~calm)
     bits = _plain(flags, _dropped(hit_flags, found, n))
     # a purpose clause is deconfliction (R1); talks of the two camps on the situation, and their
     # meetings and discussions that neither a purpose clause nor a deconfliction subject makes
     # safety talks, diplomacy (R6, decisions.rule_talks)
     bits |= np.where(purpose, _BIT["deconfliction"], 0)
     camps = ((flags & _BIT["camp_us"]) != 0) & ((flags & _BIT["camp_ru"]) != 0)
-    meeting = ((anywhere & (_RULE_BIT["discuss"] | _RULE_BIT["meet"])) != 0) & ~purpose
+    meeting = _holds(anywhere, "discuss", "meet") & ~purpose
     meeting &= ~_talks_with_subject(occurrences, hit_flags, found)
     powers = ((flags & _BIT["us"]) != 0) & ((flags & _BIT["russia"]) != 0)
     bits |= np.where(camps & talks | powers & meeting, _BIT["diplomacy"], 0)
+    bits |= np.where(moving & calm, _BIT["military_operations"], 0)
     bits[busy] = 0
     return _LABELS[bits].tolist(), busy.tolist()
