@@ -260,3 +260,20 @@ def test_bootstrap_is_seeded_and_its_interval_contains_the_share():
     assert one[one["doc_id"] == "b"][["share", "low", "high"]].isna().all().all()
     with pytest.raises(ValueError, match="level"):
         framing.bootstrap_shares(rows, level=90)
+
+
+def test_the_gate_reads_rule_bits_beyond_one_int64():
+    """More rules than one int64 has bits: a word of the last rule (column 1) and one of the
+    first (column 0) are each found, and only where they are."""
+    import numpy as np
+
+    from analysis.framing import sentence_gate as g
+    from analysis.framing.decisions import RULES
+
+    first, last = RULES[0], RULES[-1]
+    assert len(RULES) > 62 and g._RULE_BIT[last][0] == 1 and g._RULE_BIT[first][0] == 0
+    bits = np.stack([g._mask(first), g._mask(last), g._mask()])
+    assert g._holds(bits, last).tolist() == [False, True, False]
+    assert g._holds(bits, first, last).tolist() == [True, True, False]
+    occurrences = np.column_stack([[0, 1, 2], [5, 6, 7], bits])
+    assert g._rows(occurrences, last)[:, :2].tolist() == [[1, 6]]
