@@ -22,7 +22,7 @@ from bisect import bisect_left
 from ..normalize import PREPOSITIONS, fold
 from .cues import PHRASE_GAP
 from .lexicon import Reporting
-from .speakers import Speaker, side_of_words, speaker_mentions
+from .speakers import Speaker, apposition, side_of_words, speaker_mentions
 from .words import Field
 
 MAX_PHRASE_WORDS = 10
@@ -142,7 +142,50 @@ def subject_before(field: Field, t: int, kan: int, rep: Reporting,
                 return _coordinated_before(field, subject), False
     if t > field.lo and field.ends[t - 1] >= p and field.words[t - 1] in rep.cues["joint"]:
         return Speaker(t - 1, t - 1), False  # «رئيسي أركان جيشي البلدين "شددا»
+    if not commas:
+        return _before_apposition(field, t, rep) or topic_before(field, t, rep), False
     return None, False
+
+
+def topic_before(field: Field, t: int, rep: Reporting) -> Speaker | None:
+    """«أما نائب وزير الدفاع الروسي، أناتولي أنطونوف، فاعتبر أن …»: a verb carrying ف after
+    a topic that «أما» (``topic`` of ``speaker_cues.tsv``) fronts, at most twelve words back
+    in the same sentence with no reporting form or stop word between, has that topic as its
+    subject, up to a stop word («السفير الروسي | في واشنطن»); not a place («أما في واشنطن،
+    فقال …»: a preposition opens it)."""
+    if not field.words[t].startswith("ف"):
+        return None
+    sentence, topic = field.sentence[t], rep.cues["topic"]
+    i = t - 1
+    while i >= max(field.lo, t - 12) and field.sentence[i] == sentence:
+        w = field.words[i]
+        if w in topic:
+            first = i + 1
+            if first >= t or field.words[first] in rep.no_subject:
+                return None
+            last = first
+            while last + 1 < t and not (field.words[last + 1] in rep.enders and is_stop(field, last + 1, rep)):
+                last += 1
+            return Speaker(first, last)
+        if w in rep.heads and verb_at(field, i, rep) is not None:
+            return None
+        i -= 1
+    return None
+
+
+def _before_apposition(field: Field, t: int, rep: Reporting) -> Speaker | None:
+    """«المتحدث باسم البنتاغون، بيتر كوك، قال», «أما نائب وزير الدفاع الروسي، أناتولي
+    أنطونوف، فاعتبر»: an actor mention right before a name between commas (:func:`.speakers.
+    apposition`) that ends right before the verb is its subject, the name included."""
+    if t <= field.lo or field.joined[t] or field.gap(t).strip() not in ("،", ","):
+        return None
+    a = t - 1
+    while a > field.lo and field.joined[a] and t - a < 4:
+        a -= 1
+    if apposition(field, a, rep) != t - 1:
+        return None
+    before, _ = subject_before(field, a, -1, rep, commas=True)
+    return None if before is None else Speaker(before.first, t - 1)
 
 
 def source_before(field: Field, t: int, rep: Reporting) -> Speaker | None:

@@ -41,6 +41,7 @@ TYPE_PRIORITY = {"person": 0, "institution": 1, "media": 2, "alliance": 3, "intl
                  "armed_group": 5, "state": 6}
 JOINT = "joint"
 POWERS = ("us", "russia")
+_COMMAS = ("،", ",")
 
 
 @dataclass
@@ -163,11 +164,62 @@ def tie_apposition(field: Field, sp: Speaker, actor: str, side: str, names: dict
             names.setdefault(w, (actor, side))
 
 
+def apposition(field: Field, k: int, rep: Reporting) -> int:
+    """«وزير الدفاع الأمريكي، جيمس ماتيس، أن», «المتحدث باسم البنتاغون، بيتر كوك، قال»: the
+    last word of an apposition opening at word ``k`` after a comma, one to four words of
+    names and titles («العقيد», ``source``) closed by a comma; -1 when there is none."""
+    n, joined = field.hi, field.joined
+    if k >= n or joined[k] or field.gap(k).strip() not in _COMMAS:
+        return -1
+    j = k
+    while j + 1 < n and joined[j + 1] and j - k < 3:
+        j += 1
+    if j + 1 >= n or joined[j + 1] or field.gap(j + 1).strip() not in _COMMAS:
+        return -1
+    words, source = field.words[k:j + 1], rep.cues["source"]
+    names = [_name_like(w, rep) for w in words]
+    if not any(names) or not all(ok or w in source for ok, w in zip(names, words)):
+        return -1
+    return j
+
+
+def with_apposition(field: Field, sp: Speaker, ctx: Context) -> Speaker:
+    """A title followed by a codebook person's name between commas speaks as the person
+    (CODEBOOK-STATEMENTS.md: codebook persons take their own id): «أوضح وزير الدفاع
+    الأمريكي، جيمس ماتيس، أن» → MATTIS. The phrase takes the apposition in only then."""
+    k = sp.last + 1
+    if k >= field.hi or field.joined[k]:
+        return sp
+    j = apposition(field, k, ctx.rep)
+    if j < 0:
+        return sp
+    s, e = field.starts[k], field.ends[j]
+    if any(s <= m[0] and m[1] <= e and ctx.types.get(m[2]) == "person" for m in field.mentions):
+        return Speaker(sp.first, j)
+    return sp
+
+
 def _posted(field: Field, sp: Speaker, mention: tuple) -> bool:
     """«مندوب روسيا الدائم لدى الأمم المتحدة»: a mention after «لدى» is where the speaker
     is posted, not whom he speaks for."""
     k = bisect_left(field.ends, mention[0] + 1, sp.first, sp.last + 1)
     return k > sp.first and field.words[k - 1] == "لدي"
+
+
+def _related(field: Field, sp: Speaker, mention: tuple, rep: Reporting) -> bool:
+    """«حلفاء واشنطن الأكراد», «خصوم موسكو»: a mention right after a head of kind
+    ``relation`` is whom the speaker is related to, not whom it speaks for."""
+    k = bisect_left(field.ends, mention[0] + 1, sp.first, sp.last + 1)
+    return k > sp.first and field.words[k - 1] in rep.cues["relation"]
+
+
+def _unrelated(words: list[str], rep: Reporting) -> list[str]:
+    """The phrase's words less the one after a ``relation`` head («حلفاء واشنطن الأكراد» →
+    the Kurds' side, not Washington's)."""
+    relation = rep.cues["relation"]
+    if relation.isdisjoint(words):
+        return words
+    return [w for i, w in enumerate(words) if i == 0 or words[i - 1] not in relation]
 
 
 def _short_name(field: Field, sp: Speaker, ctx: Context) -> tuple[str, str] | None:
@@ -233,6 +285,8 @@ def resolve(field: Field, speaker: Speaker, ctx: Context, previous: tuple | None
     if "لدي" in field.words[speaker.first:speaker.last + 1] and any(
             _posted(field, speaker, m) for m in mentions):
         mentions = [m for m in mentions if not _posted(field, speaker, m)]
+    if mentions and not ctx.rep.cues["relation"].isdisjoint(field.words[speaker.first:speaker.last]):
+        mentions = [m for m in mentions if not _related(field, speaker, m, ctx.rep)]
     if _joint_word(field, speaker, mentions, ctx.rep):
         return "", JOINT, basis
     if mentions:
@@ -268,7 +322,7 @@ def _without_mention(field: Field, speaker: Speaker, ctx: Context, previous: tup
     for w in reversed(words):
         if w in ctx.names:
             return ctx.names[w][0], ctx.names[w][1], basis
-    side = side_of_words(words, rep) or _introduced(field, speaker, rep)
+    side = side_of_words(_unrelated(words, rep), rep) or _introduced(field, speaker, rep)
     if _refers_back(words, side, previous, rep):  # «المسؤول الأمريكي», «وطالب آخرون»
         _tie_words(words, previous[3], previous[4], ctx)
         return previous[3], previous[4], "previous"
@@ -345,5 +399,5 @@ def _tie_words(words: list[str], actor: str, side: str, ctx: Context) -> None:
             ctx.names.setdefault(w, (actor, side))
 
 
-__all__ = ["JOINT", "TYPE_PRIORITY", "Context", "Speaker", "is_source", "resolve",
-           "side_of_words", "speaker_mentions", "tie_apposition"]
+__all__ = ["JOINT", "TYPE_PRIORITY", "Context", "Speaker", "apposition", "is_source", "resolve",
+           "side_of_words", "speaker_mentions", "tie_apposition", "with_apposition"]

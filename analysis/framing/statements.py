@@ -57,6 +57,7 @@ from bisect import bisect_left
 import pandas as pd
 
 from ..normalize import PREPOSITIONS
+from .antecedents import agent_before, relative_ma
 from .lexicon import Reporting, load_reporting
 from .mentions import by_field
 from .phrases import (
@@ -69,7 +70,16 @@ from .phrases import (
     subject_before,
     verb_at,
 )
-from .speakers import Context, Speaker, is_source, resolve, side_of_words, speaker_mentions, tie_apposition
+from .speakers import (
+    Context,
+    Speaker,
+    is_source,
+    resolve,
+    side_of_words,
+    speaker_mentions,
+    tie_apposition,
+    with_apposition,
+)
 from .tables import table
 from .words import Field, Prepared, walk
 
@@ -115,7 +125,8 @@ def statements_in(field: Field, ctx: _Context) -> list[tuple]:
             # a subject–verb statement nested in the content of one of the same sentence
             # («قال لافروف إن الحكومة السورية أكدت …، مضيفاً») does not become the speaker
             # that the next participle or «وأضاف» continues
-            nested = row[8] == "before_verb" and field.sentence[t] in sentences_with_verb
+            # («قال المتحدث إن … رغم إعلان موسكو … ما وصفته»: the agent of a relative «ما» too)
+            nested = row[8] in ("before_verb", "topic") and field.sentence[t] in sentences_with_verb
             sentences_with_verb.add(field.sentence[t])
             if row[2] and not nested:
                 ctx.previous = row
@@ -399,6 +410,7 @@ def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, b
     if speaker is None and basis == "":
         speaker, basis = _topic(field, t, previous, ctx)
     if speaker is not None:
+        speaker = with_apposition(field, speaker, ctx)
         s_span = field.span(speaker.first, speaker.last)
         actor, side, basis = resolve(field, speaker, ctx, previous, basis)
         if actor and not field.joined[speaker.last + 1]:
@@ -421,12 +433,21 @@ def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, b
 def _topic(field: Field, t: int, previous: tuple | None, ctx: Context) -> tuple[Speaker | None, str]:
     """A verb with no speaker of its own in a sentence that no earlier statement of it
     reports: its subject is the actor opening the sentence (:func:`.phrases.sentence_subject`,
-    basis ``topic``), not the speaker of an earlier sentence."""
+    basis ``topic``), not the speaker of an earlier sentence. A verb after a relative «ما»
+    inside a phrase («لتنفيذ ما وصفته»), and a participle where the sentence opens with no
+    actor, take the agent before them (:func:`.antecedents.agent_before`)."""
+    rep = ctx.rep
+    if relative_ma(field, t, rep):
+        agent = agent_before(field, t, rep)
+        if agent is not None:
+            return agent, "topic"
     if previous is not None:
         k = bisect_left(field.starts, previous[0], field.lo, field.hi)
         if k < field.hi and field.sentence[k] == field.sentence[t]:
             return None, ""  # a statement of this sentence spoke last
-    s0, subject = sentence_subject(field, t, ctx.rep)
+    s0, subject = sentence_subject(field, t, rep)
+    if subject is None and rep.surface.get((field.words[t],), ("", ""))[1] == "participle":
+        subject = agent_before(field, t, rep)
     if subject is None or (previous is not None and previous[0] >= field.starts[s0]):
         return None, ""
     return subject, "topic"

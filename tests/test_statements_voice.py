@@ -1,0 +1,88 @@
+"""Speakers, actors and sides of the fourth round of statement rules (issue 12): where a
+speaker phrase ends, a subject fronted before its verb with a name between commas, a codebook
+person named in apposition, «أما … فـ», heads that relate a speaker to an actor without being
+it, and the agent an implicit subject refers back to. Invented sentences (varied spellings),
+each read for its expected (verb lemma, speaker side) or actor."""
+from __future__ import annotations
+
+import pytest
+from test_statements import listed, statements
+
+SIDES = [
+    # a complementiser carrying a pronoun ends the speaker phrase: «بأنها» is the content
+    ("في خطوة وصفها مراقبون بأنها أول اعتراف أمريكي بالدور الروسي", [], [("وصف", "")]),
+    ("في قرار وصفه مسؤولون أميركيون بانه خطأ استراتيجي", [], [("وصف", "us")]),
+    ("واعتبر دبلوماسيون روس بأنهم لم يتلقوا أي إخطار", [], [("اعتبر", "russia")]),
+    # a subject before its verb with a name between commas
+    ("المتحدث باسم البنتاغون، جيف ديفيس، قال إن الطائرات عادت إلى قواعدها",
+     [("البنتاغون", "US_DOD")], [("قال", "us")]),
+    ("وزارة الدفاع الروسية، اللواء إيغور كوناشينكوف، أكدت أن الغارات مستمرة",
+     [("وزارة الدفاع الروسية", "RUS_MOD")], [("اكد", "russia")]),
+    ("وكان كوك قد أعلن الهدنة. المتحدث باسم الخارجية الروسية، ماريا زاخاروفا، رأت أن الهدنة هشة",
+     [("الخارجية الروسية", "RUS_MFA")], [("اعلن", ""), ("راي", "russia")]),
+    # «أما X فـV»: the topic is the subject; not a place after «أما»
+    ("أما السفير الروسي في واشنطن، أناتولي أنطونوف، فاعتبر أن العقوبات لن تغير شيئاً",
+     [("واشنطن", "USA")], [("اعتبر", "russia")]),
+    ("وقال البنتاغون إن الخط يعمل. أمّا وزارة الخارجية الأميركية فأكدت أن الحوار مستمر",
+     [("البنتاغون", "US_DOD"), ("وزارة الخارجية الأميركية", "US_STATE")], [("قال", "us"), ("اكد", "us")]),
+    ("أما في دمشق فقالت مصادر محلية إن القصف توقف", [("دمشق", "SYR_GOV")], [("قال", "")]),
+    # a head that relates the speaker to an actor: the actor after it is not the speaker's
+    ("وجاء القرار بعد أسبوع، وهو ما اعتبره حلفاء واشنطن الأكراد طعنة في الظهر",
+     [("واشنطن", "USA")], [("اعتبر", "us_partner")]),
+    ("وقال حلفاء موسكو إن الضربة مرفوضة", [("موسكو", "RUS")], [("قال", "")]),
+    ("وانتقد خصوم أمريكا في المنطقة الانسحاب", [], [("انتقد", "")]),
+    ("وقال شركاء واشنطن في التحالف إن القرار مفاجئ", [("واشنطن", "USA")], [("قال", "")]),
+    # a participle in a sentence no statement reports: the agent before it, not the last speaker
+    ("وقال البنتاغون إن الخط يعمل. وجاء ذلك بعد ساعات من إعلان موسكو تعليق العمل بالمذكرة مع "
+     "واشنطن، متهمة إياها بخرقها",
+     [("البنتاغون", "US_DOD"), ("موسكو", "RUS"), ("واشنطن", "USA")], [("قال", "us"), ("اتهم", "russia")]),
+    ("وأكدت موسكو أن الهدنة صامدة. ويأتي ذلك بعد إصرار الخارجية الأمريكية على أن روسيا قصفت "
+     "المستشفى، محذرة من العواقب",
+     [("موسكو", "RUS"), ("الخارجية الأمريكية", "US_STATE"), ("روسيا", "RUS")],
+     [("اكد", "russia"), ("حذر", "us")]),
+    ("وقال كيري إن الحوار مستمر. وانتهت القمة بعدما رفض بوتين اقتراحاً تركياً بهدنة، معتبراً "
+     "أن دمشق من حقها استعادة أراضيها",
+     [("كيري", "KERRY"), ("بوتين", "PUTIN"), ("تركياً", "TUR"), ("دمشق", "SYR_GOV")],
+     [("قال", "us"), ("اعتبر", "russia")]),
+    # ... but a participle of a sentence whose own statement spoke continues that speaker
+    ("وقال لافروف إن القوات الأمريكية قصفت مواقع الجيش السوري، مضيفاً أن الهدنة مهددة",
+     [("لافروف", "LAVROV"), ("القوات الأمريكية", "USA"), ("الجيش السوري", "SYR_GOV")],
+     [("قال", "russia"), ("اضاف", "russia")]),
+    # a verb after a relative «ما» inside a phrase: the agent of that phrase
+    ("وقال البنتاغون إن الخط يعمل، رغم إعلان موسكو استعدادها لتنفيذ ما وصفته بالتفاهمات. "
+     "وأضاف أن الاتصالات مستمرة",
+     [("البنتاغون", "US_DOD"), ("موسكو", "RUS")], [("قال", "us"), ("وصف", "russia"), ("اضاف", "us")]),
+    ("ووقع الرئيس الروسي فلاديمير بوتين مرسوماً يعلق الاتفاقية مع واشنطن، بسبب ما وصفه بالأعمال "
+     "العدائية", [("فلاديمير بوتين", "PUTIN"), ("واشنطن", "USA")], [("وصف", "russia")]),
+    # ... but «وهو ما» takes up the sentence's speaker
+    ("وأكدت الخارجية الروسية أن واشنطن خرقت الاتفاق، وهو ما اعتبرته انتهاكاً للتفاهمات",
+     [("الخارجية الروسية", "RUS_MFA"), ("واشنطن", "USA")], [("اكد", "russia"), ("اعتبر", "russia")]),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", SIDES)
+def test_the_side_of_the_speaker(text, names, expected):
+    assert listed(text, names) == expected
+
+
+ACTORS = [
+    # a title with a codebook person's name between commas speaks as the person, and so do
+    # the descriptions and implicit subjects that take him up
+    ("وأعلن وزير الخارجية الروسي، سيرغي لافروف، أن المحادثات بناءة. وأضاف الوزير الروسي أن "
+     "الخبراء سيلتقون", [("سيرغي لافروف", "LAVROV")], ["LAVROV", "LAVROV"]),
+    ("أكد وزير الخارجية الأمريكي، جون كيري، الجمعة، أن الهدنة صامدة، مشيراً إلى خروقات محدودة",
+     [("جون كيري", "KERRY")], ["KERRY", "KERRY"]),
+    # a name between commas that is no codebook person leaves the title's institution
+    ("وقال المتحدث باسم التحالف الدولي، العقيد رايان ديلون، إن الضباط يتواصلون يومياً",
+     [("التحالف الدولي", "COALITION")], ["COALITION"]),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", ACTORS)
+def test_the_actor_of_the_speaker(text, names, expected):
+    assert list(statements(text, names)["speaker_actor_id"]) == expected
+
+
+def test_the_complementiser_is_not_in_the_speaker():
+    st = statements("في خطوة وصفها كثيرون بأنها أول اعتراف أمريكي", [])
+    assert list(st["speaker"]) == ["كثيرون"]
