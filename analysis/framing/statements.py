@@ -31,20 +31,26 @@ The rules, word by word over one field's folded words (:class:`.words.Field`), f
    («البنتاغون يعلن», «كيري ولافروف يعلنان»), a joint word («البلدين "شددا»), or a source
    head opening the clause («أن المسؤولين الروس أكدوا»), used when the phrase after the
    verb does not start with a source. A كان before a relative pronoun or another reporting
-   form is not the verb's.
+   form is not the verb's. A name between commas may stand between the mention and the verb
+   («المتحدث باسم البنتاغون، بيتر كوك، قال»); «أما X فـV» has X as its subject.
 5. **Relative clauses** (:func:`_relative`): «الهدنة التي أعلنتها واشنطن وموسكو» (the source
    follows the verb), «البيت الأبيض الذي اتهم موسكو» (the antecedent speaks), «القصف الذي
    اتهمت واشنطن موسكو به» (an antecedent that is no source: the source follows).
 6. **Previous speaker.** A verb or participle with no speaker («وأضاف: …», «مضيفاً أن»)
    continues the field's last speaker; so does a definite anaphor («المسؤول الأمريكي»,
    «الوزارة», «المصدر ذاته»). In a sentence that no earlier statement reports, the actor
-   opening it is the subject instead («وتشن روسيا غارات تقول إنها …», :func:`_topic`).
+   opening it is the subject instead («وتشن روسيا غارات تقول إنها …», :func:`_topic`), or
+   for a participle the agent before it («بعد تعليق الولايات المتحدة المحادثات، متهمة
+   موسكو»); a verb after a relative «ما» in a phrase takes that agent too («لتنفيذ ما وصفته»,
+   :mod:`.antecedents`).
 7. **Resolution** to a codebook actor and side (:mod:`.speakers`): ``joint`` for the two
    powers together; an actor mention, the most specific kind first; a tied name; an
    anaphor; a shortened name; a ministry's word with the nationality («وزير الدفاع
    الأمريكي» → US_DOD); a nationality and its side's state («مسؤولون أمريكيون» → us, USA);
    a press head or a quoted source outside the codebook → other.
-   «نقلت X عن Y»: Y speaks, X is the ``channel`` (:func:`channel_of`).
+   «نقلت X عن Y»: Y speaks, X is the ``channel`` (:func:`channel_of`). A title followed by
+   a codebook person's name between commas is the person («وزير الدفاع الأمريكي، جيمس
+   ماتيس،» → MATTIS).
 8. «في بيان للخارجية الروسية» counts only in a sentence no verb reports.
 
 :func:`find_statements` applies them to every title and body.
