@@ -86,3 +86,44 @@ def test_the_actor_of_the_speaker(text, names, expected):
 def test_the_complementiser_is_not_in_the_speaker():
     st = statements("في خطوة وصفها كثيرون بأنها أول اعتراف أمريكي", [])
     assert list(st["speaker"]) == ["كثيرون"]
+
+
+FRONTED = [
+    # a subject that opens its clause before the verb is its subject for certain: the actor
+    # after the verb is its object, not its speaker
+    ("موسكو تتهم واشنطن بخرق الهدنة", [("موسكو", "RUS"), ("واشنطن", "USA")], [("اتهم", "russia")]),
+    ("وأكد الكرملين أن بوتين انتقد أردوغان خلال الاتصال",
+     [("الكرملين", "RUS"), ("بوتين", "PUTIN"), ("أردوغان", "TUR")], [("اكد", "russia"), ("انتقد", "russia")]),
+    ("بينما واشنطن تنتقد موسكو بشدة", [("واشنطن", "USA"), ("موسكو", "RUS")], [("انتقد", "us")]),
+    ("ووزارة الدفاع الروسية تتهم التحالف الدولي بقصف المدنيين",
+     [("وزارة الدفاع الروسية", "RUS_MOD"), ("التحالف الدولي", "COALITION")], [("اتهم", "russia")]),
+    # ... not a mention inside a phrase before the verb (verb–subject order stands)
+    ("وانتقد الرئيس الروسي بوتين واشنطن", [("بوتين", "PUTIN"), ("واشنطن", "USA")], [("انتقد", "russia")]),
+    # a notification is a statement («أبلغ», codebook); inside another statement's content
+    # only with a content of its own
+    ("واشنطن أبلغت موسكو بمسار الطائرات قبل الضربات", [("واشنطن", "USA"), ("موسكو", "RUS")],
+     [("ابلغ", "us")]),
+    ("وأفاد الكرملين بأن بوتين أبلغ الأسد خلال اتصال هاتفي أن موسكو ستواصل دعم دمشق",
+     [("الكرملين", "RUS"), ("بوتين", "PUTIN"), ("الأسد", "SYR_GOV"), ("موسكو", "RUS"), ("دمشق", "SYR_GOV")],
+     [("افاد", "russia"), ("ابلغ", "russia")]),
+    ("وأضاف أن المسؤولين الروس أبلغوا الأمريكيين بأنه لا قوات لهم في المنطقة", [],
+     [("اضاف", ""), ("ابلغ", "russia")]),
+    ("وقال البنتاغون إن القوات الأمريكية أبلغت الجانب الروسي مسبقاً بالضربة",
+     [("البنتاغون", "US_DOD"), ("القوات الأمريكية", "USA")], [("قال", "us")]),
+    ("وقال لافروف إن موسكو أبلغت الحكومة السورية بتفاصيل الاتفاق، مضيفاً أن الهدنة صامدة",
+     [("لافروف", "LAVROV"), ("موسكو", "RUS")], [("قال", "russia"), ("اضاف", "russia")]),
+    # «يبلغ» amounts to; «لم تبلغها»: a negated notification
+    ("ويبلغ عدد الجنود الأمريكيين في سوريا ألفي جندي", [], []),
+    ("وقال دانفورد إن واشنطن لم تبلغ موسكو بالأهداف", [("واشنطن", "USA"), ("موسكو", "RUS")],
+     [("قال", "")]),
+    # a tweet is a public statement
+    ("بينما غرّد الرئيس الأمريكي دونالد ترامب بأن الصواريخ قادمة", [("دونالد ترامب", "USA")],
+     [("غرد", "us")]),
+    ("وغردت الخارجية الروسية على تويتر بأن الضربات عدوان", [("الخارجية الروسية", "RUS_MFA")],
+     [("غرد", "russia")]),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", FRONTED)
+def test_a_fronted_subject_and_notifications(text, names, expected):
+    assert listed(text, names) == expected

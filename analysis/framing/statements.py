@@ -62,7 +62,7 @@ from bisect import bisect_left
 
 import pandas as pd
 
-from ..normalize import PREPOSITIONS
+from ..normalize import PREPOSITIONS, fold
 from .antecedents import agent_before, relative_ma
 from .lexicon import Reporting, load_reporting
 from .mentions import by_field
@@ -127,21 +127,33 @@ def statements_in(field: Field, ctx: _Context) -> list[tuple]:
         row, last = _statement(field, t, last, lemma, kind, ctx)
         resume = last + 1
         if row is not None:
-            out.append(row)
-            # a subject–verb statement nested in the content of one of the same sentence
-            # («قال لافروف إن الحكومة السورية أكدت …، مضيفاً») does not become the speaker
-            # that the next participle or «وأضاف» continues
-            # («قال المتحدث إن … رغم إعلان موسكو … ما وصفته»: the agent of a relative «ما» too)
-            nested = row[8] in ("before_verb", "topic") and field.sentence[t] in sentences_with_verb
-            sentences_with_verb.add(field.sentence[t])
-            if row[2] and not nested:
-                ctx.previous = row
+            _record(field, t, last, row, sentences_with_verb, ctx, out)
     for t, last, lemma in in_statement:  # «في بيان للخارجية الروسية» with no verb nearby
         if field.sentence[t] not in sentences_with_verb:
             row = _in_statement(field, t, last, lemma, ctx)
             if row is not None:
                 out.append(row)
     return out
+
+
+def _record(field: Field, t: int, last: int, row: tuple, sentences_with_verb: set[int],
+            ctx: Context, out: list[tuple]) -> None:
+    """Add the statement ``row`` of the form at words ``t`` to ``last`` to ``out``, and make
+    it the speaker that the next implicit subject continues unless it is nested in the
+    content of an earlier statement of its sentence: a subject–verb statement («قال لافروف
+    إن الحكومة السورية أكدت …، مضيفاً»), the agent of a relative «ما» («قال المتحدث إن …
+    رغم إعلان موسكو … ما وصفته») or a notification with its content («عندما أبلغتهم
+    واشنطن بأنها …، مضيفاً»). A notification nested with no content of its own is no
+    statement («قال البنتاغون إن القوات أبلغت الجانب الروسي مسبقاً بالضربة»)."""
+    sentence = field.sentence[t]
+    embedded = row[5] in ctx.rep.cues["notify"] and sentence in sentences_with_verb
+    if embedded and not _content_follows(field, last, ctx.rep):
+        return
+    out.append(row)
+    nested = embedded or (row[8] in ("before_verb", "topic") and sentence in sentences_with_verb)
+    sentences_with_verb.add(sentence)
+    if row[2] and not nested:
+        ctx.previous = row
 
 
 def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
@@ -186,6 +198,18 @@ def _no_source(field: Field, t: int, kind: str, speaker: Speaker | None, basis: 
         return False  # «المتحدث باسم الكرملين رأى أن …»: a verb with its subject before it
     return kind == "verb_source" and (basis != "after_verb" or not _names_source(field, speaker, ctx)
                                       or not _opens_clause(field, t, rep))
+
+
+def _content_follows(field: Field, last: int, rep: Reporting) -> bool:
+    """A complementiser («أن», «بأنه», ``that``) follows word ``last`` within ten words of
+    the same clause: the form has a content of its own («بأن بوتين أبلغ الأسد خلال اتصال
+    هاتفي أن …»), not only an addressee and a fact («أبلغت الجانب الروسي بالضربة»)."""
+    k, that = last + 1, rep.cues["that"]
+    while k < field.hi and field.joined[k] and k - last <= 10:
+        if field.words[k] in that:
+            return True
+        k += 1
+    return False
 
 
 def _that_follows(field: Field, t: int, rep: Reporting) -> bool:
@@ -344,8 +368,7 @@ def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
     """``(speaker, basis, last word of the form)``: the subject before a verb when it
     is certain (after كان) or when the phrase after the verb names no one; else the
     phrase after the form."""
-    before, certain = (subject_before(field, t, kan_before(field, t, ctx.rep), ctx.rep)
-                       if verb else (None, False))
+    before, certain = _before(field, t, ctx.rep) if verb else (None, False)
     if certain:
         return before, "before_verb", last
     after, last = speaker_after(field, t, last, kind, ctx.rep)
@@ -354,11 +377,37 @@ def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
     named = after is not None and _names_source(field, after, ctx)
     if after is not None and not named and _predicate_of_ma(field, t, after, ctx.rep):
         after = None  # «وهو ما اعتبرته خرقاً للتفاهمات»: the speaker is implicit
-    if before is None and verb and not named and field.joined[t]:
-        before = source_before(field, t, ctx.rep)  # «أن المسؤولين الروس أكدوا لنظرائهم»
     if before is not None and not named:
         return before, "before_verb", last
     return after, ("after_verb" if after is not None else ""), last
+
+
+def _before(field: Field, t: int, rep: Reporting) -> tuple[Speaker | None, bool]:
+    """``(subject, certain)`` before verb ``t`` (:func:`.phrases.subject_before`): certain
+    after كان, for a source head opening its clause («أن المسؤولين الروس أبلغوا واشنطن»)
+    and for a subject fronted at the head of its clause (:func:`_fronted`)."""
+    before, certain = subject_before(field, t, kan_before(field, t, rep), rep)
+    if not certain and field.joined[t]:
+        source = source_before(field, t, rep)
+        if source is not None and (before is None or source.first < before.first):
+            return source, True
+    return before, certain or (before is not None and _fronted(field, before, rep))
+
+
+def _fronted(field: Field, sp: Speaker, rep: Reporting) -> bool:
+    """A subject before its verb that opens its clause — the field's start, after
+    punctuation, with و/ف, or after a complementiser or conjunction («بأن بوتين أبلغ الأسد»,
+    «موسكو تتهم واشنطن», «بينما واشنطن تنفي») — is the verb's subject for certain: an actor
+    after the verb is then its object, not its speaker."""
+    k = sp.first
+    if k == field.lo or not field.joined[k]:
+        return True
+    s = field.starts[k]
+    m = next((m for m in field.mentions if s <= m[0] < field.ends[k]), None)
+    if m is not None and fold(field.text[s:m[0]]) in ("و", "ف"):
+        return True
+    before = field.words[k - 1]
+    return before in rep.cues["that"] or ((before,) in rep.stops and before not in rep.cues["preposition"])
 
 
 def _governed(field: Field, k: int) -> bool:
