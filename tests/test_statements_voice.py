@@ -127,3 +127,58 @@ FRONTED = [
 @pytest.mark.parametrize("text, names, expected", FRONTED)
 def test_a_fronted_subject_and_notifications(text, names, expected):
     assert listed(text, names) == expected
+
+
+PHRASE_ENDS = [
+    # an accusative participle right after the speaker of a statement is adverbial
+    ("بينما غرّد الرئيس الأمريكي دونالد ترامب داعياً روسيا إلى الاستعداد",
+     [("دونالد ترامب", "USA")], [("غرد", "us"), ("دعا", "us")]),
+    ("وردّ لافروف بقوله إن الضربة مرفوضة. وقال كيري محذرا من التصعيد",
+     [("لافروف", "LAVROV"), ("كيري", "KERRY")], [("قال", "us"), ("حذر", "us")]),
+    # ... not an adjective of a word before it, nor a feminine without a comma
+    ("ووصلت معلومات مؤكدة عن الانسحاب", [], []),
+    ("وقالت موسكو إن المعلومات مؤكدة", [("موسكو", "RUS")], [("قال", "russia")]),
+    # «حمّل» reports only with responsibility, not with any speech noun
+    ("ويرى مراقبون أن موسكو تريد إثبات جدية حملتها بعد أشهر من الاتهامات الغربية",
+     [("موسكو", "RUS")], [("راي", "")]),
+    ("وحمّلت الخارجية الروسية واشنطن مسؤولية التصعيد", [("الخارجية الروسية", "RUS_MFA"),
+                                                     ("واشنطن", "USA")], [("حمل", "russia")]),
+    # an indefinite accusative right after a verb is its predicate: the subject is implicit
+    ("كما ترفض موسكو الدرع الصاروخية، وتعتبرها تهديداً للأمن الأوروبي", [("موسكو", "RUS")],
+     [("رفض", "russia"), ("اعتبر", "russia")]),
+    ("وأكد البنتاغون الخبر، واصفاً إياه انتصاراً كبيراً", [("البنتاغون", "US_DOD")],
+     [("اكد", "us"), ("وصف", "us")]),
+    # a noun with a possessive pronoun after a definite word is the object, not the subject
+    ("وأعلن تنظيم الدولة السيطرة على البلدة. وأعلن التنظيم انسحابه من عدة قرى",
+     [("تنظيم الدولة", "ISIS")], [("اعلن", "jihadist"), ("اعلن", "jihadist")]),
+    ("وأكد الجانبان التزامهما بوحدة الأراضي السورية", [], [("اكد", "joint")]),
+    # ... but «باسمه», «نفسه», «ونظيره» stay in the phrase
+    ("وقال وزير الخارجية الأمريكي ونظيره الروسي إن الهدنة صامدة", [], [("قال", "joint")]),
+    # a pronoun pointing back speaks for the agent before it in its sentence
+    ("وقال الوزير الروسي إن الاتصالات مستمرة. لكن الكرملين خفف من حدة التشكيك، إذ قال المتحدث "
+     "باسمه إن العملية مساهمة", [("الكرملين", "RUS")], [("قال", "russia"), ("قال", "russia")]),
+    ("وقالت وزارة الدفاع الأمريكية إن الخط يعمل. واعتبرت الخارجية الروسية الهجوم عدواناً، وأوضح "
+     "المتحدث باسمها أن الرد قادم",
+     [("وزارة الدفاع الأمريكية", "US_DOD"), ("الخارجية الروسية", "RUS_MFA")],
+     [("قال", "us"), ("اعتبر", "russia"), ("اوضح", "russia")]),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", PHRASE_ENDS)
+def test_where_the_speaker_phrase_ends(text, names, expected):
+    assert listed(text, names) == expected
+
+
+def test_a_definite_head_takes_up_the_actor_it_named():
+    """«وأعلن التنظيم» after «تنظيم "داعش"»: the organisation named before."""
+    st = statements('واتهمت موسكو واشنطن بإبطاء العمليات ضد تنظيم "داعش". وأعلن التنظيم انسحابه',
+                    [("موسكو", "RUS"), ("واشنطن", "USA"), ("داعش", "ISIS")])
+    assert list(st["speaker_actor_id"]) == ["RUS", "ISIS"]
+    assert list(st["speaker"])[1] == "التنظيم"
+
+
+def test_the_pronoun_speaks_for_the_sentence_agent_actor():
+    st = statements("وقال كوناشينكوف إن الطائرات عادت. لكن الكرملين خفف من حدة ذلك، إذ قال "
+                    "المتحدث باسمه إن العملية مساهمة جدية",
+                    [("كوناشينكوف", "RUS_MOD"), ("الكرملين", "RUS")])
+    assert list(st["speaker_actor_id"]) == ["RUS_MOD", "RUS"]

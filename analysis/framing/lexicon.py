@@ -45,7 +45,8 @@ SPEAKER_CUE_KINDS = ("stop", "skip", "anaphor", "side", "kan", "particle", "rela
                      "preposition", "of", "statement_link", "joint", "negator", "not_source",
                      "source", "media", "event", "speech_noun", "ministry", "others", "observer",
                      "back_pronoun", "document", "title", "that", "capital",
-                     "diplomatic", "topic", "relation", "resumptive", "notify")
+                     "diplomatic", "topic", "relation", "resumptive", "notify", "hold",
+                     "responsibility", "waw_initial", "counterpart")
 AFFIX_KINDS = ("noun_suffix", "feminine_ending", "pronoun", "past_suffix", "imperfect_prefix",
                "imperfect_suffix", "verb_prefix", "negator_prefix", "side_prefix")
 

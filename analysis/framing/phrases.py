@@ -26,6 +26,7 @@ from .speakers import Speaker, apposition, side_of_words, speaker_mentions
 from .words import Field
 
 MAX_PHRASE_WORDS = 10
+_POSSESSIVES = ("ه", "ها", "هم", "هما")
 _SPACE_QUOTES = "\"'«»“”„"  # with white space, what may stand between a subject and its verb
 _QUOTE_GAP = re.compile(r"[ ]*[\"'][ ]*")  # before a quoted name
 _LONGEST_NAME = 160  # characters: no actor's name is longer
@@ -84,16 +85,30 @@ def phrase(field: Field, i: int, rep: Reporting, *, quoted_ok: bool = False) -> 
         return None
     quoted = quoted_ok and '"' in field.gap(i) and _QUOTE_GAP.fullmatch(field.gap(i))
     if not quoted and ((not field.joined[i] and field.gap(i) != " ")
-                       or ends_phrase(field, i, rep)):
-        return None
+                       or ends_phrase(field, i, rep) or _accusative(field, i)):
+        return None  # «وتعتبرها تهديداً …»: a predicate, not a subject
     last = i
     stop = min(n, i + MAX_PHRASE_WORDS) - 1
     tanween = "\u064b" in field.text[field.starts[i]:field.ends[stop]]  # most phrases have none
     while (last + 1 < n and field.joined[last + 1] and last + 1 - i < MAX_PHRASE_WORDS
            and (quoted or not (ends_phrase(field, last + 1, rep)
-                               or (tanween and _accusative(field, last + 1))))):
+                               or (tanween and _accusative(field, last + 1))
+                               or _object_noun(field, last + 1, rep)))):
         last += 1
     return Speaker(i, last)
+
+
+def _object_noun(field: Field, i: int, rep: Reporting) -> bool:
+    """Word ``i`` is a noun carrying a possessive pronoun right after a definite word: the
+    object that follows a complete subject («وأعلن التنظيم | انسحابه», «وأكد الجانبان |
+    التزامهما»), never a word of the subject; not «نفسه», «باسمه» (``anaphor``,
+    ``back_pronoun``) nor «ونظيره» (a coordinated speaker)."""
+    w = field.words[i]
+    if not w.endswith(_POSSESSIVES) or not field.words[i - 1].startswith("ال"):
+        return False
+    if w.startswith(("ال", "و")) or w in rep.anaphors or w in rep.cues["back_pronoun"]:
+        return False
+    return not w.endswith("ه") or field.text[field.ends[i] - 1] == "ه"  # «قوة» folds to «قوه»
 
 
 def _accusative(field: Field, i: int) -> bool:

@@ -106,10 +106,24 @@ def _coordinated(field: Field, mentions: list, first: int, last: int, rep: Repor
     words, starts, ends = field.words, field.starts, field.ends
     for i in range(k, last + 1):
         w = words[i]
-        if w.startswith("و") and (w[1:] in rep.side_forms or w[1:] in ("نظيره", "نظيرها") or any(
-                starts[i] <= m[0] < ends[i] for m in mentions)):
+        if w.startswith("و") and w not in rep.cues["waw_initial"] and (
+                w[1:] in rep.side_forms or w[1:] in rep.cues["counterpart"]
+                or any(starts[i] <= m[0] < ends[i] for m in mentions)):
             return True
     return False
+
+
+def _two_powers(words: list[str], rep: Reporting) -> bool:
+    """«وزير الخارجية الأمريكي ونظيره الروسي», «الرئيسان الأمريكي والروسي»: nationality
+    words of both powers in a phrase, the second coordinated by و («ونظيره», «والروسي»)."""
+    forms, sides, joined = rep.side_forms, set(), False
+    for i, w in enumerate(words):
+        if w in forms:
+            sides.add(forms[w])
+        if i and w.startswith("و") and w not in rep.cues["waw_initial"] and (
+                w[1:] in forms or w[1:] in rep.cues["counterpart"]):
+            joined = True
+    return joined and set(POWERS) <= sides
 
 
 def _joint_or_power(field: Field, sp: Speaker, mentions: list, sides: dict,
@@ -225,16 +239,27 @@ def _unrelated(words: list[str], rep: Reporting) -> list[str]:
 def _short_name(field: Field, sp: Speaker, ctx: Context) -> tuple[str, str] | None:
     """«بحسب التحالف» after «التحالف الدولي», «وزارة الدفاع» after «وزارة الدفاع الروسية»:
     a phrase of one definite word or two words that opens the longer name of an actor
-    mentioned earlier in the field (as written) → that actor, the latest such."""
+    mentioned earlier in the field (as written) → that actor, the latest such. One definite
+    word also takes up the actor its bare head opens or stands before («وأعلن التنظيم» after
+    «تنظيم "داعش"» or «تنظيم الدولة»)."""
     n = sp.last - sp.first + 1
     words, starts, text = field.words, field.starts, field.text
     if n > 2 or (n == 1 and not words[sp.first].startswith("ال")):
         return None
     raw = text[starts[sp.first]:field.ends[sp.last]]
     ms = field.mentions
-    for s, e, actor in reversed(ms[:bisect_left(ms, (starts[sp.first],))]):
+    earlier = ms[:bisect_left(ms, (starts[sp.first],))]
+    for s, e, actor in reversed(earlier):
         if e - s > len(raw) and text.startswith(raw, s) and not text[s + len(raw)].isalpha():
             return actor, ctx.sides.get(actor, "")
+    if n == 1:
+        head = words[sp.first][2:]
+        for s, _, actor in reversed(earlier):
+            k = bisect_left(field.ends, s + 1, field.lo, sp.first)
+            if (words[k] == head and starts[k] == s) or (
+                    k > field.lo and words[k - 1] == head and field.ends[k - 1] < s
+                    and text[field.ends[k - 1]:s].strip(" \"'«“") == ""):
+                return actor, ctx.sides.get(actor, "")
     return None
 
 
@@ -319,6 +344,8 @@ def _without_mention(field: Field, speaker: Speaker, ctx: Context, previous: tup
     أناتولي أنطونوف» → later «أنطونوف»)."""
     rep = ctx.rep
     words = list(field.words[speaker.first:speaker.last + 1])
+    if _two_powers(words, rep):
+        return "", JOINT, basis
     for w in reversed(words):
         if w in ctx.names:
             return ctx.names[w][0], ctx.names[w][1], basis

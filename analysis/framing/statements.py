@@ -282,7 +282,8 @@ def _light(field: Field, t: int, last: int, lemma: str,
     """A light verb with a speech noun (``speech_noun`` of ``speaker_cues.tsv``) among the
     next twelve words of its sentence: «وجّه انتقادات», «تبادلت موسكو وواشنطن الاتهامات»,
     «حمّلت هيئة الأركان … المسؤولية»; the speaker is the phrase up to the noun."""
-    nouns, sentence = ctx.rep.cues["speech_noun"], field.sentence[t]
+    cues, sentence = ctx.rep.cues, field.sentence[t]
+    nouns = cues["responsibility"] if lemma in cues["hold"] else cues["speech_noun"]
     ahead = field.words[last + 1:min(field.hi, last + 13)]
     if nouns.isdisjoint(ahead):
         return None, last
@@ -302,9 +303,20 @@ def _participle(field: Field, t: int, last: int, lemma: str, ctx: Context) -> tu
     speaker; it follows a comma or و (else an adjective: «معلومات مؤكدة»)."""
     word = field.words[t]
     if "،" not in field.gap(t) and "," not in field.gap(t) and not (
-            word[0] in "وف" and ctx.rep.surface.get((word[1:],), ("", ""))[1] == "participle"):
+            word[0] in "وف" and ctx.rep.surface.get((word[1:],), ("", ""))[1] == "participle"
+    ) and not _after_speaker(field, t, ctx):
         return None
     return _row(field, t, last, lemma, None, "", ctx)
+
+
+def _after_speaker(field: Field, t: int, ctx: Context) -> bool:
+    """«غرّد الرئيس الأمريكي دونالد ترامب داعياً روسيا …»: a masculine participle in the
+    accusative («داعياً», «محذرا») right after the speaker phrase of the statement before it
+    is adverbial, with no comma: it cannot be the adjective of that nominative subject."""
+    previous = ctx.previous
+    if previous is None or not field.joined[t] or previous[7] != field.ends[t - 1]:
+        return False
+    return field.words[t].endswith("ا") and not field.words[t - 1].endswith("ا")
 
 
 def _relative(field: Field, t: int, last: int, lemma: str, kind: str,
@@ -467,7 +479,7 @@ def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, b
     if speaker is not None:
         speaker = with_apposition(field, speaker, ctx)
         s_span = field.span(speaker.first, speaker.last)
-        actor, side, basis = resolve(field, speaker, ctx, previous, basis)
+        actor, side, basis = resolve(field, _pointed(field, speaker, ctx), ctx, previous, basis)
         if actor and not field.joined[speaker.last + 1]:
             tie_apposition(field, speaker, actor, side, ctx.names)
         sp_text = field.text[s_span[0]:s_span[1]]
@@ -483,6 +495,17 @@ def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, b
         sp_text, actor, side, s_span, basis = "", "", "", (-1, -1), ""
     return (field.starts[first_w], field.ends[last_w], sp_text, actor, side, lemma,
             s_span[0], s_span[1], basis, channel)
+
+
+def _pointed(field: Field, speaker: Speaker, ctx: Context) -> Speaker:
+    """«لكن الكرملين خفف من حدة التشكيك، إذ قال المتحدث باسمه»: a phrase whose pronoun
+    points back («باسمه», «عنها», ``back_pronoun``) speaks for the agent before it in its
+    sentence (:func:`.antecedents.agent_before`), not for the field's last speaker; the
+    phrase itself where the sentence has none."""
+    back = ctx.rep.cues["back_pronoun"]
+    if back.isdisjoint(field.words[speaker.first:speaker.last + 1]):
+        return speaker
+    return agent_before(field, speaker.first, ctx.rep) or speaker
 
 
 def _topic(field: Field, t: int, previous: tuple | None, ctx: Context) -> tuple[Speaker | None, str]:
