@@ -203,6 +203,34 @@ def _before_apposition(field: Field, t: int, rep: Reporting) -> Speaker | None:
     return None if before is None else Speaker(before.first, t - 1)
 
 
+def subject_of(field: Field, t: int, rep: Reporting) -> tuple[Speaker | None, bool]:
+    """``(subject, certain)`` before verb ``t`` (:func:`subject_before`): certain
+    after كان, for a source head opening its clause («أن المسؤولين الروس أبلغوا واشنطن»)
+    and for a subject fronted at the head of its clause (:func:`_fronted`)."""
+    before, certain = subject_before(field, t, kan_before(field, t, rep), rep)
+    if not certain and field.joined[t]:
+        source = source_before(field, t, rep)
+        if source is not None and (before is None or source.first < before.first):
+            return source, True
+    return before, certain or (before is not None and _fronted(field, before, rep))
+
+
+def _fronted(field: Field, sp: Speaker, rep: Reporting) -> bool:
+    """A subject before its verb that opens its clause — the field's start, after
+    punctuation, with و/ف, or after a complementiser or conjunction («بأن بوتين أبلغ الأسد»,
+    «موسكو تتهم واشنطن», «بينما واشنطن تنفي») — is the verb's subject for certain: an actor
+    after the verb is then its object, not its speaker."""
+    k = sp.first
+    if k == field.lo or not field.joined[k]:
+        return True
+    s = field.starts[k]
+    m = next((m for m in field.mentions if s <= m[0] < field.ends[k]), None)
+    if m is not None and fold(field.text[s:m[0]]) in ("و", "ف"):
+        return True
+    before = field.words[k - 1]
+    return before in rep.cues["that"] or ((before,) in rep.stops and before not in rep.cues["preposition"])
+
+
 def source_before(field: Field, t: int, rep: Reporting) -> Speaker | None:
     """«أن المسؤولين الروس أكدوا», «لكن وسائل إعلام روسية تحدثت»: a source head (``source``
     of ``speaker_cues.tsv``) opening a clause (after punctuation, a complementiser or a

@@ -62,18 +62,16 @@ from bisect import bisect_left
 
 import pandas as pd
 
-from ..normalize import PREPOSITIONS, fold
+from ..normalize import PREPOSITIONS
 from .antecedents import agent_before, relative_ma
 from .lexicon import Reporting, load_reporting
 from .mentions import by_field
 from .phrases import (
     form_starts,
-    kan_before,
     phrase,
     sentence_subject,
-    source_before,
     speaker_after,
-    subject_before,
+    subject_of,
     verb_at,
 )
 from .speakers import (
@@ -380,7 +378,7 @@ def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
     """``(speaker, basis, last word of the form)``: the subject before a verb when it
     is certain (after كان) or when the phrase after the verb names no one; else the
     phrase after the form."""
-    before, certain = _before(field, t, ctx.rep) if verb else (None, False)
+    before, certain = subject_of(field, t, ctx.rep) if verb else (None, False)
     if certain:
         return before, "before_verb", last
     after, last = speaker_after(field, t, last, kind, ctx.rep)
@@ -392,34 +390,6 @@ def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
     if before is not None and not named:
         return before, "before_verb", last
     return after, ("after_verb" if after is not None else ""), last
-
-
-def _before(field: Field, t: int, rep: Reporting) -> tuple[Speaker | None, bool]:
-    """``(subject, certain)`` before verb ``t`` (:func:`.phrases.subject_before`): certain
-    after كان, for a source head opening its clause («أن المسؤولين الروس أبلغوا واشنطن»)
-    and for a subject fronted at the head of its clause (:func:`_fronted`)."""
-    before, certain = subject_before(field, t, kan_before(field, t, rep), rep)
-    if not certain and field.joined[t]:
-        source = source_before(field, t, rep)
-        if source is not None and (before is None or source.first < before.first):
-            return source, True
-    return before, certain or (before is not None and _fronted(field, before, rep))
-
-
-def _fronted(field: Field, sp: Speaker, rep: Reporting) -> bool:
-    """A subject before its verb that opens its clause — the field's start, after
-    punctuation, with و/ف, or after a complementiser or conjunction («بأن بوتين أبلغ الأسد»,
-    «موسكو تتهم واشنطن», «بينما واشنطن تنفي») — is the verb's subject for certain: an actor
-    after the verb is then its object, not its speaker."""
-    k = sp.first
-    if k == field.lo or not field.joined[k]:
-        return True
-    s = field.starts[k]
-    m = next((m for m in field.mentions if s <= m[0] < field.ends[k]), None)
-    if m is not None and fold(field.text[s:m[0]]) in ("و", "ف"):
-        return True
-    before = field.words[k - 1]
-    return before in rep.cues["that"] or ((before,) in rep.stops and before not in rep.cues["preposition"])
 
 
 def _governed(field: Field, k: int) -> bool:
