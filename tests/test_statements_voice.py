@@ -182,3 +182,27 @@ def test_the_pronoun_speaks_for_the_sentence_agent_actor():
                     "المتحدث باسمه إن العملية مساهمة جدية",
                     [("كوناشينكوف", "RUS_MOD"), ("الكرملين", "RUS")])
     assert list(st["speaker_actor_id"]) == ["RUS_MOD", "RUS"]
+
+
+MORE = [
+    # a passive past (a damma on its first letter) is agentless: no statement, no speaker
+    ("وكانت الهدنة قد أُعلنت بعد اتصالات بين واشنطن وموسكو", [("واشنطن", "USA"), ("موسكو", "RUS")], []),
+    ("وأُعلن عنه في عمان وهامبورغ بالتزامن", [], []),
+    ("وأضاف لافروف أن الجانب الروسي أُبلغ بأن أمراً ما سيحدث", [("لافروف", "LAVROV")],
+     [("اضاف", "russia")]),
+    # ... but the voweled imperfect of a derived verb is active
+    ("والبنتاغون يُعلن أن الضربة انتهت", [("البنتاغون", "US_DOD")], [("اعلن", "us")]),
+    # a pointing pronoun after a statement of its sentence: that statement's speaker
+    ("غير أن وزارة الدفاع الروسية شككت في رواية واشنطن، وقال المتحدث باسمها إن الوزارة لا تملك "
+     "معلومات", [("وزارة الدفاع الروسية", "RUS_MOD"), ("واشنطن", "USA")],
+     [("شكك", "russia"), ("قال", "russia")]),
+    # the agent of a participle: a nationality adjective after a preposition's noun is no agent
+    ("فاجأ الرئيس الروسي فلاديمير بوتين العواصم الغربية بإعلانه سحب الجزء الأساسي من القوات "
+     "الروسية في سوريا، مؤكدا أن المهام أنجزت",
+     [("فلاديمير بوتين", "PUTIN"), ("الروسية", "RUS")], [("اكد", "russia")]),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", MORE)
+def test_passives_pronouns_and_agents(text, names, expected):
+    assert listed(text, names) == expected

@@ -48,12 +48,20 @@ def agent_before(field: Field, t: int, rep: Reporting) -> Speaker | None:
 
 def _governed(field: Field, k0: int, s: int, rep: Reporting) -> bool:
     """The mention starting at offset ``s`` inside word ``k0`` carries a preposition (ب ل ك),
-    follows a preposition word, or opens a content clause (after «أن», «إن»)."""
+    follows a preposition word, or opens a content clause (after «أن», «إن»); a nationality
+    adjective mentioned alone («من القوات الروسية») is governed as the noun it qualifies."""
     if any(c in PREPOSITIONS for c in fold(field.text[field.starts[k0]:s])):
         return True
-    if k0 <= field.lo or not field.joined[k0]:
+    words, joined, lo = field.words, field.joined, field.lo
+    k = k0
+    while (k > lo and joined[k] and words[k] in rep.side_forms and words[k].startswith("ال")
+           and words[k - 1].startswith(("ال", "بال", "لل", "كال"))):
+        k -= 1  # «القوات الروسية»: back to the noun
+    if k != k0 and words[k].startswith(("بال", "لل", "كال")):
+        return True
+    if k <= lo or not joined[k]:
         return False
-    before = field.words[k0 - 1]
+    before = words[k - 1]
     return before in rep.cues["preposition"] or before in rep.cues["that"]
 
 

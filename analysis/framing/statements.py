@@ -167,6 +167,8 @@ def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
     before = _word_before(field, t, rep) if verb else ""
     if before in rep.cues["negator"] or before in rep.cues["preposition"]:
         return None, last  # «لم تبلغها», «عدم إبلاغ»; «مع تبادل الاتهامات»: a noun
+    if verb and _passive(field, t):
+        return None, last  # «وأُعلن عنه», «أُبلغ الجانب الروسي»: agentless, no speaker
     if before in rep.cues["relative"]:
         return _relative(field, t, last, lemma, kind, ctx)
     if kind == "light":
@@ -240,6 +242,16 @@ def _opens_clause(field: Field, t: int, rep: Reporting) -> bool:
         return True
     before = field.words[t - 1]
     return (before,) in rep.stops and before not in rep.cues["preposition"]
+
+
+def _passive(field: Field, t: int) -> bool:
+    """Word ``t`` is written as a passive past: a damma on its first letter after و/ف
+    («أُعلن», «وأُبلغت», «نُقل»), not on an imperfect's ي/ت («يُعلن» is active). Unvoweled
+    text gives no sign and is read as active."""
+    raw = field.text[field.starts[t]:field.ends[t]]
+    if raw[:1] in "وف" and len(raw) > 2 and raw[1] != "\u064f":
+        raw = raw[1:]
+    return len(raw) > 1 and raw[1] == "\u064f" and raw[0] not in "يت"
 
 
 def _taa_marbuta(field: Field, t: int) -> bool:
@@ -469,12 +481,16 @@ def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, b
 
 def _pointed(field: Field, speaker: Speaker, ctx: Context) -> Speaker:
     """«لكن الكرملين خفف من حدة التشكيك، إذ قال المتحدث باسمه»: a phrase whose pronoun
-    points back («باسمه», «عنها», ``back_pronoun``) speaks for the agent before it in its
-    sentence (:func:`.antecedents.agent_before`), not for the field's last speaker; the
-    phrase itself where the sentence has none."""
-    back = ctx.rep.cues["back_pronoun"]
+    points back («باسمه», «عنها», ``back_pronoun``) speaks for the speaker of an earlier
+    statement of its sentence, else for the agent before it in the sentence
+    (:func:`.antecedents.agent_before`), not for the field's last speaker; the phrase
+    itself where the sentence has neither."""
+    back, previous = ctx.rep.cues["back_pronoun"], ctx.previous
     if back.isdisjoint(field.words[speaker.first:speaker.last + 1]):
         return speaker
+    if previous is not None and field.sentence[bisect_left(
+            field.starts, previous[0], field.lo, field.hi)] == field.sentence[speaker.first]:
+        return speaker  # «شككت الوزارة في رواية واشنطن، وقال المتحدث باسمها»: that speaker
     return agent_before(field, speaker.first, ctx.rep) or speaker
 
 
