@@ -84,18 +84,25 @@ def phrase(field: Field, i: int, rep: Reporting, *, quoted_ok: bool = False) -> 
     if i >= n:
         return None
     quoted = quoted_ok and '"' in field.gap(i) and _QUOTE_GAP.fullmatch(field.gap(i))
-    if not quoted and ((not field.joined[i] and field.gap(i) != " ")
-                       or ends_phrase(field, i, rep) or _accusative(field, i)):
-        return None  # «وتعتبرها تهديداً …»: a predicate, not a subject
-    last = i
     stop = min(n, i + MAX_PHRASE_WORDS) - 1
     tanween = "\u064b" in field.text[field.starts[i]:field.ends[stop]]  # most phrases have none
+    if not quoted and ((not field.joined[i] and field.gap(i) != " ")
+                       or ends_phrase(field, i, rep) or (tanween and _accusative(field, i))):
+        return None  # «وتعتبرها تهديداً …»: a predicate, not a subject
+    last = i
     while (last + 1 < n and field.joined[last + 1] and last + 1 - i < MAX_PHRASE_WORDS
-           and (quoted or not (ends_phrase(field, last + 1, rep)
-                               or (tanween and _accusative(field, last + 1))
-                               or _object_noun(field, last + 1, rep)))):
+           and (quoted or not _ends_subject(field, last + 1, rep, tanween))):
         last += 1
     return Speaker(i, last)
+
+
+def _ends_subject(field: Field, k: int, rep: Reporting, tanween: bool) -> bool:
+    """A speaker phrase stops before word ``k``: a stop word or reporting form, an indefinite
+    accusative (when the text has tanween), or an object noun (:func:`_object_noun`)."""
+    w = field.words[k]
+    if w in rep.enders and (is_stop(field, k, rep) or verb_at(field, k, rep) is not None):
+        return True
+    return (tanween and _accusative(field, k)) or (w.endswith(_POSSESSIVES) and _object_noun(field, k, rep))
 
 
 def _object_noun(field: Field, i: int, rep: Reporting) -> bool:
@@ -131,16 +138,9 @@ def subject_before(field: Field, t: int, kan: int, rep: Reporting,
     the verb to the latter.
     """
     if kan >= 0:
-        first, last = kan + 1, t - 1
-        while last >= first and field.words[last] in rep.cues["particle"]:  # «… قد أكدت»
-            last -= 1
-        if first <= last:
-            return Speaker(first, last), True
-        # «الرئيس الأميركي، باراك أوباما، كان قد وصف»: the subject stands before كان
-        before, _ = subject_before(field, kan, -1, rep, commas=True)
-        return before, before is not None
+        return _kan_subject(field, t, kan, rep)
     if not field.mentions:
-        return None, False
+        return (None if commas else _set_off_before(field, t, rep)), False
     vstart = field.starts[t]
     text, p = field.text, vstart  # text[p:vstart]: the spaces and quotes before the verb
     between = _SPACE_QUOTES + ("،," if commas else "")
@@ -157,9 +157,30 @@ def subject_before(field: Field, t: int, kan: int, rep: Reporting,
                 return _coordinated_before(field, subject), False
     if t > field.lo and field.ends[t - 1] >= p and field.words[t - 1] in rep.cues["joint"]:
         return Speaker(t - 1, t - 1), False  # «رئيسي أركان جيشي البلدين "شددا»
-    if not commas:
-        return _before_apposition(field, t, rep) or topic_before(field, t, rep), False
-    return None, False
+    return (None if commas else _set_off_before(field, t, rep)), False
+
+
+def _kan_subject(field: Field, t: int, kan: int, rep: Reporting) -> tuple[Speaker | None, bool]:
+    """The words between كان (word ``kan``) and the verb ``t``, «قد» left out; when none, the
+    subject before كان («الرئيس الأميركي، باراك أوباما، كان قد وصف»)."""
+    first, last = kan + 1, t - 1
+    while last >= first and field.words[last] in rep.cues["particle"]:  # «… قد أكدت»
+        last -= 1
+    if first <= last:
+        return Speaker(first, last), True
+    before, _ = subject_before(field, kan, -1, rep, commas=True)
+    return before, before is not None
+
+
+def _set_off_before(field: Field, t: int, rep: Reporting) -> Speaker | None:
+    """A subject set off from its verb: by a name between commas («… بيتر كوك، قال») or by
+    «أما» («أما … فاعتبر»)."""
+    s, before = field.starts[t], None
+    if not field.joined[t] and field.text[s - 2:s] in ("، ", ", "):
+        before = _before_apposition(field, t, rep)
+    if before is None and field.words[t][0] == "ف":
+        before = topic_before(field, t, rep)
+    return before
 
 
 def topic_before(field: Field, t: int, rep: Reporting) -> Speaker | None:
@@ -192,7 +213,7 @@ def _before_apposition(field: Field, t: int, rep: Reporting) -> Speaker | None:
     """«المتحدث باسم البنتاغون، بيتر كوك، قال», «أما نائب وزير الدفاع الروسي، أناتولي
     أنطونوف، فاعتبر»: an actor mention right before a name between commas (:func:`.speakers.
     apposition`) that ends right before the verb is its subject, the name included."""
-    if t <= field.lo or field.joined[t] or field.gap(t).strip() not in ("،", ","):
+    if t <= field.lo:
         return None
     a = t - 1
     while a > field.lo and field.joined[a] and t - a < 4:

@@ -68,6 +68,8 @@ class Context:
     #: a side -> the codebook's one state of that side (us → USA), or its one actor when it
     #: has no state (us_partner → SDF): what an unnamed national speaks for
     states: dict = dataclass_field(default_factory=dict)
+    #: the field's text carries a damma somewhere: a passive may be marked (one look per field)
+    voweled: bool = True
 
 
 def speaker_mentions(field: Field, sp: Speaker) -> list[tuple[int, int, str]]:

@@ -167,7 +167,7 @@ def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
     before = _word_before(field, t, rep) if verb else ""
     if before in rep.cues["negator"] or before in rep.cues["preposition"]:
         return None, last  # «لم تبلغها», «عدم إبلاغ»; «مع تبادل الاتهامات»: a noun
-    if verb and _passive(field, t):
+    if verb and ctx.voweled and _passive(field, t):
         return None, last  # «وأُعلن عنه», «أُبلغ الجانب الروسي»: agentless, no speaker
     if before in rep.cues["relative"]:
         return _relative(field, t, last, lemma, kind, ctx)
@@ -459,9 +459,13 @@ def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, b
     if speaker is None and basis == "":
         speaker, basis = _topic(field, t, previous, ctx)
     if speaker is not None:
-        speaker = with_apposition(field, speaker, ctx)
+        if not field.joined[speaker.last + 1]:  # «وزير الدفاع الأمريكي، جيمس ماتيس،»
+            speaker = with_apposition(field, speaker, ctx)
         s_span = field.span(speaker.first, speaker.last)
-        actor, side, basis = resolve(field, _pointed(field, speaker, ctx), ctx, previous, basis)
+        target = speaker
+        if not ctx.rep.cues["back_pronoun"].isdisjoint(field.words[speaker.first:speaker.last + 1]):
+            target = _pointed(field, speaker, ctx)  # «المتحدث باسمه»
+        actor, side, basis = resolve(field, target, ctx, previous, basis)
         if actor and not field.joined[speaker.last + 1]:
             tie_apposition(field, speaker, actor, side, ctx.names)
         sp_text = field.text[s_span[0]:s_span[1]]
@@ -485,9 +489,7 @@ def _pointed(field: Field, speaker: Speaker, ctx: Context) -> Speaker:
     statement of its sentence, else for the agent before it in the sentence
     (:func:`.antecedents.agent_before`), not for the field's last speaker; the phrase
     itself where the sentence has neither."""
-    back, previous = ctx.rep.cues["back_pronoun"], ctx.previous
-    if back.isdisjoint(field.words[speaker.first:speaker.last + 1]):
-        return speaker
+    previous = ctx.previous
     if previous is not None and field.sentence[bisect_left(
             field.starts, previous[0], field.lo, field.hi)] == field.sentence[speaker.first]:
         return speaker  # «شككت الوزارة في رواية واشنطن، وقال المتحدث باسمها»: that speaker
@@ -617,7 +619,8 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
         for f in range(len(batch.texts)):
             k = k0 + f
             field = Field(batch, f, index.get((ids[k], names[k]), ()))
-            found = statements_in(field, _Context(rep, sides, types, states=states))
+            found = statements_in(field, _Context(rep, sides, types, states=states,
+                                                  voweled="\u064f" in field.text))
             ks += [k] * len(found)
             rows += found
     start, end, *rest = zip(*rows) if rows else [()] * len(STATEMENT_COLUMNS[2:])
