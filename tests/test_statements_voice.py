@@ -206,3 +206,32 @@ MORE = [
 @pytest.mark.parametrize("text, names, expected", MORE)
 def test_passives_pronouns_and_agents(text, names, expected):
     assert listed(text, names) == expected
+
+
+DESCRIBED = [
+    # a title and a nationality with no name describe the codebook person that title
+    # introduced before (the codebook: descriptions resolve to their antecedent)
+    ("والتقى وزير الخارجية الأميركي جون كيري نظيره الروسي أمس. وقالت موسكو إن اللقاء مفيد. "
+     "وتابع وزير الخارجية الأميركي أن بلاده لن تنسق مع دمشق",
+     [("جون كيري", "KERRY"), ("موسكو", "RUS")], ["RUS", "KERRY"]),
+    ("وصل الوزير الأمريكي جون كيري إلى جنيف. وقالت وزارة الدفاع الروسية إن الاتصالات مستمرة. "
+     "وأوضح الوزير الأمريكى أن الهدنة صامدة",
+     [("جون كيري", "KERRY"), ("وزارة الدفاع الروسية", "RUS_MOD")], ["RUS_MOD", "KERRY"]),
+    # ... not a deputy's title, nor another nationality's, nor where no person was named
+    ("وصرح نائب وزير الخارجية الروسي سيرغي لافروف بذلك. وقال وزير الخارجية الروسي إن الحوار مستمر",
+     [("سيرغي لافروف", "LAVROV")], ["LAVROV", "RUS_MFA"]),
+    ("وقال وزير الخارجية الأميركي إن الحوار مستمر", [], ["US_STATE"]),
+    # a name outside the codebook between an actor and its verb is part of the subject
+    ("غير أن المتحدث باسم الكرملين ديمتري بيسكوف رأى أن الضربة ألحقت ضرراً، مشيراً إلى أن "
+     "الأمريكيين أخطأوا", [("الكرملين", "RUS")], ["RUS", "RUS"]),
+    ("والسفير الروسي أناتولي أنطونوف اعتبر أن العقوبات مؤذية", [("الروسي", "RUS")], ["RUS"]),
+    # the Russian reconciliation centre speaks for the Russian Ministry of Defence
+    ("وأعلن مركز المصالحة الروسي في حميميم أن المسلحين خرقوا الهدنة", [("الروسي", "RUS")],
+     ["RUS_MOD"]),
+    ("وأعلنت وزارة المصالحة الوطنية السورية عودة الأهالي", [("السورية", "SYR_GOV")], ["SYR_GOV"]),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", DESCRIBED)
+def test_descriptions_names_and_institutions(text, names, expected):
+    assert list(statements(text, names)["speaker_actor_id"]) == expected

@@ -22,7 +22,7 @@ from bisect import bisect_left
 from ..normalize import PREPOSITIONS, fold
 from .cues import PHRASE_GAP
 from .lexicon import Reporting
-from .speakers import Speaker, apposition, side_of_words, speaker_mentions
+from .speakers import Speaker, apposition, name_like, side_of_words, speaker_mentions
 from .words import Field
 
 MAX_PHRASE_WORDS = 10
@@ -178,9 +178,24 @@ def _set_off_before(field: Field, t: int, rep: Reporting) -> Speaker | None:
     s, before = field.starts[t], None
     if not field.joined[t] and field.text[s - 2:s] in ("، ", ", "):
         before = _before_apposition(field, t, rep)
+    elif field.joined[t] and t - 1 > field.lo and name_like(field.words[t - 1], rep):
+        before = _before_name(field, t, rep)
     if before is None and field.words[t][0] == "ف":
         before = topic_before(field, t, rep)
     return before
+
+
+def _before_name(field: Field, t: int, rep: Reporting) -> Speaker | None:
+    """«غير أن المتحدث باسم الكرملين ديمتري بيسكوف رأى أن …»: an actor mention followed by
+    a name of one to three words outside the codebook, right before the verb, is its
+    subject, the name included."""
+    a = t - 1
+    while a - 1 > field.lo and field.joined[a] and t - a < 3 and name_like(field.words[a - 1], rep):
+        a -= 1
+    if not field.joined[a]:
+        return None
+    before, _ = subject_before(field, a, -1, rep, commas=True)
+    return None if before is None else Speaker(before.first, t - 1)
 
 
 def topic_before(field: Field, t: int, rep: Reporting) -> Speaker | None:

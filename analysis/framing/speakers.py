@@ -222,6 +222,42 @@ def _posted(field: Field, sp: Speaker, mention: tuple) -> bool:
     return k > sp.first and field.words[k - 1] == "لدي"
 
 
+def _bare(w: str) -> str:
+    return w[2:] if w.startswith("ال") else w
+
+
+def _described(field: Field, sp: Speaker, ctx: Context) -> str:
+    """A title and a nationality with no name («وزير الخارجية الأميركي», «الوزير الأمريكي»)
+    describes the codebook person that the same title (its first word, its ministry word if
+    it has one) and nationality introduced last in the field, before the phrase («وزير
+    الخارجية الأميركي جون كيري»): that person (codebook: descriptions resolve to their
+    antecedent, and persons take their own id); '' when there is none."""
+    rep, words = ctx.rep, field.words[sp.first:sp.last + 1]
+    titles = rep.cues["title"]
+    head = next((_bare(w) for w in words if _bare(w) in titles), "")
+    side = side_of_words(list(words), rep) if head else ""
+    if not side or any(_name_like(w, rep) for w in words):
+        return ""
+    ministry = next((w for w in words if w in rep.ministries), "")
+    ms = field.mentions
+    for s, _, actor in reversed(ms[:bisect_left(ms, (field.starts[sp.first],))]):
+        if ctx.types.get(actor) == "person" and ctx.sides.get(actor) == side:
+            before = _title_before(field, bisect_left(field.ends, s + 1, field.lo, sp.first), rep)
+            first = next((_bare(w) for w in before if _bare(w) in titles), "")
+            if first == head and (not ministry or ministry in before) and side_of_words(before, rep) == side:
+                return actor
+    return ""
+
+
+def _title_before(field: Field, k: int, rep: Reporting) -> list[str]:
+    """The words joined before word ``k`` that may be its title: up to six, back to a
+    preposition («وزير الخارجية الأميركي | جون كيري»)."""
+    j, lo = k, field.lo
+    while j > lo and k - j < 6 and field.joined[j] and field.words[j - 1] not in rep.cues["preposition"]:
+        j -= 1
+    return list(field.words[j:k])
+
+
 def _related(field: Field, sp: Speaker, mention: tuple, rep: Reporting) -> bool:
     """«حلفاء واشنطن الأكراد», «خصوم موسكو»: a mention right after a head of kind
     ``relation`` is whom the speaker is related to, not whom it speaks for."""
@@ -316,6 +352,10 @@ def resolve(field: Field, speaker: Speaker, ctx: Context, previous: tuple | None
         mentions = [m for m in mentions if not _related(field, speaker, m, ctx.rep)]
     if _joint_word(field, speaker, mentions, ctx.rep):
         return "", JOINT, basis
+    if not any(ctx.types.get(m[2]) == "person" for m in mentions):
+        person = _described(field, speaker, ctx)  # «وزير الخارجية الأميركي» → KERRY
+        if person:
+            return person, ctx.sides.get(person, ""), basis
     if mentions:
         actor, side = _of_mentions(field, speaker, mentions, ctx)
         if ctx.types.get(actor) == "state":  # «المتحدث باسم رئاسة أركان الجيش الأميركي»
@@ -363,6 +403,11 @@ def _without_mention(field: Field, speaker: Speaker, ctx: Context, previous: tup
         side = "other"  # an identified source outside the codebook
     _tie_words(words, actor, side, ctx)
     return actor, side, basis
+
+
+def name_like(w: str, rep: Reporting) -> bool:
+    """A word that may be a person's name (:func:`_name_like`)."""
+    return _name_like(w, rep)
 
 
 def _titled_name(words: list[str], rep: Reporting) -> bool:
@@ -428,5 +473,5 @@ def _tie_words(words: list[str], actor: str, side: str, ctx: Context) -> None:
             ctx.names.setdefault(w, (actor, side))
 
 
-__all__ = ["JOINT", "TYPE_PRIORITY", "Context", "Speaker", "apposition", "is_source", "resolve",
+__all__ = ["JOINT", "TYPE_PRIORITY", "Context", "Speaker", "apposition", "is_source", "name_like", "resolve",
            "side_of_words", "speaker_mentions", "tie_apposition", "with_apposition"]
