@@ -235,3 +235,23 @@ DESCRIBED = [
 @pytest.mark.parametrize("text, names, expected", DESCRIBED)
 def test_descriptions_names_and_institutions(text, names, expected):
     assert list(statements(text, names)["speaker_actor_id"]) == expected
+
+
+COMPLEMENTS = [
+    # a word with ب right after a verb that takes one is its complement: the subject is implicit
+    ("موسكو توقف العمل بالمذكرة مع واشنطن وتهدد بتتبّع طائرات التحالف الدولي",
+     [("موسكو", "RUS"), ("واشنطن", "USA"), ("التحالف الدولي", "COALITION")], [("هدد", "russia")]),
+    ("وقالت الخارجية الروسية إن الضربة عدوان، وطالبت بانسحاب القوات الأمريكية",
+     [("الخارجية الروسية", "RUS_MFA"), ("القوات الأمريكية", "USA")], [("قال", "russia"), ("طالب", "russia")]),
+    # ... but a named source with ب is the subject
+    ("وهدد بوتين بالرد على أي اعتداء", [("بوتين", "PUTIN")], [("هدد", "russia")]),
+    # a verbal noun right after the subject of a statement is its object, not a second verb
+    ("كما ترفض موسكو نشر منظومة الدرع الصاروخية، وتعتبرها تهديداً مباشراً", [("موسكو", "RUS")],
+     [("رفض", "russia"), ("اعتبر", "russia")]),
+    ("ويرفض البنتاغون نقل المعلومات إلى الجانب الروسي", [("البنتاغون", "US_DOD")], [("رفض", "us")]),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", COMPLEMENTS)
+def test_complements_and_objects_are_not_speakers(text, names, expected):
+    assert listed(text, names) == expected

@@ -169,6 +169,8 @@ def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
         return None, last  # «لم تبلغها», «عدم إبلاغ»; «مع تبادل الاتهامات»: a noun
     if verb and ctx.voweled and _passive(field, t):
         return None, last  # «وأُعلن عنه», «أُبلغ الجانب الروسي»: agentless, no speaker
+    if verb and _object_of_previous(field, t, ctx):
+        return None, last  # «كما ترفض موسكو نشر الدرع»: a verbal noun, the object
     if before in rep.cues["relative"]:
         return _relative(field, t, last, lemma, kind, ctx)
     if kind == "light":
@@ -242,6 +244,15 @@ def _opens_clause(field: Field, t: int, rep: Reporting) -> bool:
         return True
     before = field.words[t - 1]
     return (before,) in rep.stops and before not in rep.cues["preposition"]
+
+
+def _object_of_previous(field: Field, t: int, ctx: Context) -> bool:
+    """Word ``t`` comes right after the subject of the statement before it, with no و/ف:
+    «ترفض موسكو نشر الدرع» — verb, subject, then a verbal noun as object («نشر» publish /
+    publication), never a second verb of that subject."""
+    previous = ctx.previous
+    return (previous is not None and previous[8] == "after_verb" and field.joined[t]
+            and previous[7] == field.ends[t - 1] and field.words[t][0] not in "وف")
 
 
 def _passive(field: Field, t: int) -> bool:
@@ -397,11 +408,21 @@ def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
     if after is not None and _governed(field, after.first):
         after = None  # «أكدت لـموسكو …»: an addressee, «وصفه بـ…»: a complement
     named = after is not None and _names_source(field, after, ctx)
-    if after is not None and not named and _predicate_of_ma(field, t, after, ctx.rep):
-        after = None  # «وهو ما اعتبرته خرقاً للتفاهمات»: the speaker is implicit
+    if after is not None and not named and (_predicate_of_ma(field, t, after, ctx.rep)
+                                            or _complement(field, t, after, ctx.rep)):
+        after = None  # «وهو ما اعتبرته خرقاً للتفاهمات», «وتهدد بتتبّع»: the speaker is implicit
     if before is not None and not named:
         return before, "before_verb", last
     return after, ("after_verb" if after is not None else ""), last
+
+
+def _complement(field: Field, t: int, after: Speaker, rep: Reporting) -> bool:
+    """«موسكو توقف العمل بالخط وتهدد بتتبّع طائرات التحالف»: right after a verb that takes
+    a ب complement (``bi_verb`` of ``speaker_cues.tsv``: هدد، طالب، اتهم …) a word with ب
+    that names no source is that complement, not the subject."""
+    w = field.words[after.first]
+    lemma = rep.surface.get((field.words[t],), ("", ""))[0]
+    return w.startswith("ب") and len(w) > 3 and lemma in rep.cues["bi_verb"]
 
 
 def _governed(field: Field, k: int) -> bool:
