@@ -255,3 +255,20 @@ COMPLEMENTS = [
 @pytest.mark.parametrize("text, names, expected", COMPLEMENTS)
 def test_complements_and_objects_are_not_speakers(text, names, expected):
     assert listed(text, names) == expected
+
+
+ANTECEDENTS = [
+    # a relative clause after a name outside the codebook: the mention before the name
+    ("وشهدت الجلسة سجالاً بين المندوب الروسي فيتالي تشوركين ونظيرته الأميركية سامانثا باور، التي "
+     "وصفت الدعوة بأنها استعراض", [("الروسي", "RUS"), ("الأميركية", "USA")], ["USA"]),
+    # an administration or a government before a person speaks for the state
+    ("ويمثل الاتفاق تحولاً في موقف إدارة الرئيس باراك أوباما، التي طالما رفضت أي تعاون عسكري",
+     [("باراك أوباما", "OBAMA")], ["USA"]),
+    ("وقالت حكومة الرئيس بوتين إن الهدنة صامدة", [("بوتين", "PUTIN")], ["RUS"]),
+    ("وقال الرئيس باراك أوباما إن الهدنة صامدة", [("باراك أوباما", "OBAMA")], ["OBAMA"]),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", ANTECEDENTS)
+def test_antecedents_and_governments(text, names, expected):
+    assert list(statements(text, names)["speaker_actor_id"]) == expected

@@ -16,6 +16,11 @@ they hang on, not as the last speaker of the field:
 sentence that can be an agent — not governed by a preposition («مع روسيا», «لروسيا»), not
 the subject of a content clause («على أن الدولة السورية»), not an indefinite accusative
 («اقتراحاً تركياً»: an object or its adjective).
+
+:func:`relative_antecedent` is the antecedent of a relative clause's verb («البيت الأبيض
+الذي اتهم»), a name outside the codebook after the mention («نظيرته الأميركية سامانثا باور،
+التي وصفت») and a government head before a person («إدارة الرئيس باراك أوباما، التي
+رفضت»: the administration) included.
 """
 from __future__ import annotations
 
@@ -23,7 +28,7 @@ from bisect import bisect_left
 
 from ..normalize import PREPOSITIONS, fold
 from .lexicon import Reporting
-from .speakers import Speaker
+from .speakers import Speaker, bare_word, name_like
 from .words import Field
 
 _TANWEEN_FATH = "\u064b"
@@ -72,3 +77,42 @@ def relative_ma(field: Field, t: int, rep: Reporting) -> bool:
     if t - 1 <= field.lo or not field.joined[t] or field.words[t - 1] != "ما":
         return False
     return field.joined[t - 1] and field.words[t - 2] not in rep.cues["resumptive"]
+
+
+def relative_antecedent(field: Field, rel: int, rep: Reporting) -> Speaker | None:
+    """The actor mention that ends right before the relative pronoun at word ``rel`` (a
+    comma or a parenthesis between allowed, or a name outside the codebook: «نظيرته
+    الأميركية سامانثا باور، التي وصفت»), unless it is a nationality adjective of a noun
+    before it."""
+    start = field.starts[rel]
+    for s, e, _ in field.mentions:
+        if s >= start:
+            break
+        if e <= start and (field.text[e:start].strip(" ،,()") == ""  # «البنتاغون (…)، التي»
+                           or _names_between(field, e, rel, rep)):
+            k0 = bisect_left(field.ends, s + 1, field.lo, field.hi)
+            adjective = (k0 > field.lo and field.joined[k0] and field.starts[k0] == s
+                         and field.words[k0] in rep.side_forms  # «المسلمة الروسية التي»
+                         and field.words[k0 - 1].startswith("ال"))
+            return Speaker(_governing_head(field, k0, rep), rel - 1) if k0 < rel and not adjective else None
+    return None
+
+
+def _governing_head(field: Field, k0: int, rep: Reporting) -> int:
+    """«إدارة الرئيس باراك أوباما، التي»: the antecedent starts at a government head
+    (``government``) before the person and his titles, else at the mention (word ``k0``)."""
+    k, titles = k0, rep.cues["title"]
+    while k > field.lo and field.joined[k] and k0 - k < 3 and bare_word(field.words[k - 1]) in titles:
+        k -= 1
+    if k > field.lo and field.joined[k] and field.words[k - 1] in rep.cues["government"]:
+        return k - 1
+    return k0
+
+
+def _names_between(field: Field, e: int, rel: int, rep: Reporting) -> bool:
+    """One to three name-like words joined by spaces stand between offset ``e`` (a
+    mention's end) and the relative pronoun at word ``rel``, set off by a comma."""
+    k = bisect_left(field.starts, e, field.lo, field.hi)
+    if not 1 <= rel - k <= 3 or field.joined[rel] or not field.joined[k]:
+        return False
+    return all(name_like(field.words[i], rep) and (i == k or field.joined[i]) for i in range(k, rel))

@@ -46,7 +46,8 @@ SPEAKER_CUE_KINDS = ("stop", "skip", "anaphor", "side", "kan", "particle", "rela
                      "source", "media", "event", "speech_noun", "ministry", "others", "observer",
                      "back_pronoun", "document", "title", "that", "capital",
                      "diplomatic", "topic", "relation", "resumptive", "notify", "hold",
-                     "responsibility", "waw_initial", "counterpart", "bi_verb")
+                     "responsibility", "waw_initial", "counterpart", "bi_verb",
+                     "government")
 AFFIX_KINDS = ("noun_suffix", "feminine_ending", "pronoun", "past_suffix", "imperfect_prefix",
                "imperfect_suffix", "verb_prefix", "negator_prefix", "side_prefix")
 

@@ -222,8 +222,12 @@ def _posted(field: Field, sp: Speaker, mention: tuple) -> bool:
     return k > sp.first and field.words[k - 1] == "لدي"
 
 
-def _bare(w: str) -> str:
+def bare_word(w: str) -> str:
+    """A folded word without its article («الوزير» → «وزير»)."""
     return w[2:] if w.startswith("ال") else w
+
+
+_bare = bare_word
 
 
 def _described(field: Field, sp: Speaker, ctx: Context) -> str:
@@ -376,6 +380,9 @@ def _of_mentions(field: Field, speaker: Speaker, mentions: list,
         return ("" if pair == JOINT or pair != side else actor), pair
     if field.words[speaker.first] in ctx.rep.cues["media"] and ctx.types.get(actor) == "state":
         return "", "other"
+    if ctx.types.get(actor) == "person" and not ctx.rep.cues["government"].isdisjoint(
+            field.words[speaker.first:speaker.last + 1]):
+        return ctx.states.get(side, actor), side  # «إدارة الرئيس باراك أوباما»: the state
     return actor, side
 
 
@@ -473,5 +480,6 @@ def _tie_words(words: list[str], actor: str, side: str, ctx: Context) -> None:
             ctx.names.setdefault(w, (actor, side))
 
 
-__all__ = ["JOINT", "TYPE_PRIORITY", "Context", "Speaker", "apposition", "is_source", "name_like", "resolve",
-           "side_of_words", "speaker_mentions", "tie_apposition", "with_apposition"]
+__all__ = ["JOINT", "TYPE_PRIORITY", "Context", "Speaker", "apposition", "bare_word", "is_source",
+           "name_like", "resolve", "side_of_words", "speaker_mentions", "tie_apposition",
+           "with_apposition"]

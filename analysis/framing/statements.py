@@ -63,7 +63,7 @@ from bisect import bisect_left
 import pandas as pd
 
 from ..normalize import PREPOSITIONS
-from .antecedents import agent_before, relative_ma
+from .antecedents import agent_before, relative_antecedent, relative_ma
 from .lexicon import Reporting, load_reporting
 from .mentions import by_field
 from .phrases import (
@@ -356,7 +356,7 @@ def _relative(field: Field, t: int, last: int, lemma: str, kind: str,
             _cut_before_object(field, speaker, ctx)
         return _row(field, t, last, lemma, speaker, basis, ctx), last
     rel = t - 1 if field.words[t - 1] in ctx.rep.cues["relative"] else t - 2
-    antecedent = _antecedent(field, rel, ctx.rep)
+    antecedent = relative_antecedent(field, rel, ctx.rep)
     if antecedent is None and speaker is not None and basis == "after_verb" and _names_source(
             field, speaker, ctx):  # «القصف الذي اتهمت واشنطن موسكو بالمسؤولية عنه»
         if kind == "verb_object":
@@ -365,23 +365,6 @@ def _relative(field: Field, t: int, last: int, lemma: str, kind: str,
     if antecedent is None:
         return None, last
     return _row(field, t, last, lemma, antecedent, "before_verb", ctx), last
-
-
-def _antecedent(field: Field, rel: int, rep: Reporting) -> Speaker | None:
-    """The actor mention that ends right before the relative pronoun at word ``rel`` (a
-    comma or a parenthesis between allowed), unless it is a nationality adjective of a
-    noun before it."""
-    start = field.starts[rel]
-    for s, e, _ in field.mentions:
-        if s >= start:
-            break
-        if e <= start and field.text[e:start].strip(" ،,()") == "":  # «البنتاغون (…)، التي»
-            k0 = bisect_left(field.ends, s + 1, field.lo, field.hi)
-            adjective = (k0 > field.lo and field.joined[k0] and field.starts[k0] == s
-                         and field.words[k0] in rep.side_forms  # «المسلمة الروسية التي»
-                         and field.words[k0 - 1].startswith("ال"))
-            return Speaker(k0, rel - 1) if k0 < rel and not adjective else None
-    return None
 
 
 def _predicate_of_ma(field: Field, t: int, after: Speaker, rep: Reporting) -> bool:
