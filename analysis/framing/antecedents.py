@@ -115,4 +115,8 @@ def _names_between(field: Field, e: int, rel: int, rep: Reporting) -> bool:
     k = bisect_left(field.starts, e, field.lo, field.hi)
     if not 1 <= rel - k <= 3 or field.joined[rel] or not field.joined[k]:
         return False
+    ms = field.mentions
+    i = bisect_left(ms, (e,))
+    if i < len(ms) and ms[i][0] < field.starts[rel]:
+        return False  # «أوباما وفلاديمير بوتين، الذي»: the later mention is the antecedent
     return all(name_like(field.words[i], rep) and (i == k or field.joined[i]) for i in range(k, rel))

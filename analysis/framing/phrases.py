@@ -178,11 +178,17 @@ def _set_off_before(field: Field, t: int, rep: Reporting) -> Speaker | None:
     s, before = field.starts[t], None
     if not field.joined[t] and field.text[s - 2:s] in ("، ", ", "):
         before = _before_apposition(field, t, rep)
-    elif field.joined[t] and t - 1 > field.lo and name_like(field.words[t - 1], rep):
+    elif field.joined[t] and t - 1 > field.lo and _a_name(field.words[t - 1], rep):
         before = _before_name(field, t, rep)
     if before is None and field.words[t][0] == "ف":
         before = topic_before(field, t, rep)
     return before
+
+
+def _a_name(w: str, rep: Reporting) -> bool:
+    """A word of a person's name: name-like, neither coordinated («وحلفائها») nor carrying a
+    possessive pronoun."""
+    return name_like(w, rep) and not w.startswith("و") and not w.endswith(_POSSESSIVES)
 
 
 def _before_name(field: Field, t: int, rep: Reporting) -> Speaker | None:
@@ -190,7 +196,7 @@ def _before_name(field: Field, t: int, rep: Reporting) -> Speaker | None:
     a name of one to three words outside the codebook, right before the verb, is its
     subject, the name included."""
     a = t - 1
-    while a - 1 > field.lo and field.joined[a] and t - a < 3 and name_like(field.words[a - 1], rep):
+    while a - 1 > field.lo and field.joined[a] and t - a < 3 and _a_name(field.words[a - 1], rep):
         a -= 1
     if not field.joined[a]:
         return None
