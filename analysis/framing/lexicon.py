@@ -404,6 +404,12 @@ class Reporting:
         return frozenset(key[0] for key in self.cues["stop"]) | self.cues["preposition"]
 
     @cached_property
+    def title_words(self) -> frozenset[str]:
+        """Title heads (``title``: «وزير», «رئيس») bare and with the article («الوزير»)."""
+        titles = self.cues["title"]
+        return frozenset(titles | {"ال" + w for w in titles if not w.startswith("ال")})
+
+    @cached_property
     def kan_blockers(self) -> frozenset[str]:
         """Words that may end the search for a كان before a verb: relative pronouns and the
         first words of reporting forms."""

@@ -188,7 +188,7 @@ def _set_off_before(field: Field, t: int, rep: Reporting) -> Speaker | None:
 def _a_name(w: str, rep: Reporting) -> bool:
     """A word of a person's name: name-like, neither coordinated («وحلفائها») nor carrying a
     possessive pronoun."""
-    return name_like(w, rep) and not w.startswith("و") and not w.endswith(_POSSESSIVES)
+    return not w.startswith(("ال", "و")) and not w.endswith(_POSSESSIVES) and name_like(w, rep)
 
 
 def _before_name(field: Field, t: int, rep: Reporting) -> Speaker | None:

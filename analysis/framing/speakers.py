@@ -203,15 +203,21 @@ def with_apposition(field: Field, sp: Speaker, ctx: Context) -> Speaker:
     """A title followed by a codebook person's name between commas speaks as the person
     (CODEBOOK-STATEMENTS.md: codebook persons take their own id): «أوضح وزير الدفاع
     الأمريكي، جيمس ماتيس، أن» → MATTIS. The phrase takes the apposition in only then."""
-    k = sp.last + 1
+    k, ms = sp.last + 1, field.mentions
     if k >= field.hi or field.joined[k]:
         return sp
+    i = bisect_left(ms, (field.starts[k],))
+    if i == len(ms) or ms[i][0] >= field.ends[min(k + 3, field.hi - 1)]:
+        return sp  # no mention in the next four words: no person in apposition
     j = apposition(field, k, ctx.rep)
     if j < 0:
         return sp
-    s, e = field.starts[k], field.ends[j]
-    if any(s <= m[0] and m[1] <= e and ctx.types.get(m[2]) == "person" for m in field.mentions):
-        return Speaker(sp.first, j)
+    e = field.ends[j]
+    for m in ms[i:]:
+        if m[0] >= e:
+            break
+        if m[1] <= e and ctx.types.get(m[2]) == "person":
+            return Speaker(sp.first, j)
     return sp
 
 
@@ -356,7 +362,8 @@ def resolve(field: Field, speaker: Speaker, ctx: Context, previous: tuple | None
         mentions = [m for m in mentions if not _related(field, speaker, m, ctx.rep)]
     if _joint_word(field, speaker, mentions, ctx.rep):
         return "", JOINT, basis
-    if not any(ctx.types.get(m[2]) == "person" for m in mentions):
+    if not ctx.rep.title_words.isdisjoint(field.words[speaker.first:speaker.last + 1]) and not any(
+            ctx.types.get(m[2]) == "person" for m in mentions):
         person = _described(field, speaker, ctx)  # «وزير الخارجية الأميركي» → KERRY
         if person:
             return person, ctx.sides.get(person, ""), basis
