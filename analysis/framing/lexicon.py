@@ -404,10 +404,12 @@ class Reporting:
         return frozenset(key[0] for key in self.cues["stop"]) | self.cues["preposition"]
 
     @cached_property
-    def title_words(self) -> frozenset[str]:
-        """Title heads (``title``: «وزير», «رئيس») bare and with the article («الوزير»)."""
-        titles = self.cues["title"]
-        return frozenset(titles | {"ال" + w for w in titles if not w.startswith("ال")})
+    def title_words(self) -> dict[str, str]:
+        """Title heads (``title``: «وزير», «رئيس») bare and with the article («الوزير») -> the
+        bare head."""
+        out = {w: w[2:] if w.startswith("ال") else w for w in self.cues["title"]}
+        out.update({"ال" + w: w for w in self.cues["title"] if not w.startswith("ال")})
+        return out
 
     @cached_property
     def kan_blockers(self) -> frozenset[str]:

@@ -140,7 +140,7 @@ def subject_before(field: Field, t: int, kan: int, rep: Reporting,
     if kan >= 0:
         return _kan_subject(field, t, kan, rep)
     if not field.mentions:
-        return (None if commas else _set_off_before(field, t, rep)), False
+        return _set_off(field, t, rep, commas), False
     vstart = field.starts[t]
     text, p = field.text, vstart  # text[p:vstart]: the spaces and quotes before the verb
     between = _SPACE_QUOTES + ("،," if commas else "")
@@ -157,7 +157,24 @@ def subject_before(field: Field, t: int, kan: int, rep: Reporting,
                 return _coordinated_before(field, subject), False
     if t > field.lo and field.ends[t - 1] >= p and field.words[t - 1] in rep.cues["joint"]:
         return Speaker(t - 1, t - 1), False  # «رئيسي أركان جيشي البلدين "شددا»
-    return (None if commas else _set_off_before(field, t, rep)), False
+    return _set_off(field, t, rep, commas), False
+
+
+def _set_off(field: Field, t: int, rep: Reporting, commas: bool) -> Speaker | None:
+    """A subject set off from its verb: by a name between commas («… بيتر كوك، قال»), by a
+    name outside the codebook («… ديمتري بيسكوف رأى») or by «أما» («أما … فاعتبر»); none in
+    the usual case (no comma, no ف, a definite or coordinated word right before the verb)."""
+    if commas or (field.joined[t] and field.words[t][0] != "ف"
+                  and field.words[t - 1].startswith(("ال", "و"))):
+        return None
+    s, before = field.starts[t], None
+    if not field.joined[t] and field.text[s - 2:s] in ("، ", ", "):
+        before = _before_apposition(field, t, rep)
+    elif field.joined[t] and t - 1 > field.lo and _a_name(field.words[t - 1], rep):
+        before = _before_name(field, t, rep)
+    if before is None and field.words[t][0] == "ف":
+        before = topic_before(field, t, rep)
+    return before
 
 
 def _kan_subject(field: Field, t: int, kan: int, rep: Reporting) -> tuple[Speaker | None, bool]:
@@ -170,19 +187,6 @@ def _kan_subject(field: Field, t: int, kan: int, rep: Reporting) -> tuple[Speake
         return Speaker(first, last), True
     before, _ = subject_before(field, kan, -1, rep, commas=True)
     return before, before is not None
-
-
-def _set_off_before(field: Field, t: int, rep: Reporting) -> Speaker | None:
-    """A subject set off from its verb: by a name between commas («… بيتر كوك، قال») or by
-    «أما» («أما … فاعتبر»)."""
-    s, before = field.starts[t], None
-    if not field.joined[t] and field.text[s - 2:s] in ("، ", ", "):
-        before = _before_apposition(field, t, rep)
-    elif field.joined[t] and t - 1 > field.lo and _a_name(field.words[t - 1], rep):
-        before = _before_name(field, t, rep)
-    if before is None and field.words[t][0] == "ف":
-        before = topic_before(field, t, rep)
-    return before
 
 
 def _a_name(w: str, rep: Reporting) -> bool:

@@ -233,8 +233,6 @@ def bare_word(w: str) -> str:
     return w[2:] if w.startswith("ال") else w
 
 
-_bare = bare_word
-
 
 def _described(field: Field, sp: Speaker, ctx: Context) -> str:
     """A title and a nationality with no name («وزير الخارجية الأميركي», «الوزير الأمريكي»)
@@ -243,8 +241,8 @@ def _described(field: Field, sp: Speaker, ctx: Context) -> str:
     الخارجية الأميركي جون كيري»): that person (codebook: descriptions resolve to their
     antecedent, and persons take their own id); '' when there is none."""
     rep, words = ctx.rep, field.words[sp.first:sp.last + 1]
-    titles = rep.cues["title"]
-    head = next((_bare(w) for w in words if _bare(w) in titles), "")
+    titles = rep.title_words
+    head = next((titles[w] for w in words if w in titles), "")
     side = side_of_words(list(words), rep) if head else ""
     if not side or any(_name_like(w, rep) for w in words):
         return ""
@@ -253,7 +251,7 @@ def _described(field: Field, sp: Speaker, ctx: Context) -> str:
     for s, _, actor in reversed(ms[:bisect_left(ms, (field.starts[sp.first],))]):
         if ctx.types.get(actor) == "person" and ctx.sides.get(actor) == side:
             before = _title_before(field, bisect_left(field.ends, s + 1, field.lo, sp.first), rep)
-            first = next((_bare(w) for w in before if _bare(w) in titles), "")
+            first = next((titles[w] for w in before if w in titles), "")
             if first == head and (not ministry or ministry in before) and side_of_words(before, rep) == side:
                 return actor
     return ""
@@ -362,7 +360,7 @@ def resolve(field: Field, speaker: Speaker, ctx: Context, previous: tuple | None
         mentions = [m for m in mentions if not _related(field, speaker, m, ctx.rep)]
     if _joint_word(field, speaker, mentions, ctx.rep):
         return "", JOINT, basis
-    if not ctx.rep.title_words.isdisjoint(field.words[speaker.first:speaker.last + 1]) and not any(
+    if not ctx.rep.title_words.keys().isdisjoint(field.words[speaker.first:speaker.last + 1]) and not any(
             ctx.types.get(m[2]) == "person" for m in mentions):
         person = _described(field, speaker, ctx)  # «وزير الخارجية الأميركي» → KERRY
         if person:

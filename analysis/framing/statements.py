@@ -169,7 +169,7 @@ def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
         return None, last  # «لم تبلغها», «عدم إبلاغ»; «مع تبادل الاتهامات»: a noun
     if verb and ctx.voweled and _passive(field, t):
         return None, last  # «وأُعلن عنه», «أُبلغ الجانب الروسي»: agentless, no speaker
-    if verb and _object_of_previous(field, t, ctx):
+    if verb and ctx.previous is not None and _object_of_previous(field, t, ctx):
         return None, last  # «كما ترفض موسكو نشر الدرع»: a verbal noun, the object
     if before in rep.cues["relative"]:
         return _relative(field, t, last, lemma, kind, ctx)
