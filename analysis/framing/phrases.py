@@ -254,7 +254,8 @@ def subject_of(field: Field, t: int, rep: Reporting) -> tuple[Speaker | None, bo
     after كان, for a source head opening its clause («أن المسؤولين الروس أبلغوا واشنطن»)
     and for a subject fronted at the head of its clause (:func:`_fronted`)."""
     before, certain = subject_before(field, t, kan_before(field, t, rep), rep)
-    if not certain and field.joined[t]:
+    if not certain and field.joined[t] and not rep.cues["source"].isdisjoint(
+            field.words[max(field.lo, t - 4):t]):
         source = source_before(field, t, rep)
         if source is not None and (before is None or source.first < before.first):
             return source, True
