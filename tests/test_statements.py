@@ -19,6 +19,7 @@ CODEBOOK = pd.DataFrame([
     ("LAVROV", "person", "russia"), ("REUTERS", "media", "media"), ("UN", "intl_org", "un"),
     ("US_STATE", "institution", "us"), ("PUTIN", "person", "russia"), ("TUR", "state", "other"),
     ("SDF", "armed_group", "us_partner"), ("COALITION", "alliance", "us"),
+    ("ISIS", "armed_group", "jihadist"), ("OBAMA", "person", "us"),
 ], columns=["id", "type", "side"])
 
 

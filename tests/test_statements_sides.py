@@ -66,8 +66,9 @@ SIDES = [
     # «وهو ما اعتبرته خرقاً»: the predicate follows, the speaker is the implicit subject
     ("وأكدت الخارجية الروسية أن الطائرة اخترقت الأجواء، وهو ما اعتبرته انتهاكا صريحا للسيادة",
      [("الخارجية الروسية", "RUS_MFA")], [("اكد", "russia"), ("اعتبر", "russia")]),
+    # (a subject, not a predicate; Washington's allies are not Washington: no side given)
     ("وأكدت الخارجية الروسية أن الطائرة اخترقت الأجواء، وهو ما اعتبره حلفاء واشنطن تصعيدا",
-     [("الخارجية الروسية", "RUS_MFA"), ("واشنطن", "USA")], [("اكد", "russia"), ("اعتبر", "us")]),
+     [("الخارجية الروسية", "RUS_MFA"), ("واشنطن", "USA")], [("اكد", "russia"), ("اعتبر", "")]),
 ]
 
 

@@ -45,7 +45,9 @@ SPEAKER_CUE_KINDS = ("stop", "skip", "anaphor", "side", "kan", "particle", "rela
                      "preposition", "of", "statement_link", "joint", "negator", "not_source",
                      "source", "media", "event", "speech_noun", "ministry", "others", "observer",
                      "back_pronoun", "document", "title", "that", "capital",
-                     "diplomatic")
+                     "diplomatic", "topic", "relation", "resumptive", "notify", "hold",
+                     "responsibility", "waw_initial", "counterpart", "bi_verb",
+                     "government")
 AFFIX_KINDS = ("noun_suffix", "feminine_ending", "pronoun", "past_suffix", "imperfect_prefix",
                "imperfect_suffix", "verb_prefix", "negator_prefix", "side_prefix")
 
@@ -400,6 +402,14 @@ class Reporting:
         """Words that open a sentence with no actor as its subject: the first words of stop
         cues and prepositions («في موسكو …», «بعد …»)."""
         return frozenset(key[0] for key in self.cues["stop"]) | self.cues["preposition"]
+
+    @cached_property
+    def title_words(self) -> dict[str, str]:
+        """Title heads (``title``: «وزير», «رئيس») bare and with the article («الوزير») -> the
+        bare head."""
+        out = {w: w[2:] if w.startswith("ال") else w for w in self.cues["title"]}
+        out.update({"ال" + w: w for w in self.cues["title"] if not w.startswith("ال")})
+        return out
 
     @cached_property
     def kan_blockers(self) -> frozenset[str]:

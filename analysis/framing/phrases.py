@@ -22,10 +22,11 @@ from bisect import bisect_left
 from ..normalize import PREPOSITIONS, fold
 from .cues import PHRASE_GAP
 from .lexicon import Reporting
-from .speakers import Speaker, side_of_words, speaker_mentions
+from .speakers import Speaker, apposition, name_like, side_of_words, speaker_mentions
 from .words import Field
 
 MAX_PHRASE_WORDS = 10
+_POSSESSIVES = ("ه", "ها", "هم", "هما")
 _SPACE_QUOTES = "\"'«»“”„"  # with white space, what may stand between a subject and its verb
 _QUOTE_GAP = re.compile(r"[ ]*[\"'][ ]*")  # before a quoted name
 _LONGEST_NAME = 160  # characters: no actor's name is longer
@@ -83,17 +84,38 @@ def phrase(field: Field, i: int, rep: Reporting, *, quoted_ok: bool = False) -> 
     if i >= n:
         return None
     quoted = quoted_ok and '"' in field.gap(i) and _QUOTE_GAP.fullmatch(field.gap(i))
-    if not quoted and ((not field.joined[i] and field.gap(i) != " ")
-                       or ends_phrase(field, i, rep)):
-        return None
-    last = i
     stop = min(n, i + MAX_PHRASE_WORDS) - 1
     tanween = "\u064b" in field.text[field.starts[i]:field.ends[stop]]  # most phrases have none
+    if not quoted and ((not field.joined[i] and field.gap(i) != " ")
+                       or ends_phrase(field, i, rep) or (tanween and _accusative(field, i))):
+        return None  # «وتعتبرها تهديداً …»: a predicate, not a subject
+    last = i
     while (last + 1 < n and field.joined[last + 1] and last + 1 - i < MAX_PHRASE_WORDS
-           and (quoted or not (ends_phrase(field, last + 1, rep)
-                               or (tanween and _accusative(field, last + 1))))):
+           and (quoted or not _ends_subject(field, last + 1, rep, tanween))):
         last += 1
     return Speaker(i, last)
+
+
+def _ends_subject(field: Field, k: int, rep: Reporting, tanween: bool) -> bool:
+    """A speaker phrase stops before word ``k``: a stop word or reporting form, an indefinite
+    accusative (when the text has tanween), or an object noun (:func:`_object_noun`)."""
+    w = field.words[k]
+    if w in rep.enders and (is_stop(field, k, rep) or verb_at(field, k, rep) is not None):
+        return True
+    return (tanween and _accusative(field, k)) or (w.endswith(_POSSESSIVES) and _object_noun(field, k, rep))
+
+
+def _object_noun(field: Field, i: int, rep: Reporting) -> bool:
+    """Word ``i`` is a noun carrying a possessive pronoun right after a definite word: the
+    object that follows a complete subject («وأعلن التنظيم | انسحابه», «وأكد الجانبان |
+    التزامهما»), never a word of the subject; not «نفسه», «باسمه» (``anaphor``,
+    ``back_pronoun``) nor «ونظيره» (a coordinated speaker)."""
+    w = field.words[i]
+    if not w.endswith(_POSSESSIVES) or not field.words[i - 1].startswith("ال"):
+        return False
+    if w.startswith(("ال", "و")) or w in rep.anaphors or w in rep.cues["back_pronoun"]:
+        return False
+    return not w.endswith("ه") or field.text[field.ends[i] - 1] == "ه"  # «قوة» folds to «قوه»
 
 
 def _accusative(field: Field, i: int) -> bool:
@@ -116,16 +138,9 @@ def subject_before(field: Field, t: int, kan: int, rep: Reporting,
     the verb to the latter.
     """
     if kan >= 0:
-        first, last = kan + 1, t - 1
-        while last >= first and field.words[last] in rep.cues["particle"]:  # «… قد أكدت»
-            last -= 1
-        if first <= last:
-            return Speaker(first, last), True
-        # «الرئيس الأميركي، باراك أوباما، كان قد وصف»: the subject stands before كان
-        before, _ = subject_before(field, kan, -1, rep, commas=True)
-        return before, before is not None
+        return _kan_subject(field, t, kan, rep)
     if not field.mentions:
-        return None, False
+        return _set_off(field, t, rep, commas), False
     vstart = field.starts[t]
     text, p = field.text, vstart  # text[p:vstart]: the spaces and quotes before the verb
     between = _SPACE_QUOTES + ("،," if commas else "")
@@ -142,7 +157,125 @@ def subject_before(field: Field, t: int, kan: int, rep: Reporting,
                 return _coordinated_before(field, subject), False
     if t > field.lo and field.ends[t - 1] >= p and field.words[t - 1] in rep.cues["joint"]:
         return Speaker(t - 1, t - 1), False  # «رئيسي أركان جيشي البلدين "شددا»
-    return None, False
+    return _set_off(field, t, rep, commas), False
+
+
+def _set_off(field: Field, t: int, rep: Reporting, commas: bool) -> Speaker | None:
+    """A subject set off from its verb: by a name between commas («… بيتر كوك، قال»), by a
+    name outside the codebook («… ديمتري بيسكوف رأى») or by «أما» («أما … فاعتبر»); none in
+    the usual case (no comma, no ف, a definite or coordinated word right before the verb)."""
+    if commas or (field.joined[t] and field.words[t][0] != "ف"
+                  and field.words[t - 1].startswith(("ال", "و"))):
+        return None
+    s, before = field.starts[t], None
+    if not field.joined[t] and field.text[s - 2:s] in ("، ", ", "):
+        before = _before_apposition(field, t, rep)
+    elif field.joined[t] and t - 1 > field.lo and _a_name(field.words[t - 1], rep):
+        before = _before_name(field, t, rep)
+    if before is None and field.words[t][0] == "ف":
+        before = topic_before(field, t, rep)
+    return before
+
+
+def _kan_subject(field: Field, t: int, kan: int, rep: Reporting) -> tuple[Speaker | None, bool]:
+    """The words between كان (word ``kan``) and the verb ``t``, «قد» left out; when none, the
+    subject before كان («الرئيس الأميركي، باراك أوباما، كان قد وصف»)."""
+    first, last = kan + 1, t - 1
+    while last >= first and field.words[last] in rep.cues["particle"]:  # «… قد أكدت»
+        last -= 1
+    if first <= last:
+        return Speaker(first, last), True
+    before, _ = subject_before(field, kan, -1, rep, commas=True)
+    return before, before is not None
+
+
+def _a_name(w: str, rep: Reporting) -> bool:
+    """A word of a person's name: name-like, neither coordinated («وحلفائها») nor carrying a
+    possessive pronoun."""
+    return not w.startswith(("ال", "و")) and not w.endswith(_POSSESSIVES) and name_like(w, rep)
+
+
+def _before_name(field: Field, t: int, rep: Reporting) -> Speaker | None:
+    """«غير أن المتحدث باسم الكرملين ديمتري بيسكوف رأى أن …»: an actor mention followed by
+    a name of one to three words outside the codebook, right before the verb, is its
+    subject, the name included."""
+    a = t - 1
+    while a - 1 > field.lo and field.joined[a] and t - a < 3 and _a_name(field.words[a - 1], rep):
+        a -= 1
+    if not field.joined[a]:
+        return None
+    before, _ = subject_before(field, a, -1, rep, commas=True)
+    return None if before is None else Speaker(before.first, t - 1)
+
+
+def topic_before(field: Field, t: int, rep: Reporting) -> Speaker | None:
+    """«أما نائب وزير الدفاع الروسي، أناتولي أنطونوف، فاعتبر أن …»: a verb carrying ف after
+    a topic that «أما» (``topic`` of ``speaker_cues.tsv``) fronts, at most twelve words back
+    in the same sentence with no reporting form or stop word between, has that topic as its
+    subject, up to a stop word («السفير الروسي | في واشنطن»); not a place («أما في واشنطن،
+    فقال …»: a preposition opens it)."""
+    if not field.words[t].startswith("ف"):
+        return None
+    sentence, topic = field.sentence[t], rep.cues["topic"]
+    i = t - 1
+    while i >= max(field.lo, t - 12) and field.sentence[i] == sentence:
+        w = field.words[i]
+        if w in topic:
+            first = i + 1
+            if first >= t or field.words[first] in rep.no_subject:
+                return None
+            last = first
+            while last + 1 < t and not (field.words[last + 1] in rep.enders and is_stop(field, last + 1, rep)):
+                last += 1
+            return Speaker(first, last)
+        if w in rep.heads and verb_at(field, i, rep) is not None:
+            return None
+        i -= 1
+    return None
+
+
+def _before_apposition(field: Field, t: int, rep: Reporting) -> Speaker | None:
+    """«المتحدث باسم البنتاغون، بيتر كوك، قال», «أما نائب وزير الدفاع الروسي، أناتولي
+    أنطونوف، فاعتبر»: an actor mention right before a name between commas (:func:`.speakers.
+    apposition`) that ends right before the verb is its subject, the name included."""
+    if t <= field.lo:
+        return None
+    a = t - 1
+    while a > field.lo and field.joined[a] and t - a < 4:
+        a -= 1
+    if apposition(field, a, rep) != t - 1:
+        return None
+    before, _ = subject_before(field, a, -1, rep, commas=True)
+    return None if before is None else Speaker(before.first, t - 1)
+
+
+def subject_of(field: Field, t: int, rep: Reporting) -> tuple[Speaker | None, bool]:
+    """``(subject, certain)`` before verb ``t`` (:func:`subject_before`): certain
+    after كان, for a source head opening its clause («أن المسؤولين الروس أبلغوا واشنطن»)
+    and for a subject fronted at the head of its clause (:func:`_fronted`)."""
+    before, certain = subject_before(field, t, kan_before(field, t, rep), rep)
+    if not certain and field.joined[t] and not rep.cues["source"].isdisjoint(
+            field.words[max(field.lo, t - 4):t]):
+        source = source_before(field, t, rep)
+        if source is not None and (before is None or source.first < before.first):
+            return source, True
+    return before, certain or (before is not None and _fronted(field, before, rep))
+
+
+def _fronted(field: Field, sp: Speaker, rep: Reporting) -> bool:
+    """A subject before its verb that opens its clause — the field's start, after
+    punctuation, with و/ف, or after a complementiser or conjunction («بأن بوتين أبلغ الأسد»,
+    «موسكو تتهم واشنطن», «بينما واشنطن تنفي») — is the verb's subject for certain: an actor
+    after the verb is then its object, not its speaker."""
+    k = sp.first
+    if k == field.lo or not field.joined[k]:
+        return True
+    s = field.starts[k]
+    m = next((m for m in field.mentions if s <= m[0] < field.ends[k]), None)
+    if m is not None and fold(field.text[s:m[0]]) in ("و", "ف"):
+        return True
+    before = field.words[k - 1]
+    return before in rep.cues["that"] or ((before,) in rep.stops and before not in rep.cues["preposition"])
 
 
 def source_before(field: Field, t: int, rep: Reporting) -> Speaker | None:

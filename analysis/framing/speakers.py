@@ -41,6 +41,7 @@ TYPE_PRIORITY = {"person": 0, "institution": 1, "media": 2, "alliance": 3, "intl
                  "armed_group": 5, "state": 6}
 JOINT = "joint"
 POWERS = ("us", "russia")
+_COMMAS = ("،", ",")
 
 
 @dataclass
@@ -67,6 +68,8 @@ class Context:
     #: a side -> the codebook's one state of that side (us → USA), or its one actor when it
     #: has no state (us_partner → SDF): what an unnamed national speaks for
     states: dict = dataclass_field(default_factory=dict)
+    #: the field's text carries a damma somewhere: a passive may be marked (one look per field)
+    voweled: bool = True
 
 
 def speaker_mentions(field: Field, sp: Speaker) -> list[tuple[int, int, str]]:
@@ -105,10 +108,24 @@ def _coordinated(field: Field, mentions: list, first: int, last: int, rep: Repor
     words, starts, ends = field.words, field.starts, field.ends
     for i in range(k, last + 1):
         w = words[i]
-        if w.startswith("و") and (w[1:] in rep.side_forms or w[1:] in ("نظيره", "نظيرها") or any(
-                starts[i] <= m[0] < ends[i] for m in mentions)):
+        if w.startswith("و") and w not in rep.cues["waw_initial"] and (
+                w[1:] in rep.side_forms or w[1:] in rep.cues["counterpart"]
+                or any(starts[i] <= m[0] < ends[i] for m in mentions)):
             return True
     return False
+
+
+def _two_powers(words: list[str], rep: Reporting) -> bool:
+    """«وزير الخارجية الأمريكي ونظيره الروسي», «الرئيسان الأمريكي والروسي»: nationality
+    words of both powers in a phrase, the second coordinated by و («ونظيره», «والروسي»)."""
+    forms, sides, joined = rep.side_forms, set(), False
+    for i, w in enumerate(words):
+        if w in forms:
+            sides.add(forms[w])
+        if i and w.startswith("و") and w not in rep.cues["waw_initial"] and (
+                w[1:] in forms or w[1:] in rep.cues["counterpart"]):
+            joined = True
+    return joined and set(POWERS) <= sides
 
 
 def _joint_or_power(field: Field, sp: Speaker, mentions: list, sides: dict,
@@ -163,6 +180,47 @@ def tie_apposition(field: Field, sp: Speaker, actor: str, side: str, names: dict
             names.setdefault(w, (actor, side))
 
 
+def apposition(field: Field, k: int, rep: Reporting) -> int:
+    """«وزير الدفاع الأمريكي، جيمس ماتيس، أن», «المتحدث باسم البنتاغون، بيتر كوك، قال»: the
+    last word of an apposition opening at word ``k`` after a comma, one to four words of
+    names and titles («العقيد», ``source``) closed by a comma; -1 when there is none."""
+    n, joined = field.hi, field.joined
+    if k >= n or joined[k] or field.gap(k).strip() not in _COMMAS:
+        return -1
+    j = k
+    while j + 1 < n and joined[j + 1] and j - k < 3:
+        j += 1
+    if j + 1 >= n or joined[j + 1] or field.gap(j + 1).strip() not in _COMMAS:
+        return -1
+    words, source = field.words[k:j + 1], rep.cues["source"]
+    names = [_name_like(w, rep) for w in words]
+    if not any(names) or not all(ok or w in source for ok, w in zip(names, words)):
+        return -1
+    return j
+
+
+def with_apposition(field: Field, sp: Speaker, ctx: Context) -> Speaker:
+    """A title followed by a codebook person's name between commas speaks as the person
+    (CODEBOOK-STATEMENTS.md: codebook persons take their own id): «أوضح وزير الدفاع
+    الأمريكي، جيمس ماتيس، أن» → MATTIS. The phrase takes the apposition in only then."""
+    k, ms = sp.last + 1, field.mentions
+    if k >= field.hi or field.joined[k]:
+        return sp
+    i = bisect_left(ms, (field.starts[k],))
+    if i == len(ms) or ms[i][0] >= field.ends[min(k + 3, field.hi - 1)]:
+        return sp  # no mention in the next four words: no person in apposition
+    j = apposition(field, k, ctx.rep)
+    if j < 0:
+        return sp
+    e = field.ends[j]
+    for m in ms[i:]:
+        if m[0] >= e:
+            break
+        if m[1] <= e and ctx.types.get(m[2]) == "person":
+            return Speaker(sp.first, j)
+    return sp
+
+
 def _posted(field: Field, sp: Speaker, mention: tuple) -> bool:
     """«مندوب روسيا الدائم لدى الأمم المتحدة»: a mention after «لدى» is where the speaker
     is posted, not whom he speaks for."""
@@ -170,19 +228,84 @@ def _posted(field: Field, sp: Speaker, mention: tuple) -> bool:
     return k > sp.first and field.words[k - 1] == "لدي"
 
 
+def bare_word(w: str) -> str:
+    """A folded word without its article («الوزير» → «وزير»)."""
+    return w[2:] if w.startswith("ال") else w
+
+
+
+def _described(field: Field, sp: Speaker, ctx: Context) -> str:
+    """A title and a nationality with no name («وزير الخارجية الأميركي», «الوزير الأمريكي»)
+    describes the codebook person that the same title (its first word, its ministry word if
+    it has one) and nationality introduced last in the field, before the phrase («وزير
+    الخارجية الأميركي جون كيري»): that person (codebook: descriptions resolve to their
+    antecedent, and persons take their own id); '' when there is none."""
+    rep, words = ctx.rep, field.words[sp.first:sp.last + 1]
+    titles = rep.title_words
+    head = next((titles[w] for w in words if w in titles), "")
+    side = side_of_words(list(words), rep) if head else ""
+    if not side or any(_name_like(w, rep) for w in words):
+        return ""
+    ministry = next((w for w in words if w in rep.ministries), "")
+    ms = field.mentions
+    for s, _, actor in reversed(ms[:bisect_left(ms, (field.starts[sp.first],))]):
+        if ctx.types.get(actor) == "person" and ctx.sides.get(actor) == side:
+            before = _title_before(field, bisect_left(field.ends, s + 1, field.lo, sp.first), rep)
+            first = next((titles[w] for w in before if w in titles), "")
+            if first == head and (not ministry or ministry in before) and side_of_words(before, rep) == side:
+                return actor
+    return ""
+
+
+def _title_before(field: Field, k: int, rep: Reporting) -> list[str]:
+    """The words joined before word ``k`` that may be its title: up to six, back to a
+    preposition («وزير الخارجية الأميركي | جون كيري»)."""
+    j, lo = k, field.lo
+    while j > lo and k - j < 6 and field.joined[j] and field.words[j - 1] not in rep.cues["preposition"]:
+        j -= 1
+    return list(field.words[j:k])
+
+
+def _related(field: Field, sp: Speaker, mention: tuple, rep: Reporting) -> bool:
+    """«حلفاء واشنطن الأكراد», «خصوم موسكو»: a mention right after a head of kind
+    ``relation`` is whom the speaker is related to, not whom it speaks for."""
+    k = bisect_left(field.ends, mention[0] + 1, sp.first, sp.last + 1)
+    return k > sp.first and field.words[k - 1] in rep.cues["relation"]
+
+
+def _unrelated(words: list[str], rep: Reporting) -> list[str]:
+    """The phrase's words less the one after a ``relation`` head («حلفاء واشنطن الأكراد» →
+    the Kurds' side, not Washington's)."""
+    relation = rep.cues["relation"]
+    if relation.isdisjoint(words):
+        return words
+    return [w for i, w in enumerate(words) if i == 0 or words[i - 1] not in relation]
+
+
 def _short_name(field: Field, sp: Speaker, ctx: Context) -> tuple[str, str] | None:
     """«بحسب التحالف» after «التحالف الدولي», «وزارة الدفاع» after «وزارة الدفاع الروسية»:
     a phrase of one definite word or two words that opens the longer name of an actor
-    mentioned earlier in the field (as written) → that actor, the latest such."""
+    mentioned earlier in the field (as written) → that actor, the latest such. One definite
+    word also takes up the actor its bare head opens or stands before («وأعلن التنظيم» after
+    «تنظيم "داعش"» or «تنظيم الدولة»)."""
     n = sp.last - sp.first + 1
     words, starts, text = field.words, field.starts, field.text
     if n > 2 or (n == 1 and not words[sp.first].startswith("ال")):
         return None
     raw = text[starts[sp.first]:field.ends[sp.last]]
     ms = field.mentions
-    for s, e, actor in reversed(ms[:bisect_left(ms, (starts[sp.first],))]):
+    earlier = ms[:bisect_left(ms, (starts[sp.first],))]
+    for s, e, actor in reversed(earlier):
         if e - s > len(raw) and text.startswith(raw, s) and not text[s + len(raw)].isalpha():
             return actor, ctx.sides.get(actor, "")
+    if n == 1:
+        head = words[sp.first][2:]
+        for s, _, actor in reversed(earlier):
+            k = bisect_left(field.ends, s + 1, field.lo, sp.first)
+            if (words[k] == head and starts[k] == s) or (
+                    k > field.lo and words[k - 1] == head and field.ends[k - 1] < s
+                    and text[field.ends[k - 1]:s].strip(" \"'«“") == ""):
+                return actor, ctx.sides.get(actor, "")
     return None
 
 
@@ -233,8 +356,15 @@ def resolve(field: Field, speaker: Speaker, ctx: Context, previous: tuple | None
     if "لدي" in field.words[speaker.first:speaker.last + 1] and any(
             _posted(field, speaker, m) for m in mentions):
         mentions = [m for m in mentions if not _posted(field, speaker, m)]
+    if mentions and not ctx.rep.cues["relation"].isdisjoint(field.words[speaker.first:speaker.last]):
+        mentions = [m for m in mentions if not _related(field, speaker, m, ctx.rep)]
     if _joint_word(field, speaker, mentions, ctx.rep):
         return "", JOINT, basis
+    if not ctx.rep.title_words.keys().isdisjoint(field.words[speaker.first:speaker.last + 1]) and not any(
+            ctx.types.get(m[2]) == "person" for m in mentions):
+        person = _described(field, speaker, ctx)  # «وزير الخارجية الأميركي» → KERRY
+        if person:
+            return person, ctx.sides.get(person, ""), basis
     if mentions:
         actor, side = _of_mentions(field, speaker, mentions, ctx)
         if ctx.types.get(actor) == "state":  # «المتحدث باسم رئاسة أركان الجيش الأميركي»
@@ -255,6 +385,9 @@ def _of_mentions(field: Field, speaker: Speaker, mentions: list,
         return ("" if pair == JOINT or pair != side else actor), pair
     if field.words[speaker.first] in ctx.rep.cues["media"] and ctx.types.get(actor) == "state":
         return "", "other"
+    if ctx.types.get(actor) == "person" and not ctx.rep.cues["government"].isdisjoint(
+            field.words[speaker.first:speaker.last + 1]):
+        return ctx.states.get(side, actor), side  # «إدارة الرئيس باراك أوباما»: the state
     return actor, side
 
 
@@ -265,10 +398,12 @@ def _without_mention(field: Field, speaker: Speaker, ctx: Context, previous: tup
     أناتولي أنطونوف» → later «أنطونوف»)."""
     rep = ctx.rep
     words = list(field.words[speaker.first:speaker.last + 1])
+    if _two_powers(words, rep):
+        return "", JOINT, basis
     for w in reversed(words):
         if w in ctx.names:
             return ctx.names[w][0], ctx.names[w][1], basis
-    side = side_of_words(words, rep) or _introduced(field, speaker, rep)
+    side = side_of_words(_unrelated(words, rep), rep) or _introduced(field, speaker, rep)
     if _refers_back(words, side, previous, rep):  # «المسؤول الأمريكي», «وطالب آخرون»
         _tie_words(words, previous[3], previous[4], ctx)
         return previous[3], previous[4], "previous"
@@ -280,6 +415,11 @@ def _without_mention(field: Field, speaker: Speaker, ctx: Context, previous: tup
         side = "other"  # an identified source outside the codebook
     _tie_words(words, actor, side, ctx)
     return actor, side, basis
+
+
+def name_like(w: str, rep: Reporting) -> bool:
+    """A word that may be a person's name (:func:`_name_like`)."""
+    return _name_like(w, rep)
 
 
 def _titled_name(words: list[str], rep: Reporting) -> bool:
@@ -345,5 +485,6 @@ def _tie_words(words: list[str], actor: str, side: str, ctx: Context) -> None:
             ctx.names.setdefault(w, (actor, side))
 
 
-__all__ = ["JOINT", "TYPE_PRIORITY", "Context", "Speaker", "is_source", "resolve",
-           "side_of_words", "speaker_mentions", "tie_apposition"]
+__all__ = ["JOINT", "TYPE_PRIORITY", "Context", "Speaker", "apposition", "bare_word", "is_source",
+           "name_like", "resolve", "side_of_words", "speaker_mentions", "tie_apposition",
+           "with_apposition"]

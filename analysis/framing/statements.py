@@ -31,20 +31,26 @@ The rules, word by word over one field's folded words (:class:`.words.Field`), f
    («البنتاغون يعلن», «كيري ولافروف يعلنان»), a joint word («البلدين "شددا»), or a source
    head opening the clause («أن المسؤولين الروس أكدوا»), used when the phrase after the
    verb does not start with a source. A كان before a relative pronoun or another reporting
-   form is not the verb's.
+   form is not the verb's. A name between commas may stand between the mention and the verb
+   («المتحدث باسم البنتاغون، بيتر كوك، قال»); «أما X فـV» has X as its subject.
 5. **Relative clauses** (:func:`_relative`): «الهدنة التي أعلنتها واشنطن وموسكو» (the source
    follows the verb), «البيت الأبيض الذي اتهم موسكو» (the antecedent speaks), «القصف الذي
    اتهمت واشنطن موسكو به» (an antecedent that is no source: the source follows).
 6. **Previous speaker.** A verb or participle with no speaker («وأضاف: …», «مضيفاً أن»)
    continues the field's last speaker; so does a definite anaphor («المسؤول الأمريكي»,
    «الوزارة», «المصدر ذاته»). In a sentence that no earlier statement reports, the actor
-   opening it is the subject instead («وتشن روسيا غارات تقول إنها …», :func:`_topic`).
+   opening it is the subject instead («وتشن روسيا غارات تقول إنها …», :func:`_topic`), or
+   for a participle the agent before it («بعد تعليق الولايات المتحدة المحادثات، متهمة
+   موسكو»); a verb after a relative «ما» in a phrase takes that agent too («لتنفيذ ما وصفته»,
+   :mod:`.antecedents`).
 7. **Resolution** to a codebook actor and side (:mod:`.speakers`): ``joint`` for the two
    powers together; an actor mention, the most specific kind first; a tied name; an
    anaphor; a shortened name; a ministry's word with the nationality («وزير الدفاع
    الأمريكي» → US_DOD); a nationality and its side's state («مسؤولون أمريكيون» → us, USA);
    a press head or a quoted source outside the codebook → other.
-   «نقلت X عن Y»: Y speaks, X is the ``channel`` (:func:`channel_of`).
+   «نقلت X عن Y»: Y speaks, X is the ``channel`` (:func:`channel_of`). A title followed by
+   a codebook person's name between commas is the person («وزير الدفاع الأمريكي، جيمس
+   ماتيس،» → MATTIS).
 8. «في بيان للخارجية الروسية» counts only in a sentence no verb reports.
 
 :func:`find_statements` applies them to every title and body.
@@ -57,19 +63,27 @@ from bisect import bisect_left
 import pandas as pd
 
 from ..normalize import PREPOSITIONS
+from .antecedents import agent_before, relative_antecedent, relative_ma
 from .lexicon import Reporting, load_reporting
 from .mentions import by_field
 from .phrases import (
     form_starts,
-    kan_before,
     phrase,
     sentence_subject,
-    source_before,
     speaker_after,
-    subject_before,
+    subject_of,
     verb_at,
 )
-from .speakers import Context, Speaker, is_source, resolve, side_of_words, speaker_mentions, tie_apposition
+from .speakers import (
+    Context,
+    Speaker,
+    is_source,
+    resolve,
+    side_of_words,
+    speaker_mentions,
+    tie_apposition,
+    with_apposition,
+)
 from .tables import table
 from .words import Field, Prepared, walk
 
@@ -111,20 +125,33 @@ def statements_in(field: Field, ctx: _Context) -> list[tuple]:
         row, last = _statement(field, t, last, lemma, kind, ctx)
         resume = last + 1
         if row is not None:
-            out.append(row)
-            # a subject–verb statement nested in the content of one of the same sentence
-            # («قال لافروف إن الحكومة السورية أكدت …، مضيفاً») does not become the speaker
-            # that the next participle or «وأضاف» continues
-            nested = row[8] == "before_verb" and field.sentence[t] in sentences_with_verb
-            sentences_with_verb.add(field.sentence[t])
-            if row[2] and not nested:
-                ctx.previous = row
+            _record(field, t, last, row, sentences_with_verb, ctx, out)
     for t, last, lemma in in_statement:  # «في بيان للخارجية الروسية» with no verb nearby
         if field.sentence[t] not in sentences_with_verb:
             row = _in_statement(field, t, last, lemma, ctx)
             if row is not None:
                 out.append(row)
     return out
+
+
+def _record(field: Field, t: int, last: int, row: tuple, sentences_with_verb: set[int],
+            ctx: Context, out: list[tuple]) -> None:
+    """Add the statement ``row`` of the form at words ``t`` to ``last`` to ``out``, and make
+    it the speaker that the next implicit subject continues unless it is nested in the
+    content of an earlier statement of its sentence: a subject–verb statement («قال لافروف
+    إن الحكومة السورية أكدت …، مضيفاً»), the agent of a relative «ما» («قال المتحدث إن …
+    رغم إعلان موسكو … ما وصفته») or a notification with its content («عندما أبلغتهم
+    واشنطن بأنها …، مضيفاً»). A notification nested with no content of its own is no
+    statement («قال البنتاغون إن القوات أبلغت الجانب الروسي مسبقاً بالضربة»)."""
+    sentence = field.sentence[t]
+    embedded = row[5] in ctx.rep.cues["notify"] and sentence in sentences_with_verb
+    if embedded and not _content_follows(field, last, ctx.rep):
+        return
+    out.append(row)
+    nested = embedded or (row[8] in ("before_verb", "topic") and sentence in sentences_with_verb)
+    sentences_with_verb.add(sentence)
+    if row[2] and not nested:
+        ctx.previous = row
 
 
 def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
@@ -140,6 +167,10 @@ def _statement(field: Field, t: int, last: int, lemma: str, kind: str,
     before = _word_before(field, t, rep) if verb else ""
     if before in rep.cues["negator"] or before in rep.cues["preposition"]:
         return None, last  # «لم تبلغها», «عدم إبلاغ»; «مع تبادل الاتهامات»: a noun
+    if verb and ctx.voweled and _passive(field, t):
+        return None, last  # «وأُعلن عنه», «أُبلغ الجانب الروسي»: agentless, no speaker
+    if verb and ctx.previous is not None and _object_of_previous(field, t, ctx):
+        return None, last  # «كما ترفض موسكو نشر الدرع»: a verbal noun, the object
     if before in rep.cues["relative"]:
         return _relative(field, t, last, lemma, kind, ctx)
     if kind == "light":
@@ -169,6 +200,18 @@ def _no_source(field: Field, t: int, kind: str, speaker: Speaker | None, basis: 
         return False  # «المتحدث باسم الكرملين رأى أن …»: a verb with its subject before it
     return kind == "verb_source" and (basis != "after_verb" or not _names_source(field, speaker, ctx)
                                       or not _opens_clause(field, t, rep))
+
+
+def _content_follows(field: Field, last: int, rep: Reporting) -> bool:
+    """A complementiser («أن», «بأنه», ``that``) follows word ``last`` within ten words of
+    the same clause: the form has a content of its own («بأن بوتين أبلغ الأسد خلال اتصال
+    هاتفي أن …»), not only an addressee and a fact («أبلغت الجانب الروسي بالضربة»)."""
+    k, that = last + 1, rep.cues["that"]
+    while k < field.hi and field.joined[k] and k - last <= 10:
+        if field.words[k] in that:
+            return True
+        k += 1
+    return False
 
 
 def _that_follows(field: Field, t: int, rep: Reporting) -> bool:
@@ -201,6 +244,25 @@ def _opens_clause(field: Field, t: int, rep: Reporting) -> bool:
         return True
     before = field.words[t - 1]
     return (before,) in rep.stops and before not in rep.cues["preposition"]
+
+
+def _object_of_previous(field: Field, t: int, ctx: Context) -> bool:
+    """Word ``t`` comes right after the subject of the statement before it, with no و/ف:
+    «ترفض موسكو نشر الدرع» — verb, subject, then a verbal noun as object («نشر» publish /
+    publication), never a second verb of that subject."""
+    previous = ctx.previous
+    return (previous is not None and previous[8] == "after_verb" and field.joined[t]
+            and previous[7] == field.ends[t - 1] and field.words[t][0] not in "وف")
+
+
+def _passive(field: Field, t: int) -> bool:
+    """Word ``t`` is written as a passive past: a damma on its first letter after و/ف
+    («أُعلن», «وأُبلغت», «نُقل»), not on an imperfect's ي/ت («يُعلن» is active). Unvoweled
+    text gives no sign and is read as active."""
+    raw = field.text[field.starts[t]:field.ends[t]]
+    if raw[:1] in "وف" and len(raw) > 2 and raw[1] != "\u064f":
+        raw = raw[1:]
+    return len(raw) > 1 and raw[1] == "\u064f" and raw[0] not in "يت"
 
 
 def _taa_marbuta(field: Field, t: int) -> bool:
@@ -241,7 +303,8 @@ def _light(field: Field, t: int, last: int, lemma: str,
     """A light verb with a speech noun (``speech_noun`` of ``speaker_cues.tsv``) among the
     next twelve words of its sentence: «وجّه انتقادات», «تبادلت موسكو وواشنطن الاتهامات»,
     «حمّلت هيئة الأركان … المسؤولية»; the speaker is the phrase up to the noun."""
-    nouns, sentence = ctx.rep.cues["speech_noun"], field.sentence[t]
+    cues, sentence = ctx.rep.cues, field.sentence[t]
+    nouns = cues["responsibility"] if lemma in cues["hold"] else cues["speech_noun"]
     ahead = field.words[last + 1:min(field.hi, last + 13)]
     if nouns.isdisjoint(ahead):
         return None, last
@@ -261,9 +324,20 @@ def _participle(field: Field, t: int, last: int, lemma: str, ctx: Context) -> tu
     speaker; it follows a comma or و (else an adjective: «معلومات مؤكدة»)."""
     word = field.words[t]
     if "،" not in field.gap(t) and "," not in field.gap(t) and not (
-            word[0] in "وف" and ctx.rep.surface.get((word[1:],), ("", ""))[1] == "participle"):
+            word[0] in "وف" and ctx.rep.surface.get((word[1:],), ("", ""))[1] == "participle"
+    ) and not _after_speaker(field, t, ctx):
         return None
     return _row(field, t, last, lemma, None, "", ctx)
+
+
+def _after_speaker(field: Field, t: int, ctx: Context) -> bool:
+    """«غرّد الرئيس الأمريكي دونالد ترامب داعياً روسيا …»: a masculine participle in the
+    accusative («داعياً», «محذرا») right after the speaker phrase of the statement before it
+    is adverbial, with no comma: it cannot be the adjective of that nominative subject."""
+    previous = ctx.previous
+    if previous is None or not field.joined[t] or previous[7] != field.ends[t - 1]:
+        return False
+    return field.words[t].endswith("ا") and not field.words[t - 1].endswith("ا")
 
 
 def _relative(field: Field, t: int, last: int, lemma: str, kind: str,
@@ -282,7 +356,7 @@ def _relative(field: Field, t: int, last: int, lemma: str, kind: str,
             _cut_before_object(field, speaker, ctx)
         return _row(field, t, last, lemma, speaker, basis, ctx), last
     rel = t - 1 if field.words[t - 1] in ctx.rep.cues["relative"] else t - 2
-    antecedent = _antecedent(field, rel, ctx.rep)
+    antecedent = relative_antecedent(field, rel, ctx.rep)
     if antecedent is None and speaker is not None and basis == "after_verb" and _names_source(
             field, speaker, ctx):  # «القصف الذي اتهمت واشنطن موسكو بالمسؤولية عنه»
         if kind == "verb_object":
@@ -291,23 +365,6 @@ def _relative(field: Field, t: int, last: int, lemma: str, kind: str,
     if antecedent is None:
         return None, last
     return _row(field, t, last, lemma, antecedent, "before_verb", ctx), last
-
-
-def _antecedent(field: Field, rel: int, rep: Reporting) -> Speaker | None:
-    """The actor mention that ends right before the relative pronoun at word ``rel`` (a
-    comma or a parenthesis between allowed), unless it is a nationality adjective of a
-    noun before it."""
-    start = field.starts[rel]
-    for s, e, _ in field.mentions:
-        if s >= start:
-            break
-        if e <= start and field.text[e:start].strip(" ،,()") == "":  # «البنتاغون (…)، التي»
-            k0 = bisect_left(field.ends, s + 1, field.lo, field.hi)
-            adjective = (k0 > field.lo and field.joined[k0] and field.starts[k0] == s
-                         and field.words[k0] in rep.side_forms  # «المسلمة الروسية التي»
-                         and field.words[k0 - 1].startswith("ال"))
-            return Speaker(k0, rel - 1) if k0 < rel and not adjective else None
-    return None
 
 
 def _predicate_of_ma(field: Field, t: int, after: Speaker, rep: Reporting) -> bool:
@@ -327,21 +384,28 @@ def _speaker(field: Field, t: int, last: int, kind: str, verb: bool,
     """``(speaker, basis, last word of the form)``: the subject before a verb when it
     is certain (after كان) or when the phrase after the verb names no one; else the
     phrase after the form."""
-    before, certain = (subject_before(field, t, kan_before(field, t, ctx.rep), ctx.rep)
-                       if verb else (None, False))
+    before, certain = subject_of(field, t, ctx.rep) if verb else (None, False)
     if certain:
         return before, "before_verb", last
     after, last = speaker_after(field, t, last, kind, ctx.rep)
     if after is not None and _governed(field, after.first):
         after = None  # «أكدت لـموسكو …»: an addressee, «وصفه بـ…»: a complement
     named = after is not None and _names_source(field, after, ctx)
-    if after is not None and not named and _predicate_of_ma(field, t, after, ctx.rep):
-        after = None  # «وهو ما اعتبرته خرقاً للتفاهمات»: the speaker is implicit
-    if before is None and verb and not named and field.joined[t]:
-        before = source_before(field, t, ctx.rep)  # «أن المسؤولين الروس أكدوا لنظرائهم»
+    if after is not None and not named and (_predicate_of_ma(field, t, after, ctx.rep)
+                                            or _complement(field, t, after, ctx.rep)):
+        after = None  # «وهو ما اعتبرته خرقاً للتفاهمات», «وتهدد بتتبّع»: the speaker is implicit
     if before is not None and not named:
         return before, "before_verb", last
     return after, ("after_verb" if after is not None else ""), last
+
+
+def _complement(field: Field, t: int, after: Speaker, rep: Reporting) -> bool:
+    """«موسكو توقف العمل بالخط وتهدد بتتبّع طائرات التحالف»: right after a verb that takes
+    a ب complement (``bi_verb`` of ``speaker_cues.tsv``: هدد، طالب، اتهم …) a word with ب
+    that names no source is that complement, not the subject."""
+    w = field.words[after.first]
+    lemma = rep.surface.get((field.words[t],), ("", ""))[0]
+    return w.startswith("ب") and len(w) > 3 and lemma in rep.cues["bi_verb"]
 
 
 def _governed(field: Field, k: int) -> bool:
@@ -399,8 +463,13 @@ def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, b
     if speaker is None and basis == "":
         speaker, basis = _topic(field, t, previous, ctx)
     if speaker is not None:
+        if not field.joined[speaker.last + 1]:  # «وزير الدفاع الأمريكي، جيمس ماتيس،»
+            speaker = with_apposition(field, speaker, ctx)
         s_span = field.span(speaker.first, speaker.last)
-        actor, side, basis = resolve(field, speaker, ctx, previous, basis)
+        target = speaker
+        if not ctx.rep.cues["back_pronoun"].isdisjoint(field.words[speaker.first:speaker.last + 1]):
+            target = _pointed(field, speaker, ctx)  # «المتحدث باسمه»
+        actor, side, basis = resolve(field, target, ctx, previous, basis)
         if actor and not field.joined[speaker.last + 1]:
             tie_apposition(field, speaker, actor, side, ctx.names)
         sp_text = field.text[s_span[0]:s_span[1]]
@@ -418,15 +487,37 @@ def _row(field: Field, t: int, last: int, lemma: str, speaker: Speaker | None, b
             s_span[0], s_span[1], basis, channel)
 
 
+def _pointed(field: Field, speaker: Speaker, ctx: Context) -> Speaker:
+    """«لكن الكرملين خفف من حدة التشكيك، إذ قال المتحدث باسمه»: a phrase whose pronoun
+    points back («باسمه», «عنها», ``back_pronoun``) speaks for the speaker of an earlier
+    statement of its sentence, else for the agent before it in the sentence
+    (:func:`.antecedents.agent_before`), not for the field's last speaker; the phrase
+    itself where the sentence has neither."""
+    previous = ctx.previous
+    if previous is not None and field.sentence[bisect_left(
+            field.starts, previous[0], field.lo, field.hi)] == field.sentence[speaker.first]:
+        return speaker  # «شككت الوزارة في رواية واشنطن، وقال المتحدث باسمها»: that speaker
+    return agent_before(field, speaker.first, ctx.rep) or speaker
+
+
 def _topic(field: Field, t: int, previous: tuple | None, ctx: Context) -> tuple[Speaker | None, str]:
     """A verb with no speaker of its own in a sentence that no earlier statement of it
     reports: its subject is the actor opening the sentence (:func:`.phrases.sentence_subject`,
-    basis ``topic``), not the speaker of an earlier sentence."""
+    basis ``topic``), not the speaker of an earlier sentence. A verb after a relative «ما»
+    inside a phrase («لتنفيذ ما وصفته»), and a participle where the sentence opens with no
+    actor, take the agent before them (:func:`.antecedents.agent_before`)."""
+    rep = ctx.rep
+    if relative_ma(field, t, rep):
+        agent = agent_before(field, t, rep)
+        if agent is not None:
+            return agent, "topic"
     if previous is not None:
         k = bisect_left(field.starts, previous[0], field.lo, field.hi)
         if k < field.hi and field.sentence[k] == field.sentence[t]:
             return None, ""  # a statement of this sentence spoke last
-    s0, subject = sentence_subject(field, t, ctx.rep)
+    s0, subject = sentence_subject(field, t, rep)
+    if subject is None and rep.surface.get((field.words[t],), ("", ""))[1] == "participle":
+        subject = agent_before(field, t, rep)
     if subject is None or (previous is not None and previous[0] >= field.starts[s0]):
         return None, ""
     return subject, "topic"
@@ -532,7 +623,8 @@ def find_statements(documents: pd.DataFrame, *, mentions: pd.DataFrame | None = 
         for f in range(len(batch.texts)):
             k = k0 + f
             field = Field(batch, f, index.get((ids[k], names[k]), ()))
-            found = statements_in(field, _Context(rep, sides, types, states=states))
+            found = statements_in(field, _Context(rep, sides, types, states=states,
+                                                  voweled="\u064f" in field.text))
             ks += [k] * len(found)
             rows += found
     start, end, *rest = zip(*rows) if rows else [()] * len(STATEMENT_COLUMNS[2:])
