@@ -53,7 +53,7 @@ ROLES = {"seeds": "tuned", "heldout": "tuned", "heldout2": "tuned", "blind": "tu
 #: The set whose figures are the honest estimate today.
 BLIND = "blind4"
 #: Sets coded a second time, independently (:func:`score_coders`): set -> the second coding.
-SECOND_CODERS = {"blind2": "blind2-coder2", "blind3": "blind3-coder2"}
+SECOND_CODERS = {"blind2": "blind2-coder2", "blind3": "blind3-coder2", "blind4": "blind4-coder2"}
 FRAMES = ("cooperation", "deconfliction", "confrontation", "counter_terrorism", "diplomacy",
           "military_operations", "strategic_stability")
 #: The voices an article's statements are shared among (CODEBOOK-STATEMENTS.md).
