@@ -9,7 +9,8 @@ import pytest
 
 from analysis import actors, validation
 
-SETS = ("seeds", "heldout", "heldout2", "blind", "blind2", "blind3", "blind2-coder2", "blind3-coder2")
+SETS = ("seeds", "heldout", "heldout2", "blind", "blind2", "blind3", "blind4", "blind2-coder2", "blind3-coder2",
+        "blind4-coder2")
 SIDES = {"us", "russia", "syria_gov", "other", "jihadist", "us_partner", "opposition", "media",
          "joint", "unresolved"}
 STANCES = {"cooperative", "confrontational", "mixed"}
