@@ -37,11 +37,33 @@ class Row:
 
 PREV_WORD = re.compile(r"([^\W_]+)[ \"'()«»\-]*$")
 NEXT_WORD = re.compile(r"[ \"'()«»\-]*([^\W_]+)")
+_LETTERS = re.compile(r"[^\W\d_]+")
 CLAUSE_END = re.compile(r" ?(?:[.،,؛;:!؟?)\"\n]|$)")
 #: The start of the clause a mention is in: after the last of these before it (\x00: a field
-#: boundary of a batch), and at most :data:`CLAUSE_REACH` characters back.
-CLAUSE_START = re.compile(r"[^.،,؛;:!؟?\n\x00]*$")
+#: boundary of a batch), and at most :data:`CLAUSE_REACH` characters back. (Greedy: the
+#: match runs to the last boundary of the window at once.)
+CLAUSE_START = re.compile(r".*[.،,؛;:!؟?\n\x00]", re.S)
 CLAUSE_REACH = 100
+_FUTURE: dict[int, tuple] = {}  # id(lexicon) -> (lexicon, its future words, prefixes, blockers)
+
+
+def clause_before(text: str, i: int) -> str:
+    """The clause of ``text`` that ends at position ``i``: from the last clause boundary
+    before it, or :data:`CLAUSE_REACH` characters back."""
+    lo = max(0, i - CLAUSE_REACH)
+    m = CLAUSE_START.match(text, lo, i)
+    return text[m.end() if m else lo:i]
+
+
+def _future_words(lex: Lexicon) -> tuple[frozenset, tuple, tuple]:
+    """The lexicon's future words (``future_clause`` and ``future_marker``), future prefixes
+    and their blockers, gathered once per lexicon."""
+    cached = _FUTURE.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        w = lex.words
+        cached = _FUTURE[id(lex)] = (lex, frozenset(w["future_clause"].keys() | w["future_marker"].keys()),
+                                     tuple(w["future_prefix"]), tuple(w["future_prefix_blocker"]))
+    return cached[1:]
 
 
 class Ctx:
@@ -76,11 +98,9 @@ class Ctx:
         one, ``future_prefix_blocker``), each also after a conjunction, and after the last
         ``clause_opener`` («الذي», «بعدما»: a clause of its own)."""
         w = self.lex.words
-        clause = CLAUSE_START.search(self.text, max(0, i - CLAUSE_REACH), i).group()
-        listed, prefixes, blockers = w["future_clause"].keys() | w["future_marker"].keys(), \
-            tuple(w["future_prefix"]), tuple(w["future_prefix_blocker"])
+        listed, prefixes, blockers = _future_words(self.lex)
         future = False
-        for word in re.findall(r"[^\W\d_]+", clause):
+        for word in _LETTERS.findall(clause_before(self.text, i)):
             for form in (word, word[1:]) if word[:1] in w["conjunction"] else (word,):
                 if form in w["clause_opener"]:
                     future = False
