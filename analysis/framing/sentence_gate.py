@@ -230,10 +230,20 @@ def _mask(*rules: str) -> np.ndarray:
     return out
 
 
+@lru_cache(maxsize=256)
+def _columns_of(*rules: str) -> tuple[tuple[int, int], ...]:
+    """The columns that hold bits of ``rules``, with those bits."""
+    mask = _mask(*rules)
+    return tuple((int(c), int(mask[c])) for c in np.flatnonzero(mask))
+
+
 def _holds(bits: np.ndarray, *rules: str) -> np.ndarray:
     """Per row of ``bits`` (rule bits, one column per :data:`_COLUMNS`), whether it has the bit
-    of any of ``rules``."""
-    return ((bits & _mask(*rules)) != 0).any(axis=1)
+    of any of ``rules`` (a column at a time: most rule sets sit in one)."""
+    out = np.zeros(len(bits), dtype=bool)
+    for column, mask in _columns_of(*rules):
+        out |= (bits[:, column] & mask) != 0
+    return out
 
 
 def _rows(occurrences: np.ndarray, *rules: str) -> np.ndarray:
