@@ -8,6 +8,7 @@ here every sentence of a batch at once, with numpy where it can.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -81,7 +82,10 @@ def locate(documents: pd.DataFrame, hits: pd.DataFrame, mentions: pd.DataFrame,
     """Split the documents into sentences (:func:`analysis.sentences.spans`) and place each
     hit and mention in its sentence."""
     doc_ids, names, texts = field_texts(documents)
-    field, start, end = sentences.spans_of(texts)  # sentences.spans of each text
+    each = [sentences.spans(text) for text in texts]
+    field = np.repeat(np.arange(len(texts), dtype=np.int64), [len(x) for x in each])
+    bounds = np.fromiter(chain.from_iterable(chain.from_iterable(each)), dtype=np.int64, count=2 * len(field))
+    start, end = bounds[0::2], bounds[1::2]
     joined = "\n".join(texts)  # the fields laid end to end
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype="<u4")
     base = np.cumsum([0] + [len(t) + 1 for t in texts])[:-1].astype(np.int64)
