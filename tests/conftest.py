@@ -81,3 +81,14 @@ def mentions_at(text: str, names: list[tuple[str, str]]):
         rows.append(("d1", "body", start, start + len(surface), surface, actor))
         pos = start + len(surface)
     return pd.DataFrame(rows, columns=["doc_id", "field", "start", "end", "surface", "actor_id"])
+
+
+def frames_of(body: str, title: str = "") -> list[str]:
+    """The frames (``;``-joined, '' for none) of each sentence of one article, title first,
+    as ``framing.frame_sentences`` decides them from its cues and actor mentions."""
+    import pandas as pd
+
+    from analysis import actors, framing
+
+    docs = pd.DataFrame({"doc_id": ["d"], "title": [title], "body": [body]})
+    return framing.frame_sentences(docs, framing.find_cues(docs), actors.find_mentions(docs))["frames"].tolist()

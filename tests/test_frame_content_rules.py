@@ -7,15 +7,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import frames_of
 
 from analysis import actors, framing
 from analysis.framing import frame_sentences
-
-
-def frames_of(body: str) -> list[str]:
-    docs = pd.DataFrame({"doc_id": ["d"], "title": [""], "body": [body]})
-    return frame_sentences(docs, framing.find_cues(docs), actors.find_mentions(docs))["frames"].tolist()
-
 
 # R7: a military cue that is threatened, hypothetical, part of a name, a time anchor or
 # the adjective «دورية» tells no operation; a strike told stays

@@ -8,15 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import frames_of
 
 from analysis import actors, framing
 from analysis.framing import frame_sentences
-
-
-def frames_of(body: str) -> list[str]:
-    docs = pd.DataFrame({"doc_id": ["d"], "title": [""], "body": [body]})
-    return frame_sentences(docs, framing.find_cues(docs), actors.find_mentions(docs))["frames"].tolist()
-
 
 # R9, R8: shielding, backing or saving a terrorist group, or not fighting it, is a
 # terrorism-based accusation (confrontation); shielding others *from* the group, backing the

@@ -9,16 +9,11 @@ import warnings
 
 import pandas as pd
 import pytest
+from conftest import frames_of
 
 from analysis import actors, clean, corpus, datafiles, framing, paths, sentences, synthetic
 from analysis.datafiles import DataFileError
 from analysis.framing import FRAMES, SENTENCE_COLUMNS, frame_sentences, load_frame_rules
-
-
-def frames_of(body: str, title: str = "") -> list[str]:
-    docs = pd.DataFrame({"doc_id": ["d"], "title": [title], "body": [body]})
-    table = frame_sentences(docs, framing.find_cues(docs), actors.find_mentions(docs))
-    return table["frames"].tolist()
 
 
 def check(text: str, expected: str) -> None:
