@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 US_CAMP = frozenset({"us", "us_partner"})
 RU_CAMP = frozenset({"russia", "syria_gov"})
+THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition
 
 # windows, in words
 THREAT_REACH = 8  # a threat verb … what it threatens (its object and time words between)

@@ -51,13 +51,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .content_rules import DEFINITE, RU_CAMP, US_CAMP
+from .content_rules import DEFINITE, RU_CAMP, THIRD, US_CAMP
 
 #: rules of common words, looked up at a place (:func:`is_word`), not indexed per sentence
 LOOKED_UP = frozenset({"locative", "with", "relative"})
 #: the partners of each power in its camp (codebook sides): coordination with them is within a camp
 ALLIES = frozenset({"us_partner", "syria_gov"})
-THIRD = frozenset({"other", "opposition"})  # as decisions.THIRD: states beyond the pair, the opposition
 STATEMENT = "بيان"  # the first word of the cue «بيان مشترك»
 
 if TYPE_CHECKING:

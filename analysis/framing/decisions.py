@@ -39,7 +39,7 @@ import pandas as pd
 
 from .. import datafiles, normalize
 from . import content_rules, coordination, hostility, movements
-from .content_rules import RU_CAMP, US_CAMP
+from .content_rules import RU_CAMP, THIRD, US_CAMP
 from .lexicon import FRAMES
 from .located import SENTENCE_COLUMNS, Located, by_sentence, locate, sentence_table
 from .words import Prepared, walk
@@ -62,7 +62,6 @@ RULES = ("purpose", "danger", "scoped", "breakdown", "agreement", "doubt", "disc
          "liability", "intercept")
 _ACTOR_RULES = ("ct_side", "un")
 _PAIR_FRAMES = frozenset({"cooperation", "deconfliction", "confrontation"})
-THIRD = frozenset({"other", "opposition"})  # states beyond the pair (Turkey, Israel, Iran), the opposition
 CLITICS = ("",) + normalize.PROCLITICS  # the package's one list of proclitics
 
 # windows, in words (a word is what stands between two spaces)
