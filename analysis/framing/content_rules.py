@@ -180,7 +180,7 @@ def rule_deconflicted_activity(ev: Evidence, rules: FrameRules) -> None:
 
 
 def _exchanged(ev: Evidence, h) -> bool:
-    """Whether an ``exchange`` or ``notice`` word stands within :data:`EXCHANGE_REACH` words
+    """Whether an ``exchanged`` or ``notice`` word stands within :data:`EXCHANGE_REACH` words
     before the cue ``h`` («إحداثيات طلعاتهم», «أبلغت … بعملياتها»; not «لن تتراجع عن غاراتها»)."""
     lo = h.first - EXCHANGE_REACH
     return ev.has("exchanged", lo, h.first - 1) or ev.has("notice", lo, h.first - 1)

@@ -118,7 +118,7 @@ def rule_treaty_withdrawal(ev: Evidence, rules: FrameRules) -> None:
 def rule_strike_on_camp(ev: Evidence, rules: FrameRules) -> None:
     """R8: a ``strike`` word with a ``target`` word within :data:`STRIKE_REACH` words after it,
     whose first actor named within :data:`TARGET_REACH` words after that is the *forces* of
-    one camp (a ``forces`` word from the target word to the name: «على الجيش السوري», «على
+    one camp (a ``troops`` word from the target word to the name: «على الجيش السوري», «على
     قوات موالية للنظام», «مواقع للجيش العربي السوري»), in a sentence naming the other camp
     too, is one camp's forces struck by the other: confrontation (no word with «و» between the
     target word and the name: «هجوم على الرقة، وتقدم قوات النظام» is two clauses). Strikes on a terrorist group

@@ -6,7 +6,7 @@ The cue lexicon matches fixed phrases («نشر قوات», «تقدم قوات�
 forces' name, its adjectives and the verb in either order: «القوات الأمريكية غادرت منبج»,
 «وحدات الجيش تدخل منبج», «قوات بلاده ستبقى في محيط حقول النفط», «عززت الوحدات مواقعها».
 :func:`rule_forces_move` reads them from two word lists of ``data/frame_rules.tsv``:
-``forces`` (the forces, units, military police, troops) and ``move`` (verbs of entering,
+``troops`` (the forces, units, military police, soldiers) and ``move`` (verbs of entering,
 leaving, staying, deploying, advancing, reinforcing, taking over).
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ ANCHOR_BEFORE = 3  # a time anchor this close before the forces or the verb: «�
 
 def rule_forces_move(ev: Evidence, rules: FrameRules) -> None:
     """military_operations: a ``move`` verb within :data:`SUBJECT_REACH` words after a
-    ``forces`` word («القوات الأمريكية غادرت منبج»), or right before one («دخلت وحدات
+    ``troops`` word («القوات الأمريكية غادرت منبج»), or right before one («دخلت وحدات
     الجيش المدينة»), tells a troop movement, unless a time anchor stands just before them
     («بعد أن غادرت القوات المنطقة …», R7) or the verb is threatened (a ``threat`` word before
     it). Movements of any party count: military_operations is not a frame of the pair."""

@@ -440,7 +440,7 @@ def _hostile_words(occurrences: np.ndarray, hit_flags: np.ndarray, found: Locate
 
 def _movement_words(occurrences: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Per sentence, whether :func:`.movements.rule_forces_move` finds a movement (a ``move``
-    verb within its reach after or right before a ``forces`` word), and whether no time anchor
+    verb within its reach after or right before a ``troops`` word), and whether no time anchor
     or threat word stands close enough before a ``move`` verb to make the rule pass it over (then
     the rule adds military_operations wherever it finds a movement)."""
     moves = _rows(occurrences, "move")
